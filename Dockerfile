@@ -1,0 +1,64 @@
+# OneTrip images: one Dockerfile, two runnable targets.
+#
+#   docker build --target api    -t onetrip-api .
+#   docker build --target worker -t onetrip-worker .
+#
+# docker-compose.yml builds both targets from this file.
+
+# ---------------------------------------------------------------------------
+# base: pinned Node 20 on Debian bookworm (glibc, so the prebuilt native
+# binaries of @temporalio/core-bridge and @swc/core load without extra setup).
+# ---------------------------------------------------------------------------
+FROM node:20.19-bookworm-slim AS base
+WORKDIR /app
+ENV npm_config_update_notifier=false \
+    npm_config_fund=false \
+    npm_config_audit=false
+
+# ---------------------------------------------------------------------------
+# deps: every dependency (dev included) exactly as locked.
+# Only the manifests are copied so this layer is cached until they change.
+# ---------------------------------------------------------------------------
+FROM base AS deps
+COPY package.json package-lock.json ./
+RUN npm ci
+
+# ---------------------------------------------------------------------------
+# build: compile both Nest apps. Output: dist/apps/api/apps/api/src/main.js and
+# dist/apps/worker/apps/worker/src/main.js. The test -f makes a changed output layout fail the
+# image build here rather than at container start.
+# ---------------------------------------------------------------------------
+FROM deps AS build
+COPY . .
+RUN npx nest build api && npx nest build worker \
+ && test -f dist/apps/api/apps/api/src/main.js \
+ && test -f dist/apps/worker/apps/worker/src/main.js
+
+# ---------------------------------------------------------------------------
+# runtime: production dependencies only, shared by both targets.
+# ---------------------------------------------------------------------------
+FROM base AS runtime
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+
+# ---------------------------------------------------------------------------
+# api: the HTTP API (health at /api/health).
+# ---------------------------------------------------------------------------
+FROM runtime AS api
+COPY --from=build /app/dist/apps/api ./dist/apps/api
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/apps/api/src/main.js"]
+
+# ---------------------------------------------------------------------------
+# worker: the Temporal worker. It bundles the workflow code from TypeScript
+# source when it starts, so it also needs libs/ and the tsconfig.json that
+# maps the @onetrip/* paths. No port: it only makes outbound connections.
+# ---------------------------------------------------------------------------
+FROM runtime AS worker
+COPY --from=build /app/dist/apps/worker ./dist/apps/worker
+COPY --from=build /app/tsconfig.json ./tsconfig.json
+COPY --from=build /app/libs ./libs
+USER node
+CMD ["node", "dist/apps/worker/apps/worker/src/main.js"]

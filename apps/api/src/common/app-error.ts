@@ -1,0 +1,34 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** Error codes the API answers with; the global filter maps each to its HTTP status. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  CONFLICT: HttpStatus.CONFLICT,
+  IDEMPOTENCY_KEY_REUSED: HttpStatus.CONFLICT,
+  WORKFLOW_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  path: string;
+  messages: string[];
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}

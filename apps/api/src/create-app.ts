@@ -1,0 +1,57 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { DataSource } from 'typeorm';
+import { PinoNestLogger, runMigrations } from '@onetrip/infrastructure';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import { ApiConfig } from './config/api.config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the whole HTTP app (used by main.ts and by tests), migrations applied, not yet listening. */
+export async function createApp(config: ApiConfig, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: new PinoNestLogger(logger), bufferLogs: false });
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.use(
+    pinoHttp({
+      logger,
+      // A caller's X-Request-Id is kept (so one id follows a request across services), else a new one.
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('OneTrip API')
+      .setDescription('One form, one trip: the joint window for opening an enterprise (一件事一次办).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await runMigrations(app.get(DataSource));
+  return app;
+}

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { ConfigError, createLogger, ensureSearchAttributes, loadConfig, openDataSource, runMigrations } from '@onetrip/infrastructure';
+import { WorkerConfig } from './config/worker.config';
+import { createWorker } from './worker';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(WorkerConfig);
+  const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
+  // Temporal's own log lines (core SDK, workflow `log`) go through the same JSON logger.
+  Runtime.install({
+    logger: new DefaultLogger('INFO', (entry) => {
+      const level = entry.level === 'TRACE' ? 'trace' : (entry.level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error');
+      logger[level]({ sdk: entry.meta }, entry.message);
+    }),
+  });
+
+  const dataSource = await openDataSource(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'onetrip-worker' });
+  const applied = await runMigrations(dataSource);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+
+  const client = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const registered = await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
+  if (registered.length) logger.info({ registered }, 'search attributes registered');
+  await client.close();
+
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createWorker({ config, connection, dataSource, logger });
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
+  // run() resolves after SIGINT/SIGTERM once in-flight tasks have drained (shutdownGraceTime).
+  await worker.run();
+  await connection.close();
+  await dataSource.destroy();
+  logger.info('worker stopped');
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`worker: ${error.message}\n`);
+  } else {
+    process.stderr.write(`worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

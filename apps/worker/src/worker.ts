@@ -1,0 +1,37 @@
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { createPingActivities, workflowBundlerOptions, workflowsEntry } from '@onetrip/workflows';
+import { WorkerConfig } from './config/worker.config';
+import { TypeormPingStore } from './persistence/ping.store';
+
+export function createActivities(dataSource: DataSource) {
+  return {
+    ...createPingActivities({ pings: new TypeormPingStore(dataSource) }),
+  };
+}
+
+export async function createWorker(deps: {
+  config: WorkerConfig;
+  connection: NativeConnection;
+  dataSource: DataSource;
+  logger: Logger;
+}): Promise<Worker> {
+  const { config } = deps;
+  const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = config.WORKFLOW_BUNDLE_PATH
+    ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } }
+    : {
+        workflowsPath: workflowsEntry(),
+        bundlerOptions: { webpackConfigHook: workflowBundlerOptions() },
+      };
+  return Worker.create({
+    connection: deps.connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities: createActivities(deps.dataSource),
+    maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    shutdownGraceTime: '10 seconds',
+    ...workflowSource,
+  });
+}

@@ -1,0 +1,22 @@
+// Two projects: `unit` needs no servers; `integration` shares one real PostgreSQL + Temporal
+// started by test/setup/global-setup.ts and stopped by global-teardown.ts.
+const moduleNameMapper = {
+  '^@onetrip/(domain|workflows|infrastructure)$': '<rootDir>/libs/$1/src',
+  '^@onetrip/(domain|workflows|infrastructure)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,5 @@
+import { PingRecordEntity } from './ping-record.entity';
+
+export { PingRecordEntity };
+
+export const ENTITIES = [PingRecordEntity];

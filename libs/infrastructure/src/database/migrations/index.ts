@@ -1,0 +1,4 @@
+import { CreatePingRecords1764300000000 } from './1764300000000-create-ping-records';
+
+// In order; never edit one once committed, add a new one.
+export const MIGRATIONS = [CreatePingRecords1764300000000];

@@ -1,0 +1,59 @@
+import { LoggerService } from '@nestjs/common';
+import pino, { Logger } from 'pino';
+import { maskPersonalData } from '@onetrip/domain';
+import { LogLevel } from '../config/shared-config';
+
+// Keys whose values are personal data: never written, whatever the message.
+const REDACTED_KEYS = ['idNumber', 'mobile', 'password', 'authorization', 'accessToken'];
+const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `req.headers.${key}`]);
+
+/** JSON logs on stdout; free text is masked so an ID number or phone that slips into a message is not kept. */
+export function createLogger(options: { name: string; level: LogLevel }): Logger {
+  return pino({
+    name: options.name,
+    level: options.level,
+    base: { service: options.name },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    hooks: {
+      logMethod(args, method) {
+        const masked = args.map((arg) => (typeof arg === 'string' ? maskPersonalData(arg) : arg));
+        method.apply(this, masked as Parameters<typeof method>);
+      },
+    },
+    formatters: { level: (label) => ({ level: label }) },
+  });
+}
+
+/** Lets Nest's own messages (bootstrap, routes, exceptions) go through the same pino logger. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.write('info', message, context);
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.logger.error({ context, trace: trace ? maskPersonalData(trace) : undefined }, this.text(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string): void {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string): void {
+    this.write('trace', message, context);
+  }
+  fatal(message: unknown, context?: string): void {
+    this.write('fatal', message, context);
+  }
+
+  private write(level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string): void {
+    this.logger[level]({ context }, this.text(message));
+  }
+
+  private text(message: unknown): string {
+    if (message instanceof Error) return message.message;
+    return typeof message === 'string' ? message : JSON.stringify(message);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './contracts';
+export * from './activities';
+export * from './workflow-sources';

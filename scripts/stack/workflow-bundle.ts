@@ -1,0 +1,18 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { ROOT } from './app-process';
+
+/**
+ * Bundles the workflow code once (from the compiled output, where path aliases are already
+ * rewritten) so that several workers can start without each running webpack.
+ */
+export async function writeWorkflowBundle(outFile: string): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: path.join(ROOT, 'dist/apps/worker/libs/workflows/src/workflows/index.js'),
+    logger: new DefaultLogger('WARN'),
+  });
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, code);
+  return outFile;
+}

@@ -1,0 +1,96 @@
+// The launcher: PostgreSQL, Temporal, the worker and the API, with prefixed logs and a clean stop.
+import * as path from 'node:path';
+import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
+import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
+import { formatLine } from './stack/log-format';
+import { startTemporalDevServer, RunningTemporal } from './stack/temporal-dev-server';
+import { waitFor } from './stack/wait-for';
+
+const env = process.env;
+const dataDir = path.resolve(ROOT, env.ONETRIP_DATA_DIR ?? '.data/dev');
+const ports = {
+  postgres: Number(env.ONETRIP_POSTGRES_PORT ?? 54329),
+  temporal: Number(env.ONETRIP_TEMPORAL_PORT ?? 7233),
+  temporalUi: Number(env.ONETRIP_TEMPORAL_UI_PORT ?? 8233),
+  api: Number(env.API_PORT ?? 3000),
+};
+const say = (line: string): void => void process.stdout.write(formatLine('onetrip', line) + '\n');
+const logFor = (source: string) => (line: string) => void process.stdout.write(formatLine(source, line) + '\n');
+
+let postgres: RunningPostgres | undefined;
+let temporal: RunningTemporal | undefined;
+const apps: AppProcess[] = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping: API and worker first (the worker drains its tasks), then Temporal, then PostgreSQL');
+  await Promise.all(apps.map((app) => app.stop()));
+  await temporal?.stop();
+  await postgres?.stop();
+  say('stopped');
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const started = Date.now();
+  const [databaseUrl, temporalAddress] = await Promise.all([
+    env.DATABASE_URL
+      ? Promise.resolve(env.DATABASE_URL)
+      : startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: ports.postgres, log: logFor('postgres') }).then((pg) => {
+          postgres = pg;
+          return pg.url;
+        }),
+    env.TEMPORAL_ADDRESS
+      ? Promise.resolve(env.TEMPORAL_ADDRESS)
+      : startTemporalDevServer({ port: ports.temporal, uiPort: ports.temporalUi, dbFile: path.join(dataDir, 'temporal.sqlite'), log: logFor('temporal') }).then(
+          (server) => {
+            temporal = server;
+            return server.address;
+          },
+        ),
+  ]);
+  say(`PostgreSQL ${postgres ? 'embedded on port ' + ports.postgres : 'from DATABASE_URL'}, Temporal at ${temporalAddress}`);
+
+  const appEnv = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    API_PORT: String(ports.api),
+    DEMO_MODE: env.DEMO_MODE ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
+  };
+  for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
+    const app = startApp({ name, env: appEnv, log: logFor(name) });
+    apps.push(app);
+    void app.exited.then((code) => {
+      if (!stopping) {
+        say(`${name} exited with code ${code}; stopping everything`);
+        void stopAll(1);
+      }
+    });
+  }
+
+  const apiUrl = `http://127.0.0.1:${ports.api}/api`;
+  await waitFor(
+    'the API to report healthy',
+    async () => {
+      const response = await fetch(`${apiUrl}/health`);
+      return response.ok;
+    },
+    { timeoutMs: 120_000, intervalMs: 250 },
+  );
+  say(`up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`API:             ${apiUrl}`);
+  say(`OpenAPI docs:    ${apiUrl}/docs   (JSON: ${apiUrl}/docs-json)`);
+  say(`Temporal Web UI: ${temporal?.uiUrl ?? '(external Temporal: see its own UI)'}`);
+  say(`Health:          ${apiUrl}/health`);
+  say('Ctrl-C stops everything.');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`launcher failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  void stopAll(1);
+});

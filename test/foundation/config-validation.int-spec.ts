@@ -1,0 +1,29 @@
+import { startApp } from '../../scripts/stack/app-process';
+
+/** A bad or missing setting stops start-up with a message naming the variable. */
+async function startAndCollect(name: 'api' | 'worker', env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const lines: string[] = [];
+  const app = startApp({ name, env, log: (line) => lines.push(line) });
+  const code = await app.exited;
+  return { code, output: lines.join('\n') };
+}
+
+describe('config validation at start-up', () => {
+  it.each([
+    ['api', { DATABASE_URL: 'mysql://nope', TEMPORAL_ADDRESS: '127.0.0.1:1' }, 'DATABASE_URL'],
+    ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', API_PORT: 'eighty' }, 'API_PORT'],
+    ['worker', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: 'not an address' }, 'TEMPORAL_ADDRESS'],
+    ['worker', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ] as const)('%s refuses %j naming %s', async (name, env, variable) => {
+    const { code, output } = await startAndCollect(name, { ...env });
+    expect(code).toBe(1);
+    expect(output).toContain('Invalid configuration');
+    expect(output).toContain(variable);
+  });
+
+  it('names a missing DATABASE_URL', async () => {
+    const { code, output } = await startAndCollect('worker', { DATABASE_URL: '', TEMPORAL_ADDRESS: '127.0.0.1:1' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/DATABASE_URL \(missing\)/);
+  });
+});

@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AppProcess, ROOT } from '../../scripts/stack/app-process';
+import { startEmbeddedPostgres, RunningPostgres } from '../../scripts/stack/embedded-postgres';
+import { freePort } from '../../scripts/stack/ports';
+import { startTemporalDevServer, RunningTemporal } from '../../scripts/stack/temporal-dev-server';
+import { writeWorkflowBundle } from '../../scripts/stack/workflow-bundle';
+import { fileLog, startApi, startWorker, TestStackInfo } from '../support/test-stack';
+
+export interface TestStackHandles {
+  postgres?: RunningPostgres;
+  temporal?: RunningTemporal;
+  apps: AppProcess[];
+  dataDir: string;
+}
+
+declare global {
+  var __ONETRIP_TEST_STACK__: TestStackHandles | undefined;
+}
+
+/**
+ * One real PostgreSQL and one real Temporal dev server for the whole integration run, on free
+ * ports with their own throw-away data folder, plus the compiled worker and API.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dataDir = path.join(ROOT, '.data', `test-${process.pid}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(path.join(ROOT, 'test-results/logs'), { recursive: true, force: true });
+  const handles: TestStackHandles = { apps: [], dataDir };
+  globalThis.__ONETRIP_TEST_STACK__ = handles;
+
+  const [postgres, temporal, workflowBundle] = await Promise.all([
+    freePort().then((port) => startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, log: fileLog('postgres') })),
+    // In memory: tests need no Temporal state after the run.
+    freePort().then((port) => startTemporalDevServer({ port, log: fileLog('temporal') })),
+    writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js')),
+  ]);
+  handles.postgres = postgres;
+  handles.temporal = temporal;
+
+  const info: Omit<TestStackInfo, 'apiUrl'> = {
+    databaseUrl: postgres.url,
+    temporalAddress: temporal.address,
+    taskQueue: 'onetrip-test',
+    workflowBundle,
+    dataDir,
+  };
+  process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: '' });
+
+  const worker = await startWorker({});
+  handles.apps.push(worker);
+  const api = await startApi({});
+  handles.apps.push(api.app);
+  process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: api.url } satisfies TestStackInfo);
+}

@@ -1,0 +1,79 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AppProcess, ROOT, startApp } from '../../scripts/stack/app-process';
+import { freePort } from '../../scripts/stack/ports';
+import { waitFor } from '../../scripts/stack/wait-for';
+
+/** What global-setup started, handed to test files through environment variables. */
+export interface TestStackInfo {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  workflowBundle: string;
+  dataDir: string;
+}
+
+export function testStack(): TestStackInfo {
+  const raw = process.env.ONETRIP_TEST_STACK;
+  if (!raw) throw new Error('ONETRIP_TEST_STACK is not set: run integration tests through the README test command');
+  return JSON.parse(raw) as TestStackInfo;
+}
+
+const logDir = path.join(ROOT, 'test-results/logs');
+
+/** A log sink per process, kept under test-results/ for when a test fails. */
+export function fileLog(name: string): (line: string) => void {
+  fs.mkdirSync(logDir, { recursive: true });
+  const file = path.join(logDir, `${name}.log`);
+  return (line) => fs.appendFileSync(file, line + '\n');
+}
+
+/** Starts one more API process (e.g. with other settings) and waits until it is healthy. */
+export async function startApi(env: Record<string, string>, label = 'api'): Promise<{ url: string; app: AppProcess }> {
+  const stack = testStack();
+  const port = await freePort();
+  const app = startApp({
+    name: 'api',
+    env: {
+      DATABASE_URL: stack.databaseUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      API_PORT: String(port),
+      NODE_ENV: 'test',
+      DEMO_MODE: 'true',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    log: fileLog(`${label}-${port}`),
+  });
+  const url = `http://127.0.0.1:${port}/api`;
+  await waitFor(
+    `${label} on ${url}`,
+    async () => {
+      if (app.process.exitCode !== null) throw new Error(`${label} exited with ${app.process.exitCode}`);
+      return (await fetch(`${url}/health`)).ok;
+    },
+    { timeoutMs: 60_000, intervalMs: 100 },
+  );
+  return { url, app };
+}
+
+/** Starts one more worker process on `taskQueue`, from the prebuilt workflow bundle. */
+export async function startWorker(env: Record<string, string>, label = 'worker'): Promise<AppProcess> {
+  const stack = testStack();
+  const app = startApp({
+    name: 'worker',
+    env: {
+      DATABASE_URL: stack.databaseUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      WORKFLOW_BUNDLE_PATH: stack.workflowBundle,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    log: fileLog(label),
+  });
+  return app;
+}
