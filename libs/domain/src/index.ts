@@ -1,1 +1,31 @@
+// @onetrip/domain: the rules of "one thing, one trip" enterprise opening, shared by the API, the
+// workflows and the web pages. Plain TypeScript, deterministic: time and randomness come in as arguments.
+
+export * from './errors/domain-error';
+
+export * from './calendar/calendar-date';
+export * from './calendar/working-calendar';
+
+export * from './identifiers/resident-id';
+export * from './identifiers/uscc';
+export * from './identifiers/mobile';
+
 export * from './privacy/masking';
+
+export * from './money/money';
+export * from './money/fee-ledger';
+
+export * from './application/application-form';
+export * from './application/enterprise-name';
+export * from './application/application-rules';
+export * from './application/sample-application';
+
+export * from './departments/departments';
+export * from './departments/banks';
+export * from './departments/department-outputs';
+export * from './departments/auto-decision';
+
+export * from './case/case-status';
+export * from './case/correction-notice';
+
+export * from './delivery/delivery';
