@@ -1,13 +1,16 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { createPingActivities, workflowBundlerOptions, workflowsEntry } from '@onetrip/workflows';
+import { createCaseActivities, createPingActivities, workflowBundlerOptions, workflowsEntry } from '@onetrip/workflows';
 import { WorkerConfig } from './config/worker.config';
+import { OutboxNotifier } from './persistence/outbox.notifier';
+import { PostgresCaseStore } from './persistence/postgres-case.store';
 import { TypeormPingStore } from './persistence/ping.store';
 
-export function createActivities(dataSource: DataSource) {
+export function createActivities(dataSource: DataSource, logger: Logger) {
   return {
     ...createPingActivities({ pings: new TypeormPingStore(dataSource) }),
+    ...createCaseActivities({ cases: new PostgresCaseStore(dataSource), notifier: new OutboxNotifier(dataSource, logger) }),
   };
 }
 
@@ -28,7 +31,7 @@ export async function createWorker(deps: {
     connection: deps.connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createActivities(deps.dataSource),
+    activities: createActivities(deps.dataSource, deps.logger),
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',

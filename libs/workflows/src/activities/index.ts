@@ -1,1 +1,3 @@
 export * from './ping.activities';
+export * from './case.ports';
+export * from './case.activities';

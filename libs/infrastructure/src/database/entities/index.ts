@@ -1,5 +1,9 @@
+import { CaseEntity } from './case.entity';
 import { PingRecordEntity } from './ping-record.entity';
+import { TaskEntity } from './task.entity';
+import { UserEntity } from './user.entity';
 
-export { PingRecordEntity };
+export { CaseEntity, PingRecordEntity, TaskEntity, UserEntity };
+export type { UserRole } from './user.entity';
 
-export const ENTITIES = [PingRecordEntity];
+export const ENTITIES = [PingRecordEntity, UserEntity, CaseEntity, TaskEntity];

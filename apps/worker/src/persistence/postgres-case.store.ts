@@ -1,0 +1,217 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { Department } from '@onetrip/domain';
+import {
+  AppliedCorrection,
+  CaseRecord,
+  CaseStore,
+  NameTakenError,
+  OpenTask,
+  PendingCorrection,
+  TaskDecisionRecord,
+  TaskRecord,
+  type CorrectionItem,
+} from '@onetrip/workflows';
+
+const UNIQUE_VIOLATION = '23505';
+const OPEN_STATUSES = `('OPEN', 'CLAIMED')`;
+
+interface CaseRow {
+  id: string;
+  applicant_id: string;
+  status: CaseRecord['status'];
+  form: CaseRecord['form'];
+  policy: CaseRecord['policy'];
+  uscc: string | null;
+  correction_round: number;
+}
+
+interface TaskRow {
+  id: string;
+  case_id: string;
+  department: Department;
+  round: number;
+  status: TaskRecord['status'];
+  outputs: Record<string, unknown> | null;
+}
+
+/** The case read model in PostgreSQL. Every write is safe to repeat: activities retry. */
+export class PostgresCaseStore implements CaseStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async getCase(caseId: string): Promise<CaseRecord> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, applicant_id, status, form, policy, uscc, correction_round FROM cases WHERE id = $1`,
+      [caseId],
+    )) as CaseRow[];
+    if (!row) throw new Error(`case ${caseId} not found`);
+    return {
+      id: row.id,
+      applicantId: row.applicant_id,
+      status: row.status,
+      form: row.form,
+      policy: row.policy,
+      uscc: row.uscc,
+      correctionRound: row.correction_round,
+    };
+  }
+
+  async getTask(taskId: string): Promise<TaskRecord | null> {
+    const [row] = (await this.dataSource.query(`SELECT id, case_id, department, round, status, outputs FROM tasks WHERE id = $1`, [taskId])) as TaskRow[];
+    return row ? { id: row.id, caseId: row.case_id, department: row.department, round: row.round, status: row.status, outputs: row.outputs } : null;
+  }
+
+  async openTask(task: OpenTask): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO tasks (id, case_id, department, round, mode, status, opened_at, due_at)
+         VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7) ON CONFLICT (id) DO NOTHING`,
+        [task.id, task.caseId, task.department, task.round, task.mode, task.openedAt, task.dueAt],
+      );
+      await manager.query(
+        `UPDATE cases SET status = CASE WHEN status IN ('SUBMITTED', 'AWAITING_CORRECTION') THEN 'IN_PROGRESS' ELSE status END,
+                last_progress_at = GREATEST(last_progress_at, $2), updated_at = now()
+         WHERE id = $1`,
+        [task.caseId, task.openedAt],
+      );
+    });
+  }
+
+  async nextEnterpriseSequence(): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT nextval('enterprise_sequence')::int AS value`)) as { value: number }[];
+    return row.value;
+  }
+
+  async saveDecision(decision: TaskDecisionRecord): Promise<boolean> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const updated = (await manager.query(
+          `UPDATE tasks SET status = $2, decided_by_id = $3, decided_at = $4, outputs = $5, return_items = $6, reject_reason = $7,
+                  claimed_by_id = COALESCE(claimed_by_id, $3), claimed_at = COALESCE(claimed_at, CASE WHEN $3::uuid IS NULL THEN NULL ELSE $4::timestamptz END)
+           WHERE id = $1 AND status IN ${OPEN_STATUSES}
+           RETURNING id`,
+          [
+            decision.taskId,
+            decision.status,
+            decision.actorId,
+            decision.decidedAt,
+            decision.outputs ? JSON.stringify(decision.outputs) : null,
+            decision.returnItems ? JSON.stringify(decision.returnItems) : null,
+            decision.rejectReason ?? null,
+          ],
+        )) as [unknown[], number];
+        if (updated[1] === 0) return false;
+        if (decision.licence) await this.registerLicence(manager, decision.caseId, decision.licence, decision.decidedAt);
+        await this.touchCase(manager, decision.caseId, decision.decidedAt);
+        return true;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new NameTakenError();
+      throw error;
+    }
+  }
+
+  private async registerLicence(manager: EntityManager, caseId: string, licence: { enterpriseName: string; uscc: string }, at: Date): Promise<void> {
+    // The same case registering its own name again (a reopened licence step) is not a conflict.
+    await manager.query(
+      `INSERT INTO registered_names (name, case_id, registered_at) VALUES ($1, $2, $3)
+       ON CONFLICT (name) DO UPDATE SET registered_at = registered_names.registered_at WHERE registered_names.case_id = $2`,
+      [licence.enterpriseName, caseId, at],
+    ).then(async (result: unknown) => {
+      const [, affected] = result as [unknown, number];
+      if (affected === 0) throw Object.assign(new Error('name taken'), { code: UNIQUE_VIOLATION });
+    });
+    await manager.query(`UPDATE cases SET uscc = $2 WHERE id = $1 AND (uscc IS NULL OR uscc = $2)`, [caseId, licence.uscc]);
+  }
+
+  private async touchCase(manager: EntityManager, caseId: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE cases SET last_progress_at = GREATEST(last_progress_at, $2), updated_at = now() WHERE id = $1`, [caseId, at]);
+  }
+
+  async markReminded(taskId: string, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE tasks SET reminded_at = COALESCE(reminded_at, $2) WHERE id = $1`, [taskId, at]);
+  }
+
+  async markOverdue(taskId: string, at: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `UPDATE tasks SET overdue_at = COALESCE(overdue_at, $2), escalated_at = COALESCE(escalated_at, $2)
+         WHERE id = $1 AND escalated_at IS NULL RETURNING case_id, department`,
+        [taskId, at],
+      )) as [{ case_id: string; department: string }[], number];
+      const [row] = rows[0];
+      if (row) {
+        await manager.query(`INSERT INTO audit_log (at, action, case_id, task_id, details) VALUES ($1, 'ESCALATED', $2, $3, $4)`, [
+          at,
+          row.case_id,
+          taskId,
+          JSON.stringify({ department: row.department, reason: 'time limit passed' }),
+        ]);
+      }
+    });
+  }
+
+  async requestCorrection(caseId: string, round: number, items: CorrectionItem[], at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE cases SET status = 'AWAITING_CORRECTION', correction_round = $2, correction = $3,
+              awaiting_applicant_since = COALESCE(awaiting_applicant_since, $4), last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
+       WHERE id = $1 AND correction_round <= $2`,
+      [caseId, round, JSON.stringify({ round, items }), at],
+    );
+  }
+
+  async getCorrection(correctionId: string): Promise<PendingCorrection | null> {
+    const [row] = (await this.dataSource.query(`SELECT id, round, status, changes, changed_paths FROM corrections WHERE id = $1`, [correctionId])) as {
+      id: string;
+      round: number;
+      status: PendingCorrection['status'];
+      changes: Record<string, unknown>;
+      changed_paths: string[] | null;
+    }[];
+    return row ? { id: row.id, round: row.round, status: row.status, changes: row.changes, changedPaths: row.changed_paths } : null;
+  }
+
+  async saveCorrection(caseId: string, correction: AppliedCorrection, at: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const applied = (await manager.query(
+        `UPDATE corrections SET status = 'APPLIED', changed_paths = $2, applied_at = $3 WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+        [correction.correctionId, JSON.stringify(correction.changedPaths), at],
+      )) as [unknown[], number];
+      if (applied[1] === 0) return;
+      await manager.query(
+        `UPDATE cases SET form = $2, form_version = form_version + 1, correction = NULL, awaiting_applicant_since = NULL,
+                status = 'IN_PROGRESS', last_progress_at = GREATEST(last_progress_at, $3), updated_at = now()
+         WHERE id = $1`,
+        [caseId, JSON.stringify(correction.form), at],
+      );
+    });
+  }
+
+  async doneOutputs(caseId: string): Promise<Partial<Record<Department, Record<string, unknown>>>> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT ON (department) department, outputs FROM tasks WHERE case_id = $1 AND status = 'DONE' ORDER BY department, round DESC`,
+      [caseId],
+    )) as { department: Department; outputs: Record<string, unknown> }[];
+    return Object.fromEntries(rows.map((row) => [row.department, row.outputs]));
+  }
+
+  async completeCase(caseId: string, outcome: Record<string, unknown>, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE cases SET status = 'COMPLETED', outcome = $2, completed_at = COALESCE(completed_at, $3), ended_at = COALESCE(ended_at, $3),
+              last_progress_at = GREATEST(last_progress_at, $3), updated_at = now()
+       WHERE id = $1`,
+      [caseId, JSON.stringify(outcome), at],
+    );
+  }
+
+  async endCase(caseId: string, status: 'REJECTED' | 'CANCELLED', reason: string, at: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE tasks SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ${OPEN_STATUSES}`, [caseId]);
+      await manager.query(
+        `UPDATE cases SET status = $2, end_reason = COALESCE(end_reason, $3), ended_at = COALESCE(ended_at, $4), correction = NULL,
+                awaiting_applicant_since = NULL, last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
+         WHERE id = $1`,
+        [caseId, status, reason, at],
+      );
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import type { ApplicationForm, Department } from '@onetrip/domain';
+import type { CasePolicy, CaseStatus, CorrectionItem, DepartmentMode, ReturnItem, StepStatus } from '../contracts';
+
+// What the case activities need from the outside world; the worker wires PostgreSQL adapters,
+// a test can hand in its own.
+
+export interface CaseRecord {
+  id: string;
+  applicantId: string;
+  status: CaseStatus;
+  form: ApplicationForm;
+  policy: CasePolicy;
+  uscc: string | null;
+  correctionRound: number;
+}
+
+export interface TaskRecord {
+  id: string;
+  caseId: string;
+  department: Department;
+  round: number;
+  status: StepStatus;
+  outputs: Record<string, unknown> | null;
+}
+
+export interface OpenTask {
+  id: string;
+  caseId: string;
+  department: Department;
+  round: number;
+  mode: DepartmentMode;
+  openedAt: Date;
+  dueAt: Date;
+}
+
+export interface TaskDecisionRecord {
+  taskId: string;
+  caseId: string;
+  status: Extract<StepStatus, 'DONE' | 'RETURNED' | 'REJECTED'>;
+  actorId: string | null;
+  outputs?: Record<string, unknown>;
+  returnItems?: ReturnItem[];
+  rejectReason?: string;
+  decidedAt: Date;
+  /** SAMR's licence: the name is registered and the USCC set on the case in the same transaction. */
+  licence?: { enterpriseName: string; uscc: string };
+}
+
+export interface AppliedCorrection {
+  correctionId: string;
+  form: ApplicationForm;
+  changedPaths: string[];
+}
+
+export interface PendingCorrection {
+  id: string;
+  round: number;
+  status: 'PENDING' | 'APPLIED' | 'REFUSED';
+  changes: Record<string, unknown>;
+  changedPaths: string[] | null;
+}
+
+export interface CaseStore {
+  getCase(caseId: string): Promise<CaseRecord>;
+  getTask(taskId: string): Promise<TaskRecord | null>;
+  /** Inserts the task unless it exists (a retried activity writes nothing twice); the case is IN_PROGRESS. */
+  openTask(task: OpenTask): Promise<void>;
+  nextEnterpriseSequence(): Promise<number>;
+  /** Writes a decision on an open task; false when the task was already decided (a retry). Throws NameTakenError. */
+  saveDecision(decision: TaskDecisionRecord): Promise<boolean>;
+  markReminded(taskId: string, at: Date): Promise<void>;
+  markOverdue(taskId: string, at: Date): Promise<void>;
+  requestCorrection(caseId: string, round: number, items: CorrectionItem[], at: Date): Promise<void>;
+  getCorrection(correctionId: string): Promise<PendingCorrection | null>;
+  /** Saves the corrected form and marks the correction applied, once. */
+  saveCorrection(caseId: string, correction: AppliedCorrection, at: Date): Promise<void>;
+  doneOutputs(caseId: string): Promise<Partial<Record<Department, Record<string, unknown>>>>;
+  completeCase(caseId: string, outcome: Record<string, unknown>, at: Date): Promise<void>;
+  endCase(caseId: string, status: Extract<CaseStatus, 'REJECTED' | 'CANCELLED'>, reason: string, at: Date): Promise<void>;
+}
+
+export type NotificationKind = 'SUBMITTED' | 'CORRECTION_NEEDED' | 'COMPLETED' | 'REJECTED' | 'CANCELLED';
+
+export interface ApplicantNotification {
+  caseId: string;
+  recipientId: string;
+  kind: NotificationKind;
+  /** Same key, same notification: a retried activity sends nothing twice. */
+  dedupeKey: string;
+  payload: Record<string, unknown>;
+}
+
+/** Where notifications to the applicant go (the default adapter stores them in an outbox table). */
+export interface Notifier {
+  notify(notification: ApplicantNotification): Promise<void>;
+}
+
+export class NameTakenError extends Error {
+  constructor() {
+    super('The enterprise name is already registered');
+    this.name = 'NameTakenError';
+  }
+}

@@ -1,0 +1,115 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CaseStatus, Department, StepStatus, WorkingCalendar } from '@onetrip/domain';
+
+// The joint-window case (一件事一次办): one workflow per case. Names, messages and their types
+// shared by the API (which starts the workflow and sends clerks' decisions) and the worker.
+
+export const CASE_WORKFLOW = 'caseWorkflow';
+
+export type { CaseStatus, CorrectionItem, StepStatus } from '@onetrip/domain';
+export type DepartmentCode = Department;
+
+export type DepartmentMode = 'MANUAL' | 'AUTO';
+
+/** Case ids are random UUIDs; the workflow id carries nothing else (no personal data). */
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}
+
+/** How a case is run, fixed at submission so a running case never changes rules under it. */
+export interface CasePolicy {
+  modes: Record<DepartmentCode, DepartmentMode>;
+  /** Each department's time limit, in working minutes of `calendar`. */
+  timeLimitMinutes: Record<DepartmentCode, number>;
+  /** How long before the limit the reminder goes out, in working minutes. */
+  reminderLeadMinutes: number;
+  calendar: WorkingCalendar;
+  /** Form rules that AUTO decisions apply (the API applied the same ones at submission). */
+  rules: { jurisdiction: { divisionCode: string; name: string }; forbiddenWords: string[] };
+}
+
+export interface CaseWorkflowInput {
+  caseId: string;
+  policy: CasePolicy;
+}
+
+export interface CaseWorkflowResult {
+  status: Extract<CaseStatus, 'COMPLETED' | 'REJECTED' | 'CANCELLED'>;
+  reason?: string;
+}
+
+export interface ReturnItem {
+  field: string;
+  reason: string;
+}
+
+export type TaskDecisionKind = 'COMPLETE' | 'RETURN' | 'REJECT';
+
+/** A clerk's (or an admin's) decision on one department task. */
+export interface TaskDecision {
+  taskId: string;
+  actorId: string;
+  decision: TaskDecisionKind;
+  outputs?: Record<string, string>;
+  items?: ReturnItem[];
+  reason?: string;
+}
+
+export interface TaskDecisionResult {
+  taskId: string;
+  department: DepartmentCode;
+  status: StepStatus;
+  /** What the department issued (structured per department, see DepartmentOutputs in libs/domain). */
+  outputs?: Record<string, unknown>;
+}
+
+/** The applicant's correction, stored first (it holds personal data); the update names it by id. */
+export interface CorrectionSubmission {
+  correctionId: string;
+  round: number;
+  actorId: string;
+}
+
+export interface CorrectionResult {
+  changedPaths: string[];
+  reopened: DepartmentCode[];
+}
+
+export interface CaseCancellation {
+  actorId: string;
+  reason: string;
+}
+
+export interface StepState {
+  department: DepartmentCode;
+  status: StepStatus;
+  round: number;
+  taskId?: string;
+  mode: DepartmentMode;
+  dueAt?: string;
+  overdue: boolean;
+}
+
+export interface CaseState {
+  caseId: string;
+  status: CaseStatus;
+  correctionRound: number;
+  steps: StepState[];
+}
+
+// Why an Update was refused by its validator (the API answers 409 with the code).
+export const UPDATE_REFUSALS = {
+  TASK_NOT_OPEN: 'TASK_NOT_OPEN',
+  CASE_CLOSED: 'CASE_CLOSED',
+  NOT_AWAITING_CORRECTION: 'NOT_AWAITING_CORRECTION',
+  INVALID_DECISION: 'INVALID_DECISION',
+} as const;
+export type UpdateRefusal = keyof typeof UPDATE_REFUSALS;
+
+// Updates, not Signals: the clerk learns at once whether the decision was accepted and what it did.
+export const decideTaskUpdate = defineUpdate<TaskDecisionResult, [TaskDecision]>('decideTask');
+export const submitCorrectionUpdate = defineUpdate<CorrectionResult, [CorrectionSubmission]>('submitCorrection');
+export const cancelCaseUpdate = defineUpdate<CaseState, [CaseCancellation]>('cancelCase');
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+/** A no-op signal, for measuring a plain signal's round trip beside an Update's. */
+export const touchSignal = defineSignal<[]>('touch');

@@ -1,0 +1,290 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  allHandlersFinished,
+  upsertSearchAttributes,
+  ActivityFailure,
+} from '@temporalio/workflow';
+import { addWorkingMinutes, DEPARTMENTS, mergeCorrectionItems, stepsToReopen, toCorrectionItems, type Department } from '@onetrip/domain';
+import type { CaseActivities } from '../activities/case.activities';
+import {
+  cancelCaseUpdate,
+  caseStateQuery,
+  CASE_STATUS_KEY,
+  decideTaskUpdate,
+  NEXT_DUE_AT_KEY,
+  OPEN_DEPARTMENTS_KEY,
+  OVERDUE_DEPARTMENTS_KEY,
+  submitCorrectionUpdate,
+  touchSignal,
+  UPDATE_REFUSALS,
+  type CaseState,
+  type CaseStatus,
+  type CaseWorkflowInput,
+  type CaseWorkflowResult,
+  type ReturnItem,
+  type StepState,
+  type TaskDecision,
+  type TaskDecisionResult,
+} from '../contracts';
+
+// Database writes are idempotent, so activities retry until they succeed; a failing one shows up
+// for admins as a pending activity with its attempts and last error.
+const activities = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const LICENCE: Department[] = ['SAMR'];
+const AFTER_LICENCE: Department[] = DEPARTMENTS.filter((department) => department !== 'SAMR');
+
+interface Step extends StepState {
+  /** A decision is being recorded: a second one is refused. */
+  deciding: boolean;
+  returnItems: ReturnItem[];
+}
+
+/** `<caseId>.<department>.<round>`: each opening of a step is its own task. */
+export function taskIdFor(caseId: string, department: Department, round: number): string {
+  return `${caseId}.${department}.${round}`;
+}
+
+const isDecided = (step: Step): boolean => !step.deciding && ['DONE', 'RETURNED', 'REJECTED'].includes(step.status);
+
+/**
+ * One case of the joint window (一件事一次办): SAMR's licence first, then PSB, TAX, HRSS and BANK in
+ * parallel, every return merged into one correction notice, one combined outcome at the end.
+ */
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkflowResult> {
+  const { caseId, policy } = input;
+  const steps = Object.fromEntries(
+    DEPARTMENTS.map((department): [Department, Step] => [
+      department,
+      { department, status: 'PENDING', round: 0, mode: policy.modes[department], overdue: false, deciding: false, returnItems: [] },
+    ]),
+  ) as Record<Department, Step>;
+  let status: CaseStatus = 'SUBMITTED';
+  let correctionRound = 0;
+  let correctionInFlight = false;
+  let reopenAfterCorrection: Department[] | undefined;
+  let ending: { status: 'REJECTED' | 'CANCELLED'; reason: string } | undefined;
+  let endRecorded = false;
+  let firstStep = true;
+  const stepScopes: CancellationScope[] = [];
+
+  const snapshot = (): CaseState => ({
+    caseId,
+    status,
+    correctionRound,
+    steps: DEPARTMENTS.map((department) => {
+      const { deciding: _deciding, returnItems: _items, ...view } = steps[department];
+      return view;
+    }),
+  });
+
+  const publish = (): void => {
+    const open = DEPARTMENTS.filter((department) => steps[department].status === 'OPEN');
+    const dueTimes = open.map((department) => steps[department].dueAt).filter((due): due is string => !!due).sort();
+    upsertSearchAttributes([
+      { key: CASE_STATUS_KEY, value: status },
+      { key: OPEN_DEPARTMENTS_KEY, value: open },
+      { key: OVERDUE_DEPARTMENTS_KEY, value: open.filter((department) => steps[department].overdue) },
+      { key: NEXT_DUE_AT_KEY, value: dueTimes.length ? new Date(dueTimes[0]) : null },
+    ]);
+  };
+
+  const refuse = (type: keyof typeof UPDATE_REFUSALS, message: string): never => {
+    throw ApplicationFailure.create({ type, message, nonRetryable: true });
+  };
+
+  const applyResult = (step: Step, result: TaskDecisionResult, extra: { items?: ReturnItem[]; reason?: string }): void => {
+    step.status = result.status;
+    if (result.status === 'RETURNED') step.returnItems = extra.items ?? [];
+    if (result.status === 'REJECTED' && !ending) ending = { status: 'REJECTED', reason: `${step.department}: ${extra.reason ?? ''}`.trim() };
+  };
+
+  setHandler(
+    decideTaskUpdate,
+    async (decision: TaskDecision): Promise<TaskDecisionResult> => {
+      const step = DEPARTMENTS.map((department) => steps[department]).find((candidate) => candidate.taskId === decision.taskId)!;
+      step.deciding = true;
+      try {
+        const result = await activities.recordDecision({ ...decision, caseId, department: step.department, decidedAt: new Date().toISOString() });
+        applyResult(step, result, decision);
+        // A refusal ends the case: answer once the end is recorded, so the clerk sees it.
+        if (ending) await condition(() => endRecorded);
+        return result;
+      } catch (error) {
+        // e.g. NAME_TAKEN: the step stays open, the clerk is told why.
+        const cause = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
+        throw ApplicationFailure.create({ type: cause?.type ?? 'DECISION_FAILED', message: cause?.message ?? String(error), nonRetryable: true });
+      } finally {
+        step.deciding = false;
+      }
+    },
+    {
+      // Runs before anything is written to history: stale and double decisions are refused at once.
+      validator: (decision: TaskDecision): void => {
+        if (ending) refuse('CASE_CLOSED', 'The case has ended');
+        const step = DEPARTMENTS.map((department) => steps[department]).find((candidate) => candidate.taskId === decision.taskId);
+        if (!step || step.status !== 'OPEN' || step.deciding) refuse('TASK_NOT_OPEN', 'The task is not open: already decided, or superseded');
+        if (decision.decision === 'RETURN' && !decision.items?.length) refuse('INVALID_DECISION', 'A return needs at least one item');
+        if (decision.decision === 'REJECT' && !decision.reason) refuse('INVALID_DECISION', 'A refusal needs a reason');
+      },
+    },
+  );
+
+  setHandler(
+    submitCorrectionUpdate,
+    async (submission) => {
+      correctionInFlight = true;
+      try {
+        const { changedPaths } = await activities.applyCorrection({ caseId, correctionId: submission.correctionId, round: submission.round });
+        const reopened = stepsToReopen({
+          returnedBy: DEPARTMENTS.filter((department) => steps[department].status === 'RETURNED'),
+          doneSteps: DEPARTMENTS.filter((department) => steps[department].status === 'DONE'),
+          changedPaths,
+        });
+        reopenAfterCorrection = reopened;
+        status = 'IN_PROGRESS';
+        return { changedPaths, reopened };
+      } finally {
+        correctionInFlight = false;
+      }
+    },
+    {
+      validator: (submission): void => {
+        if (ending) refuse('CASE_CLOSED', 'The case has ended');
+        if (status !== 'AWAITING_CORRECTION' || correctionInFlight || submission.round !== correctionRound) {
+          refuse('NOT_AWAITING_CORRECTION', 'The case is not waiting for this correction');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    cancelCaseUpdate,
+    async (cancellation) => {
+      ending = { status: 'CANCELLED', reason: cancellation.reason };
+      await condition(() => endRecorded);
+      return snapshot();
+    },
+    {
+      validator: (_cancellation): void => {
+        if (ending || status === 'COMPLETED') refuse('CASE_CLOSED', 'The case has already ended');
+      },
+    },
+  );
+
+  setHandler(caseStateQuery, snapshot);
+  setHandler(touchSignal, () => undefined);
+
+  /** Opens one department's step and sees it through: AUTO decides at once; MANUAL waits, reminds, escalates. */
+  async function runStep(step: Step): Promise<void> {
+    step.round += 1;
+    step.status = 'OPEN';
+    step.overdue = false;
+    step.returnItems = [];
+    const openedAt = new Date();
+    const limit = policy.timeLimitMinutes[step.department];
+    const dueAt = addWorkingMinutes(policy.calendar, openedAt, limit);
+    const remindAt = addWorkingMinutes(policy.calendar, openedAt, Math.max(0, limit - policy.reminderLeadMinutes));
+    step.taskId = taskIdFor(caseId, step.department, step.round);
+    step.dueAt = dueAt.toISOString();
+    const opening = {
+      caseId,
+      taskId: step.taskId,
+      department: step.department,
+      round: step.round,
+      mode: step.mode,
+      openedAt: openedAt.toISOString(),
+      dueAt: step.dueAt,
+      firstOfCase: firstStep,
+    };
+    firstStep = false;
+
+    if (step.mode === 'AUTO') {
+      step.deciding = true;
+      const result = await activities.runAutomaticStep(opening);
+      step.deciding = false;
+      applyResult(step, result, result);
+      return;
+    }
+
+    await activities.openStep(opening);
+    publish();
+    const settled = (): boolean => step.status !== 'OPEN' || step.deciding;
+    const untilReminder = remindAt.getTime() - Date.now();
+    if (untilReminder > 0 && (await condition(settled, untilReminder))) return;
+    if (!settled()) await activities.remindStep({ taskId: step.taskId });
+    const untilDue = dueAt.getTime() - Date.now();
+    if (untilDue > 0 && (await condition(settled, untilDue))) return;
+    if (settled()) return;
+    step.overdue = true;
+    await activities.escalateOverdueStep({ taskId: step.taskId });
+    publish();
+    await condition(settled);
+  }
+
+  const startStep = (step: Step): void => {
+    const scope = new CancellationScope();
+    stepScopes.push(scope);
+    scope.run(() => runStep(step)).catch((error: unknown) => {
+      if (!isCancellation(error)) throw error;
+    });
+  };
+
+  status = 'IN_PROGRESS';
+  let required: Department[] = LICENCE;
+  let reopen: Department[] = LICENCE;
+  for (;;) {
+    for (const department of reopen) startStep(steps[department]);
+    await condition(() => !!ending || required.every((department) => isDecided(steps[department])));
+    if (ending) break;
+
+    const returned = required.filter((department) => steps[department].status === 'RETURNED');
+    if (returned.length > 0) {
+      // 一次告知: every step under review has decided; one notice with all their items.
+      correctionRound += 1;
+      const items = mergeCorrectionItems(returned.flatMap((department) => toCorrectionItems(department, steps[department].returnItems)));
+      status = 'AWAITING_CORRECTION';
+      await activities.requestCorrection({ caseId, round: correctionRound, items });
+      publish();
+      await condition(() => !!ending || reopenAfterCorrection !== undefined);
+      if (ending) break;
+      reopen = reopenAfterCorrection ?? [];
+      reopenAfterCorrection = undefined;
+      continue;
+    }
+    if (required === LICENCE) {
+      // 一次联办: the licence exists; the other four departments work at the same time.
+      required = [...DEPARTMENTS];
+      reopen = AFTER_LICENCE;
+      continue;
+    }
+    break;
+  }
+
+  if (ending) {
+    for (const scope of stepScopes) scope.cancel();
+    for (const department of DEPARTMENTS) {
+      if (steps[department].status === 'OPEN') steps[department].status = 'CANCELLED';
+    }
+    status = ending.status;
+    await activities.endCase({ caseId, status: ending.status, reason: ending.reason });
+    endRecorded = true;
+    publish();
+    await condition(allHandlersFinished);
+    return ending;
+  }
+
+  await activities.completeCase({ caseId });
+  status = 'COMPLETED';
+  publish();
+  await condition(allHandlersFinished);
+  return { status: 'COMPLETED' };
+}

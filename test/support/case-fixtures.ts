@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { Client, Connection } from '@temporalio/client';
+import { ALWAYS_OPEN_CALENDAR, DEFAULT_FORBIDDEN_WORDS, DEPARTMENTS, feeLedgerForApplication, normaliseEnterpriseName, sampleApplicationForm, type ApplicationForm, type Department } from '@onetrip/domain';
+import { CASE_WORKFLOW, caseWorkflowId, type CasePolicy, type DepartmentMode } from '@onetrip/workflows/contracts';
+import { testStack } from './test-stack';
+import { waitFor } from '../../scripts/stack/wait-for';
+
+const TRADE_CHARS = '湘峒河阿妹青山沅水乾州金龙凤凰德夯云岭松竹梅兰';
+
+/** A well-formed enterprise name that no other test uses. */
+export function uniqueEnterpriseName(): string {
+  let n = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  let trade = '';
+  for (let i = 0; i < 5; i++) {
+    trade += TRADE_CHARS[n % TRADE_CHARS.length];
+    n = Math.floor(n / TRADE_CHARS.length);
+  }
+  return `吉首市${trade}科技有限公司`;
+}
+
+export function sampleForm(overrides: (form: ApplicationForm) => void = () => undefined): ApplicationForm {
+  const form = sampleApplicationForm();
+  form.company.name = uniqueEnterpriseName();
+  overrides(form);
+  return form;
+}
+
+export function testPolicy(options: { modes?: Partial<Record<Department, DepartmentMode>>; limitMinutes?: number; reminderLeadMinutes?: number } = {}): CasePolicy {
+  return {
+    modes: Object.fromEntries(DEPARTMENTS.map((department) => [department, options.modes?.[department] ?? 'MANUAL'])) as Record<Department, DepartmentMode>,
+    timeLimitMinutes: Object.fromEntries(DEPARTMENTS.map((department) => [department, options.limitMinutes ?? 240])) as Record<Department, number>,
+    reminderLeadMinutes: options.reminderLeadMinutes ?? 60,
+    calendar: ALWAYS_OPEN_CALENDAR,
+    rules: { jurisdiction: { divisionCode: '433101', name: '吉首市' }, forbiddenWords: [...DEFAULT_FORBIDDEN_WORDS] },
+  };
+}
+
+export async function connectDatabase(): Promise<PgClient> {
+  const db = new PgClient({ connectionString: testStack().databaseUrl });
+  await db.connect();
+  return db;
+}
+
+export async function connectTemporal(): Promise<Client> {
+  const connection = await Connection.connect({ address: testStack().temporalAddress });
+  return new Client({ connection });
+}
+
+export async function insertUser(db: PgClient, role = 'APPLICANT', department: Department | null = null): Promise<string> {
+  const id = randomUUID();
+  await db.query(`INSERT INTO users (id, username, password_hash, name, role, department) VALUES ($1, $2, 'x', 'Test', $3, $4)`, [
+    id,
+    `u-${id}`,
+    role,
+    department,
+  ]);
+  return id;
+}
+
+/** Writes a case row as the API does and starts its workflow directly (workflow-level tests). */
+export async function startCaseDirectly(db: PgClient, temporal: Client, form: ApplicationForm, policy: CasePolicy): Promise<{ caseId: string; applicantId: string }> {
+  const applicantId = await insertUser(db);
+  const caseId = randomUUID();
+  await db.query(
+    `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, enterprise_name, policy, fees, submitted_at, last_progress_at)
+     VALUES ($1, $2, $3, $3, 'SUBMITTED', $4, $5, $6, $7, now(), now())`,
+    [caseId, caseWorkflowId(caseId), applicantId, JSON.stringify(form), normaliseEnterpriseName(form.company.name), JSON.stringify(policy), JSON.stringify(feeLedgerForApplication(form))],
+  );
+  await temporal.workflow.start(CASE_WORKFLOW, { taskQueue: testStack().taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId, policy }] });
+  return { caseId, applicantId };
+}
+
+export interface TaskRow {
+  id: string;
+  department: Department;
+  round: number;
+  status: string;
+  outputs: Record<string, unknown> | null;
+  overdue_at: Date | null;
+  escalated_at: Date | null;
+  reminded_at: Date | null;
+}
+
+export async function tasksOf(db: PgClient, caseId: string): Promise<TaskRow[]> {
+  const result = await db.query(`SELECT id, department, round, status, outputs, overdue_at, escalated_at, reminded_at FROM tasks WHERE case_id = $1 ORDER BY opened_at, department`, [caseId]);
+  return result.rows as TaskRow[];
+}
+
+export async function caseRow(db: PgClient, caseId: string): Promise<Record<string, unknown>> {
+  const result = await db.query(`SELECT * FROM cases WHERE id = $1`, [caseId]);
+  return result.rows[0] as Record<string, unknown>;
+}
+
+/** Waits until the open tasks of a case are exactly `departments` (in any order). */
+export async function waitForOpenTasks(db: PgClient, caseId: string, departments: Department[], timeoutMs = 20_000): Promise<TaskRow[]> {
+  return waitFor(
+    `open tasks ${departments.join(',')} on ${caseId}`,
+    async () => {
+      const open = (await tasksOf(db, caseId)).filter((task) => task.status === 'OPEN' || task.status === 'CLAIMED');
+      const names = open.map((task) => task.department).sort();
+      return names.join(',') === [...departments].sort().join(',') ? open : undefined;
+    },
+    { timeoutMs },
+  );
+}
+
+export async function waitForCaseStatus(db: PgClient, caseId: string, status: string, timeoutMs = 20_000): Promise<Record<string, unknown>> {
+  return waitFor(`case ${caseId} ${status}`, async () => {
+    const row = await caseRow(db, caseId);
+    return row.status === status ? row : undefined;
+  }, { timeoutMs });
+}
