@@ -59,7 +59,13 @@ export async function insertUser(db: PgClient, role = 'APPLICANT', department: D
 }
 
 /** Writes a case row as the API does and starts its workflow directly (workflow-level tests). */
-export async function startCaseDirectly(db: PgClient, temporal: Client, form: ApplicationForm, policy: CasePolicy): Promise<{ caseId: string; applicantId: string }> {
+export async function startCaseDirectly(
+  db: PgClient,
+  temporal: Client,
+  form: ApplicationForm,
+  policy: CasePolicy,
+  taskQueue = testStack().taskQueue,
+): Promise<{ caseId: string; applicantId: string }> {
   const applicantId = await insertUser(db);
   const caseId = randomUUID();
   await db.query(
@@ -67,7 +73,7 @@ export async function startCaseDirectly(db: PgClient, temporal: Client, form: Ap
      VALUES ($1, $2, $3, $3, 'SUBMITTED', $4, $5, $6, $7, now(), now())`,
     [caseId, caseWorkflowId(caseId), applicantId, JSON.stringify(form), normaliseEnterpriseName(form.company.name), JSON.stringify(policy), JSON.stringify(feeLedgerForApplication(form))],
   );
-  await temporal.workflow.start(CASE_WORKFLOW, { taskQueue: testStack().taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId, policy }] });
+  await temporal.workflow.start(CASE_WORKFLOW, { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId, policy }] });
   return { caseId, applicantId };
 }
 
