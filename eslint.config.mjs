@@ -18,34 +18,36 @@ export default tseslint.config(
     // The domain is plain TypeScript: no framework, no Node, no other room of the house.
     files: ['libs/domain/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
+      'no-restricted-imports': [
         'error',
         { patterns: [{ group: [...NODE_BUILTINS, ...FRAMEWORKS, '@temporalio/*', '@onetrip/*'], message: 'libs/domain imports nothing: keep it plain TypeScript.' }] },
       ],
     },
   },
   {
-    // Workflow code runs in Temporal's deterministic sandbox: no I/O, no Node, no frameworks;
+    files: ['libs/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'pg', '**/apps/**'], message: 'libs/workflows depends only on libs/domain and Temporal.' }] },
+      ],
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox (this block comes after the one for the
+    // whole library: a later block's options for the same rule replace the earlier ones): no I/O, no Node, no frameworks;
     // activities are referenced by type only.
     files: ['libs/workflows/src/workflows/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
+      'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: [...NODE_BUILTINS, ...FRAMEWORKS, '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@onetrip/infrastructure'], message: 'Workflow code must stay deterministic: no Node built-ins, frameworks or I/O.' },
             { group: ['../activities', '../activities/*'], allowTypeImports: true, message: 'Import activities with `import type` only.' },
+            { group: ['**/apps/**'], message: 'libs/workflows depends only on libs/domain and Temporal.' },
           ],
         },
-      ],
-    },
-  },
-  {
-    files: ['libs/workflows/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'pg', '**/apps/**'], message: 'libs/workflows depends only on libs/domain and Temporal.' }] },
       ],
     },
   },
@@ -53,7 +55,7 @@ export default tseslint.config(
     // The API talks to Temporal through the contracts alone; activities and workflow code are the worker's.
     files: ['apps/api/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
+      'no-restricted-imports': [
         'error',
         {
           patterns: [
@@ -66,7 +68,7 @@ export default tseslint.config(
   },
   {
     files: ['apps/worker/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/api/**', '@nestjs/*'], message: 'The worker does not depend on the API.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/api/**', '@nestjs/*'], message: 'The worker does not depend on the API.' }] }] },
   },
   {
     files: ['scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],

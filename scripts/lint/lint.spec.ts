@@ -24,7 +24,7 @@ const errorsIn = (code: string, file: string): string[] =>
 
 describe('lint and the import walls', () => {
   it('passes on the whole tree', () => {
-    const problems = eslint(['apps', 'libs', 'scripts', 'test']).flatMap((result) =>
+    const problems = eslint(['apps', 'libs', 'scripts', 'test', 'bench']).flatMap((result) =>
       result.messages
         .filter((message) => message.severity === 2)
         .map((message) => `${path.relative(ROOT, result.filePath)}:${message.line} ${message.ruleId}: ${message.message}`),
@@ -33,20 +33,20 @@ describe('lint and the import walls', () => {
   }, 120_000);
 
   it('keeps Node built-ins and frameworks out of workflow code', () => {
-    expect(errorsIn("import * as fs from 'node:fs';\nexport const x = fs;\n", 'libs/workflows/src/workflows/bad.workflow.ts')).toContain('@typescript-eslint/no-restricted-imports');
-    expect(errorsIn("import { DataSource } from 'typeorm';\nexport const x = DataSource;\n", 'libs/workflows/src/workflows/bad.workflow.ts')).toContain('@typescript-eslint/no-restricted-imports');
+    expect(errorsIn("import * as fs from 'node:fs';\nexport const x = fs;\n", 'libs/workflows/src/workflows/bad.workflow.ts')).toContain('no-restricted-imports');
+    expect(errorsIn("import { DataSource } from 'typeorm';\nexport const x = DataSource;\n", 'libs/workflows/src/workflows/bad.workflow.ts')).toContain('no-restricted-imports');
   });
 
   it('lets workflow code import activities by type only', () => {
     expect(errorsIn("import { createPingActivities } from '../activities/ping.activities';\nexport const x = createPingActivities;\n", 'libs/workflows/src/workflows/bad.workflow.ts')).toContain(
-      '@typescript-eslint/no-restricted-imports',
+      'no-restricted-imports',
     );
     expect(errorsIn("import type { PingActivities } from '../activities/ping.activities';\nexport type X = PingActivities;\n", 'libs/workflows/src/workflows/ok.workflow.ts')).toEqual([]);
   });
 
   it('keeps frameworks out of the domain and the worker’s code out of the API', () => {
-    expect(errorsIn("import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", 'libs/domain/src/bad.ts')).toContain('@typescript-eslint/no-restricted-imports');
-    expect(errorsIn("import { createPingActivities } from '@onetrip/workflows';\nexport const x = createPingActivities;\n", 'apps/api/src/bad.ts')).toContain('@typescript-eslint/no-restricted-imports');
+    expect(errorsIn("import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", 'libs/domain/src/bad.ts')).toContain('no-restricted-imports');
+    expect(errorsIn("import { createPingActivities } from '@onetrip/workflows';\nexport const x = createPingActivities;\n", 'apps/api/src/bad.ts')).toContain('no-restricted-imports');
     expect(errorsIn("import { PING_WORKFLOW } from '@onetrip/workflows/contracts';\nexport const x = PING_WORKFLOW;\n", 'apps/api/src/ok.ts')).toEqual([]);
   });
 });

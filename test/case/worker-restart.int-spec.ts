@@ -25,7 +25,7 @@ describe('a worker killed mid-case', () => {
     const form = sampleForm();
     const { caseId, applicantId } = await startCaseDirectly(db, temporal, form, testPolicy(), taskQueue);
     const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
-    const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
+    const [samr] = await waitForOpenTasks(db, caseId, ['SAMR'], 60_000);
     await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId: applicantId, decision: 'COMPLETE' }] });
     const four = await waitForOpenTasks(db, caseId, ['PSB', 'TAX', 'HRSS', 'BANK']);
     await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: four[0].id, actorId: applicantId, decision: 'COMPLETE' }] });

@@ -59,9 +59,11 @@ export async function startApi(env: Record<string, string>, label = 'api'): Prom
   return { url, app };
 }
 
-/** Starts one more worker process on `taskQueue`, from the prebuilt workflow bundle. */
+/** Starts one more worker process on `taskQueue`, from the prebuilt workflow bundle, and waits until it polls. */
 export async function startWorker(env: Record<string, string>, label = 'worker'): Promise<AppProcess> {
   const stack = testStack();
+  const toFile = fileLog(label);
+  let polling = false;
   const app = startApp({
     name: 'worker',
     env: {
@@ -73,7 +75,18 @@ export async function startWorker(env: Record<string, string>, label = 'worker')
       LOG_LEVEL: 'info',
       ...env,
     },
-    log: fileLog(label),
+    log: (line) => {
+      if (line.includes('"worker started"') || line.includes('worker started')) polling = true;
+      toFile(line);
+    },
   });
+  await waitFor(
+    `${label} to start polling`,
+    async () => {
+      if (app.process.exitCode !== null) throw new Error(`${label} exited with ${app.process.exitCode}`);
+      return polling;
+    },
+    { timeoutMs: 60_000, intervalMs: 50 },
+  );
   return app;
 }

@@ -1,19 +1,41 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AdminModule } from './admin/admin.module';
+import { ApplicationsModule } from './applications/applications.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { AppExceptionFilter } from './common/app-exception.filter';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { ApiConfig } from './config/api.config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PingsModule } from './pings/pings.module';
+import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, TemporalModule, HealthModule, PingsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        TemporalModule,
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        PingsModule,
+        ApplicationsModule,
+        TasksModule,
+        ComplaintsModule,
+        AdminModule,
+        MetricsModule,
+        WebModule,
+      ],
       providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
     };
   }

@@ -5,8 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { DataSource } from 'typeorm';
-import { PinoNestLogger, runMigrations } from '@onetrip/infrastructure';
+import { migrateDatabase, PinoNestLogger } from '@onetrip/infrastructure';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { ApiConfig } from './config/api.config';
@@ -15,6 +14,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the whole HTTP app (used by main.ts and by tests), migrations applied, not yet listening. */
 export async function createApp(config: ApiConfig, logger: Logger): Promise<INestApplication> {
+  // Schema changes need the owner; the app itself then runs as the restricted role when there is one.
+  const { applied, roleAvailable } = await migrateDatabase(config.DATABASE_URL, config.API_DATABASE_ROLE || undefined);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (config.API_DATABASE_ROLE && !roleAvailable) {
+    logger.warn({ role: config.API_DATABASE_ROLE }, 'database role not available: the API runs with the connection user (the audit log is still append-only by trigger)');
+    config.API_DATABASE_ROLE = '';
+  }
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: new PinoNestLogger(logger), bufferLogs: false });
   app.enableShutdownHooks();
   app.setGlobalPrefix('api');
@@ -52,6 +58,5 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  await runMigrations(app.get(DataSource));
   return app;
 }

@@ -6,6 +6,8 @@ import { WorkerConfig } from './config/worker.config';
 import { OutboxNotifier } from './persistence/outbox.notifier';
 import { PostgresCaseStore } from './persistence/postgres-case.store';
 import { TypeormPingStore } from './persistence/ping.store';
+import { StepFailureStore } from './persistence/step-failure.store';
+import { stepFailureInterceptor } from './step-failure.interceptor';
 
 export function createActivities(dataSource: DataSource, logger: Logger) {
   return {
@@ -35,6 +37,7 @@ export async function createWorker(deps: {
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',
+    interceptors: { activity: [stepFailureInterceptor(new StepFailureStore(deps.dataSource), deps.logger)] },
     ...workflowSource,
   });
 }

@@ -1,6 +1,52 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { SharedConfig, toBoolean, toInteger } from '@onetrip/infrastructure';
+import {
+  CasePolicyConfigError,
+  DEFAULT_FORBIDDEN_WORDS_SETTING,
+  DEFAULT_HOLIDAYS_SETTING,
+  DEFAULT_MAKEUP_WORKDAYS_SETTING,
+  DEFAULT_OFFICE_HOURS_SETTING,
+  parseDateList,
+  parseDepartmentModes,
+  parseOfficeHours,
+  parseTimeLimits,
+  parseWordList,
+} from '../applications/case-policy';
+
+export const DEFAULT_JWT_SECRET = 'onetrip-development-secret-change-me';
+
+const toDecimal = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+
+/** Valid when `parse` accepts the value; the message is the parser's own reason. */
+function ParsesWith(parse: (value: string, config: ApiConfig) => unknown, options?: ValidationOptions): PropertyDecorator {
+  const problem = (value: unknown, config: ApiConfig): string | null => {
+    if (typeof value !== 'string') return 'must be a string';
+    try {
+      parse(value, config);
+      return null;
+    } catch (error) {
+      if (error instanceof CasePolicyConfigError) return error.message;
+      throw error;
+    }
+  };
+  return ValidateBy(
+    {
+      name: 'parsesWith',
+      validator: {
+        validate: (value, args) => problem(value, args?.object as ApiConfig) === null,
+        defaultMessage: (args) => problem(args?.value, args?.object as ApiConfig) ?? 'is invalid',
+      },
+    },
+    options,
+  );
+}
+
+/** Valid unless the check fails for this config (rules that tie two variables together). */
+function Requires(check: (config: ApiConfig, value: unknown) => boolean, message: string): PropertyDecorator {
+  return ValidateBy({ name: 'requires', validator: { validate: (value, args) => check(args?.object as ApiConfig, value), defaultMessage: () => message } });
+}
 
 /** The API's settings; nothing else in the API reads process.env. Injected by its class. */
 export class ApiConfig extends SharedConfig {
@@ -15,10 +61,12 @@ export class ApiConfig extends SharedConfig {
 
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })
-  JWT_SECRET: string = 'onetrip-development-secret-change-me';
+  @Requires((config, value) => config.NODE_ENV !== 'production' || value !== DEFAULT_JWT_SECRET, 'must be set in production (the development default is refused)')
+  JWT_SECRET: string = DEFAULT_JWT_SECRET;
 
   @Transform(toBoolean)
   @IsBoolean()
+  @Requires((config, value) => !(value === true && config.NODE_ENV === 'production'), 'must be off when NODE_ENV is production (demo users have a known password)')
   DEMO_MODE: boolean = false;
 
   @IsString()
@@ -30,4 +78,69 @@ export class ApiConfig extends SharedConfig {
   @Min(2)
   @Max(200)
   DATABASE_POOL_SIZE: number = 10;
+
+  // How cases run (see applications/case-policy.ts): fixed into each case at submission.
+
+  /** '' (every department MANUAL), 'SAMR=AUTO,TAX=MANUAL' or '*=AUTO'. */
+  @ParsesWith(parseDepartmentModes)
+  CASE_DEPARTMENT_MODES: string = '';
+
+  /** Working minutes per department step: '240', or '*=240,SAMR=60'; decimals allowed, > 0. */
+  @ParsesWith(parseTimeLimits)
+  CASE_TIME_LIMIT_MINUTES: string = '240';
+
+  @Transform(toDecimal)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of minutes' })
+  @Min(0)
+  CASE_REMINDER_LEAD_MINUTES: number = 60;
+
+  @IsIn(['OFFICE', 'ALWAYS'])
+  CASE_CALENDAR: 'OFFICE' | 'ALWAYS' = 'OFFICE';
+
+  @ParsesWith(parseOfficeHours)
+  CASE_OFFICE_HOURS: string = DEFAULT_OFFICE_HOURS_SETTING;
+
+  @ParsesWith(parseDateList)
+  CASE_HOLIDAYS: string = DEFAULT_HOLIDAYS_SETTING;
+
+  // Checked against CASE_HOLIDAYS too: a day cannot be both.
+  @ParsesWith((value, config) => {
+    const makeUpWorkdays = parseDateList(value);
+    let holidays: string[];
+    try {
+      holidays = parseDateList(config.CASE_HOLIDAYS);
+    } catch {
+      return; // reported under CASE_HOLIDAYS
+    }
+    const both = makeUpWorkdays.filter((day) => holidays.includes(day));
+    if (both.length > 0) throw new CasePolicyConfigError(`${both.join(', ')} cannot be both a make-up working day and in CASE_HOLIDAYS`);
+  })
+  CASE_MAKEUP_WORKDAYS: string = DEFAULT_MAKEUP_WORKDAYS_SETTING;
+
+  @Matches(/^\d{6}$/, { message: 'must be a 6-digit administrative division code' })
+  JURISDICTION_DIVISION_CODE: string = '433101';
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  JURISDICTION_NAME: string = '吉首市';
+
+  @ParsesWith(parseWordList)
+  FORBIDDEN_NAME_WORDS: string = DEFAULT_FORBIDDEN_WORDS_SETTING;
+
+  /** A live case with no progress for this long is listed as stuck (NO_PROGRESS). */
+  @Transform(toDecimal)
+  @IsNumber()
+  @Min(0)
+  STUCK_NO_PROGRESS_MINUTES: number = 1440;
+
+  /** A case waiting for the applicant's correction this long is listed as stuck (AWAITING_APPLICANT). */
+  @Transform(toDecimal)
+  @IsNumber()
+  @Min(0)
+  STUCK_AWAITING_APPLICANT_MINUTES: number = 0;
+
+  /** The role the API's connections switch to (created by the migrations): it cannot rewrite the audit log. Empty: the connection user. */
+  @IsString()
+  API_DATABASE_ROLE: string = 'onetrip_api';
 }

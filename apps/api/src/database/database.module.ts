@@ -8,8 +8,8 @@ import { ApiConfig } from '../config/api.config';
     TypeOrmModule.forRootAsync({
       inject: [ApiConfig],
       useFactory: (config: ApiConfig) => ({
-        ...dataSourceOptions(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'onetrip-api' }),
-        // Migrations run in main.ts under an advisory lock, before the API listens.
+        ...dataSourceOptions(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'onetrip-api', role: config.API_DATABASE_ROLE || undefined }),
+        // Migrations run in createApp, with the owner role, before the app is built.
         migrationsRun: false,
       }),
     }),

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
+import { DatabaseHealthIndicator } from './database.health-indicator';
 import { Public } from '../common/public.decorator';
 import { TemporalHealthIndicator } from './temporal.health-indicator';
 
@@ -9,7 +10,7 @@ import { TemporalHealthIndicator } from './temporal.health-indicator';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly database: DatabaseHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
   ) {}
 
@@ -18,6 +19,6 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Whether PostgreSQL and Temporal answer' })
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.temporal.isHealthy('temporal')]);
+    return this.health.check([() => this.database.isHealthy('database'), () => this.temporal.isHealthy('temporal')]);
   }
 }

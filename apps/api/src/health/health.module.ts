@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
+import { DatabaseHealthIndicator } from './database.health-indicator';
 import { TemporalHealthIndicator } from './temporal.health-indicator';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [TemporalHealthIndicator],
+  providers: [DatabaseHealthIndicator, TemporalHealthIndicator],
 })
 export class HealthModule {}

@@ -195,6 +195,7 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async completeCase(caseId: string, outcome: Record<string, unknown>, at: Date): Promise<void> {
+    await this.dataSource.query(`DELETE FROM step_failures WHERE case_id = $1`, [caseId]);
     await this.dataSource.query(
       `UPDATE cases SET status = 'COMPLETED', outcome = $2, completed_at = COALESCE(completed_at, $3), ended_at = COALESCE(ended_at, $3),
               last_progress_at = GREATEST(last_progress_at, $3), updated_at = now()
@@ -206,6 +207,7 @@ export class PostgresCaseStore implements CaseStore {
   async endCase(caseId: string, status: 'REJECTED' | 'CANCELLED', reason: string, at: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE tasks SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ${OPEN_STATUSES}`, [caseId]);
+      await manager.query(`DELETE FROM step_failures WHERE case_id = $1`, [caseId]);
       await manager.query(
         `UPDATE cases SET status = $2, end_reason = COALESCE(end_reason, $3), ended_at = COALESCE(ended_at, $4), correction = NULL,
                 awaiting_applicant_since = NULL, last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
@@ -213,5 +215,12 @@ export class PostgresCaseStore implements CaseStore {
         [caseId, status, reason, at],
       );
     });
+  }
+
+  async departmentOutage(department: Department, caseId: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(`SELECT message FROM department_outages WHERE department = $1 AND scope IN ('*', $2) LIMIT 1`, [department, caseId])) as {
+      message: string;
+    }[];
+    return row?.message ?? null;
   }
 }

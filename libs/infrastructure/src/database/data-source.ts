@@ -2,7 +2,14 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function dataSourceOptions(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+export interface DataSourceSettings {
+  poolSize?: number;
+  applicationName?: string;
+  /** A role every connection switches to at start (the API's restricted role). */
+  role?: string;
+}
+
+export function dataSourceOptions(url: string, options: DataSourceSettings = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -13,6 +20,7 @@ export function dataSourceOptions(url: string, options: { poolSize?: number; app
     logging: false,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName,
+    extra: options.role ? { options: `-c role=${options.role}` } : undefined,
   };
 }
 
@@ -34,7 +42,25 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   }
 }
 
-export async function openDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): Promise<DataSource> {
+/**
+ * Migrates with the URL's own (owner) role on a short-lived connection, and tells whether `role`
+ * exists for the caller to switch to afterwards.
+ */
+export async function migrateDatabase(url: string, role?: string): Promise<{ applied: string[]; roleAvailable: boolean }> {
+  // Two connections: one holds the advisory lock while the migrations run on the other.
+  const dataSource = await openDataSource(url, { poolSize: 2, applicationName: 'onetrip-migrate' });
+  try {
+    const applied = await runMigrations(dataSource);
+    const roleAvailable = role
+      ? ((await dataSource.query(`SELECT pg_has_role(current_user, oid, 'MEMBER') AS member FROM pg_roles WHERE rolname = $1`, [role])) as { member: boolean }[]).some((row) => row.member)
+      : false;
+    return { applied, roleAvailable };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export async function openDataSource(url: string, options: DataSourceSettings = {}): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(url, options));
   await dataSource.initialize();
   return dataSource;

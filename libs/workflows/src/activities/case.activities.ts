@@ -9,6 +9,7 @@ import {
   findBank,
   generateUscc,
   licenseNumber,
+  normaliseEnterpriseName,
   sealCode,
   SEAL_KINDS,
   shanghaiDate,
@@ -130,7 +131,7 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
         : undefined);
     if (!uscc) throw ApplicationFailure.nonRetryable(`${input.department} cannot complete before the licence exists`, 'LICENCE_REQUIRED');
     const outputs = issuedOutputs(input.department, record.form, uscc, input.outputs ?? {});
-    const licence = input.department === 'SAMR' ? { enterpriseName: record.form.company.name, uscc } : undefined;
+    const licence = input.department === 'SAMR' ? { enterpriseName: normaliseEnterpriseName(record.form.company.name), uscc } : undefined;
     return saveOnce({ ...base, status: 'DONE', outputs, licence }, input.department);
   }
 
@@ -141,6 +142,9 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
       return { taskId: existing.id, department: input.department, status: existing.status, outputs: existing.outputs ?? undefined };
     }
+    const outage = await cases.departmentOutage(input.department, input.caseId);
+    // Retryable on purpose: the step waits for the department's system to come back.
+    if (outage) throw new Error(`${input.department} system unavailable: ${outage}`);
     const record = await cases.getCase(input.caseId);
     const decidedAt = new Date();
     const needsSequence = input.department === 'SAMR' && !record.uscc;
@@ -158,7 +162,7 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
       return { ...(await saveOnce({ ...base, status: 'REJECTED', rejectReason: decision.reason }, input.department)), reason: decision.reason };
     }
     const outputs = decision.outputs as unknown as Record<string, unknown>;
-    const licence = input.department === 'SAMR' ? { enterpriseName: record.form.company.name, uscc: String(outputs.uscc) } : undefined;
+    const licence = input.department === 'SAMR' ? { enterpriseName: normaliseEnterpriseName(record.form.company.name), uscc: String(outputs.uscc) } : undefined;
     try {
       return await saveOnce({ ...base, status: 'DONE', outputs, licence }, input.department);
     } catch (error) {

@@ -42,7 +42,7 @@ export interface TaskDecisionRecord {
   returnItems?: ReturnItem[];
   rejectReason?: string;
   decidedAt: Date;
-  /** SAMR's licence: the name is registered and the USCC set on the case in the same transaction. */
+  /** SAMR's licence: the name (normalised) is registered and the USCC set on the case in the same transaction. */
   licence?: { enterpriseName: string; uscc: string };
 }
 
@@ -77,6 +77,8 @@ export interface CaseStore {
   doneOutputs(caseId: string): Promise<Partial<Record<Department, Record<string, unknown>>>>;
   completeCase(caseId: string, outcome: Record<string, unknown>, at: Date): Promise<void>;
   endCase(caseId: string, status: Extract<CaseStatus, 'REJECTED' | 'CANCELLED'>, reason: string, at: Date): Promise<void>;
+  /** The simulated department system's outage message, if it is down (for everyone or for this case). */
+  departmentOutage(department: Department, caseId: string): Promise<string | null>;
 }
 
 export type NotificationKind = 'SUBMITTED' | 'CORRECTION_NEEDED' | 'COMPLETED' | 'REJECTED' | 'CANCELLED';

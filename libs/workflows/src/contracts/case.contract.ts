@@ -110,6 +110,13 @@ export type UpdateRefusal = keyof typeof UPDATE_REFUSALS;
 export const decideTaskUpdate = defineUpdate<TaskDecisionResult, [TaskDecision]>('decideTask');
 export const submitCorrectionUpdate = defineUpdate<CorrectionResult, [CorrectionSubmission]>('submitCorrection');
 export const cancelCaseUpdate = defineUpdate<CaseState, [CaseCancellation]>('cancelCase');
+/** An admin sends a finished step back to its department (a new round of the same step). */
+export interface StepReopening {
+  department: DepartmentCode;
+  actorId: string;
+  reason: string;
+}
+export const reopenStepUpdate = defineUpdate<StepState, [StepReopening]>('reopenStep');
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 /** A no-op signal, for measuring a plain signal's round trip beside an Update's. */
 export const touchSignal = defineSignal<[]>('touch');

@@ -16,6 +16,7 @@ import {
   caseStateQuery,
   CASE_STATUS_KEY,
   decideTaskUpdate,
+  reopenStepUpdate,
   NEXT_DUE_AT_KEY,
   OPEN_DEPARTMENTS_KEY,
   OVERDUE_DEPARTMENTS_KEY,
@@ -27,6 +28,7 @@ import {
   type CaseWorkflowInput,
   type CaseWorkflowResult,
   type ReturnItem,
+  type StepReopening,
   type StepState,
   type TaskDecision,
   type TaskDecisionResult,
@@ -176,6 +178,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     {
       validator: (_cancellation): void => {
         if (ending || status === 'COMPLETED') refuse('CASE_CLOSED', 'The case has already ended');
+      },
+    },
+  );
+
+  setHandler(
+    reopenStepUpdate,
+    (reopening: StepReopening): StepState => {
+      const step = steps[reopening.department];
+      startStep(step);
+      const { deciding: _deciding, returnItems: _items, ...view } = step;
+      return view;
+    },
+    {
+      validator: (reopening: StepReopening): void => {
+        if (ending || status === 'COMPLETED') refuse('CASE_CLOSED', 'The case has ended');
+        if (status !== 'IN_PROGRESS' || steps[reopening.department]?.status !== 'DONE') refuse('INVALID_DECISION', 'Only a finished step of a case in progress can be reopened');
       },
     },
   );

@@ -1,9 +1,13 @@
+import { AuditLogEntity } from './audit-log.entity';
 import { CaseEntity } from './case.entity';
+import { CorrectionEntity } from './correction.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { PingRecordEntity } from './ping-record.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
-export { CaseEntity, PingRecordEntity, TaskEntity, UserEntity };
+export { AuditLogEntity, CaseEntity, CorrectionEntity, IdempotencyKeyEntity, PingRecordEntity, TaskEntity, UserEntity };
+export type { CorrectionStatus } from './correction.entity';
 export type { UserRole } from './user.entity';
 
-export const ENTITIES = [PingRecordEntity, UserEntity, CaseEntity, TaskEntity];
+export const ENTITIES = [PingRecordEntity, UserEntity, CaseEntity, TaskEntity, IdempotencyKeyEntity, CorrectionEntity, AuditLogEntity];

@@ -1,0 +1,356 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { DataSource } from 'typeorm';
+import { maskIdNumber, maskMobile, type ApplicationForm, type Department } from '@onetrip/domain';
+import { cancelCaseUpdate, caseWorkflowId, reopenStepUpdate } from '@onetrip/workflows/contracts';
+import { CaseReader, type CaseRecord } from '../applications/case-reader.service';
+import { AuditLogService } from '../audit/audit-log.service';
+import { AppError } from '../common/app-error';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { pageOffset } from '../common/page-query.dto';
+import { validationFailed } from '../common/validation';
+import { toUpdateError } from '../common/workflow-errors';
+import { ApiConfig } from '../config/api.config';
+import { ComplaintsService } from '../complaints/complaints.service';
+import type { AdminCaseActionDto } from './dto/admin-case-action.dto';
+import type { AdminCaseListQueryDto } from './dto/admin-case-list-query.dto';
+import type { AdminActionResultDto, AdminCaseDetailDto, AdminTaskDto, PendingActivityDto, StuckCaseListDto } from './dto/admin-case-response.dto';
+import { StuckCasesRepository } from './stuck-cases.repository';
+import { stuckReasons } from './stuck-reasons';
+import { activityDepartments, workflowTimeline, type TimelineEntry } from './workflow-timeline';
+
+type PendingActivity = temporal.api.workflow.v1.IPendingActivityInfo;
+const PendingActivityState = temporal.api.enums.v1.PendingActivityState;
+
+interface TaskRow {
+  id: string;
+  department: Department;
+  round: number;
+  mode: string;
+  status: string;
+  opened_at: Date;
+  due_at: Date;
+  reminded_at: Date | null;
+  overdue_at: Date | null;
+  escalated_at: Date | null;
+  claimed_by: string | null;
+  assigned_to: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  return_items: { field: string; reason: string }[] | null;
+  reject_reason: string | null;
+}
+
+const iso = (date: Date | null): string | undefined => (date ? date.toISOString() : undefined);
+const toDate = (time: { seconds?: unknown; nanos?: number | null } | null | undefined): string | undefined =>
+  time ? new Date(Number(time.seconds ?? 0) * 1000 + Math.floor((time.nanos ?? 0) / 1e6)).toISOString() : undefined;
+
+/** The form with every ID number and mobile masked (admins see who, not the numbers, unless they ask). */
+export function maskForm(form: ApplicationForm): ApplicationForm {
+  return {
+    ...form,
+    legalRepresentative: { ...form.legalRepresentative, idNumber: maskIdNumber(form.legalRepresentative.idNumber), mobile: maskMobile(form.legalRepresentative.mobile) },
+    shareholders: form.shareholders.map((holder) => (holder.idNumber ? { ...holder, idNumber: maskIdNumber(holder.idNumber) } : holder)),
+    socialInsurance: { employees: form.socialInsurance.employees.map((employee) => ({ ...employee, idNumber: maskIdNumber(employee.idNumber) })) },
+  };
+}
+
+/** Supervision (督查): find the stuck cases, see why, and act on them. */
+@Injectable()
+export class AdminCasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly client: Client,
+    private readonly config: ApiConfig,
+    private readonly cases: CaseReader,
+    private readonly stuck: StuckCasesRepository,
+    private readonly audit: AuditLogService,
+    private readonly complaints: ComplaintsService,
+  ) {}
+
+  private thresholds() {
+    return { noProgressMinutes: this.config.STUCK_NO_PROGRESS_MINUTES, awaitingApplicantMinutes: this.config.STUCK_AWAITING_APPLICANT_MINUTES };
+  }
+
+  async list(query: AdminCaseListQueryDto): Promise<StuckCaseListDto> {
+    const now = new Date();
+    if (!query.stuck) return this.listAll(query, now);
+    const { ids, total } = await this.stuck.page({
+      reason: query.reason,
+      department: query.department,
+      minAgeMinutes: query.minAgeMinutes,
+      offset: pageOffset(query),
+      limit: query.limit,
+      now,
+      ...this.thresholds(),
+    });
+    const facts = await this.stuck.facts(
+      ids.map((id) => id.caseId),
+      now,
+    );
+    const items = ids.flatMap(({ caseId, since }) => {
+      const fact = facts.get(caseId);
+      if (!fact) return [];
+      return [
+        {
+          caseId,
+          status: fact.status,
+          enterpriseName: fact.enterpriseName,
+          submittedAt: fact.submittedAt.toISOString(),
+          stuckSince: since.toISOString(),
+          lateMinutes: Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000)),
+          reasons: stuckReasons({ ...fact, now, thresholds: this.thresholds() }),
+        },
+      ];
+    });
+    return { items, total };
+  }
+
+  /** Without `stuck`: every case, newest first, each with its reasons (usually none). */
+  private async listAll(query: AdminCaseListQueryDto, now: Date): Promise<StuckCaseListDto> {
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query(`SELECT id, submitted_at FROM cases ORDER BY submitted_at DESC, id DESC LIMIT $1 OFFSET $2`, [query.limit, pageOffset(query)]) as Promise<
+        { id: string; submitted_at: Date }[]
+      >,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM cases`) as Promise<{ total: number }[]>,
+    ]);
+    const facts = await this.stuck.facts(
+      rows.map((row) => row.id),
+      now,
+    );
+    const items = rows.flatMap((row) => {
+      const fact = facts.get(row.id);
+      if (!fact) return [];
+      const reasons = stuckReasons({ ...fact, now, thresholds: this.thresholds() });
+      const since = reasons[0] ? new Date(reasons[0].since) : now;
+      return [{ caseId: row.id, status: fact.status, enterpriseName: fact.enterpriseName, submittedAt: row.submitted_at.toISOString(), stuckSince: since.toISOString(), lateMinutes: Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000)), reasons }];
+    });
+    return { items, total: count.total };
+  }
+
+  private async record(id: string): Promise<CaseRecord> {
+    const record = await this.cases.find(id);
+    if (!record) throw new AppError('NOT_FOUND', 'No such case');
+    return record;
+  }
+
+  async detail(admin: AuthenticatedUser, id: string, unmask = false): Promise<AdminCaseDetailDto> {
+    const record = await this.record(id);
+    const now = new Date();
+    const [view, tasks, facts, complaints, history, audit] = await Promise.all([
+      this.cases.view(admin, record),
+      this.tasks(id),
+      this.stuck.facts([id], now),
+      this.complaints.forCase(id),
+      this.history(id),
+      this.auditTimeline(id),
+    ]);
+    if (unmask) await this.audit.record({ actor: admin, action: 'VIEW_PERSONAL_DATA', caseId: id, details: { view: 'ADMIN_CASE' } });
+    const usernames = await this.usernames(history.actorIds);
+    const fact = facts.get(id);
+    const timeline = [...audit, ...workflowTimeline(history.events, (userId) => usernames.get(userId))].sort((a, b) => a.at.localeCompare(b.at));
+    return {
+      case: view,
+      form: unmask ? record.form : maskForm(record.form),
+      tasks,
+      stuckReasons: fact ? stuckReasons({ ...fact, now, thresholds: this.thresholds() }) : [],
+      pendingActivities: history.pending,
+      complaints,
+      timeline,
+    };
+  }
+
+  private async tasks(caseId: string): Promise<AdminTaskDto[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT t.id, t.department, t.round, t.mode, t.status, t.opened_at, t.due_at, t.reminded_at, t.overdue_at, t.escalated_at,
+              claimer.username AS claimed_by, assignee.username AS assigned_to, decider.username AS decided_by, t.decided_at, t.return_items, t.reject_reason
+       FROM tasks t
+       LEFT JOIN users claimer ON claimer.id = t.claimed_by_id
+       LEFT JOIN users assignee ON assignee.id = t.assigned_to_id
+       LEFT JOIN users decider ON decider.id = t.decided_by_id
+       WHERE t.case_id = $1 ORDER BY t.opened_at, t.department`,
+      [caseId],
+    )) as TaskRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      department: row.department,
+      round: row.round,
+      mode: row.mode,
+      status: row.status,
+      openedAt: row.opened_at.toISOString(),
+      dueAt: row.due_at.toISOString(),
+      remindedAt: iso(row.reminded_at),
+      overdueAt: iso(row.overdue_at),
+      escalatedAt: iso(row.escalated_at),
+      claimedBy: row.claimed_by ?? undefined,
+      assignedTo: row.assigned_to ?? undefined,
+      decidedBy: row.decided_by ?? (row.decided_at ? 'automatic' : undefined),
+      decidedAt: iso(row.decided_at),
+      returnItems: row.return_items ?? undefined,
+      rejectReason: row.reject_reason ?? undefined,
+    }));
+  }
+
+  /** The workflow's history and its pending activities, from Temporal; empty if it is unreachable or gone. */
+  private async history(caseId: string): Promise<{
+    events: temporal.api.history.v1.IHistoryEvent[];
+    pending: PendingActivityDto[];
+    actorIds: string[];
+  }> {
+    const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
+    try {
+      const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
+      const events = history.events ?? [];
+      const departments = activityDepartments(events);
+      const pending = (description.raw.pendingActivities ?? []).map((activity: PendingActivity): PendingActivityDto => ({
+        activityId: activity.activityId ?? '',
+        activityType: activity.activityType?.name ?? '',
+        department: departments.get(activity.activityId ?? ''),
+        state: PendingActivityState[activity.state ?? 0]?.replace('PENDING_ACTIVITY_STATE_', '') ?? 'UNKNOWN',
+        attempt: activity.attempt ?? 1,
+        lastFailure: activity.lastFailure?.message ?? undefined,
+        lastAttemptCompletedAt: toDate(activity.lastAttemptCompleteTime),
+        nextAttemptAt: toDate(activity.nextAttemptScheduleTime),
+      }));
+      const actorIds = new Set<string>();
+      for (const event of events) {
+        const args = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads?.[0]?.data;
+        const match = args ? /"actorId":"([0-9a-f-]{36})"/.exec(Buffer.from(args).toString('utf8')) : null;
+        if (match) actorIds.add(match[1]);
+      }
+      return { events, pending, actorIds: [...actorIds] };
+    } catch {
+      return { events: [], pending: [], actorIds: [] };
+    }
+  }
+
+  private async usernames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, username FROM users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; username: string }[];
+    return new Map(rows.map((row) => [row.id, row.username]));
+  }
+
+  private async auditTimeline(caseId: string): Promise<TimelineEntry[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.at, a.action, a.details, a.actor_role, u.username FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE a.case_id = $1 ORDER BY a.at, a.id`,
+      [caseId],
+    )) as { at: Date; action: string; details: Record<string, unknown>; actor_role: string | null; username: string | null }[];
+    return rows.map((row) => ({
+      at: row.at.toISOString(),
+      source: 'AUDIT' as const,
+      event: row.action,
+      department: (row.details.department as Department | undefined) ?? undefined,
+      actor: row.username ?? (row.actor_role ? undefined : 'system'),
+      detail: typeof row.details.reason === 'string' ? row.details.reason : undefined,
+    }));
+  }
+
+  async act(admin: AuthenticatedUser, id: string, dto: AdminCaseActionDto): Promise<AdminActionResultDto> {
+    const record = await this.record(id);
+    const needDepartment = (): Department => {
+      if (!dto.department) throw validationFailed([{ path: 'department', messages: [`department is required for ${dto.action}`] }]);
+      return dto.department;
+    };
+    let result: string;
+    switch (dto.action) {
+      case 'REASSIGN':
+        result = await this.reassign(admin, record, needDepartment(), dto);
+        break;
+      case 'ESCALATE':
+        result = await this.escalate(admin, record, dto);
+        break;
+      case 'RETRY':
+        result = await this.retry(admin, record, needDepartment(), dto.reason);
+        break;
+      case 'REOPEN': {
+        const department = needDepartment();
+        await this.update(() =>
+          this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(reopenStepUpdate, { args: [{ department, actorId: admin.id, reason: dto.reason }] }),
+        );
+        await this.audit.record({ actor: admin, action: 'REOPEN', caseId: record.id, details: { department, reason: dto.reason } });
+        result = `${department} reopened`;
+        break;
+      }
+      case 'CANCEL':
+        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ actorId: admin.id, reason: dto.reason }] }));
+        await this.audit.record({ actor: admin, action: 'CANCEL', caseId: record.id, details: { reason: dto.reason } });
+        result = 'case cancelled';
+        break;
+    }
+    return { action: dto.action, caseId: record.id, result, detail: await this.detail(admin, record.id) };
+  }
+
+  private async update<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toUpdateError(error);
+    }
+  }
+
+  private async openTask(caseId: string, department: Department): Promise<{ id: string; claimed_by: string | null } | undefined> {
+    const [task] = (await this.dataSource.query(
+      `SELECT t.id, u.username AS claimed_by FROM tasks t LEFT JOIN users u ON u.id = t.claimed_by_id
+       WHERE t.case_id = $1 AND t.department = $2 AND t.status IN ('OPEN', 'CLAIMED') ORDER BY t.round DESC LIMIT 1`,
+      [caseId, department],
+    )) as { id: string; claimed_by: string | null }[];
+    return task;
+  }
+
+  private async reassign(admin: AuthenticatedUser, record: CaseRecord, department: Department, dto: AdminCaseActionDto): Promise<string> {
+    if (!dto.clerk) throw validationFailed([{ path: 'clerk', messages: ['clerk is required for REASSIGN'] }]);
+    const [clerk] = (await this.dataSource.query(`SELECT id FROM users WHERE username = $1 AND role = 'CLERK' AND department = $2`, [dto.clerk, department])) as { id: string }[];
+    if (!clerk) throw validationFailed([{ path: 'clerk', messages: [`no clerk of ${department} with that username`] }]);
+    const task = await this.openTask(record.id, department);
+    if (!task) throw new AppError('CONFLICT', `${department} has no open task to reassign`);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE tasks SET assigned_to_id = $2, claimed_by_id = $2, claimed_at = now(), status = 'CLAIMED' WHERE id = $1 AND status IN ('OPEN', 'CLAIMED')`,
+        [task.id, clerk.id],
+      );
+      await this.audit.record(
+        { actor: admin, action: 'REASSIGN', caseId: record.id, taskId: task.id, details: { department, clerk: dto.clerk, previous: task.claimed_by, reason: dto.reason } },
+        manager,
+      );
+    });
+    return `${department} task reassigned to ${dto.clerk}`;
+  }
+
+  private async escalate(admin: AuthenticatedUser, record: CaseRecord, dto: AdminCaseActionDto): Promise<string> {
+    const escalated = await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE tasks SET escalated_at = COALESCE(escalated_at, now())
+         WHERE case_id = $1 AND status IN ('OPEN', 'CLAIMED') AND ($2::text IS NULL OR department = $2) RETURNING id, department`,
+        [record.id, dto.department ?? null],
+      )) as [{ id: string; department: string }[], number];
+      if (rows.length === 0) return rows;
+      await this.audit.record({ actor: admin, action: 'ESCALATE', caseId: record.id, details: { department: dto.department, departments: rows.map((row) => row.department), reason: dto.reason } }, manager);
+      return rows;
+    });
+    if (escalated.length === 0) throw new AppError('CONFLICT', 'No open step to escalate');
+    return `escalated: ${escalated.map((row) => row.department).join(', ')}`;
+  }
+
+  /** Runs a failing department step again now, its attempts counted from 1 (Temporal ResetActivity). */
+  private async retry(admin: AuthenticatedUser, record: CaseRecord, department: Department, reason: string): Promise<string> {
+    const history = await this.history(record.id);
+    const failing = history.pending.find((activity) => activity.department === department);
+    if (!failing) throw new AppError('CONFLICT', `${department} has no step in flight to retry`);
+    const namespace = this.client.options.namespace;
+    try {
+      await this.client.workflowService.resetActivity({
+        namespace,
+        execution: { workflowId: caseWorkflowId(record.id) },
+        id: failing.activityId,
+        resetHeartbeat: true,
+        identity: `onetrip-admin:${admin.username}`,
+      });
+    } catch (error) {
+      throw new AppError('CONFLICT', `Temporal refused to retry the step: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await this.audit.record({ actor: admin, action: 'RETRY', caseId: record.id, details: { department, activity: failing.activityType, attempts: failing.attempt, lastFailure: failing.lastFailure, reason } });
+    return `${department}: ${failing.activityType} retried now (was attempt ${failing.attempt})`;
+  }
+}

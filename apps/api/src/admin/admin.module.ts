@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { ComplaintsModule } from '../complaints/complaints.module';
+import { AdminCasesController } from './admin-cases.controller';
+import { AdminCasesService } from './admin-cases.service';
+import { StuckCasesRepository } from './stuck-cases.repository';
+
+@Module({
+  imports: [ApplicationsModule, ComplaintsModule],
+  controllers: [AdminCasesController],
+  providers: [AdminCasesService, StuckCasesRepository],
+})
+export class AdminModule {}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ALWAYS_OPEN_CALENDAR, type Department, type WorkingCalendar } from '@onetrip/domain';
+import type { StuckFacts, StuckReasonCode } from './stuck-reasons';
+
+export interface StuckFilter {
+  reason?: StuckReasonCode;
+  department?: Department;
+  /** Only cases stuck for at least this many minutes. */
+  minAgeMinutes?: number;
+  offset: number;
+  limit: number;
+  noProgressMinutes: number;
+  awaitingApplicantMinutes: number;
+  now: Date;
+}
+
+export interface StuckCaseFacts extends Omit<StuckFacts, 'thresholds' | 'now'> {
+  caseId: string;
+  submittedAt: Date;
+  enterpriseName: string;
+  stuckSince: Date;
+}
+
+const LIVE_CASE = `('SUBMITTED', 'IN_PROGRESS', 'AWAITING_CORRECTION')`;
+
+/**
+ * The stuck-case listing, read from PostgreSQL only. Each reason comes from its own index, ordered
+ * by when it began; a page is the earliest-stuck cases of their union, so one request reads a few
+ * index ranges and a page of rows, however many cases there are.
+ */
+@Injectable()
+export class StuckCasesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** `(source SQL, parameters)` for each reason the filter allows; each yields (case_id, since). */
+  private sources(filter: StuckFilter, params: unknown[], perSourceLimit?: number): string[] {
+    const add = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const now = add(filter.now);
+    const ageCutoff = add(new Date(filter.now.getTime() - (filter.minAgeMinutes ?? 0) * 60_000));
+    const limit = perSourceLimit === undefined ? '' : ` LIMIT ${perSourceLimit}`;
+    const want = (reason: StuckReasonCode) => !filter.reason || filter.reason === reason;
+    const departmentClause = (column: string) => (filter.department ? ` AND ${column} = ${add(filter.department)}` : '');
+    const sources: string[] = [];
+
+    if (want('OVERDUE')) {
+      sources.push(`(SELECT t.case_id, t.due_at AS since FROM tasks t
+        WHERE t.status IN ('OPEN', 'CLAIMED') AND t.due_at < ${now} AND t.due_at <= ${ageCutoff}${departmentClause('t.department')}
+        ORDER BY t.due_at${limit})`);
+    }
+    if (want('STEP_FAILING')) {
+      sources.push(`(SELECT f.case_id, f.first_failed_at AS since FROM step_failures f
+        WHERE f.first_failed_at <= ${ageCutoff}${departmentClause('f.department')}
+        ORDER BY f.first_failed_at${limit})`);
+    }
+    // The remaining reasons belong to the case, not to a department.
+    if (!filter.department) {
+      if (want('AWAITING_APPLICANT')) {
+        const cutoff = add(new Date(Math.min(filter.now.getTime() - filter.awaitingApplicantMinutes * 60_000, filter.now.getTime() - (filter.minAgeMinutes ?? 0) * 60_000)));
+        sources.push(`(SELECT c.id AS case_id, c.awaiting_applicant_since AS since FROM cases c
+          WHERE c.status = 'AWAITING_CORRECTION' AND c.awaiting_applicant_since <= ${cutoff}
+          ORDER BY c.awaiting_applicant_since${limit})`);
+      }
+      if (want('NO_PROGRESS')) {
+        const interval = add(`${filter.noProgressMinutes} minutes`);
+        const cutoff = add(new Date(Math.min(filter.now.getTime() - filter.noProgressMinutes * 60_000, filter.now.getTime() - (filter.noProgressMinutes + (filter.minAgeMinutes ?? 0)) * 60_000)));
+        sources.push(`(SELECT c.id AS case_id, c.last_progress_at + ${interval}::interval AS since FROM cases c
+          WHERE c.status IN ${LIVE_CASE} AND c.last_progress_at <= ${cutoff}
+          ORDER BY c.last_progress_at${limit})`);
+      }
+      if (want('COMPLAINT')) {
+        sources.push(`(SELECT k.case_id, k.opened_at AS since FROM complaints k
+          WHERE k.status = 'OPEN' AND k.opened_at <= ${ageCutoff}
+          ORDER BY k.opened_at${limit})`);
+      }
+    }
+    return sources;
+  }
+
+  /** One page of stuck case ids, most late first, and how many stuck cases there are in all. */
+  async page(filter: StuckFilter): Promise<{ ids: { caseId: string; since: Date }[]; total: number }> {
+    // A case has at most five tasks and five failures, so (offset + limit) × 5 rows of each source
+    // always hold the page's cases.
+    const perSource = (filter.offset + filter.limit) * 5;
+    const pageParams: unknown[] = [];
+    const pageSources = this.sources(filter, pageParams, perSource);
+    const countParams: unknown[] = [];
+    const countSources = this.sources(filter, countParams);
+    if (pageSources.length === 0) return { ids: [], total: 0 };
+
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query(
+        `SELECT u.case_id, min(u.since) AS since FROM (${pageSources.join(' UNION ALL ')}) u
+         JOIN cases c ON c.id = u.case_id AND c.status IN ${LIVE_CASE}
+         GROUP BY u.case_id ORDER BY min(u.since), u.case_id OFFSET ${filter.offset} LIMIT ${filter.limit}`,
+        pageParams,
+      ) as Promise<{ case_id: string; since: Date }[]>,
+      this.dataSource.query(
+        `SELECT count(DISTINCT u.case_id)::int AS total FROM (${countSources.join(' UNION ALL ')}) u
+         JOIN cases c ON c.id = u.case_id AND c.status IN ${LIVE_CASE}`,
+        countParams,
+      ) as Promise<{ total: number }[]>,
+    ]);
+    return { ids: rows.map((row) => ({ caseId: row.case_id, since: row.since })), total: counted[0]?.total ?? 0 };
+  }
+
+  /** Everything the reasons are built from, for the given cases, in four queries. */
+  async facts(caseIds: string[], now: Date): Promise<Map<string, StuckCaseFacts>> {
+    const facts = new Map<string, StuckCaseFacts>();
+    if (caseIds.length === 0) return facts;
+    const [cases, tasks, failures, complaints] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, status, submitted_at, enterprise_name, last_progress_at, awaiting_applicant_since, policy -> 'calendar' AS calendar FROM cases WHERE id = ANY($1)`,
+        [caseIds],
+      ) as Promise<{ id: string; status: string; submitted_at: Date; enterprise_name: string; last_progress_at: Date; awaiting_applicant_since: Date | null; calendar: WorkingCalendar | null }[]>,
+      this.dataSource.query(
+        `SELECT t.case_id, t.department, t.due_at, t.escalated_at, u.username AS claimed_by FROM tasks t LEFT JOIN users u ON u.id = t.claimed_by_id
+         WHERE t.case_id = ANY($1) AND t.status IN ('OPEN', 'CLAIMED') AND t.due_at < $2 ORDER BY t.due_at`,
+        [caseIds, now],
+      ) as Promise<{ case_id: string; department: Department; due_at: Date; escalated_at: Date | null; claimed_by: string | null }[]>,
+      this.dataSource.query(
+        `SELECT f.case_id, f.department, f.activity, f.attempts, f.last_error, f.first_failed_at,
+                (SELECT t.due_at FROM tasks t WHERE t.case_id = f.case_id AND t.department = f.department ORDER BY t.round DESC LIMIT 1) AS due_at
+         FROM step_failures f WHERE f.case_id = ANY($1)`,
+        [caseIds],
+      ) as Promise<{ case_id: string; department: Department; activity: string; attempts: number; last_error: string; first_failed_at: Date; due_at: Date | null }[]>,
+      this.dataSource.query(`SELECT id, case_id, opened_at FROM complaints WHERE case_id = ANY($1) AND status = 'OPEN' ORDER BY opened_at`, [caseIds]) as Promise<
+        { id: string; case_id: string; opened_at: Date }[]
+      >,
+    ]);
+    for (const row of cases) {
+      facts.set(row.id, {
+        caseId: row.id,
+        status: row.status,
+        submittedAt: row.submitted_at,
+        enterpriseName: row.enterprise_name,
+        stuckSince: row.last_progress_at,
+        calendar: row.calendar ?? ALWAYS_OPEN_CALENDAR,
+        lastProgressAt: row.last_progress_at,
+        awaitingApplicantSince: row.awaiting_applicant_since,
+        overdueTasks: [],
+        failures: [],
+        openComplaints: [],
+      });
+    }
+    for (const task of tasks) facts.get(task.case_id)?.overdueTasks.push({ department: task.department, dueAt: task.due_at, escalatedAt: task.escalated_at, claimedBy: task.claimed_by });
+    for (const failure of failures) {
+      facts.get(failure.case_id)?.failures.push({
+        department: failure.department,
+        activity: failure.activity,
+        attempts: failure.attempts,
+        lastError: failure.last_error,
+        firstFailedAt: failure.first_failed_at,
+        dueAt: failure.due_at,
+      });
+    }
+    for (const complaint of complaints) facts.get(complaint.case_id)?.openComplaints.push({ id: complaint.id, openedAt: complaint.opened_at });
+    return facts;
+  }
+}

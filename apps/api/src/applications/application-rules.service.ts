@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { checkApplication, normaliseEnterpriseName, shanghaiDate, type ApplicationForm, type RuleFlag, type RuleViolation } from '@onetrip/domain';
+import type { FieldError } from '../common/app-error';
+import { validationFailed } from '../common/validation';
+import { CasePolicyService } from './case-policy.service';
+
+/** Violations grouped by field path, in the order the rules found them. */
+export function violationFields(violations: readonly RuleViolation[]): FieldError[] {
+  const byPath = new Map<string, string[]>();
+  for (const violation of violations) byPath.set(violation.path, [...(byPath.get(violation.path) ?? []), violation.message]);
+  return [...byPath].map(([path, messages]) => ({ path, messages }));
+}
+
+/** The domain's business rules for a whole form, with today's date, the jurisdiction and the name register. */
+@Injectable()
+export class ApplicationRulesService {
+  constructor(
+    private readonly policies: CasePolicyService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Throws 400 with every violation's path (一次告知); answers the flags for a clerk. */
+  async check(form: ApplicationForm, options: { caseId?: string; now?: Date } = {}): Promise<RuleFlag[]> {
+    const { rules } = this.policies.policy;
+    const result = checkApplication(form, {
+      today: shanghaiDate(options.now ?? new Date()),
+      jurisdiction: rules.jurisdiction,
+      forbiddenWords: rules.forbiddenWords,
+      nameTaken: await this.isNameTaken(form.company.name, options.caseId),
+    });
+    if (result.violations.length > 0) throw validationFailed(violationFields(result.violations));
+    return result.flags;
+  }
+
+  /** Registered by another case (a case's own licence, on a later correction, does not count). */
+  private async isNameTaken(name: string, caseId: string | undefined): Promise<boolean> {
+    const candidates = [...new Set([normaliseEnterpriseName(name), name])];
+    const rows = (await this.dataSource.query(`SELECT 1 FROM registered_names WHERE name = ANY($1) AND ($2::uuid IS NULL OR case_id IS DISTINCT FROM $2::uuid) LIMIT 1`, [
+      candidates,
+      caseId ?? null,
+    ])) as unknown[];
+    return rows.length > 0;
+  }
+}

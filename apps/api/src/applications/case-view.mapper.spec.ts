@@ -1,0 +1,119 @@
+import { DEPARTMENTS, feeLedgerForApplication, sampleApplicationForm } from '@onetrip/domain';
+import { correctionFields, isTaskOverdue, toCaseView, toSteps, type CaseViewSource, type StepTaskSource } from './case-view.mapper';
+
+const NOW = new Date('2026-03-02T04:00:00Z');
+const form = sampleApplicationForm();
+
+function caseRow(overrides: Partial<CaseViewSource> = {}): CaseViewSource {
+  return {
+    id: '11111111-1111-4111-8111-111111111111',
+    status: 'IN_PROGRESS',
+    submittedAt: new Date('2026-03-02T01:00:00Z'),
+    completedAt: null,
+    correctionRound: 0,
+    correction: null,
+    outcome: null,
+    fees: feeLedgerForApplication(form),
+    endReason: null,
+    flags: [],
+    form,
+    ...overrides,
+  };
+}
+
+function task(department: string, overrides: Partial<StepTaskSource> = {}): StepTaskSource {
+  return { department, round: 1, status: 'OPEN', dueAt: new Date('2026-03-02T05:00:00Z'), overdueAt: null, decidedAt: null, outputs: null, ...overrides };
+}
+
+describe('toSteps', () => {
+  it('always lists the five departments in order, PENDING without a task', () => {
+    const steps = toSteps([task('TAX')], NOW);
+    expect(steps.map((step) => step.department)).toEqual([...DEPARTMENTS]);
+    expect(steps.map((step) => step.status)).toEqual(['PENDING', 'PENDING', 'OPEN', 'PENDING', 'PENDING']);
+    expect(steps[0]).toEqual({ department: 'SAMR', status: 'PENDING', overdue: false });
+  });
+
+  it('shows the latest round of each department', () => {
+    const steps = toSteps(
+      [
+        task('SAMR', { round: 2, status: 'OPEN' }),
+        task('SAMR', { round: 1, status: 'RETURNED', decidedAt: new Date('2026-03-02T02:00:00Z') }),
+        task('BANK', { round: 1, status: 'DONE', decidedAt: new Date('2026-03-02T03:00:00Z'), outputs: { accountNumber: '6222020200112233445' } }),
+      ],
+      NOW,
+    );
+    expect(steps[0]).toMatchObject({ status: 'OPEN', round: 2, dueAt: '2026-03-02T05:00:00.000Z' });
+    expect(steps[4]).toEqual({
+      department: 'BANK',
+      status: 'DONE',
+      round: 1,
+      overdue: false,
+      completedAt: '2026-03-02T03:00:00.000Z',
+      outputs: { accountNumber: '6222020200112233445' },
+    });
+  });
+
+  it('is overdue only while open or claimed, when escalated or past due', () => {
+    const past = new Date('2026-03-02T03:59:59Z');
+    expect(isTaskOverdue({ status: 'OPEN', dueAt: past, overdueAt: null }, NOW)).toBe(true);
+    expect(isTaskOverdue({ status: 'CLAIMED', dueAt: new Date('2026-03-03T00:00:00Z'), overdueAt: past }, NOW)).toBe(true);
+    expect(isTaskOverdue({ status: 'CLAIMED', dueAt: new Date('2026-03-03T00:00:00Z'), overdueAt: null }, NOW)).toBe(false);
+    expect(isTaskOverdue({ status: 'DONE', dueAt: past, overdueAt: past }, NOW)).toBe(false);
+    expect(isTaskOverdue({ status: 'RETURNED', dueAt: past, overdueAt: null }, NOW)).toBe(false);
+  });
+});
+
+describe('toCaseView', () => {
+  it('shows fees with money as strings and the applicant paying 0.00', () => {
+    const view = toCaseView(caseRow(), [], { now: NOW, includeForm: false });
+    expect(view.fees.applicantTotal).toBe('0.00');
+    expect(view.fees.borneByOthers).toMatch(/^\d+\.\d{2}$/);
+    expect(view.fees.items.length).toBeGreaterThan(0);
+    for (const item of view.fees.items) {
+      expect(item.amount).toMatch(/^\d+\.\d{2}$/);
+      expect(Object.keys(item).sort()).toEqual(expect.arrayContaining(['amount', 'code', 'description', 'payer']));
+    }
+  });
+
+  it('gives the form to its owner only', () => {
+    expect(toCaseView(caseRow(), [], { now: NOW, includeForm: true }).form).toEqual(form);
+    const forAdmin = toCaseView(caseRow(), [], { now: NOW, includeForm: false });
+    expect(forAdmin.form).toBeUndefined();
+    expect(JSON.stringify(forAdmin)).not.toContain(form.legalRepresentative.idNumber);
+  });
+
+  it('shows the correction notice only while awaiting correction', () => {
+    const correction = {
+      round: 1,
+      items: [
+        { department: 'SAMR', field: 'legalRepresentative.idNumber', reason: 'check digit', code: 'X' },
+        { department: 'NOPE', field: 'x', reason: 'ignored' },
+      ],
+    };
+    const waiting = toCaseView(caseRow({ status: 'AWAITING_CORRECTION', correctionRound: 1, correction }), [], { now: NOW, includeForm: false });
+    expect(waiting.correction).toEqual({ round: 1, items: [{ department: 'SAMR', field: 'legalRepresentative.idNumber', reason: 'check digit' }] });
+    expect(toCaseView(caseRow({ correction }), [], { now: NOW, includeForm: false }).correction).toBeUndefined();
+    expect(correctionFields(correction)).toEqual(['legalRepresentative.idNumber']);
+    expect(correctionFields(null)).toEqual([]);
+  });
+
+  it('passes the stored outcome, end reason, completion time and flags through; leaves out what is absent', () => {
+    const outcome = { uscc: '91433101MA4L0000X1', licenseNumber: '4331010000000001000', seals: [], delivery: { method: 'FREE_MAIL', tripsRequired: 0 } };
+    const view = toCaseView(
+      caseRow({
+        status: 'COMPLETED',
+        completedAt: new Date('2026-03-02T03:30:00Z'),
+        outcome,
+        flags: [{ path: 'shareholders[1].uscc', code: 'USCC_CHECK_FAILED', message: 'verify' }],
+      }),
+      [],
+      { now: NOW, includeForm: false },
+    );
+    expect(view.outcome).toEqual(outcome);
+    expect(view.completedAt).toBe('2026-03-02T03:30:00.000Z');
+    expect(view.flags).toEqual([{ path: 'shareholders[1].uscc', code: 'USCC_CHECK_FAILED', message: 'verify' }]);
+    const plain = toCaseView(caseRow(), [], { now: NOW, includeForm: false });
+    expect(Object.keys(plain).sort()).toEqual(['fees', 'id', 'status', 'steps', 'submittedAt']);
+    expect(toCaseView(caseRow({ status: 'CANCELLED', endReason: 'changed plans' }), [], { now: NOW, includeForm: false }).endReason).toBe('changed plans');
+  });
+});

@@ -1,0 +1,116 @@
+import { DEPARTMENTS, FEE_PAYERS, isDepartment, STEP_STATUSES, type ApplicationForm, type CaseStatus, type Department, type FeePayer, type StepStatus } from '@onetrip/domain';
+import type { CaseResponseDto, CaseStepDto, CorrectionItemDto, CorrectionNoticeDto, FeesDto, RuleFlagDto } from './dto/case-response.dto';
+
+// The case view is built from the `cases` row and the `tasks` table only (never from Temporal), so a
+// read is one or two indexed queries however busy the workflows are.
+
+/** A `cases` row as the view needs it. */
+export interface CaseViewSource {
+  id: string;
+  status: CaseStatus;
+  submittedAt: Date;
+  completedAt: Date | null;
+  correctionRound: number;
+  correction: unknown;
+  outcome: unknown;
+  fees: unknown;
+  endReason: string | null;
+  flags: unknown;
+  form: ApplicationForm;
+}
+
+/** A `tasks` row as the view needs it; any round, the mapper picks the latest per department. */
+export interface StepTaskSource {
+  department: string;
+  round: number;
+  status: string;
+  dueAt: Date;
+  overdueAt: Date | null;
+  decidedAt: Date | null;
+  outputs: Record<string, unknown> | null;
+}
+
+const OPEN_STATUSES: readonly string[] = ['OPEN', 'CLAIMED'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Open or claimed, and either escalated by the workflow or past its due time already. */
+export function isTaskOverdue(task: Pick<StepTaskSource, 'status' | 'dueAt' | 'overdueAt'>, now: Date): boolean {
+  return OPEN_STATUSES.includes(task.status) && (task.overdueAt !== null || task.dueAt.getTime() < now.getTime());
+}
+
+/** Always the five departments in order; a department with no task yet is PENDING. */
+export function toSteps(tasks: readonly StepTaskSource[], now: Date): CaseStepDto[] {
+  const latest = new Map<Department, StepTaskSource>();
+  for (const task of tasks) {
+    if (!isDepartment(task.department)) continue;
+    const current = latest.get(task.department);
+    if (!current || task.round > current.round) latest.set(task.department, task);
+  }
+  return DEPARTMENTS.map((department): CaseStepDto => {
+    const task = latest.get(department);
+    if (!task) return { department, status: 'PENDING', overdue: false };
+    const status = (STEP_STATUSES as readonly string[]).includes(task.status) ? (task.status as StepStatus) : 'PENDING';
+    const step: CaseStepDto = { department, status, round: task.round, overdue: isTaskOverdue(task, now) };
+    if (OPEN_STATUSES.includes(task.status)) step.dueAt = task.dueAt.toISOString();
+    if (task.status === 'DONE' && task.decidedAt) step.completedAt = task.decidedAt.toISOString();
+    if (task.outputs && Object.keys(task.outputs).length > 0) step.outputs = task.outputs;
+    return step;
+  });
+}
+
+/** The stored notice (`{ round, items }`, written by the worker) as the applicant reads it. */
+export function toCorrectionNotice(stored: unknown, correctionRound: number): CorrectionNoticeDto | undefined {
+  if (!isRecord(stored)) return undefined;
+  const items = (Array.isArray(stored.items) ? stored.items : []).flatMap((item): CorrectionItemDto[] =>
+    isRecord(item) && typeof item.department === 'string' && isDepartment(item.department) && typeof item.field === 'string'
+      ? [{ department: item.department, field: item.field, reason: typeof item.reason === 'string' ? item.reason : '' }]
+      : [],
+  );
+  return { round: typeof stored.round === 'number' ? stored.round : correctionRound, items };
+}
+
+/** The fields a correction notice asks for (what a correction may change). */
+export function correctionFields(stored: unknown): string[] {
+  return toCorrectionNotice(stored, 0)?.items.map((item) => item.field) ?? [];
+}
+
+export function toFees(stored: unknown): FeesDto {
+  const fees = isRecord(stored) ? stored : {};
+  const items = (Array.isArray(fees.items) ? fees.items : []).filter(isRecord).map((item) => ({
+    code: String(item.code),
+    description: String(item.description),
+    ...(typeof item.descriptionZh === 'string' ? { descriptionZh: item.descriptionZh } : {}),
+    amount: String(item.amount),
+    payer: ((FEE_PAYERS as readonly string[]).includes(String(item.payer)) ? item.payer : 'GOVERNMENT') as FeePayer,
+  }));
+  return { items, applicantTotal: String(fees.applicantTotal ?? '0.00'), borneByOthers: String(fees.borneByOthers ?? '0.00') };
+}
+
+export function toFlags(stored: unknown): RuleFlagDto[] {
+  return (Array.isArray(stored) ? stored : [])
+    .filter(isRecord)
+    .map((flag) => ({ path: String(flag.path), code: String(flag.code), message: String(flag.message ?? '') }));
+}
+
+/** The case view; `includeForm` only for the applicant or window who own the case (their own data). */
+export function toCaseView(row: CaseViewSource, tasks: readonly StepTaskSource[], options: { now: Date; includeForm: boolean }): CaseResponseDto {
+  const view: CaseResponseDto = {
+    id: row.id,
+    status: row.status,
+    submittedAt: row.submittedAt.toISOString(),
+    steps: toSteps(tasks, options.now),
+    fees: toFees(row.fees),
+  };
+  if (row.completedAt) view.completedAt = row.completedAt.toISOString();
+  if (row.status === 'AWAITING_CORRECTION') {
+    const notice = toCorrectionNotice(row.correction, row.correctionRound);
+    if (notice) view.correction = notice;
+  }
+  if (isRecord(row.outcome)) view.outcome = row.outcome;
+  if (row.endReason) view.endReason = row.endReason;
+  const flags = toFlags(row.flags);
+  if (flags.length > 0) view.flags = flags;
+  if (options.includeForm) view.form = row.form;
+  return view;
+}

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_STATUSES, DEPARTMENTS, FEE_PAYERS, STEP_STATUSES, type CaseStatus, type Department, type FeePayer, type StepStatus } from '@onetrip/domain';
+import { ApplicationFormDto } from './application-form.dto';
+
+export class CaseStepDto {
+  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty({ enum: STEP_STATUSES, description: 'PENDING until the step opens' }) status!: StepStatus;
+  @ApiPropertyOptional({ description: 'Which opening of the step the current task is (1 = first; more after corrections)' }) round?: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Time limit of the open step' }) dueAt?: string;
+  @ApiProperty({ description: 'Open or claimed and past its time limit' }) overdue!: boolean;
+  @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What the department issued' }) outputs?: Record<string, unknown>;
+}
+
+export class CorrectionItemDto {
+  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty({ example: 'legalRepresentative.idNumber' }) field!: string;
+  @ApiProperty() reason!: string;
+}
+
+/** 一次告知: every department's requests in one notice. */
+export class CorrectionNoticeDto {
+  @ApiProperty() round!: number;
+  @ApiProperty({ type: [CorrectionItemDto] }) items!: CorrectionItemDto[];
+}
+
+export class FeeItemDto {
+  @ApiProperty({ example: 'SEAL_OFFICIAL' }) code!: string;
+  @ApiProperty() description!: string;
+  @ApiPropertyOptional() descriptionZh?: string;
+  @ApiProperty({ example: '240.00' }) amount!: string;
+  @ApiProperty({ enum: FEE_PAYERS }) payer!: FeePayer;
+}
+
+export class FeesDto {
+  @ApiProperty({ type: [FeeItemDto] }) items!: FeeItemDto[];
+  @ApiProperty({ example: '0.00', description: 'What the applicant pays: always 0.00' }) applicantTotal!: string;
+  @ApiProperty({ example: '1060.00', description: 'What government, statute and the bank bear' }) borneByOthers!: string;
+}
+
+export class SealOutcomeDto {
+  @ApiProperty() kind!: string;
+  @ApiProperty() code!: string;
+}
+
+export class CaseOutcomeDto {
+  @ApiProperty() uscc!: string;
+  @ApiProperty() licenseNumber!: string;
+  @ApiProperty({ type: [SealOutcomeDto] }) seals!: SealOutcomeDto[];
+  @ApiProperty({ example: { taxpayerId: '91433101…', ukeyNumber: '66…' } }) tax!: Record<string, unknown>;
+  @ApiProperty({ example: { registrationNumber: '4331017…' } }) socialInsurance!: Record<string, unknown>;
+  @ApiProperty({ example: { bankCode: 'ICBC', accountNumber: '6222…' } }) bankAccount!: Record<string, unknown>;
+  @ApiProperty({ example: { method: 'FREE_MAIL', tripsRequired: 0 } }) delivery!: Record<string, unknown>;
+}
+
+export class RuleFlagDto {
+  @ApiProperty({ example: 'shareholders[1].uscc' }) path!: string;
+  @ApiProperty({ example: 'USCC_CHECK_FAILED' }) code!: string;
+  @ApiProperty() message!: string;
+}
+
+/** A case as its applicant (or the window that filed it) sees it; read from PostgreSQL, never from Temporal. */
+export class CaseResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
+  @ApiProperty({ type: [CaseStepDto], description: 'The five departments, always in the order SAMR, PSB, TAX, HRSS, BANK' }) steps!: CaseStepDto[];
+  @ApiPropertyOptional({ type: CorrectionNoticeDto, description: 'When AWAITING_CORRECTION' }) correction?: CorrectionNoticeDto;
+  @ApiPropertyOptional({ type: CaseOutcomeDto, description: 'When COMPLETED: one combined outcome (一次办好)' }) outcome?: Record<string, unknown>;
+  @ApiProperty({ type: FeesDto }) fees!: FeesDto;
+  @ApiPropertyOptional({ description: 'Why the case was rejected or cancelled' }) endReason?: string;
+  @ApiPropertyOptional({ type: [RuleFlagDto], description: 'Things a clerk will look at (not reasons to refuse)' }) flags?: RuleFlagDto[];
+  @ApiPropertyOptional({ type: ApplicationFormDto, description: 'The form, for its owner only' }) form?: ApplicationFormDto;
+}
+
+export class CaseListResponseDto {
+  @ApiProperty({ type: [CaseResponseDto] }) items!: CaseResponseDto[];
+  @ApiProperty() total!: number;
+}

@@ -1,0 +1,13 @@
+import type { Department } from '@onetrip/domain';
+import type { UserRole } from '@onetrip/infrastructure';
+
+export const USER_ROLES: readonly UserRole[] = ['APPLICANT', 'CLERK', 'WINDOW', 'ADMIN'];
+
+/** Who is calling, from a verified bearer token. */
+export interface AuthenticatedUser {
+  id: string;
+  username: string;
+  role: UserRole;
+  /** Clerks only: the department whose tasks they work. */
+  department: Department | null;
+}

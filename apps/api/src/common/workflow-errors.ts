@@ -1,0 +1,28 @@
+import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { AppError } from './app-error';
+
+/** The failure type of a refused or failed Update (e.g. TASK_NOT_OPEN, NAME_TAKEN); null for other errors. */
+export function updateRefusalType(error: unknown): string | null {
+  if (!(error instanceof WorkflowUpdateFailedError)) return null;
+  return error.cause instanceof ApplicationFailure && error.cause.type ? error.cause.type : 'UPDATE_FAILED';
+}
+
+/**
+ * Turns what an Update call threw into the API's coded error: a refusal (validator or handler failure)
+ * or a workflow that has already ended → 409 CONFLICT naming the type; Temporal unreachable → 503.
+ * Anything else is a bug and is rethrown as it is.
+ */
+export function toUpdateError(error: unknown): Error {
+  const type = updateRefusalType(error);
+  if (type !== null) {
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    const detail = cause instanceof ApplicationFailure && cause.message ? `: ${cause.message}` : '';
+    return new AppError('CONFLICT', `Refused (${type})${detail}`);
+  }
+  if (error instanceof WorkflowNotFoundError) return new AppError('CONFLICT', 'Refused (CASE_CLOSED): the case has already ended');
+  if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new AppError('WORKFLOW_UNAVAILABLE', 'The workflow service did not answer; try again');
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ComplaintDto } from '../admin/dto/admin-case-response.dto';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { CurrentUser } from '../common/current-user.decorator';
+import { Roles } from '../common/roles.decorator';
+import { ComplaintsService } from './complaints.service';
+import { ComplaintCreateDto, ComplaintResolveDto } from './dto/complaint-create.dto';
+import { ComplaintListQueryDto } from './dto/complaint-list-query.dto';
+
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller()
+export class ComplaintsController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Post('applications/:id/complaints')
+  @Roles('APPLICANT', 'WINDOW')
+  @ApiOperation({ summary: '"Can\'t get it done" (办不好件): raise a complaint on a case; it stays on the admins\' stuck list until resolved' })
+  @ApiCreatedResponse({ type: ComplaintDto })
+  @ApiNotFoundResponse({ description: 'No such case, or not yours' })
+  raise(@CurrentUser() user: AuthenticatedUser, @Param('id') caseId: string, @Body() dto: ComplaintCreateDto): Promise<ComplaintDto> {
+    return this.complaints.raise(user, caseId, dto);
+  }
+
+  @Get('applications/:id/complaints')
+  @Roles('APPLICANT', 'WINDOW')
+  @ApiOperation({ summary: 'The complaints on my case, with their resolutions' })
+  @ApiOkResponse({ type: [ComplaintDto] })
+  listOwn(@CurrentUser() user: AuthenticatedUser, @Param('id') caseId: string): Promise<ComplaintDto[]> {
+    return this.complaints.listOwn(user, caseId);
+  }
+
+  @Get('admin/complaints')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Complaints, oldest first' })
+  list(@Query() query: ComplaintListQueryDto): Promise<{ items: ComplaintDto[]; total: number }> {
+    return this.complaints.list(query);
+  }
+
+  @Post('admin/complaints/:id/resolve')
+  @Roles('ADMIN')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Resolve a complaint; the applicant sees the resolution' })
+  @ApiOkResponse({ type: ComplaintDto })
+  @ApiConflictResponse({ description: 'Already resolved' })
+  resolve(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() dto: ComplaintResolveDto): Promise<ComplaintDto> {
+    return this.complaints.resolve(user, id, dto);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { ComplaintsController } from './complaints.controller';
+import { ComplaintsService } from './complaints.service';
+
+@Module({ imports: [ApplicationsModule], controllers: [ComplaintsController], providers: [ComplaintsService], exports: [ComplaintsService] })
+export class ComplaintsModule {}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CaseReader } from '../applications/case-reader.service';
+import { AuditLogService } from '../audit/audit-log.service';
+import { AppError } from '../common/app-error';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { pageOffset } from '../common/page-query.dto';
+import type { ComplaintDto } from '../admin/dto/admin-case-response.dto';
+import type { ComplaintCreateDto, ComplaintResolveDto } from './dto/complaint-create.dto';
+import type { ComplaintListQueryDto } from './dto/complaint-list-query.dto';
+
+interface ComplaintRow {
+  id: string;
+  case_id: string;
+  text: string;
+  status: 'OPEN' | 'RESOLVED';
+  opened_at: Date;
+  raised_by: string | null;
+  resolution: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+}
+
+const SELECT = `SELECT k.id, k.case_id, k.text, k.status, k.opened_at, r.username AS raised_by, k.resolution, k.resolved_at, s.username AS resolved_by
+  FROM complaints k LEFT JOIN users r ON r.id = k.raised_by_id LEFT JOIN users s ON s.id = k.resolved_by_id`;
+
+function toDto(row: ComplaintRow): ComplaintDto {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    text: row.text,
+    status: row.status,
+    openedAt: row.opened_at.toISOString(),
+    raisedBy: row.raised_by ?? undefined,
+    resolution: row.resolution ?? undefined,
+    resolvedAt: row.resolved_at?.toISOString(),
+    resolvedBy: row.resolved_by ?? undefined,
+  };
+}
+
+/** "Can't get it done" (办不好件): a complaint keeps the case on the stuck list until an admin resolves it. */
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseReader,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  async raise(user: AuthenticatedUser, caseId: string, dto: ComplaintCreateDto): Promise<ComplaintDto> {
+    const record = await this.cases.findOwned(user, caseId);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO complaints (id, case_id, raised_by_id, text, status) VALUES ($1, $2, $3, $4, 'OPEN')`, [id, record.id, user.id, dto.text]);
+      await this.audit.record({ actor: user, action: 'COMPLAINT_RAISED', caseId: record.id, details: { complaintId: id } }, manager);
+    });
+    return this.get(id);
+  }
+
+  async listOwn(user: AuthenticatedUser, caseId: string): Promise<ComplaintDto[]> {
+    const record = await this.cases.findOwned(user, caseId);
+    return this.forCase(record.id);
+  }
+
+  async forCase(caseId: string): Promise<ComplaintDto[]> {
+    const rows = (await this.dataSource.query(`${SELECT} WHERE k.case_id = $1 ORDER BY k.opened_at`, [caseId])) as ComplaintRow[];
+    return rows.map(toDto);
+  }
+
+  async list(query: ComplaintListQueryDto): Promise<{ items: ComplaintDto[]; total: number }> {
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query(`${SELECT} WHERE ($1::text IS NULL OR k.status = $1) ORDER BY k.opened_at LIMIT $2 OFFSET $3`, [query.status ?? null, query.limit, pageOffset(query)]) as Promise<
+        ComplaintRow[]
+      >,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM complaints WHERE ($1::text IS NULL OR status = $1)`, [query.status ?? null]) as Promise<{ total: number }[]>,
+    ]);
+    return { items: rows.map(toDto), total: count.total };
+  }
+
+  async resolve(admin: AuthenticatedUser, id: string, dto: ComplaintResolveDto): Promise<ComplaintDto> {
+    const resolved = await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE complaints SET status = 'RESOLVED', resolution = $2, resolved_by_id = $3, resolved_at = now()
+         WHERE id = $1::uuid AND status = 'OPEN' RETURNING case_id, raised_by_id`,
+        [id, dto.resolution, admin.id],
+      )) as [{ case_id: string; raised_by_id: string }[], number];
+      const [row] = rows;
+      if (!row) return undefined;
+      await this.audit.record({ actor: admin, action: 'COMPLAINT_RESOLVED', caseId: row.case_id, details: { complaintId: id } }, manager);
+      const [applicant] = (await manager.query(`SELECT applicant_id FROM cases WHERE id = $1`, [row.case_id])) as { applicant_id: string }[];
+      await manager.query(
+        `INSERT INTO notifications (dedupe_key, case_id, recipient_id, kind, payload) VALUES ($1, $2, $3, 'COMPLAINT_RESOLVED', $4) ON CONFLICT (dedupe_key) DO NOTHING`,
+        [`${row.case_id}:COMPLAINT_RESOLVED:${id}`, row.case_id, applicant.applicant_id, JSON.stringify({ complaintId: id })],
+      );
+      return row;
+    });
+    if (!resolved) {
+      const exists = await this.find(id);
+      throw exists ? new AppError('CONFLICT', 'The complaint is already resolved') : new AppError('NOT_FOUND', 'No such complaint');
+    }
+    return this.get(id);
+  }
+
+  private async find(id: string): Promise<ComplaintRow | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = (await this.dataSource.query(`${SELECT} WHERE k.id = $1`, [id])) as ComplaintRow[];
+    return row;
+  }
+
+  private async get(id: string): Promise<ComplaintDto> {
+    const row = await this.find(id);
+    if (!row) throw new AppError('NOT_FOUND', 'No such complaint');
+    return toDto(row);
+  }
+}

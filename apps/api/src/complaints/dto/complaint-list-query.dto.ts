@@ -1,0 +1,10 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto';
+
+export class ComplaintListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['OPEN', 'RESOLVED'] })
+  @IsOptional()
+  @IsIn(['OPEN', 'RESOLVED'])
+  status?: 'OPEN' | 'RESOLVED';
+}

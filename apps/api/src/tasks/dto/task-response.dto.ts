@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEPARTMENTS, STEP_STATUSES, type CaseStatus, type Department, type StepStatus } from '@onetrip/domain';
+import { RuleFlagDto } from '../../applications/dto/case-response.dto';
+
+export class TaskSummaryDto {
+  @ApiProperty({ example: '7c0e…-….SAMR.1' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty({ description: 'Which opening of the step (1 = first; more after corrections)' }) round!: number;
+  @ApiProperty({ enum: STEP_STATUSES }) status!: StepStatus;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ description: 'Open or claimed and past its time limit' }) overdue!: boolean;
+  @ApiPropertyOptional({ description: 'Username of the clerk who claimed it' }) claimedBy?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) claimedAt?: string;
+}
+
+export class TaskListResponseDto {
+  @ApiProperty({ type: [TaskSummaryDto] }) items!: TaskSummaryDto[];
+  @ApiProperty() total!: number;
+}
+
+export class ReturnItemResponseDto {
+  @ApiProperty() field!: string;
+  @ApiProperty() reason!: string;
+}
+
+/** A task with the part of the form its department reads (personal data masked where not needed). */
+export class TaskDetailResponseDto extends TaskSummaryDto {
+  @ApiProperty({ enum: ['MANUAL', 'AUTO'] }) mode!: 'MANUAL' | 'AUTO';
+  @ApiProperty({ description: 'Status of the whole case' }) caseStatus!: CaseStatus;
+  @ApiPropertyOptional({ format: 'date-time' }) decidedAt?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) outputs?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: [ReturnItemResponseDto] }) returnItems?: ReturnItemResponseDto[];
+  @ApiPropertyOptional() rejectReason?: string;
+  @ApiPropertyOptional({ type: [RuleFlagDto], description: 'Things to check on this part of the form' }) flags?: RuleFlagDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "This department's part of the form" }) form!: Record<string, unknown>;
+}
+
+/** What a decision did, as the workflow answered it. */
+export class TaskDecisionResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty({ enum: STEP_STATUSES }) status!: StepStatus;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What the department issued' }) outputs?: Record<string, unknown>;
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { DEPARTMENTS, makeResidentId, sampleApplicationForm, type ApplicationForm, type Department } from '@onetrip/domain';
+import { departmentFlags, departmentFormView } from './task-form-view';
+
+const form = sampleApplicationForm();
+const legalId = form.legalRepresentative.idNumber;
+const employeeId = form.socialInsurance.employees[0].idNumber;
+const mobile = form.legalRepresentative.mobile;
+
+const text = (department: Department, data: ApplicationForm = form): string => JSON.stringify(departmentFormView(department, data).form);
+
+describe('departmentFormView', () => {
+  it('gives each department its own part of the form, and nothing else', () => {
+    expect(Object.keys(departmentFormView('SAMR', form).form).sort()).toEqual(['company', 'legalRepresentative', 'shareholders']);
+    expect(Object.keys(departmentFormView('PSB', form).form).sort()).toEqual(['company', 'legalRepresentative', 'seals']);
+    expect(Object.keys(departmentFormView('TAX', form).form).sort()).toEqual(['company', 'legalRepresentative', 'tax']);
+    expect(Object.keys(departmentFormView('HRSS', form).form).sort()).toEqual(['company', 'socialInsurance']);
+    expect(Object.keys(departmentFormView('BANK', form).form).sort()).toEqual(['bank', 'company', 'legalRepresentative']);
+    for (const department of ['PSB', 'TAX', 'HRSS', 'BANK'] as const) {
+      expect(departmentFormView(department, form).form.company).toEqual({ name: form.company.name });
+    }
+  });
+
+  it('shows ID numbers and mobiles only where the department needs them', () => {
+    expect(text('SAMR')).toContain(legalId);
+    expect(text('SAMR')).toContain(mobile);
+    expect(text('PSB')).toContain(legalId);
+    expect(text('PSB')).not.toContain(mobile);
+    expect(text('BANK')).toContain(legalId);
+    expect(text('BANK')).not.toContain(mobile);
+    expect(text('TAX')).not.toContain(legalId);
+    expect(text('TAX')).not.toContain(mobile);
+    expect(text('TAX')).toContain('433101********');
+    expect(text('HRSS')).toContain(employeeId);
+    expect(text('HRSS')).not.toContain(legalId);
+  });
+
+  it('says when the view reveals personal data (so it is audited)', () => {
+    expect(DEPARTMENTS.filter((department) => departmentFormView(department, form).revealsPersonalData)).toEqual(['SAMR', 'PSB', 'HRSS', 'BANK']);
+    const noEmployees = { ...form, socialInsurance: { employees: [] } };
+    expect(departmentFormView('HRSS', noEmployees).revealsPersonalData).toBe(false);
+  });
+
+  it('never shows a department an unmasked ID it does not need, whatever the people', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1950, max: 2005 }), (sequence, year) => {
+        const data = sampleApplicationForm();
+        data.legalRepresentative.idNumber = makeResidentId('433101', `${year}-05-17`, sequence);
+        expect(text('TAX', data)).not.toContain(data.legalRepresentative.idNumber);
+        expect(text('HRSS', data)).not.toContain(data.legalRepresentative.idNumber);
+      }),
+    );
+  });
+
+  it('does not change the form it reads', () => {
+    const data = sampleApplicationForm();
+    const before = JSON.stringify(data);
+    for (const department of DEPARTMENTS) departmentFormView(department, data);
+    expect(JSON.stringify(data)).toBe(before);
+  });
+});
+
+describe('departmentFlags', () => {
+  it('keeps the flags on fields the department reads', () => {
+    const flags = [{ path: 'shareholders[1].uscc', code: 'USCC_CHECK_FAILED' as const, message: 'check' }];
+    expect(departmentFlags('SAMR', flags)).toEqual(flags);
+    expect(departmentFlags('TAX', flags)).toEqual([]);
+  });
+});
