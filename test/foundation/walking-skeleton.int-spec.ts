@@ -1,13 +1,17 @@
 import { Client } from 'pg';
 import { http } from '../support/http';
 import { testStack } from '../support/test-stack';
+import { signIn } from '../api/api-fixtures';
 
 describe('walking skeleton: API → Temporal → worker → PostgreSQL', () => {
   let db: Client;
+  // The diagnostic round trip is an admin's tool: it starts workflows and writes rows.
+  let token: string;
 
   beforeAll(async () => {
     db = new Client({ connectionString: testStack().databaseUrl });
     await db.connect();
+    token = (await signIn('admin')).token;
   });
   afterAll(() => db.end());
 
@@ -21,7 +25,7 @@ describe('walking skeleton: API → Temporal → worker → PostgreSQL', () => {
 
   it('runs a workflow whose activity writes a row, and answers with it', async () => {
     const message = `hello ${Date.now()}`;
-    const { status, body } = await http<{ workflowId: string; message: string; recordedAt: string }>('POST', '/pings', { body: { message } });
+    const { status, body } = await http<{ workflowId: string; message: string; recordedAt: string }>('POST', '/pings', { body: { message }, token });
     expect(status).toBe(201);
     expect(body.message).toBe(message);
     expect(body.workflowId).toMatch(/^ping-/);
@@ -34,12 +38,12 @@ describe('walking skeleton: API → Temporal → worker → PostgreSQL', () => {
 
   it('refuses bad input with the failing field and starts nothing', async () => {
     const before = await db.query('SELECT count(*)::int AS n FROM ping_records');
-    const missing = await http<{ error: string; fields: { path: string }[] }>('POST', '/pings', { body: {} });
+    const missing = await http<{ error: string; fields: { path: string }[] }>('POST', '/pings', { body: {}, token });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toBe('VALIDATION_FAILED');
     expect(missing.body.fields.map((field) => field.path)).toEqual(['message']);
 
-    const unknown = await http<{ fields: { path: string }[] }>('POST', '/pings', { body: { message: 'x', extra: 1 } });
+    const unknown = await http<{ fields: { path: string }[] }>('POST', '/pings', { body: { message: 'x', extra: 1 }, token });
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields.map((field) => field.path)).toContain('extra');
 

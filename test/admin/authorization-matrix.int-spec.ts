@@ -1,0 +1,153 @@
+import type { Client as PgClient } from 'pg';
+import { fileCase, newApplicant, openTaskId, signIn, validForm, type SignedIn } from '../api/api-fixtures';
+import { connectDatabase } from '../support/case-fixtures';
+import { http } from '../support/http';
+
+// Every route × every kind of caller. A route that is not in this matrix fails the first test, so a
+// new route cannot ship without saying who may call it.
+
+const ROLES = ['NONE', 'APPLICANT', 'OTHER_APPLICANT', 'CLERK_SAMR', 'CLERK_PSB', 'CLERK_TAX', 'CLERK_HRSS', 'CLERK_BANK', 'WINDOW', 'ADMIN'] as const;
+type Role = (typeof ROLES)[number];
+const EVERYONE: readonly Role[] = ROLES;
+const CLERKS: readonly Role[] = ['CLERK_SAMR', 'CLERK_PSB', 'CLERK_TAX', 'CLERK_HRSS', 'CLERK_BANK'];
+
+interface Fixture {
+  caseId: string;
+  taskId: string;
+  complaintId: string;
+}
+
+interface Entry {
+  /** Who may call it. */
+  allowed: readonly Role[];
+  /** Callers of an allowed role who are told the thing does not exist (someone else's case): 404, not 403. */
+  hidden?: readonly Role[];
+  path: (f: Fixture) => string;
+  body?: () => unknown;
+}
+
+const caseOwner: readonly Role[] = ['APPLICANT'];
+const notTheirs: readonly Role[] = ['OTHER_APPLICANT', 'WINDOW'];
+
+const MATRIX: Record<string, Entry> = {
+  'GET /api/health': { allowed: EVERYONE, path: () => '/health' },
+  'POST /api/pings': { allowed: ['ADMIN'], path: () => '/pings', body: () => ({ message: 'matrix' }) },
+  'POST /api/auth/register': { allowed: EVERYONE, path: () => '/auth/register' },
+  'POST /api/auth/token': { allowed: EVERYONE, path: () => '/auth/token' },
+  'POST /api/applications': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW'], path: () => '/applications', body: () => validForm() },
+  'GET /api/applications': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], path: () => '/applications' },
+  'GET /api/applications/{id}': { allowed: [...caseOwner, 'ADMIN', ...notTheirs], hidden: notTheirs, path: (f) => `/applications/${f.caseId}` },
+  'POST /api/applications/{id}/corrections': {
+    allowed: [...caseOwner, ...notTheirs],
+    hidden: notTheirs,
+    path: (f) => `/applications/${f.caseId}/corrections`,
+    body: () => ({ changes: { 'company.address.detail': '乾州街道世纪大道99号' } }),
+  },
+  'POST /api/applications/{id}/cancel': { allowed: [...caseOwner, 'ADMIN', ...notTheirs], hidden: notTheirs, path: (f) => `/applications/${f.caseId}/cancel`, body: () => ({ reason: 'matrix' }) },
+  'POST /api/applications/{id}/complaints': { allowed: [...caseOwner, ...notTheirs], hidden: notTheirs, path: (f) => `/applications/${f.caseId}/complaints`, body: () => ({ text: 'matrix' }) },
+  'GET /api/applications/{id}/complaints': { allowed: [...caseOwner, ...notTheirs], hidden: notTheirs, path: (f) => `/applications/${f.caseId}/complaints` },
+  'GET /api/tasks': { allowed: CLERKS, path: () => '/tasks?status=OPEN' },
+  'GET /api/tasks/{id}': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}` },
+  'POST /api/tasks/{id}/claim': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}/claim`, body: () => ({}) },
+  'POST /api/tasks/{id}/complete': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}/complete`, body: () => ({}) },
+  'POST /api/tasks/{id}/return': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}/return`, body: () => ({ items: [{ field: 'company.name', reason: 'matrix' }] }) },
+  'POST /api/tasks/{id}/reject': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}/reject`, body: () => ({ reason: 'matrix' }) },
+  'GET /api/admin/cases': { allowed: ['ADMIN'], path: () => '/admin/cases?stuck=true' },
+  'GET /api/admin/cases/{id}': { allowed: ['ADMIN'], path: (f) => `/admin/cases/${f.caseId}?unmask=true` },
+  'POST /api/admin/cases/{id}/actions': { allowed: ['ADMIN'], path: (f) => `/admin/cases/${f.caseId}/actions`, body: () => ({ action: 'CANCEL', reason: 'matrix' }) },
+  'GET /api/admin/complaints': { allowed: ['ADMIN'], path: () => '/admin/complaints' },
+  'POST /api/admin/complaints/{id}/resolve': { allowed: ['ADMIN'], path: (f) => `/admin/complaints/${f.complaintId}/resolve`, body: () => ({ resolution: 'matrix' }) },
+  'GET /api/admin/metrics': { allowed: ['ADMIN'], path: () => '/admin/metrics' },
+};
+
+describe('authorization matrix: every route × every caller', () => {
+  let db: PgClient;
+  const tokens = new Map<Role, string | undefined>();
+  let fixture: Fixture;
+
+  beforeAll(async () => {
+    db = await connectDatabase();
+    const [applicant, other, samr, psb, tax, hrss, bank, window, admin] = await Promise.all([
+      newApplicant(),
+      newApplicant(),
+      signIn('clerk-samr'),
+      signIn('clerk-psb'),
+      signIn('clerk-tax'),
+      signIn('clerk-hrss'),
+      signIn('clerk-bank'),
+      signIn('window'),
+      signIn('admin'),
+    ]);
+    const signedIn: [Role, SignedIn][] = [
+      ['APPLICANT', applicant],
+      ['OTHER_APPLICANT', other],
+      ['CLERK_SAMR', samr],
+      ['CLERK_PSB', psb],
+      ['CLERK_TAX', tax],
+      ['CLERK_HRSS', hrss],
+      ['CLERK_BANK', bank],
+      ['WINDOW', window],
+      ['ADMIN', admin],
+    ];
+    tokens.set('NONE', undefined);
+    for (const [role, user] of signedIn) tokens.set(role, user.token);
+    const filed = await fileCase(applicant.token);
+    const taskId = await openTaskId(db, filed.id, 'SAMR');
+    const complaint = await http<{ id: string }>('POST', `/applications/${filed.id}/complaints`, { token: applicant.token, body: { text: 'matrix fixture' } });
+    fixture = { caseId: filed.id, taskId, complaintId: complaint.body.id };
+  });
+  afterAll(() => db.end());
+
+  it('has an entry for every route the API serves', async () => {
+    const spec = await http<{ paths: Record<string, Record<string, unknown>> }>('GET', '/docs-json');
+    const served = Object.entries(spec.body.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(served.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  /** What a caller may not change: the fixture case, its tasks, complaints, corrections and the audit trail of actions. */
+  async function snapshot(): Promise<unknown> {
+    const [cases, tasks, complaints, corrections, audit, pings] = await Promise.all([
+      db.query(`SELECT status, correction_round, form FROM cases WHERE id = $1`, [fixture.caseId]),
+      db.query(`SELECT id, status, claimed_by_id, escalated_at FROM tasks WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
+      db.query(`SELECT id, status, resolution FROM complaints WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
+      db.query(`SELECT count(*)::int AS n FROM corrections WHERE case_id = $1`, [fixture.caseId]),
+      db.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1`, [fixture.caseId]),
+      db.query(`SELECT count(*)::int AS n FROM ping_records`),
+    ]);
+    return { cases: cases.rows, tasks: tasks.rows, complaints: complaints.rows, corrections: corrections.rows, audit: audit.rows, pings: pings.rows };
+  }
+
+  it('answers 401, 403 or 404 to every caller who may not, and changes nothing', async () => {
+    const before = await snapshot();
+    const refusals: string[] = [];
+    const unexpected: string[] = [];
+    const countsBefore = await db.query(`SELECT count(*)::int AS n FROM cases`);
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      const method = route.split(' ')[0];
+      for (const role of ROLES) {
+        const hidden = entry.hidden?.includes(role) ?? false;
+        if (entry.allowed.includes(role) && !hidden) continue;
+        const expected = role === 'NONE' ? 401 : hidden ? 404 : 403;
+        const result = await http(method, entry.path(fixture), { token: tokens.get(role), body: entry.body?.() });
+        refusals.push(`${route} ${role}`);
+        if (result.status !== expected) unexpected.push(`${route} as ${role}: ${result.status}, expected ${expected}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+    expect(refusals.length).toBeGreaterThan(150);
+    expect(await snapshot()).toEqual(before);
+    // No case was filed by a caller who may not file.
+    expect((await db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n).toBeGreaterThanOrEqual(countsBefore.rows[0].n);
+  });
+
+  it('lets the allowed callers read', async () => {
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      if (!route.startsWith('GET ')) continue;
+      for (const role of entry.allowed) {
+        if (entry.hidden?.includes(role)) continue;
+        const result = await http('GET', entry.path(fixture), { token: tokens.get(role) });
+        expect(`${route} as ${role}: ${result.status}`).toBe(`${route} as ${role}: 200`);
+      }
+    }
+  });
+});
