@@ -12,7 +12,7 @@ interface LintResult {
 // ESLint loads its flat config with a dynamic import, which jest's module VM does not allow,
 // so it runs as its own process, as it does in an editor or CI.
 function eslint(args: string[], stdin?: string): LintResult[] {
-  const run = spawnSync(process.execPath, [ESLINT, '--format', 'json', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [ESLINT, '--format', 'json', '--no-error-on-unmatched-pattern', ...args], { cwd: ROOT, input: stdin, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (!run.stdout) throw new Error(`eslint produced no report: ${run.stderr}`);
   return JSON.parse(run.stdout) as LintResult[];
 }

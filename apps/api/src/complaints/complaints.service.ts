@@ -51,6 +51,13 @@ export class ComplaintsService {
 
   async raise(user: AuthenticatedUser, caseId: string, dto: ComplaintCreateDto): Promise<ComplaintDto> {
     const record = await this.cases.findOwned(user, caseId);
+    // A retried request (same person, same case, same words, still open) gets the complaint it already made.
+    const [existing] = (await this.dataSource.query(`SELECT id FROM complaints WHERE case_id = $1 AND raised_by_id = $2 AND text = $3 AND status = 'OPEN'`, [
+      record.id,
+      user.id,
+      dto.text,
+    ])) as { id: string }[];
+    if (existing) return this.get(existing.id);
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO complaints (id, case_id, raised_by_id, text, status) VALUES ($1, $2, $3, $4, 'OPEN')`, [id, record.id, user.id, dto.text]);
