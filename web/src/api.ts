@@ -1,0 +1,79 @@
+import { getSession, setSession } from './session';
+
+// A small fetch client for /api: JSON in and out, the bearer token from the session, errors as ApiError.
+
+export interface FieldError {
+  path: string;
+  messages: string[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Set when a request came back 401: the pages then show the sign-in page with a message. */
+export const SESSION_ENDED_EVENT = 'onetrip:session-ended';
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const session = getSession();
+  if (session) headers.authorization = `Bearer ${session.accessToken}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'network error');
+  }
+  if (!response.ok) {
+    let body: { error?: string; message?: string; fields?: FieldError[] } = {};
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      body = {};
+    }
+    if (response.status === 401 && session) {
+      setSession(null);
+      window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+    }
+    throw new ApiError(response.status, body.error ?? String(response.status), body.message ?? response.statusText, Array.isArray(body.fields) ? body.fields : []);
+  }
+  return response;
+}
+
+export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A text download (e.g. CSV) through the same auth. */
+export async function apiText(path: string, accept: string): Promise<{ text: string; type: string }> {
+  const response = await send('GET', path, { headers: { accept } });
+  return { text: await response.text(), type: response.headers.get('content-type') ?? accept };
+}
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

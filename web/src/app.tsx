@@ -1,0 +1,163 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { SESSION_ENDED_EVENT } from './api';
+import { Announcer, PageTitle } from './components/ui';
+import { homeFor } from './home';
+import { useI18n, type MessageKey } from './i18n';
+import { AdminCasePage, MetricsPage, StuckCasesPage } from './pages/admin-pages';
+import { RegisterPage, SignInPage } from './pages/auth-pages';
+import { MyCasesPage, NewCasePage, WindowNewPage, WindowPage } from './pages/case-list-pages';
+import { CasePage } from './pages/case-page';
+import { InboxPage, TaskPage } from './pages/clerk-pages';
+import { Link, match, navigate, usePath } from './router';
+import { setSession, useSession, type Role, type Session } from './session';
+
+// The shell: header with the language switch and sign-out, a menu per role, and the routes.
+
+const NAV: Record<Role, Array<{ href: string; label: MessageKey }>> = {
+  APPLICANT: [
+    { href: '/cases', label: 'navMyCases' },
+    { href: '/cases/new', label: 'navNewCase' },
+  ],
+  CLERK: [{ href: '/inbox', label: 'navInbox' }],
+  WINDOW: [
+    { href: '/window', label: 'navWindow' },
+    { href: '/window/new', label: 'navWindowNew' },
+  ],
+  ADMIN: [
+    { href: '/admin', label: 'navStuck' },
+    { href: '/admin/metrics', label: 'navMetrics' },
+  ],
+};
+
+type Route = { pattern: string; roles: Role[] | null; render: (params: Record<string, string>, session: Session | null) => ReactNode };
+
+const ROUTES: Route[] = [
+  { pattern: '/register', roles: null, render: () => <RegisterPage /> },
+  { pattern: '/cases', roles: ['APPLICANT'], render: () => <MyCasesPage /> },
+  { pattern: '/cases/new', roles: ['APPLICANT'], render: (_p, s) => <NewCasePage session={s as Session} /> },
+  { pattern: '/cases/:id', roles: ['APPLICANT', 'WINDOW'], render: (p, s) => <CasePage key={p.id} id={p.id} session={s as Session} /> },
+  { pattern: '/inbox', roles: ['CLERK'], render: (_p, s) => <InboxPage session={s as Session} /> },
+  { pattern: '/tasks/:id', roles: ['CLERK'], render: (p, s) => <TaskPage key={p.id} id={p.id} session={s as Session} /> },
+  { pattern: '/window', roles: ['WINDOW'], render: () => <WindowPage /> },
+  { pattern: '/window/new', roles: ['WINDOW'], render: (_p, s) => <WindowNewPage session={s as Session} /> },
+  { pattern: '/admin', roles: ['ADMIN'], render: () => <StuckCasesPage /> },
+  { pattern: '/admin/metrics', roles: ['ADMIN'], render: () => <MetricsPage /> },
+  { pattern: '/admin/cases/:id', roles: ['ADMIN'], render: (p) => <AdminCasePage key={p.id} id={p.id} /> },
+];
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageTitle title={t('notFoundTitle')}>{t('notFoundTitle')}</PageTitle>
+      <p>
+        <Link href="/">{t('backHome')}</Link>
+      </p>
+    </>
+  );
+}
+
+function Header({ session }: { session: Session | null }) {
+  const { t, lang, setLang } = useI18n();
+  const path = usePath();
+  const pathname = path.split('?')[0];
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link href="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            一
+          </span>
+          <span>
+            <span className="brand-name">{t('appName')}</span>
+            <span className="brand-tagline">{t('appTagline')}</span>
+          </span>
+        </Link>
+        <div className="header-tools">
+          <button type="button" className="button button--quiet lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t('switchLanguage')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('otherLanguage')}
+          </button>
+          {session && (
+            <>
+              <span className="who">{t('signedInAs', { name: session.user.username, role: t(`role.${session.user.role}`) })}</span>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  setSession(null);
+                  navigate('/sign-in');
+                }}
+              >
+                {t('signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+      {session && (
+        <nav aria-label={t('mainNav')} className="site-nav">
+          <ul>
+            {NAV[session.user.role].map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} aria-current={pathname === item.href ? 'page' : undefined}>
+                  {t(item.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}
+
+export function App() {
+  const { t } = useI18n();
+  const session = useSession();
+  const path = usePath();
+  const [ended, setEnded] = useState(false);
+
+  useEffect(() => {
+    const onEnded = () => {
+      setEnded(true);
+      navigate('/sign-in');
+    };
+    window.addEventListener(SESSION_ENDED_EVENT, onEnded);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, onEnded);
+  }, []);
+
+  let content: ReactNode = null;
+  const pathname = path.split('?')[0];
+  if (pathname === '/' || pathname === '') {
+    content = null;
+  } else if (pathname === '/sign-in') {
+    content = <SignInPage message={ended ? t('errSession') : null} />;
+  } else {
+    for (const route of ROUTES) {
+      const params = match(route.pattern, path);
+      if (!params) continue;
+      if (route.roles && !session) content = <SignInPage message={null} />;
+      else if (route.roles && session && !route.roles.includes(session.user.role)) content = <NotFound />;
+      else content = route.render(params, session);
+      break;
+    }
+    content ??= <NotFound />;
+  }
+
+  useEffect(() => {
+    if (pathname === '/' || pathname === '') navigate(homeFor(session), { replace: true });
+    else if (pathname === '/sign-in' && session) navigate(homeFor(session), { replace: true });
+  }, [pathname, session]);
+
+  return (
+    <Announcer>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <Header session={session} />
+      <main id="main" tabIndex={-1}>
+        {content}
+      </main>
+    </Announcer>
+  );
+}

@@ -1,0 +1,303 @@
+import { sampleApplicationForm, type ApplicationForm } from '@onetrip/domain';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError, newIdempotencyKey } from '../api';
+import { ErrorNotice, Notice, PageTitle, setFlash, useAnnounce } from '../components/ui';
+import { ValueTree } from '../components/value-tree';
+import { formatDateTime } from '../format';
+import { useI18n } from '../i18n';
+import { navigate } from '../router';
+import type { Session } from '../session';
+import type { CaseView } from '../types';
+import { TextField } from './fields';
+import { PartFields } from './form-editor';
+import {
+  checkForm,
+  cleanForm,
+  countProblems,
+  covers,
+  emptyForm,
+  fieldId,
+  fieldLabel,
+  mergeProblems,
+  partOf,
+  PARTS,
+  problemText,
+  serverProblems,
+  setField,
+  type PartKey,
+  type Problems,
+} from './form-model';
+
+// 一次表单 as a guided page: eight parts and a review. Errors come from the domain rules as the
+// applicant goes, and from the server's 400 after sending. A draft stays on this device until sent.
+
+interface Draft {
+  version: 1;
+  form: ApplicationForm;
+  step: number;
+  onBehalfOf?: string;
+  savedAt: string;
+}
+
+const REVIEW = PARTS.length;
+const draftKey = (username: string): string => `onetrip.draft.${username}`;
+
+function loadDraft(username: string): Draft | null {
+  try {
+    const raw = localStorage.getItem(draftKey(username));
+    const draft = raw ? (JSON.parse(raw) as Draft) : null;
+    return draft && draft.version === 1 && draft.form ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+export function ApplicationWizard({ session, mode }: { session: Session; mode: 'APPLICANT' | 'WINDOW' }) {
+  const { t, lang } = useI18n();
+  const announce = useAnnounce();
+  const username = session.user.username;
+  const [initial] = useState(() => loadDraft(username));
+  const [form, setForm] = useState<ApplicationForm>(initial?.form ?? emptyForm());
+  const [step, setStep] = useState(Math.min(initial?.step ?? 0, REVIEW));
+  const [onBehalfOf, setOnBehalfOf] = useState(initial?.onBehalfOf ?? '');
+  const [savedAt, setSavedAt] = useState<string | null>(initial?.savedAt ?? null);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState<ReadonlySet<string>>(new Set());
+  const [server, setServer] = useState<Problems>({});
+  const [error, setError] = useState<unknown>(null);
+  const [info, setInfo] = useState<string | null>(initial ? t('draftRestored') : null);
+  const [submitting, setSubmitting] = useState(false);
+  const lastSubmit = useRef<{ key: string; body: string } | null>(null);
+  const partHeading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  const check = useMemo(() => checkForm(form), [form]);
+  const onBehalfOfProblems: Problems = mode === 'WINDOW' && onBehalfOf.trim() === '' ? { onBehalfOf: [{ code: 'REQUIRED' }] } : {};
+  const allProblems = mergeProblems(check.problems, onBehalfOfProblems, server);
+  const visible: Problems = Object.fromEntries(
+    Object.entries(allProblems).filter(([path]) => {
+      const part = partOf(path) ?? 'review';
+      return attempted.has(part) || attempted.has('review') || [...touched].some((done) => covers(done, path)) || server[path] !== undefined;
+    }),
+  );
+
+  useEffect(() => {
+    const draft: Draft = { version: 1, form, step, onBehalfOf, savedAt: new Date().toISOString() };
+    try {
+      localStorage.setItem(draftKey(username), JSON.stringify(draft));
+      setSavedAt(draft.savedAt);
+    } catch {
+      // storage full or blocked: the form still works, without a draft
+    }
+  }, [form, step, onBehalfOf, username]);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    partHeading.current?.focus();
+  }, [step]);
+
+  const change = (path: string, value: unknown) => {
+    setForm((current) => setField(current, path, value));
+    if (Object.keys(server).some((p) => covers(path, p) || covers(p, path))) {
+      setServer((current) => Object.fromEntries(Object.entries(current).filter(([p]) => !(covers(path, p) || covers(p, path)))));
+    }
+  };
+  const blur = (path: string) => setTouched((current) => (current.has(path) ? current : new Set([...current, path])));
+
+  const focusField = (path: string) => {
+    const part = partOf(path);
+    const target = part ? PARTS.indexOf(part) : REVIEW;
+    const focus = () => {
+      const id = fieldId(path);
+      const element = document.getElementById(id) ?? document.getElementById(`${id}-err`) ?? document.getElementById(fieldId(path.replace(/\[\d+\].*$/, '')));
+      element?.focus();
+    };
+    if (target !== step) {
+      setStep(target);
+      window.setTimeout(focus, 30);
+    } else focus();
+  };
+
+  const next = () => {
+    if (step >= REVIEW) return;
+    const part = PARTS[step];
+    setAttempted((current) => new Set([...current, part]));
+    // The capital sum is checked on the company's field, but it is the shareholders' part that fixes it.
+    const mismatch = part === 'shareholders' && (check.problems['company.registeredCapital'] ?? []).some((p) => p.code === 'CAPITAL_MISMATCH');
+    const count = countProblems(check.problems, part) + (mismatch ? 1 : 0);
+    if (count > 0) {
+      if (mismatch) setAttempted((current) => new Set([...current, part, 'company']));
+      announce(t('partHasProblems', { count }));
+      const first = Object.keys(check.problems).find((path) => partOf(path) === part) ?? 'shareholders[0].subscribedCapital';
+      window.setTimeout(() => focusField(first), 30);
+      return;
+    }
+    setStep(step + 1);
+  };
+
+  const submit = async () => {
+    setAttempted(new Set([...PARTS, 'review']));
+    setError(null);
+    const count = Object.values(allProblems).reduce((sum, list) => sum + list.length, 0);
+    if (count > 0) {
+      announce(t('formHasProblems', { count }));
+      document.getElementById('problem-summary')?.focus();
+      return;
+    }
+    const body = JSON.stringify({ ...cleanForm(form), ...(mode === 'WINDOW' ? { onBehalfOf: onBehalfOf.trim() } : {}) });
+    const key = lastSubmit.current?.body === body ? lastSubmit.current.key : newIdempotencyKey();
+    lastSubmit.current = { key, body };
+    setSubmitting(true);
+    announce(t('submitting'));
+    try {
+      const created = await api<CaseView>('POST', '/applications', { body: JSON.parse(body) as unknown, headers: { 'Idempotency-Key': key } });
+      localStorage.removeItem(draftKey(username));
+      setFlash(t('submittedCase', { id: created.id.slice(0, 8) }));
+      navigate(`/cases/${created.id}`);
+    } catch (caught) {
+      setSubmitting(false);
+      if (caught instanceof ApiError && caught.status === 400 && caught.fields.length > 0) {
+        setServer(serverProblems(caught.fields));
+        announce(t('formHasProblems', { count: caught.fields.length }));
+        window.setTimeout(() => document.getElementById('problem-summary')?.focus(), 30);
+      } else {
+        setError(caught);
+      }
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (step < REVIEW) next();
+    else void submit();
+  };
+
+  const fillExample = () => {
+    setForm(sampleApplicationForm());
+    setServer({});
+    setInfo(t('exampleFilled'));
+    announce(t('exampleFilled'));
+  };
+  const discard = () => {
+    setForm(emptyForm());
+    setStep(0);
+    setTouched(new Set());
+    setAttempted(new Set());
+    setServer({});
+    setOnBehalfOf('');
+    setInfo(t('draftDiscarded'));
+    announce(t('draftDiscarded'));
+  };
+
+  const partKey: PartKey | null = step < REVIEW ? PARTS[step] : null;
+  const stepLabel = (i: number): string => (i < REVIEW ? t(`part.${PARTS[i]}`) : t('part.review'));
+  const summaryEntries = Object.entries(visible).flatMap(([path, list]) => list.map((problem) => ({ path, problem })));
+  const title = mode === 'WINDOW' ? t('windowNewTitle') : t('newCaseTitle');
+
+  return (
+    <form className="wizard" noValidate onSubmit={onSubmit} aria-describedby="wizard-intro">
+      <PageTitle title={title}>{title}</PageTitle>
+      <p id="wizard-intro" className="lead">
+        {mode === 'WINDOW' ? t('windowIntro') : t('newCaseIntro')}
+      </p>
+      {info && <Notice>{info}</Notice>}
+      {mode === 'WINDOW' && (
+        <div className="panel">
+          <TextField
+            path="onBehalfOf"
+            label={t('f.onBehalfOf')}
+            hint={t('h.onBehalfOf')}
+            value={onBehalfOf}
+            onChange={(value) => {
+              setOnBehalfOf(value);
+              setServer((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== 'onBehalfOf')));
+            }}
+            onBlur={blur}
+            problems={visible.onBehalfOf}
+            autoComplete="off"
+            maxLength={32}
+          />
+        </div>
+      )}
+      <nav aria-label={t('formParts')}>
+        <ol className="stepper">
+          {[...PARTS, 'review' as const].map((part, i) => {
+            const count = part === 'review' ? 0 : countProblems(visible, part);
+            return (
+              <li key={part}>
+                <button type="button" className={i === step ? 'stepper-item current' : 'stepper-item'} aria-current={i === step ? 'step' : undefined} onClick={() => setStep(i)}>
+                  <span className="stepper-number" aria-hidden="true">
+                    {i + 1}
+                  </span>
+                  <span className="stepper-label">{stepLabel(i)}</span>
+                  {count > 0 && <span className="stepper-problems">{t('partProblems', { count })}</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
+      <section className="panel part" aria-labelledby="part-title">
+        <h2 id="part-title" ref={partHeading} tabIndex={-1}>
+          <span className="part-count">{t('partOf', { n: step + 1, total: REVIEW + 1 })}</span> {stepLabel(step)}
+        </h2>
+        {partKey ? (
+          <PartFields part={partKey} form={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
+        ) : (
+          <>
+            {summaryEntries.length > 0 ? (
+              <div className="problem-summary" id="problem-summary" tabIndex={-1} role="alert">
+                <p>{t('formHasProblems', { count: summaryEntries.length })}</p>
+                <ul>
+                  {summaryEntries.map(({ path, problem }, i) => (
+                    <li key={i}>
+                      <button type="button" className="link-button" onClick={() => focusField(path)}>
+                        {(partOf(path) ? `${t(`part.${partOf(path) as PartKey}`)} · ` : '') + fieldLabel(path, t)}
+                      </button>
+                      ：{problemText(problem, t)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <Notice kind="success">{t('formReady')}</Notice>
+            )}
+            <p>{t('reviewIntro')}</p>
+            <ValueTree value={cleanForm(form)} />
+          </>
+        )}
+      </section>
+
+      <ErrorNotice error={error} />
+      <div className="actions">
+        {step > 0 && (
+          <button type="button" className="button button--secondary" onClick={() => setStep(step - 1)}>
+            {t('back')}
+          </button>
+        )}
+        {step < REVIEW ? (
+          <button type="submit" className="button">
+            {t('next')}
+          </button>
+        ) : (
+          <button type="submit" className="button" disabled={submitting} data-testid="submit-application">
+            {submitting ? t('submitting') : t('submit')}
+          </button>
+        )}
+      </div>
+      <div className="draft-tools">
+        <button type="button" className="button button--quiet" onClick={fillExample}>
+          {t('fillExample')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={discard}>
+          {t('discardDraft')}
+        </button>
+        {savedAt && <span className="hint">{t('draftSaved', { time: formatDateTime(savedAt, lang) })}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,346 @@
+import { deepEqual, getField, isTerminalCaseStatus, type ApplicationForm } from '@onetrip/domain';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api';
+import { doneCount, FeeLedgerView, OutcomeView, StatusBadge, StepProgress, useDepartmentName } from '../components/case-parts';
+import { ErrorNotice, Loading, Notice, PageTitle, takeFlash, useAnnounce, usePolling } from '../components/ui';
+import { TextField } from '../form/fields';
+import { PartFields } from '../form/form-editor';
+import { checkForm, cleanForm, covers, fieldLabel, mergeProblems, partOf, PARTS, serverProblems, setField, type Problems } from '../form/form-model';
+import { formatDateTime, shortId } from '../format';
+import { useI18n, type MessageKey } from '../i18n';
+import { Link } from '../router';
+import type { Session } from '../session';
+import type { CaseView, Complaint } from '../types';
+
+// The applicant's (or the window's) case: live progress of the five departments, the one correction
+// notice with only its fields editable, the combined outcome, the fee ledger, 办不好件 and withdrawal.
+
+const POLL_MS = 2000;
+
+function hasOpenComplaint(complaints: readonly Complaint[]): boolean {
+  return complaints.some((c) => c.status === 'OPEN');
+}
+
+export function CasePage({ id, session }: { id: string; session: Session }) {
+  const { t, lang } = useI18n();
+  const announce = useAnnounce();
+  const [view, setView] = useState<CaseView | null>(null);
+  const [complaints, setComplaints] = useState<Complaint[]>([]);
+  const canComplain = session.user.role === 'APPLICANT' || session.user.role === 'WINDOW';
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [flash] = useState(() => takeFlash());
+  const [message, setMessage] = useState<string | null>(null);
+  const last = useRef<string>('');
+
+  const load = useCallback(async () => {
+    try {
+      const [next, raised] = await Promise.all([
+        api<CaseView>('GET', `/applications/${encodeURIComponent(id)}`),
+        canComplain ? api<Complaint[]>('GET', `/applications/${encodeURIComponent(id)}/complaints`) : Promise.resolve([]),
+      ]);
+      setView(next);
+      setComplaints(raised);
+      setLoadError(null);
+      const signature = `${next.status}:${doneCount(next.steps)}`;
+      if (last.current && last.current !== signature) {
+        announce(t('statusAnnounce', { status: t(`status.${next.status}`), done: doneCount(next.steps) }));
+      }
+      last.current = signature;
+    } catch (error) {
+      setLoadError(error);
+    }
+  }, [id, announce, t, canComplain]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const live = view !== null && (!isTerminalCaseStatus(view.status) || hasOpenComplaint(complaints));
+  usePolling(() => void load(), POLL_MS, live);
+
+  if (!view) return loadError ? <ErrorNotice error={loadError} /> : <Loading />;
+  const title = t('caseTitle', { id: shortId(view.id) });
+  const companyName = view.form?.company.name;
+
+  return (
+    <div className="case-page" data-case-id={view.id} data-status={view.status}>
+      <PageTitle title={title}>
+        {companyName ?? title}
+        {companyName && <span className="subtitle">{title}</span>}
+      </PageTitle>
+      {flash && <Notice kind="success">{flash}</Notice>}
+      {message && <Notice kind="success">{message}</Notice>}
+      <div className="case-summary">
+        <StatusBadge status={view.status} />
+        <span>{t('caseSubmittedAt', { time: formatDateTime(view.submittedAt, lang) })}</span>
+        {view.completedAt && <span>{t('caseCompletedAt', { time: formatDateTime(view.completedAt, lang) })}</span>}
+        {live && <span className="hint">{t('liveNote')}</span>}
+      </div>
+      {view.endReason && <Notice kind={view.status === 'REJECTED' ? 'error' : 'info'}>{t('endReason', { reason: view.endReason })}</Notice>}
+
+      {view.status === 'AWAITING_CORRECTION' && view.correction && view.form && (
+        <CorrectionPanel
+          view={view}
+          form={view.form}
+          onDone={(next) => {
+            setView(next);
+            setMessage(t('correctionSent'));
+            announce(t('correctionSent'));
+          }}
+        />
+      )}
+
+      {view.outcome && <OutcomeView outcome={view.outcome} />}
+      <StepProgress steps={view.steps} />
+      <FeeLedgerView fees={view.fees} />
+      <ComplaintPanel view={view} complaints={complaints} onChanged={load} canComplain={canComplain} />
+      {!isTerminalCaseStatus(view.status) && (
+        <CancelPanel
+          id={view.id}
+          onDone={(next) => {
+            setView(next);
+            setMessage(t('cancelledDone'));
+            announce(t('cancelledDone'));
+          }}
+        />
+      )}
+      <p>
+        <Link href={session.user.role === 'WINDOW' ? '/window' : '/cases'}>{session.user.role === 'WINDOW' ? t('navWindow') : t('navMyCases')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function CorrectionPanel({ view, form, onDone }: { view: CaseView; form: ApplicationForm; onDone: (next: CaseView) => void }) {
+  const { t } = useI18n();
+  const announce = useAnnounce();
+  const departmentName = useDepartmentName();
+  const items = view.correction?.items ?? [];
+  const flagged = useMemo(() => [...new Set(items.map((item) => item.field))], [items]);
+  const noticeKey = `${view.correction?.round ?? 0}:${flagged.join('|')}`;
+  const [draft, setDraft] = useState<ApplicationForm>(form);
+  const [draftKey, setDraftKey] = useState(noticeKey);
+  const [attempted, setAttempted] = useState(false);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [server, setServer] = useState<Problems>({});
+  const [error, setError] = useState<unknown>(null);
+  const [hint, setHint] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  // A new notice (another round) starts again from the current form; polling alone does not.
+  if (draftKey !== noticeKey) {
+    setDraftKey(noticeKey);
+    setDraft(form);
+  }
+
+  // A flagged field or anything inside it; a one-widget list (scope lines, seals) also when one of its items is flagged.
+  const editable = (path: string): boolean =>
+    flagged.some((field) => covers(field, path) || ((path === 'company.businessScope' || path === 'seals.kinds') && covers(path, field)));
+  const check = useMemo(() => checkForm(draft), [draft]);
+  const relevant = Object.fromEntries(Object.entries(mergeProblems(check.problems, server)).filter(([path]) => flagged.some((field) => covers(field, path) || covers(path, field))));
+  const visible = Object.fromEntries(Object.entries(relevant).filter(([path]) => attempted || server[path] || [...touched].some((done) => covers(done, path))));
+  const parts = PARTS.filter((part) => flagged.some((field) => partOf(field) === part));
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setError(null);
+    setHint(null);
+    if (Object.keys(relevant).length > 0) {
+      announce(t('partHasProblems', { count: Object.values(relevant).flat().length }));
+      return;
+    }
+    const before = cleanForm(form);
+    const after = cleanForm(draft);
+    const changes = Object.fromEntries(flagged.map((field) => [field, getField(after, field) ?? null]));
+    if (flagged.every((field) => deepEqual(getField(before, field), getField(after, field)))) {
+      setHint(t('noChange'));
+      announce(t('noChange'));
+      return;
+    }
+    setSending(true);
+    try {
+      onDone(await api<CaseView>('POST', `/applications/${encodeURIComponent(view.id)}/corrections`, { body: { changes } }));
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 400 && caught.fields.length > 0) setServer(serverProblems(caught.fields));
+      setError(caught);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section className="panel panel--warning" aria-labelledby="correction-title" data-testid="correction">
+      <h2 id="correction-title">{t('correctionTitle')}</h2>
+      <p>{t('correctionIntro')}</p>
+      <ul className="correction-items">
+        {items.map((item, i) => (
+          <li key={i}>
+            <strong>{fieldLabel(item.field, t)}</strong> — {t('correctionFrom', { department: departmentName(item.department), reason: item.reason })}
+          </li>
+        ))}
+      </ul>
+      <form noValidate onSubmit={send}>
+        <h3>{t('correctionEditorTitle')}</h3>
+        {parts.map((part) => (
+          <fieldset key={part} className="correction-part">
+            <legend>{t(`part.${part}` as MessageKey)}</legend>
+            <PartFields
+              part={part}
+              form={draft}
+              onChange={(path, value) => {
+                setDraft((current) => setField(current, path, value));
+                setServer({});
+              }}
+              onBlur={(path) => setTouched((current) => new Set([...current, path]))}
+              problems={visible}
+              flags={check.flags}
+              editable={editable}
+              onlyEditable
+            />
+          </fieldset>
+        ))}
+        {hint && <Notice kind="error">{hint}</Notice>}
+        <ErrorNotice error={error} />
+        <div className="actions">
+          <button type="submit" className="button" disabled={sending} data-testid="send-correction">
+            {sending ? t('sendingCorrection') : t('sendCorrection')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ComplaintPanel({ view, complaints, onChanged, canComplain }: { view: CaseView; complaints: Complaint[]; onChanged: () => Promise<void>; canComplain: boolean }) {
+  const { t, lang } = useI18n();
+  const announce = useAnnounce();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState(false);
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '') {
+      setProblem(true);
+      return;
+    }
+    setError(null);
+    try {
+      await api('POST', `/applications/${encodeURIComponent(view.id)}/complaints`, { body: { text: text.trim() } });
+      setText('');
+      setOpen(false);
+      setSent(true);
+      announce(t('complaintSent'));
+      await onChanged();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="complaint-title">
+      <h2 id="complaint-title">{t('complaintTitle')}</h2>
+      {complaints.length > 0 && (
+        <ul className="complaints" data-testid="complaints">
+          {complaints.map((complaint) => (
+            <li key={complaint.id}>
+              <p>
+                <span className={complaint.status === 'RESOLVED' ? 'badge badge--done' : 'badge badge--open'}>{complaint.status === 'RESOLVED' ? t('complaintResolved') : t('complaintOpen')}</span>{' '}
+                <span className="hint">{formatDateTime(complaint.openedAt, lang)}</span>
+              </p>
+              <p>{complaint.text}</p>
+              {complaint.resolution && <p className="resolution">{t('complaintResolution', { text: complaint.resolution })}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {sent && <Notice kind="success">{t('complaintSent')}</Notice>}
+      {canComplain &&
+        (open ? (
+          <form noValidate onSubmit={send}>
+            <TextField
+              path="complaint"
+              label={t('complaintText')}
+              multiline
+              value={text}
+              onChange={(value) => {
+                setText(value);
+                setProblem(false);
+              }}
+              problems={problem ? [{ code: 'REQUIRED' }] : undefined}
+              maxLength={1000}
+            />
+            <ErrorNotice error={error} />
+            <div className="actions">
+              <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+                {t('close')}
+              </button>
+              <button type="submit" className="button">
+                {t('complaintSend')}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button type="button" className="button button--secondary" aria-expanded={false} onClick={() => setOpen(true)}>
+            {t('complaintButton')}
+          </button>
+        ))}
+    </section>
+  );
+}
+
+function CancelPanel({ id, onDone }: { id: string; onDone: (next: CaseView) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim() === '') {
+      setProblem(true);
+      return;
+    }
+    try {
+      onDone(await api<CaseView>('POST', `/applications/${encodeURIComponent(id)}/cancel`, { body: { reason: reason.trim() } }));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <section className="panel panel--quiet" aria-labelledby="cancel-title">
+      <h2 id="cancel-title">{t('cancelButton')}</h2>
+      {open ? (
+        <form noValidate onSubmit={send}>
+          <p>{t('cancelIntro')}</p>
+          <TextField
+            path="cancelReason"
+            label={t('cancelReason')}
+            value={reason}
+            onChange={(value) => {
+              setReason(value);
+              setProblem(false);
+            }}
+            problems={problem ? [{ code: 'REQUIRED' }] : undefined}
+            maxLength={500}
+          />
+          <ErrorNotice error={error} />
+          <div className="actions">
+            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+              {t('cancelKeep')}
+            </button>
+            <button type="submit" className="button button--danger">
+              {t('cancelConfirm')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="button button--quiet" aria-expanded={false} onClick={() => setOpen(true)}>
+          {t('cancelButton')}
+        </button>
+      )}
+    </section>
+  );
+}

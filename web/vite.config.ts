@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The form rules are libs/domain's (plain TypeScript): the pages bundle the same code the API runs.
+const domain = fileURLToPath(new URL('../libs/domain/src', import.meta.url));
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { '@onetrip/domain': domain } },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: true },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    fs: { allow: ['..'] },
+    // `npm run dev --prefix web` next to `./onetrip up`: the API answers /api.
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});
