@@ -24,15 +24,19 @@ COPY package.json package-lock.json ./
 RUN npm ci
 
 # ---------------------------------------------------------------------------
-# build: compile both Nest apps. Output: dist/apps/api/apps/api/src/main.js and
-# dist/apps/worker/apps/worker/src/main.js. The test -f makes a changed output layout fail the
-# image build here rather than at container start.
+# build: compile both Nest apps and the web pages. Output: dist/apps/api/apps/api/src/main.js,
+# dist/apps/worker/apps/worker/src/main.js (with the compiled workflow code the worker bundles at
+# start) and web/dist. The test -f makes a changed output layout fail the image build here rather
+# than at container start.
 # ---------------------------------------------------------------------------
 FROM deps AS build
 COPY . .
 RUN npx nest build api && npx nest build worker \
+ && npm ci --prefix web && npm run build --prefix web \
  && test -f dist/apps/api/apps/api/src/main.js \
- && test -f dist/apps/worker/apps/worker/src/main.js
+ && test -f dist/apps/worker/apps/worker/src/main.js \
+ && test -f dist/apps/worker/libs/workflows/src/workflows/index.js \
+ && test -f web/dist/index.html
 
 # ---------------------------------------------------------------------------
 # runtime: production dependencies only, shared by both targets.
@@ -43,22 +47,21 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 # ---------------------------------------------------------------------------
-# api: the HTTP API (health at /api/health).
+# api: the HTTP API (health at /api/health) and the web pages at /.
 # ---------------------------------------------------------------------------
 FROM runtime AS api
 COPY --from=build /app/dist/apps/api ./dist/apps/api
+COPY --from=build /app/web/dist ./web/dist
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/apps/api/src/main.js"]
 
 # ---------------------------------------------------------------------------
-# worker: the Temporal worker. It bundles the workflow code from TypeScript
-# source when it starts, so it also needs libs/ and the tsconfig.json that
-# maps the @onetrip/* paths. No port: it only makes outbound connections.
+# worker: the Temporal worker. It bundles the compiled workflow code
+# (dist/apps/worker/libs/workflows/src/workflows) with Temporal's bundler when it
+# starts. No port: it only makes outbound connections.
 # ---------------------------------------------------------------------------
 FROM runtime AS worker
 COPY --from=build /app/dist/apps/worker ./dist/apps/worker
-COPY --from=build /app/tsconfig.json ./tsconfig.json
-COPY --from=build /app/libs ./libs
 USER node
 CMD ["node", "dist/apps/worker/apps/worker/src/main.js"]

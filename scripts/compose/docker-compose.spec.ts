@@ -552,10 +552,12 @@ describe('Dockerfile', () => {
     expect(stageNamed(stages, 'api').instructions).toContainEqual({ keyword: 'EXPOSE', args: '3000' });
   });
 
-  it('ships libs/ and tsconfig.json in the worker so it can bundle workflows at start', () => {
-    const copies = stageLineage(stages, 'worker').flatMap(copyLines);
-    expect(copies.some((c) => /(^|\s|\/)libs\/?(\s|$)/.test(c))).toBe(true);
-    expect(copies.some((c) => /(^|\s|\/)tsconfig\.json(\s|$)/.test(c))).toBe(true);
+  it('builds the compiled workflow code the worker bundles at start, and the web pages the api serves', () => {
+    const build = runLines(stageNamed(stages, 'build')).join('\n');
+    expect(build).toContain('test -f dist/apps/worker/libs/workflows/src/workflows/index.js');
+    expect(build).toContain('npm run build --prefix web');
+    const apiCopies = stageLineage(stages, 'api').flatMap(copyLines);
+    expect(apiCopies.some((c) => c.includes('--from=build') && c.includes('web/dist'))).toBe(true);
   });
 });
 
