@@ -2,20 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import { caseWorkflowId, decideTaskUpdate } from '@onetrip/workflows/contracts';
-import { connectDatabase, connectTemporal, sampleForm, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
+import { sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
 import { startWorker } from '../support/test-stack';
 
 describe('a worker killed mid-case', () => {
+  const servers = useRealServers();
   let db: PgClient;
   let temporal: Client;
-
-  beforeAll(async () => {
-    db = await connectDatabase();
-    temporal = await connectTemporal();
-  });
-  afterAll(async () => {
-    await db.end();
-    await temporal.connection.close();
+  beforeAll(() => {
+    ({ db, temporal } = servers);
   });
 
   it('is replaced by another; the case completes and nothing is written twice', async () => {

@@ -47,6 +47,23 @@ export async function connectTemporal(): Promise<Client> {
   return new Client({ connection });
 }
 
+/**
+ * A database connection and a Temporal client for the tests of one file, opened before them and
+ * closed after (call it at the top of a describe block; read the fields inside the tests).
+ */
+export function useRealServers(): { db: PgClient; temporal: Client } {
+  const servers = {} as { db: PgClient; temporal: Client };
+  beforeAll(async () => {
+    servers.db = await connectDatabase();
+    servers.temporal = await connectTemporal();
+  });
+  afterAll(async () => {
+    await servers.db.end();
+    await servers.temporal.connection.close();
+  });
+  return servers;
+}
+
 export async function insertUser(db: PgClient, role = 'APPLICANT', department: Department | null = null): Promise<string> {
   const id = randomUUID();
   await db.query(`INSERT INTO users (id, username, password_hash, name, role, department) VALUES ($1, $2, 'x', 'Test', $3, $4)`, [
