@@ -7,9 +7,9 @@ import { ROOT } from './app-process';
  * Bundles the workflow code once (from the compiled output, where path aliases are already
  * rewritten) so that several workers can start without each running webpack.
  */
-export async function writeWorkflowBundle(outFile: string): Promise<string> {
+export async function writeWorkflowBundle(outFile: string, workflowsPath = path.join(ROOT, 'dist/apps/worker/libs/workflows/src/workflows/index.js')): Promise<string> {
   const { code } = await bundleWorkflowCode({
-    workflowsPath: path.join(ROOT, 'dist/apps/worker/libs/workflows/src/workflows/index.js'),
+    workflowsPath,
     logger: new DefaultLogger('WARN'),
   });
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

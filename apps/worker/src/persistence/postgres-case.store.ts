@@ -15,6 +15,12 @@ import {
 const UNIQUE_VIOLATION = '23505';
 const OPEN_STATUSES = `('OPEN', 'CLAIMED')`;
 
+/** Rows a RETURNING statement gave back: TypeORM answers [rows, count] for UPDATE/DELETE, the rows otherwise. */
+function returnedRows<T = unknown>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
 interface CaseRow {
   id: string;
   applicant_id: string;
@@ -60,20 +66,21 @@ export class PostgresCaseStore implements CaseStore {
     return row ? { id: row.id, caseId: row.case_id, department: row.department, round: row.round, status: row.status, outputs: row.outputs } : null;
   }
 
-  async openTask(task: OpenTask): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO tasks (id, case_id, department, round, mode, status, opened_at, due_at)
-         VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7) ON CONFLICT (id) DO NOTHING`,
-        [task.id, task.caseId, task.department, task.round, task.mode, task.openedAt, task.dueAt],
-      );
-      await manager.query(
-        `UPDATE cases SET status = CASE WHEN status IN ('SUBMITTED', 'AWAITING_CORRECTION') THEN 'IN_PROGRESS' ELSE status END,
-                last_progress_at = GREATEST(last_progress_at, $2), updated_at = now()
-         WHERE id = $1`,
-        [task.caseId, task.openedAt],
-      );
-    });
+  async openTask(task: OpenTask): Promise<boolean> {
+    // One statement (atomic without BEGIN/COMMIT round trips): the task if new, and the case's progress.
+    const result: unknown = await this.dataSource.query(
+      `WITH opened AS (
+         INSERT INTO tasks (id, case_id, department, round, mode, status, opened_at, due_at)
+         VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id
+       )
+       UPDATE cases SET status = CASE WHEN status IN ('SUBMITTED', 'AWAITING_CORRECTION') THEN 'IN_PROGRESS' ELSE status END,
+              last_progress_at = GREATEST(last_progress_at, $6), updated_at = now()
+       WHERE id = $2
+       RETURNING (SELECT count(*) FROM opened)::int AS opened`,
+      [task.id, task.caseId, task.department, task.round, task.mode, task.openedAt, task.dueAt],
+    );
+    const [row] = returnedRows<{ opened: number }>(result);
+    return row?.opened === 1;
   }
 
   async nextEnterpriseSequence(): Promise<number> {
@@ -82,26 +89,36 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async saveDecision(decision: TaskDecisionRecord): Promise<boolean> {
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const updated = (await manager.query(
-          `UPDATE tasks SET status = $2, decided_by_id = $3, decided_at = $4, outputs = $5, return_items = $6, reject_reason = $7,
+    const parameters = [
+      decision.taskId,
+      decision.status,
+      decision.actorId,
+      decision.decidedAt,
+      decision.outputs ? JSON.stringify(decision.outputs) : null,
+      decision.returnItems ? JSON.stringify(decision.returnItems) : null,
+      decision.rejectReason ?? null,
+    ];
+    const decide = `UPDATE tasks SET status = $2, decided_by_id = $3, decided_at = $4, outputs = $5, return_items = $6, reject_reason = $7,
                   claimed_by_id = COALESCE(claimed_by_id, $3), claimed_at = COALESCE(claimed_at, CASE WHEN $3::uuid IS NULL THEN NULL ELSE $4::timestamptz END)
            WHERE id = $1 AND status IN ${OPEN_STATUSES}
-           RETURNING id`,
-          [
-            decision.taskId,
-            decision.status,
-            decision.actorId,
-            decision.decidedAt,
-            decision.outputs ? JSON.stringify(decision.outputs) : null,
-            decision.returnItems ? JSON.stringify(decision.returnItems) : null,
-            decision.rejectReason ?? null,
-          ],
-        )) as [unknown[], number];
+           RETURNING id`;
+    if (!decision.licence) {
+      // One statement: the decision, and the case's progress only if the decision was written.
+      const result: unknown = await this.dataSource.query(
+        `WITH decided AS (${decide})
+         UPDATE cases SET last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
+         WHERE id = $8 AND EXISTS (SELECT 1 FROM decided)
+         RETURNING id`,
+        [...parameters, decision.caseId],
+      );
+      return returnedRows(result).length === 1;
+    }
+    const licence = decision.licence;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const updated = (await manager.query(decide, parameters)) as [unknown[], number];
         if (updated[1] === 0) return false;
-        if (decision.licence) await this.registerLicence(manager, decision.caseId, decision.licence, decision.decidedAt);
-        await this.touchCase(manager, decision.caseId, decision.decidedAt);
+        await this.registerLicence(manager, decision.caseId, licence, decision.decidedAt);
         return true;
       });
     } catch (error) {
@@ -120,11 +137,12 @@ export class PostgresCaseStore implements CaseStore {
       const [, affected] = result as [unknown, number];
       if (affected === 0) throw Object.assign(new Error('name taken'), { code: UNIQUE_VIOLATION });
     });
-    await manager.query(`UPDATE cases SET uscc = $2 WHERE id = $1 AND (uscc IS NULL OR uscc = $2)`, [caseId, licence.uscc]);
-  }
-
-  private async touchCase(manager: EntityManager, caseId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE cases SET last_progress_at = GREATEST(last_progress_at, $2), updated_at = now() WHERE id = $1`, [caseId, at]);
+    // The USCC is set once (a different one already there is kept) and the case's progress noted.
+    await manager.query(`UPDATE cases SET uscc = COALESCE(uscc, $2), last_progress_at = GREATEST(last_progress_at, $3), updated_at = now() WHERE id = $1`, [
+      caseId,
+      licence.uscc,
+      at,
+    ]);
   }
 
   async markReminded(taskId: string, at: Date): Promise<void> {

@@ -83,8 +83,9 @@ function issuedOutputs(department: Department, form: ApplicationForm, uscc: stri
 export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifier }) {
   const { cases, notifier } = deps;
 
-  async function openStep(input: OpenStepInput): Promise<void> {
-    await cases.openTask({
+  /** The task (once) and the case's progress; true when this attempt opened it. */
+  function openTask(input: OpenStepInput): Promise<boolean> {
+    return cases.openTask({
       id: input.taskId,
       caseId: input.caseId,
       department: input.department,
@@ -93,20 +94,28 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
       openedAt: new Date(input.openedAt),
       dueAt: new Date(input.dueAt),
     });
-    if (input.firstOfCase) {
-      const record = await cases.getCase(input.caseId);
-      await notifier.notify({ caseId: input.caseId, recipientId: record.applicantId, kind: 'SUBMITTED', dedupeKey: `${input.caseId}:SUBMITTED`, payload: {} });
-    }
+  }
+
+  function notifySubmitted(record: CaseRecord): Promise<void> {
+    return notifier.notify({ caseId: record.id, recipientId: record.applicantId, kind: 'SUBMITTED', dedupeKey: `${record.id}:SUBMITTED`, payload: {} });
+  }
+
+  async function openStep(input: OpenStepInput): Promise<void> {
+    await openTask(input);
+    if (input.firstOfCase) await notifySubmitted(await cases.getCase(input.caseId));
   }
 
   /** Writes a decision once and answers with the step's result; a retry finds the first answer. */
   async function saveOnce(record: TaskDecisionRecord, department: Department): Promise<TaskDecisionResult> {
+    let saved: boolean;
     try {
-      await cases.saveDecision(record);
+      saved = await cases.saveDecision(record);
     } catch (error) {
       if (error instanceof NameTakenError) throw ApplicationFailure.nonRetryable(error.message, NAME_TAKEN);
       throw error;
     }
+    // Written now: the result is what was written. Otherwise an earlier attempt decided: read it.
+    if (saved) return { taskId: record.taskId, department, status: record.status, outputs: record.outputs };
     const task = await cases.getTask(record.taskId);
     if (!task) throw ApplicationFailure.nonRetryable(`task ${record.taskId} vanished`, 'TASK_MISSING');
     return { taskId: task.id, department, status: task.status, outputs: task.outputs ?? undefined };
@@ -137,15 +146,18 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
 
   /** 即来即办: an AUTO department opens, decides by rules and records, in one round trip. */
   async function runAutomaticStep(input: OpenStepInput): Promise<TaskDecisionResult & { items?: ReturnItem[]; reason?: string }> {
-    await openStep(input);
-    const existing = await cases.getTask(input.taskId);
-    if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
-      return { taskId: existing.id, department: input.department, status: existing.status, outputs: existing.outputs ?? undefined };
+    // A task this attempt opened has no decision yet; only a retry needs to look for one.
+    if (!(await openTask(input))) {
+      const existing = await cases.getTask(input.taskId);
+      if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
+        return { taskId: existing.id, department: input.department, status: existing.status, outputs: existing.outputs ?? undefined };
+      }
     }
+    const record = await cases.getCase(input.caseId);
+    if (input.firstOfCase) await notifySubmitted(record);
     const outage = await cases.departmentOutage(input.department, input.caseId);
     // Retryable on purpose: the step waits for the department's system to come back.
     if (outage) throw new Error(`${input.department} system unavailable: ${outage}`);
-    const record = await cases.getCase(input.caseId);
     const decidedAt = new Date();
     const needsSequence = input.department === 'SAMR' && !record.uscc;
     const decision = autoDecide(input.department, record.form, {

@@ -63,8 +63,8 @@ export interface PendingCorrection {
 export interface CaseStore {
   getCase(caseId: string): Promise<CaseRecord>;
   getTask(taskId: string): Promise<TaskRecord | null>;
-  /** Inserts the task unless it exists (a retried activity writes nothing twice); the case is IN_PROGRESS. */
-  openTask(task: OpenTask): Promise<void>;
+  /** Inserts the task unless it exists (a retried activity writes nothing twice); the case is IN_PROGRESS. True when this call inserted it. */
+  openTask(task: OpenTask): Promise<boolean>;
   nextEnterpriseSequence(): Promise<number>;
   /** Writes a decision on an open task; false when the task was already decided (a retry). Throws NameTakenError. */
   saveDecision(decision: TaskDecisionRecord): Promise<boolean>;

@@ -3,7 +3,9 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   allHandlersFinished,
   upsertSearchAttributes,
@@ -40,6 +42,16 @@ const activities = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+// A clerk's decision is a short, idempotent write to our own database while the clerk waits for the
+// answer: a local activity, run by the worker inside the Update's workflow task, saves the activity
+// task's round trip through the server and a second workflow task. Cases that recorded it as a
+// regular activity replay it as one (the LOCAL_DECISION patch).
+const localActivities = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+const LOCAL_DECISION = 'local-decision-activity';
 
 const LICENCE: Department[] = ['SAMR'];
 const AFTER_LICENCE: Department[] = DEPARTMENTS.filter((department) => department !== 'SAMR');
@@ -115,7 +127,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       const step = DEPARTMENTS.map((department) => steps[department]).find((candidate) => candidate.taskId === decision.taskId)!;
       step.deciding = true;
       try {
-        const result = await activities.recordDecision({ ...decision, caseId, department: step.department, decidedAt: new Date().toISOString() });
+        const recordDecision = patched(LOCAL_DECISION) ? localActivities.recordDecision : activities.recordDecision;
+        const result = await recordDecision({ ...decision, caseId, department: step.department, decidedAt: new Date().toISOString() });
         applyResult(step, result, decision);
         // A refusal ends the case: answer once the end is recorded, so the clerk sees it.
         if (ending) await condition(() => endRecorded);

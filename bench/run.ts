@@ -1,0 +1,136 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
+import { recordPeaks, type BenchContext } from './lib/context';
+import { describeMachine, OtherLoadMeter } from './lib/machine';
+import { parseOptions, usage } from './lib/options';
+import { evaluateGoals, renderTable, writeResults, type BenchResults } from './lib/report';
+import { BenchStack, fileLog } from './lib/stack';
+import { startTemporalOnPostgres, temporalServerBinary } from './lib/temporal-postgres';
+import { runApiSection } from './sections/api-load';
+import { runCaseSection } from './sections/cases';
+import { runClerkSection } from './sections/clerks';
+import { runReadsSection } from './sections/reads';
+
+// `./onetrip bench`: every figure of issue 6 in one run, on servers of its own. See docs/benchmarks.md.
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help')) {
+    console.log(usage());
+    return;
+  }
+  const options = parseOptions(argv);
+  const began = Date.now();
+  const log = (message: string): void => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+  const stack = new BenchStack();
+  let stopping = false;
+  const stop = async (code: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      log('stopping');
+      await stack.stop();
+    }
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(130));
+  process.once('SIGTERM', () => void stop(143));
+  // While stopping, requests in flight fail as their servers go: that is expected, not a crash.
+  process.on('unhandledRejection', (reason) => {
+    if (stopping) return;
+    console.error(reason);
+    void stop(1);
+  });
+
+  try {
+    log(`${options.quick ? 'quick' : 'full'} run on ${os.cpus().length} cores; sections ${options.sections.join(', ')}`);
+    await stack.start({ log });
+    const db = new PgClient({ connectionString: stack.postgres.url, application_name: 'onetrip-bench' });
+    db.on('error', (error) => log(`bench database connection: ${error.message}`));
+    await db.connect();
+    const machine = await describeMachine(db);
+    const ctx: BenchContext = {
+      stack,
+      options,
+      db,
+      log,
+      procs: {},
+      peaks: {},
+      temporal: { address: stack.temporal.address, client: stack.temporalClient, pid: stack.temporal.process.pid! },
+    };
+    ctx.procs.worker = await stack.startWorker('worker');
+    ctx.procs.api = await stack.startApi('api-auto', { CASE_DEPARTMENT_MODES: '*=AUTO' });
+    ctx.procs.skeletonWorker = await stack.startSkeletonWorker();
+
+    const partial: Omit<BenchResults, 'goals' | 'durationSeconds' | 'peakRssMiB'> = { startedAt: new Date(began).toISOString(), options, machine, otherLoad: {} };
+    const section = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      const meter = new OtherLoadMeter();
+      meter.start();
+      const result = await run();
+      partial.otherLoad[name] = meter.stop();
+      if (partial.otherLoad[name].otherCores > 0.2) log(`  note: other processes used ${partial.otherLoad[name].otherCores} cores meanwhile`);
+      return result;
+    };
+
+    if (options.sections.includes('cases')) partial.cases = await section('cases', () => runCaseSection(ctx));
+    if (options.sections.includes('api')) partial.api = await section('api', () => runApiSection(ctx));
+    if (options.sections.includes('clerks')) partial.clerks = await section('clerks', () => runClerkSection(ctx));
+    if (options.sections.includes('temporal-pg')) partial.casesOnPostgres = await section('temporal-pg', () => runOnTemporalPostgres(ctx));
+    if (options.sections.includes('reads')) {
+      if (!ctx.procs.api || ctx.procs.api.name === 'api-auto') {
+        recordPeaks(ctx);
+        await ctx.procs.api?.stop();
+        ctx.procs.api = await stack.startApi('api-reads', { CASE_DEPARTMENT_MODES: '' });
+      }
+      partial.reads = await section('reads', () => runReadsSection(ctx));
+    }
+    recordPeaks(ctx);
+
+    const withoutGoals = { ...partial, durationSeconds: Math.round((Date.now() - began) / 1000), peakRssMiB: ctx.peaks };
+    const results: BenchResults = { ...withoutGoals, goals: evaluateGoals(withoutGoals) };
+    const written = writeResults(results);
+    console.log('\n' + renderTable(results) + '\n');
+    log(`wrote ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.markdown)}`);
+    await db.end();
+  } catch (error) {
+    console.error(error);
+    await stop(1);
+  }
+  await stop(0);
+}
+
+/** Sections 1–2 again, on the full Temporal server with PostgreSQL persistence, with fresh apps. */
+async function runOnTemporalPostgres(ctx: BenchContext): Promise<NonNullable<BenchResults['casesOnPostgres']>> {
+  const { stack, log } = ctx;
+  const binary = temporalServerBinary();
+  if (!binary) return { skipped: 'no Temporal server binary (bench/ensure-temporal-server.sh needs Go to build one)' };
+  log('Temporal on PostgreSQL: starting the full server');
+  const server = await startTemporalOnPostgres({ binary, postgresUrl: stack.postgres.url, dataDir: path.join(stack.dataDir, 'temporal-pg'), log: fileLog('temporal-pg') });
+  const stopServer = stack.onStop(() => server.stop());
+  const client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const saved = { procs: ctx.procs, temporal: ctx.temporal };
+  recordPeaks(ctx);
+  // The dev server's apps stop (the clerks' cases are all done); fresh ones point at this server.
+  await Promise.all([saved.procs.api?.stop(), saved.procs.worker?.stop(), saved.procs.skeletonWorker?.stop()]);
+  const env = { TEMPORAL_ADDRESS: server.address };
+  ctx.temporal = { address: server.address, client, pid: server.process.pid! };
+  ctx.procs = {};
+  try {
+    ctx.procs.worker = await stack.startWorker('worker-temporal-pg', env);
+    ctx.procs.api = await stack.startApi('api-temporal-pg', { ...env, CASE_DEPARTMENT_MODES: '*=AUTO' });
+    ctx.procs.skeletonWorker = await stack.startSkeletonWorker('skeleton-worker-temporal-pg', env);
+    const result = await runCaseSection(ctx);
+    const version = (await client.workflowService.getSystemInfo({})).serverVersion ?? 'unknown';
+    return { ...result, server: `Temporal server ${version}, PostgreSQL persistence and visibility, 4 history shards` };
+  } finally {
+    recordPeaks(ctx);
+    await Promise.all([ctx.procs.api?.stop(), ctx.procs.worker?.stop(), ctx.procs.skeletonWorker?.stop()]);
+    await client.connection.close();
+    await stopServer();
+    ctx.temporal = saved.temporal;
+    ctx.procs = { worker: await stack.startWorker('worker-reads'), api: await stack.startApi('api-reads', { CASE_DEPARTMENT_MODES: '' }) };
+  }
+}
+
+void main();

@@ -1,0 +1,2 @@
+// The bench worker's workflowsPath.
+export * from './skeleton.workflow';
