@@ -12,7 +12,23 @@ export interface Reply<T = unknown> {
   ms: number;
 }
 
-export function request<T = unknown>(baseUrl: string, method: string, route: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+export async function request<T = unknown>(
+  baseUrl: string,
+  method: string,
+  route: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
+  try {
+    return await send<T>(baseUrl, method, route, options);
+  } catch (error) {
+    // A kept-alive socket the server closed as idle just as it was reused: the request never reached
+    // the server (Node's documented keep-alive race), so sending it once more is safe.
+    if ((error as { reusedSocket?: boolean }).reusedSocket) return send<T>(baseUrl, method, route, options);
+    throw error;
+  }
+}
+
+function send<T>(baseUrl: string, method: string, route: string, options: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Reply<T>> {
   const url = new URL(baseUrl + route);
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -41,7 +57,9 @@ export function request<T = unknown>(baseUrl: string, method: string, route: str
       });
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      reject(Object.assign(error, { reusedSocket: req.reusedSocket && (error.code === 'ECONNRESET' || error.message === 'socket hang up') })),
+    );
     if (payload !== undefined) req.write(payload);
     req.end();
   });
