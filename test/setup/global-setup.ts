@@ -6,6 +6,7 @@ import { freePort } from '../../scripts/stack/ports';
 import { startTemporalDevServer, RunningTemporal } from '../../scripts/stack/temporal-dev-server';
 import { writeWorkflowBundle } from '../../scripts/stack/workflow-bundle';
 import { fileLog, startApi, startWorker, TestStackInfo } from '../support/test-stack';
+import globalTeardown from './global-teardown';
 
 export interface TestStackHandles {
   postgres?: RunningPostgres;
@@ -23,20 +24,33 @@ declare global {
  * ports with their own throw-away data folder, plus the compiled worker and API.
  */
 export default async function globalSetup(): Promise<void> {
+  try {
+    await startTestStack();
+  } catch (error) {
+    // Jest skips the teardown when the setup fails: stop whatever did start, then fail.
+    await globalTeardown().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startTestStack(): Promise<void> {
   const dataDir = path.join(ROOT, '.data', `test-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(path.join(ROOT, 'test-results/logs'), { recursive: true, force: true });
   const handles: TestStackHandles = { apps: [], dataDir };
   globalThis.__ONETRIP_TEST_STACK__ = handles;
 
+  // Each server is recorded as soon as it is up, so a failure elsewhere still stops it.
   const [postgres, temporal, workflowBundle] = await Promise.all([
-    freePort().then((port) => startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, log: fileLog('postgres') })),
+    freePort()
+      .then((port) => startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, log: fileLog('postgres') }))
+      .then((server) => (handles.postgres = server)),
     // In memory: tests need no Temporal state after the run.
-    freePort().then((port) => startTemporalDevServer({ port, log: fileLog('temporal') })),
+    freePort()
+      .then((port) => startTemporalDevServer({ port, log: fileLog('temporal') }))
+      .then((server) => (handles.temporal = server)),
     writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js')),
   ]);
-  handles.postgres = postgres;
-  handles.temporal = temporal;
 
   const info: Omit<TestStackInfo, 'apiUrl'> = {
     databaseUrl: postgres.url,

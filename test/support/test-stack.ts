@@ -55,7 +55,10 @@ export async function startApi(env: Record<string, string>, label = 'api'): Prom
       return (await fetch(`${url}/health`)).ok;
     },
     { timeoutMs: 60_000, intervalMs: 100 },
-  );
+  ).catch(async (error: unknown) => {
+    await app.stop(); // never leave a half-started process behind
+    throw error;
+  });
   return { url, app };
 }
 
@@ -87,6 +90,9 @@ export async function startWorker(env: Record<string, string>, label = 'worker')
       return polling;
     },
     { timeoutMs: 60_000, intervalMs: 50 },
-  );
+  ).catch(async (error: unknown) => {
+    await app.stop();
+    throw error;
+  });
   return app;
 }
