@@ -10,7 +10,7 @@ import type { Problem } from '../form/form-model';
 import { formatDateTime, formatMinutes, formatMoney, shortId } from '../format';
 import { hasMessage, useI18n, type MessageKey, type Translate } from '../i18n';
 import { Link, navigate, queryParams, usePath } from '../router';
-import type { CaseView } from '../types';
+import type { CaseView, Complaint } from '../types';
 
 // The supervisor's pages (督查): stuck cases and why, a case's timeline and actions, complaints, figures.
 
@@ -43,17 +43,8 @@ interface StuckCase {
   reasons: StuckReason[];
 }
 
-interface AdminComplaint {
-  id: string;
-  caseId: string;
-  text: string;
-  status: 'OPEN' | 'RESOLVED';
-  openedAt: string;
-  raisedBy?: string;
-  resolution?: string;
-  resolvedAt?: string;
-  resolvedBy?: string;
-}
+// The admin's view always carries the case id.
+type AdminComplaint = Complaint & { caseId: string };
 
 interface AdminTask {
   id: string;
