@@ -3,11 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { updateReliabilityReport } from './reliability-report';
 
 const ROOT = path.resolve(__dirname, '..');
 const resultsFile = path.join(ROOT, 'test-results/jest.json');
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 fs.rmSync(resultsFile, { force: true });
+fs.rmSync(path.join(ROOT, 'test-results/scorecard'), { recursive: true, force: true });
 
 const jest = spawnSync(
   process.execPath,
@@ -27,6 +29,7 @@ if (!fs.existsSync(resultsFile)) {
   process.stdout.write(`jest wrote no results (exit ${jest.status})\n0 passed, 1 failed\n`);
   process.exit(1);
 }
+updateReliabilityReport(resultsFile);
 const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as JestResults;
 // A suite that failed to load counts as a failure even though none of its tests ran.
 const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
