@@ -31,7 +31,9 @@ export function updateReliabilityReport(jestResultsFile: string): number {
   for (const file of jest.testResults) {
     for (const test of file.assertionResults) statusOf.set(`${path.relative(ROOT, file.name)}::${test.fullName}`, test.status);
   }
-  const rows = new Map(readJson<Row[]>(JSON_FILE, []).map((row) => [row.id, row]));
+  // A row whose test file is gone is dropped rather than left claiming a result.
+  const kept = readJson<Row[]>(JSON_FILE, []).filter((row) => fs.existsSync(path.join(ROOT, row.testFile)));
+  const rows = new Map(kept.map((row) => [row.id, row]));
   const fresh = fs.existsSync(SCORECARD_DIR) ? fs.readdirSync(SCORECARD_DIR).filter((file) => file.endsWith('.json')) : [];
   for (const file of fresh) {
     const record = readJson<ScorecardRecord | null>(path.join(SCORECARD_DIR, file), null);
