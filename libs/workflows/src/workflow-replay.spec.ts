@@ -1,30 +1,300 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { temporal } from '@temporalio/proto';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type ReplayWorkerOptions, type WorkflowBundle } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import type { SourceEditOptions } from '../../../test/replay/source-edit.loader';
+import { recordCheck } from '../../../test/support/scorecard';
 import { workflowBundlerOptions, workflowsEntry } from './workflow-sources';
 
 const HISTORY_DIR = path.resolve(__dirname, '../../../test/replay/histories');
-const files = fs.existsSync(HISTORY_DIR) ? fs.readdirSync(HISTORY_DIR).filter((file) => file.endsWith('.json')).sort() : [];
+// Recorded before the local-decision patch: running cases of the previous deploy. Deleted when the
+// patch is deprecated (by then no such case is running).
+const PRE_PATCH_DIR = path.join(HISTORY_DIR, 'before-local-decision');
+const CASE_WORKFLOW_SOURCE = path.join(__dirname, 'workflows', 'case.workflow.ts');
+// A .ts loader: webpack runs inside jest here, whose module loader compiles it.
+const SOURCE_EDIT_LOADER = path.resolve(__dirname, '../../../test/replay/source-edit.loader.ts');
+const LOCAL_DECISION_PATCH = 'local-decision-activity';
 
-// Histories recorded from real runs of each path (RECORD_HISTORIES=1 ./onetrip test) must replay
-// through the current workflow code without a non-determinism error: a change that would break
-// running cases fails here, not in production.
-describe('replaying recorded case histories through the current workflow code', () => {
-  let workflowBundle: { code: string };
+/**
+ * Every path of the case workflow, with what its history must show to be that path (a recording
+ * under the wrong name fails). Recorded by test/case/case-workflow.int-spec.ts and
+ * test/replay/recorded-paths.int-spec.ts with RECORD_HISTORIES=1. Admin reassign and escalate only
+ * write the read model, so they leave no trace in a workflow history.
+ */
+const REQUIRED_PATHS: Record<string, string[]> = {
+  'happy-path': ['activity openStep', 'update decideTask', 'result COMPLETED'],
+  'auto-mode': ['activity runAutomaticStep', 'result COMPLETED'],
+  correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity applyCorrection', 'result COMPLETED'],
+  refusal: ['update decideTask', 'activity endCase', 'result REJECTED'],
+  cancellation: ['update cancelCase', 'activity endCase', 'result CANCELLED'],
+  overdue: ['timer fired', 'activity remindStep', 'activity escalateOverdueStep'],
+  'reopen-step': ['update reopenStep', 'result COMPLETED'],
+  'correction-then-cancel': ['activity requestCorrection', 'update cancelCase', 'result CANCELLED'],
+  'decision-failed': ['update decideTask failed', 'result CANCELLED'],
+  // The failed attempts and the admin's reset leave no event: the path is an AUTO step after a MANUAL licence.
+  'auto-step-retried': ['update decideTask', 'activity runAutomaticStep', 'result COMPLETED'],
+};
+
+interface RecordedHistory {
+  /** File name without `.json`, with its sub-folder for older recordings (`before-local-decision/happy-path`). */
+  name: string;
+  history: temporal.api.history.v1.IHistory;
+  /** What happened, in words the REQUIRED_PATHS use: `activity openStep`, `update decideTask failed`, `patch <id>`, … */
+  features: Set<string>;
+}
+
+function readHistories(dir: string, prefix = ''): RecordedHistory[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => {
+      const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+      return { name: prefix + file.replace(/\.json$/, ''), history, features: featuresOf(history) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const decode = (payload: Payload | null | undefined): unknown => (payload ? defaultPayloadConverter.fromPayload(payload) : undefined);
+
+function featuresOf(history: temporal.api.history.v1.IHistory): Set<string> {
+  const features = new Set<string>();
+  const updateNames = new Map<string, string>();
+  for (const event of history.events ?? []) {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    if (scheduled) features.add(`activity ${scheduled.activityType?.name}`);
+    if (event.timerFiredEventAttributes) features.add('timer fired');
+    const accepted = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+    if (accepted) {
+      updateNames.set(accepted.meta?.updateId ?? '', accepted.input?.name ?? '');
+      features.add(`update ${accepted.input?.name}`);
+    }
+    const completed = event.workflowExecutionUpdateCompletedEventAttributes;
+    if (completed?.outcome?.failure) features.add(`update ${updateNames.get(completed.meta?.updateId ?? '')} failed`);
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName === 'core_patch') features.add(`patch ${(decode(marker.details?.['patch-data']?.payloads?.[0]) as { id: string }).id}`);
+    if (marker?.markerName === 'core_local_activity') {
+      features.add(`local activity ${(decode(marker.details?.data?.payloads?.[0]) as { activity_type: string }).activity_type}`);
+    }
+    const result = event.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
+    if (result) features.add(`result ${(decode(result) as { status: string }).status}`);
+  }
+  return features;
+}
+
+// The payload codec (encryption) will be added here as a dataConverter: it leaves unencrypted payloads as they are.
+const replayOptions = (workflowBundle: WorkflowBundle): ReplayWorkerOptions => ({ workflowBundle });
+
+/** Replays each history through one replay worker; the error (if any) by history name. */
+async function replay(workflowBundle: WorkflowBundle, histories: RecordedHistory[]): Promise<Map<string, Error | undefined>> {
+  const errors = new Map<string, Error | undefined>();
+  const inputs = histories.map(({ name, history }) => ({ workflowId: name, history }));
+  for await (const result of Worker.runReplayHistories(replayOptions(workflowBundle), inputs)) errors.set(result.workflowId, result.error);
+  return errors;
+}
+
+const logger = new DefaultLogger('WARN');
+
+/** The workflow code as the worker bundles it, with `edit` applied to case.workflow.ts when given. */
+async function bundle(edit?: (source: string) => string): Promise<{ code: string; edits: { before: string; after: string }[] }> {
+  const edits: { before: string; after: string }[] = [];
+  const aliases = workflowBundlerOptions();
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: workflowsEntry(),
+    logger,
+    webpackConfigHook: (config) => {
+      const configured = aliases(config);
+      if (!edit) return configured;
+      const options: SourceEditOptions = { edit, onEdited: (before, after) => edits.push({ before, after }) };
+      // enforce 'pre': the edit sees the TypeScript source, before the bundler's own compiler.
+      const rule = { test: (file: string) => file === CASE_WORKFLOW_SOURCE, enforce: 'pre' as const, use: [{ loader: SOURCE_EDIT_LOADER, options }] };
+      configured.module = { ...configured.module, rules: [...(configured.module?.rules ?? []), rule] };
+      return configured;
+    },
+  });
+  return { code, edits };
+}
+
+function occursOnce(source: string, text: string): void {
+  const first = source.indexOf(text);
+  if (first < 0 || source.indexOf(text, first + 1) >= 0) throw new Error(`expected exactly one occurrence in case.workflow.ts of: ${text}`);
+}
+
+function replaceOnce(source: string, text: string, replacement: string): string {
+  occursOnce(source, text);
+  return source.replace(text, () => replacement);
+}
+
+// The two commands the controls put in the other order: a MANUAL step's openStep activity, and the
+// timer of its wait for the reminder.
+const OPEN_STEP = 'await activities.openStep(opening);\n    publish();';
+const REMINDER_WAIT = 'if (untilReminder > 0 && (await condition(settled, untilReminder))) return;';
+const REORDER_PATCH = 'open-step-after-reminder';
+
+/** Opens the task row only after the reminder wait: the timer now comes before the activity. */
+const reorderOpenStep = (source: string): string => replaceOnce(replaceOnce(source, OPEN_STEP, ''), REMINDER_WAIT, `${REMINDER_WAIT}\n    ${OPEN_STEP}`);
+
+/** The same reorder, as the house rule says to ship it: new runs take it, recorded ones keep the old order. */
+const reorderOpenStepPatched = (source: string): string =>
+  replaceOnce(
+    replaceOnce(source, OPEN_STEP, `if (!patched('${REORDER_PATCH}')) {\n    ${OPEN_STEP}\n    }`),
+    REMINDER_WAIT,
+    `${REMINDER_WAIT}\n    if (patched('${REORDER_PATCH}')) {\n    ${OPEN_STEP}\n    }`,
+  );
+
+// The two later steps of the local-decision patch's life: deprecatePatch(), then no patch call at all.
+const LOCAL_DECISION_CHOICE = 'patched(LOCAL_DECISION) ? localActivities.recordDecision : activities.recordDecision';
+const deprecateLocalDecision = (source: string): string =>
+  replaceOnce(replaceOnce(source, LOCAL_DECISION_CHOICE, '(deprecatePatch(LOCAL_DECISION), localActivities.recordDecision)'), '  patched,\n', '  patched,\n  deprecatePatch,\n');
+const removeLocalDecisionPatch = (source: string): string => replaceOnce(source, LOCAL_DECISION_CHOICE, 'localActivities.recordDecision');
+
+const names = (histories: RecordedHistory[]): string[] => histories.map((history) => history.name);
+
+describe('replaying recorded case histories', () => {
+  const current = readHistories(HISTORY_DIR);
+  const prePatch = readHistories(PRE_PATCH_DIR, 'before-local-decision/');
+  const all = [...current, ...prePatch];
+  let currentBundle: { code: string };
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    workflowBundle = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), webpackConfigHook: workflowBundlerOptions(), logger: new DefaultLogger('WARN') });
+    // The negative controls make the SDK core warn about every workflow task it fails on purpose.
+    Runtime.install({ logger, telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
+    currentBundle = await bundle();
   }, 120_000);
 
-  it('has a recorded history for each path', () => {
-    const paths = files.map((file) => file.replace(/\.json$/, ''));
-    expect(paths).toEqual(expect.arrayContaining(['happy-path', 'auto-mode', 'correction', 'refusal', 'cancellation', 'overdue']));
+  // Histories recorded from real runs of each path must replay through the current workflow code
+  // without a non-determinism error: a change that would break running cases fails here, not in production.
+  describe('through the current workflow code', () => {
+    it('has a recording of every path of the case workflow, each showing its path', () => {
+      expect(names(current).sort()).toEqual(Object.keys(REQUIRED_PATHS).sort());
+      for (const { name, features } of current) {
+        expect({ name, missing: REQUIRED_PATHS[name].filter((feature) => !features.has(feature)) }).toEqual({ name, missing: [] });
+      }
+    });
+
+    it.each(names(all))('%s replays deterministically', async (name) => {
+      const { history } = all.find((recorded) => recorded.name === name)!;
+      await expect(Worker.runReplayHistory(replayOptions(currentBundle), history, name)).resolves.toBeUndefined();
+    }, 60_000);
+
+    it('replays every recording without a non-determinism error (scorecard)', async () => {
+      const errors = await replay(currentBundle, all);
+      const failed = [...errors].filter(([, error]) => error).map(([name]) => name);
+      expect(failed).toEqual([]);
+      expect(errors.size).toBe(all.length);
+      recordCheck({
+        id: 'determinism.replay-every-path',
+        section: 'Determinism',
+        check: 'Recorded histories of every case path replay through the current workflow code',
+        how: 'unit test: Worker.runReplayHistories over test/replay/histories, the required paths listed in the spec',
+        figures: {
+          'recorded histories replayed': errors.size,
+          'paths required': Object.keys(REQUIRED_PATHS).length,
+          'paths covered': names(current).join(', '),
+          'histories from before the local-decision patch': prePatch.length,
+          'non-determinism errors': failed.length,
+        },
+      });
+    }, 120_000);
   });
 
-  it.each(files)('%s replays deterministically', async (file) => {
-    const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORY_DIR, file), 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle }, history, file)).resolves.toBeUndefined();
-  }, 60_000);
+  describe('negative control: a reordered change without a patch', () => {
+    it('is caught as a DeterminismViolationError on every history it affects', async () => {
+      const reordered = await bundle(reorderOpenStep);
+      expect(reordered.edits).toHaveLength(1);
+      const [{ before, after }] = reordered.edits;
+      expect(before.indexOf(OPEN_STEP)).toBeLessThan(before.indexOf(REMINDER_WAIT));
+      expect(after.indexOf(OPEN_STEP)).toBeGreaterThan(after.indexOf(REMINDER_WAIT));
+      expect(reordered.code).not.toEqual(currentBundle.code);
+
+      // Only a MANUAL step opens with openStep: an all-AUTO case does not meet the change.
+      const affected = all.filter(({ features }) => features.has('activity openStep'));
+      const unaffected = all.filter(({ features }) => !features.has('activity openStep'));
+      expect(affected.length).toBeGreaterThan(0);
+      expect(unaffected.length).toBeGreaterThan(0);
+
+      const errors = await replay(reordered, all);
+      const caught = affected.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError);
+      expect(names(caught)).toEqual(names(affected));
+      expect(unaffected.filter(({ name }) => errors.get(name))).toEqual([]);
+      recordCheck({
+        id: 'determinism.reordered-change-caught',
+        section: 'Determinism',
+        check: 'A reordered workflow change (openStep activity moved after the reminder timer) fails replay',
+        how: 'unit test: a webpack loader edits case.workflow.ts at bundle time, the recorded histories replay through it',
+        figures: {
+          'reordered change caught': 'yes (DeterminismViolationError)',
+          'histories the change affects': affected.length,
+          'caught': caught.length,
+          'unaffected histories replayed clean': unaffected.length,
+        },
+      });
+    }, 180_000);
+  });
+
+  describe('patching: running cases survive a deploy', () => {
+    it('cases recorded before the local-decision patch replay under it; new runs take the new branch', async () => {
+      const decided = (histories: RecordedHistory[]) => histories.filter(({ features }) => features.has('update decideTask'));
+      expect(decided(prePatch).length).toBeGreaterThan(0);
+      expect(decided(current).length).toBeGreaterThan(0);
+      // Old runs: no marker, the decision recorded as a regular activity.
+      for (const { name, features } of decided(prePatch)) {
+        expect({ name, marker: features.has(`patch ${LOCAL_DECISION_PATCH}`), regular: features.has('activity recordDecision') }).toEqual({ name, marker: false, regular: true });
+      }
+      // New runs: the marker, and the decision as a local activity only.
+      for (const { name, features } of decided(current)) {
+        expect({ name, marker: features.has(`patch ${LOCAL_DECISION_PATCH}`), local: features.has('local activity recordDecision'), regular: features.has('activity recordDecision') }).toEqual({
+          name,
+          marker: true,
+          local: true,
+          regular: false,
+        });
+      }
+
+      const patchedErrors = await replay(currentBundle, all);
+      expect([...patchedErrors.values()].filter(Boolean)).toEqual([]);
+
+      const oldBranch = all.filter(({ features }) => features.has('activity recordDecision'));
+      const newBranch = all.filter(({ features }) => features.has(`patch ${LOCAL_DECISION_PATCH}`));
+      const brokenBy = async (edit: (source: string) => string): Promise<RecordedHistory[]> => {
+        const edited = await bundle(edit);
+        expect(edited.edits).toHaveLength(1);
+        expect(edited.edits[0].after).not.toContain(LOCAL_DECISION_CHOICE);
+        const errors = await replay(edited, all);
+        // Any failure must be a non-determinism error, not a broken edit.
+        expect(all.filter(({ name }) => errors.get(name) && !(errors.get(name) instanceof DeterminismViolationError))).toEqual([]);
+        return all.filter(({ name }) => errors.get(name));
+      };
+      // deprecatePatch: new runs replay; old runs that recorded a decision do not, so it ships once none runs.
+      const brokenByDeprecation = await brokenBy(deprecateLocalDecision);
+      expect(names(brokenByDeprecation)).toEqual(names(oldBranch));
+      // Dropping the patch call before the deprecation has shipped breaks the old runs and the new ones too.
+      const brokenByRemoval = await brokenBy(removeLocalDecisionPatch);
+      expect(names(brokenByRemoval)).toEqual(names(all.filter((history) => oldBranch.includes(history) || newBranch.includes(history))));
+
+      // The reorder of the negative control, guarded by patched(): every recording replays.
+      const guarded = await bundle(reorderOpenStepPatched);
+      expect(guarded.edits).toHaveLength(1);
+      expect(guarded.edits[0].after).toContain(`patched('${REORDER_PATCH}')`);
+      const guardedErrors = await replay(guarded, all);
+      expect(all.filter(({ name }) => guardedErrors.get(name))).toEqual([]);
+
+      recordCheck({
+        id: 'determinism.patching',
+        section: 'Determinism',
+        check: 'Workflow changes behind patched(): recorded cases replay on the old branch, new runs take the new one',
+        how: 'unit test: histories from before and after the local-decision patch replayed under patched(), deprecatePatch() and no patch call; the reorder behind patched()',
+        figures: {
+          'pre-patch histories replayed under the patched code': prePatch.length,
+          'new runs on the new branch (marker + local decision)': decided(current).length,
+          'deprecatePatch: old-branch runs broken (why it waits for them to finish)': `${brokenByDeprecation.length} of ${oldBranch.length} (DeterminismViolationError)`,
+          'patch call removed without deprecation: runs broken': `${brokenByRemoval.length} of ${oldBranch.length + newBranch.length} (DeterminismViolationError)`,
+          'reordered change behind patched(): histories replayed clean': all.length,
+        },
+      });
+    }, 300_000);
+  });
 });

@@ -131,11 +131,12 @@ export class PostgresCaseStore implements CaseStore {
     // The same case registering its own name again (a reopened licence step) is not a conflict.
     await manager.query(
       `INSERT INTO registered_names (name, case_id, registered_at) VALUES ($1, $2, $3)
-       ON CONFLICT (name) DO UPDATE SET registered_at = registered_names.registered_at WHERE registered_names.case_id = $2`,
+       ON CONFLICT (name) DO UPDATE SET registered_at = registered_names.registered_at WHERE registered_names.case_id = $2
+       RETURNING case_id`,
       [licence.enterpriseName, caseId, at],
     ).then(async (result: unknown) => {
-      const [, affected] = result as [unknown, number];
-      if (affected === 0) throw Object.assign(new Error('name taken'), { code: UNIQUE_VIOLATION });
+      // TypeORM answers an INSERT with its rows (not a row count): none back means another case holds the name.
+      if ((result as unknown[]).length === 0) throw Object.assign(new Error('name taken'), { code: UNIQUE_VIOLATION });
     });
     // The USCC is set once (a different one already there is kept) and the case's progress noted.
     await manager.query(`UPDATE cases SET uscc = COALESCE(uscc, $2), last_progress_at = GREATEST(last_progress_at, $3), updated_at = now() WHERE id = $1`, [

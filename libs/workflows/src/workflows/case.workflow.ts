@@ -135,7 +135,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         return result;
       } catch (error) {
         // e.g. NAME_TAKEN: the step stays open, the clerk is told why.
-        const cause = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
+        // A regular activity's failure comes wrapped in an ActivityFailure; the local activity's does not.
+        const failure = error instanceof ActivityFailure ? error.cause : error;
+        const cause = failure instanceof ApplicationFailure ? failure : undefined;
         throw ApplicationFailure.create({ type: cause?.type ?? 'DECISION_FAILED', message: cause?.message ?? String(error), nonRetryable: true });
       } finally {
         step.deciding = false;
