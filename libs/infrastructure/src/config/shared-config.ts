@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, ValidateBy } from 'class-validator';
+import { KeyRing, KeyRingError } from '../crypto/key-ring';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -9,6 +10,18 @@ export const toBoolean = ({ value }: { value: unknown }): unknown =>
 
 export const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+
+/** Why the payload key settings are unusable, or null when they are fine. */
+function payloadKeyProblem(config: SharedConfig): string | null {
+  if (!config.TEMPORAL_PAYLOAD_KEYS) return config.NODE_ENV === 'production' ? 'must be set in production (Temporal payloads are encrypted with it)' : null;
+  try {
+    KeyRing.parse(config.TEMPORAL_PAYLOAD_KEYS, config.TEMPORAL_PAYLOAD_KEY_ID ?? '');
+    return null;
+  } catch (error) {
+    if (error instanceof KeyRingError) return error.message;
+    throw error;
+  }
+}
 
 /** Settings both processes need: where PostgreSQL and Temporal are, and how to log. */
 export class SharedConfig {
@@ -25,6 +38,20 @@ export class SharedConfig {
   @IsString()
   @IsNotEmpty()
   TEMPORAL_TASK_QUEUE: string = 'onetrip';
+
+  /**
+   * Keys that encrypt Temporal payloads (AES-256-GCM): `keyId:base64key,…`, 32-byte keys. Keep
+   * retired keys listed so older histories still decrypt. Required in production.
+   */
+  @ValidateBy({
+    name: 'payloadKeys',
+    validator: { validate: (_value, args) => payloadKeyProblem(args?.object as SharedConfig) === null, defaultMessage: (args) => payloadKeyProblem(args?.object as SharedConfig) ?? 'is invalid' },
+  })
+  TEMPORAL_PAYLOAD_KEYS: string = '';
+
+  /** The id (in TEMPORAL_PAYLOAD_KEYS) of the key new payloads are encrypted with. */
+  @IsString()
+  TEMPORAL_PAYLOAD_KEY_ID: string = '';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
