@@ -1,5 +1,7 @@
 // The launcher: PostgreSQL, Temporal, the worker and the API, with prefixed logs and a clean stop.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { KeyRing } from '../libs/infrastructure/src/crypto/key-ring';
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
 import { formatLine } from './stack/log-format';
@@ -16,6 +18,24 @@ const ports = {
 };
 const say = (line: string): void => void process.stdout.write(formatLine('onetrip', line) + '\n');
 const logFor = (source: string) => (line: string) => void process.stdout.write(formatLine(source, line) + '\n');
+
+/**
+ * The Temporal payload keys: from the environment, or generated once and kept beside the dev data
+ * so a restart can still read the histories written before it.
+ */
+function payloadKeys(): { TEMPORAL_PAYLOAD_KEYS: string; TEMPORAL_PAYLOAD_KEY_ID: string } {
+  if (env.TEMPORAL_PAYLOAD_KEYS) return { TEMPORAL_PAYLOAD_KEYS: env.TEMPORAL_PAYLOAD_KEYS, TEMPORAL_PAYLOAD_KEY_ID: env.TEMPORAL_PAYLOAD_KEY_ID ?? '' };
+  const file = path.join(dataDir, 'temporal-payload-keys');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, KeyRing.generateSetting('dev-1') + '\n', { mode: 0o600, flag: 'wx' });
+    say(`generated a Temporal payload key in ${path.relative(ROOT, file)} (keep it: the histories need it)`);
+  }
+  const keys = fs.readFileSync(file, 'utf8').trim();
+  // The active key is the last one listed: add a new one at the end to rotate.
+  const activeKeyId = keys.split(',').at(-1)!.split(':')[0];
+  return { TEMPORAL_PAYLOAD_KEYS: keys, TEMPORAL_PAYLOAD_KEY_ID: activeKeyId };
+}
 
 let postgres: RunningPostgres | undefined;
 let temporal: RunningTemporal | undefined;
@@ -61,6 +81,7 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     API_PORT: String(ports.api),
     DEMO_MODE: env.DEMO_MODE ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
+    ...payloadKeys(),
   };
   for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
     const app = startApp({ name, env: appEnv, log: logFor(name) });

@@ -3,6 +3,7 @@ import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_FORBIDDEN_WORDS, DEPARTMENTS, feeLedgerForApplication, normaliseEnterpriseName, sampleApplicationForm, type ApplicationForm, type Department } from '@onetrip/domain';
 import { CASE_WORKFLOW, caseWorkflowId, type CasePolicy, type DepartmentMode } from '@onetrip/workflows/contracts';
+import { temporalDataConverter } from '@onetrip/infrastructure/temporal/encryption-codec';
 import { testStack } from './test-stack';
 import { waitFor } from '../../scripts/stack/wait-for';
 
@@ -43,8 +44,9 @@ export async function connectDatabase(): Promise<PgClient> {
 }
 
 export async function connectTemporal(): Promise<Client> {
-  const connection = await Connection.connect({ address: testStack().temporalAddress });
-  return new Client({ connection });
+  const stack = testStack();
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  return new Client({ connection, dataConverter: temporalDataConverter({ TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys, TEMPORAL_PAYLOAD_KEY_ID: stack.payloadKeyId }) });
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigError, createLogger, ensureSearchAttributes, loadConfig, openDataSource, runMigrations } from '@onetrip/infrastructure';
+import { ConfigError, createLogger, ensureSearchAttributes, loadConfig, openDataSource, payloadKeyRing, runMigrations } from '@onetrip/infrastructure';
 import { WorkerConfig } from './config/worker.config';
 import { createWorker } from './worker';
 
@@ -24,6 +24,10 @@ async function bootstrap(): Promise<void> {
   const registered = await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
   if (registered.length) logger.info({ registered }, 'search attributes registered');
   await client.close();
+
+  const keys = payloadKeyRing(config);
+  if (keys) logger.info({ activeKeyId: keys.activeKeyId }, 'Temporal payloads encrypted');
+  else logger.warn('TEMPORAL_PAYLOAD_KEYS is not set: Temporal payloads are stored unencrypted (refused in production)');
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createWorker({ config, connection, dataSource, logger });

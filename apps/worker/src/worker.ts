@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import { temporalDataConverter } from '@onetrip/infrastructure';
 import { DataSource } from 'typeorm';
 import { createCaseActivities, createPingActivities, workflowBundlerOptions, workflowsEntry } from '@onetrip/workflows';
 import { WorkerConfig } from './config/worker.config';
@@ -37,6 +38,7 @@ export async function createWorker(deps: {
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',
+    dataConverter: temporalDataConverter(config),
     interceptors: { activity: [stepFailureInterceptor(new StepFailureStore(deps.dataSource), deps.logger)] },
     ...workflowSource,
   });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
+import { decodeHistoryPayloads } from '@onetrip/infrastructure';
 import { maskIdNumber, maskMobile, type ApplicationForm, type Department } from '@onetrip/domain';
 import { cancelCaseUpdate, caseWorkflowId, reopenStepUpdate } from '@onetrip/workflows/contracts';
 import { CaseReader, type CaseRecord } from '../applications/case-reader.service';
@@ -202,7 +203,8 @@ export class AdminCasesService {
     const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
     try {
       const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
-      const events = history.events ?? [];
+      // Stored payloads are encrypted: decode them before reading arguments out of the history.
+      const events = await decodeHistoryPayloads(history.events ?? [], this.client.options.loadedDataConverter.payloadCodecs);
       const departments = activityDepartments(events);
       const pending = (description.raw.pendingActivities ?? []).map((activity: PendingActivity): PendingActivityDto => ({
         activityId: activity.activityId ?? '',

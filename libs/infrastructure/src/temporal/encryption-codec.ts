@@ -55,3 +55,29 @@ export function temporalDataConverter(config: PayloadKeyConfig): DataConverter {
   const keys = payloadKeyRing(config);
   return keys ? { payloadCodecs: [new EncryptionCodec(keys)] } : {};
 }
+
+/**
+ * Decodes, in place, every payload list in raw history events (fetchHistory returns them as
+ * stored, i.e. encrypted), so code that reads arguments from a history sees plain payloads.
+ */
+export async function decodeHistoryPayloads<T extends object>(events: T[], codecs: readonly PayloadCodec[]): Promise<T[]> {
+  if (codecs.length === 0) return events;
+  const lists: { payloads: Payload[] }[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return;
+    if (Array.isArray(value)) return value.forEach(collect);
+    const record = value as Record<string, unknown>;
+    if (Array.isArray(record.payloads)) lists.push(record as { payloads: Payload[] });
+    else Object.values(record).forEach(collect);
+  };
+  collect(events);
+  await Promise.all(
+    lists.map(async (list) => {
+      let payloads = list.payloads;
+      // Decoding runs the codecs in reverse of encoding.
+      for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
+      list.payloads = payloads;
+    }),
+  );
+  return events;
+}
