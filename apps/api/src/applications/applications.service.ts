@@ -99,7 +99,7 @@ export class ApplicationsService {
 
   async list(user: AuthenticatedUser, query: ApplicationListQueryDto): Promise<CaseListResponseDto> {
     const page = await this.cases.page(user, query.limit, pageOffset(query));
-    return { items: await this.cases.views(user, page.items), total: page.total };
+    return { items: await this.cases.views(user, page.items, new Date(), true), total: page.total };
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<CaseResponseDto> {

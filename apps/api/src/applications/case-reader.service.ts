@@ -105,7 +105,7 @@ export class CaseReader {
     return { items: rows.map(toRecord), total: count.total };
   }
 
-  async views(user: AuthenticatedUser, records: readonly CaseRecord[], now = new Date()): Promise<CaseResponseDto[]> {
+  async views(user: AuthenticatedUser, records: readonly CaseRecord[], now = new Date(), listed = false): Promise<CaseResponseDto[]> {
     if (records.length === 0) return [];
     const rows = (await this.dataSource.query(
       `SELECT case_id, department, round, status, due_at, overdue_at, decided_at, outputs FROM tasks WHERE case_id = ANY($1::uuid[])`,
@@ -124,7 +124,7 @@ export class CaseReader {
       };
       byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), task]);
     }
-    return records.map((record) => toCaseView(record, byCase.get(record.id) ?? [], { now, includeForm: ownsCase(user, record) }));
+    return records.map((record) => toCaseView(record, byCase.get(record.id) ?? [], { now, includeForm: ownsCase(user, record), listed }));
   }
 
   async view(user: AuthenticatedUser, record: CaseRecord): Promise<CaseResponseDto> {
