@@ -5,6 +5,8 @@ import type { Client as PgClient } from 'pg';
 import { makeResidentId, type Department } from '@onetrip/domain';
 import { EncryptionCodec, ENCRYPTED_ENCODING } from '@onetrip/infrastructure/temporal/encryption-codec';
 import { KeyRing as Ring } from '@onetrip/infrastructure/crypto/key-ring';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { caseWorkflowId } from '@onetrip/workflows/contracts';
 import { ROOT } from '../../scripts/stack/app-process';
 import { fileCase, openTaskId, signIn, validForm, waitForView, type SignedIn } from '../api/api-fixtures';
@@ -35,6 +37,7 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
   const servers = useRealServers();
   const clerks = {} as Record<Department, SignedIn>;
   let db: PgClient;
+  let completedWorkflowId: string | undefined;
 
   beforeAll(async () => {
     db = servers.db;
@@ -111,6 +114,7 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
     await waitForView(applicant.token, completedCase.id, 'the outcome', (view) => view.status === 'COMPLETED');
     await waitForView(applicant.token, cancelledCase.id, 'the cancellation', (view) => view.status === 'CANCELLED');
     const caseIds = [refusedCase.id, cancelledCase.id, completedCase.id];
+    completedWorkflowId = caseWorkflowId(completedCase.id);
     bad.forEach((result, index) => errors.scan(text(result), `bad request ${index + 1}`));
 
     // (e) Lists: the applicant's cases, each department's inbox, the admin's listings.
@@ -189,5 +193,20 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
         'planted values found after decoding with the key (control)': decoded.hits.length,
       },
     });
+  });
+
+  it('an encrypted history replays with the key, and as the recorder saves it (decoded) without', async () => {
+    if (!completedWorkflowId) throw new Error('the scan above did not get as far as a completed case');
+    const stack = testStack();
+    const codec = new EncryptionCodec(Ring.parse(stack.payloadKeys, stack.payloadKeyId));
+    const stored = showHistoryJson(completedWorkflowId);
+    const workflowBundle = { codePath: stack.workflowBundle };
+    await expect(Worker.runReplayHistory({ workflowBundle, dataConverter: { payloadCodecs: [codec] } }, historyFromJSON(JSON.parse(stored)), completedWorkflowId)).resolves.toBeUndefined();
+    const decoded = await decodeHistoryJson(stored, codec);
+    expect(payloadsIn(JSON.parse(decoded), ['searchAttributes']).map(({ payload }) => payloadEncoding(payload))).not.toContain(ENCRYPTED_ENCODING);
+    await expect(Worker.runReplayHistory({ workflowBundle }, historyFromJSON(JSON.parse(decoded)), completedWorkflowId)).resolves.toBeUndefined();
+    // Without the key the stored history cannot even be read: the codec is doing the work.
+    const otherKey = new EncryptionCodec(Ring.parse(Ring.generateSetting(stack.payloadKeyId), stack.payloadKeyId));
+    await expect(decodeHistoryJson(stored, otherKey)).rejects.toThrow('wrong key or altered data');
   });
 });
