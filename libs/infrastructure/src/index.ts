@@ -6,3 +6,4 @@ export * from './database/entities';
 export * from './temporal/temporal-connection';
 export * from './crypto/key-ring';
 export * from './temporal/encryption-codec';
+export * from './crypto/personal-data-cipher';

@@ -126,7 +126,7 @@ describe('payload key configuration', () => {
   });
 
   it('gives a converter with the codec when keys are set', () => {
-    const config = loadConfig(SharedConfig, { ...base, NODE_ENV: 'production', TEMPORAL_PAYLOAD_KEYS: `k1:${key()}`, TEMPORAL_PAYLOAD_KEY_ID: 'k1' });
+    const config = loadConfig(SharedConfig, { ...base, TEMPORAL_PAYLOAD_KEYS: `k1:${key()}`, TEMPORAL_PAYLOAD_KEY_ID: 'k1' });
     expect(temporalDataConverter(config).payloadCodecs?.[0]).toBeInstanceOf(EncryptionCodec);
   });
 });
