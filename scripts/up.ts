@@ -20,21 +20,21 @@ const say = (line: string): void => void process.stdout.write(formatLine('onetri
 const logFor = (source: string) => (line: string) => void process.stdout.write(formatLine(source, line) + '\n');
 
 /**
- * The Temporal payload keys: from the environment, or generated once and kept beside the dev data
- * so a restart can still read the histories written before it.
+ * A key ring setting from the environment, or generated once and kept beside the dev data so a
+ * restart can still read what was encrypted before it (histories, stored ID numbers and mobiles).
  */
-function payloadKeys(): { TEMPORAL_PAYLOAD_KEYS: string; TEMPORAL_PAYLOAD_KEY_ID: string } {
-  if (env.TEMPORAL_PAYLOAD_KEYS) return { TEMPORAL_PAYLOAD_KEYS: env.TEMPORAL_PAYLOAD_KEYS, TEMPORAL_PAYLOAD_KEY_ID: env.TEMPORAL_PAYLOAD_KEY_ID ?? '' };
-  const file = path.join(dataDir, 'temporal-payload-keys');
+function keyRing(keysVariable: string, idVariable: string, fileName: string): Record<string, string> {
+  const given = env[keysVariable];
+  if (given) return { [keysVariable]: given, [idVariable]: env[idVariable] ?? '' };
+  const file = path.join(dataDir, fileName);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(file, KeyRing.generateSetting('dev-1') + '\n', { mode: 0o600, flag: 'wx' });
-    say(`generated a Temporal payload key in ${path.relative(ROOT, file)} (keep it: the histories need it)`);
+    say(`generated ${keysVariable} in ${path.relative(ROOT, file)} (keep it: the data needs it)`);
   }
   const keys = fs.readFileSync(file, 'utf8').trim();
-  // The active key is the last one listed: add a new one at the end to rotate.
-  const activeKeyId = keys.split(',').at(-1)!.split(':')[0];
-  return { TEMPORAL_PAYLOAD_KEYS: keys, TEMPORAL_PAYLOAD_KEY_ID: activeKeyId };
+  // The active key is the last one listed: append a new one to rotate.
+  return { [keysVariable]: keys, [idVariable]: keys.split(',').at(-1)!.split(':')[0] };
 }
 
 let postgres: RunningPostgres | undefined;
@@ -81,7 +81,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     API_PORT: String(ports.api),
     DEMO_MODE: env.DEMO_MODE ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
-    ...payloadKeys(),
+    ...keyRing('TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEY_ID', 'temporal-payload-keys'),
+    ...keyRing('PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID', 'personal-data-keys'),
   };
   for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
     const app = startApp({ name, env: appEnv, log: logFor(name) });

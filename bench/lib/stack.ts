@@ -49,6 +49,7 @@ export class BenchStack {
   private readonly distCopy = path.join(this.dataDir, 'dist');
   /** One payload key for the run, as production would have (the codec's cost is part of the figures). */
   readonly payloadKeys = { TEMPORAL_PAYLOAD_KEYS: KeyRing.generateSetting('bench'), TEMPORAL_PAYLOAD_KEY_ID: 'bench' };
+  readonly personalDataKeys = { PERSONAL_DATA_KEYS: KeyRing.generateSetting('bench-pd'), PERSONAL_DATA_KEY_ID: 'bench-pd' };
 
   /** A Temporal client that reads and writes payloads as the apps do. */
   async temporalClientFor(address: string): Promise<Client> {
@@ -124,6 +125,7 @@ export class BenchStack {
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
       ...this.payloadKeys,
+      ...this.personalDataKeys,
     };
   }
 

@@ -62,6 +62,8 @@ async function startTestStack(): Promise<void> {
     // A fresh key per run: the in-memory Temporal keeps nothing past the run anyway.
     payloadKeys: KeyRing.generateSetting('test-run'),
     payloadKeyId: 'test-run',
+    personalDataKeys: KeyRing.generateSetting('test-run-pd'),
+    personalDataKeyId: 'test-run-pd',
   };
   process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: '' });
 

@@ -15,6 +15,9 @@ export interface TestStackInfo {
   /** The run's Temporal payload key ring (generated per run), given to every process and client. */
   payloadKeys: string;
   payloadKeyId: string;
+  /** The run's key ring for ID numbers and mobiles at rest. */
+  personalDataKeys: string;
+  personalDataKeyId: string;
 }
 
 export function testStack(): TestStackInfo {
@@ -44,6 +47,8 @@ export async function startApi(env: Record<string, string>, label = 'api'): Prom
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
       TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys,
       TEMPORAL_PAYLOAD_KEY_ID: stack.payloadKeyId,
+      PERSONAL_DATA_KEYS: stack.personalDataKeys,
+      PERSONAL_DATA_KEY_ID: stack.personalDataKeyId,
       API_PORT: String(port),
       NODE_ENV: 'test',
       DEMO_MODE: 'true',
@@ -80,6 +85,8 @@ export async function startWorker(env: Record<string, string>, label = 'worker')
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
       TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys,
       TEMPORAL_PAYLOAD_KEY_ID: stack.payloadKeyId,
+      PERSONAL_DATA_KEYS: stack.personalDataKeys,
+      PERSONAL_DATA_KEY_ID: stack.personalDataKeyId,
       WORKFLOW_BUNDLE_PATH: stack.workflowBundle,
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',

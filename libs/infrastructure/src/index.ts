@@ -7,3 +7,4 @@ export * from './temporal/temporal-connection';
 export * from './crypto/key-ring';
 export * from './temporal/encryption-codec';
 export * from './crypto/personal-data-cipher';
+export * from './database/personal-data-backfill';
