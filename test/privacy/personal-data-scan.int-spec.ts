@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,6 +10,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { caseWorkflowId } from '@onetrip/workflows/contracts';
 import { ROOT } from '../../scripts/stack/app-process';
+import { temporalBinary } from '../../scripts/stack/temporal-dev-server';
 import { fileCase, openTaskId, signIn, validForm, waitForView, type SignedIn } from '../api/api-fixtures';
 import { useRealServers } from '../support/case-fixtures';
 import { decodeHistoryJson, payloadEncoding, payloadsIn, showHistoryJson } from '../support/history-json';
@@ -210,3 +212,44 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
     await expect(decodeHistoryJson(stored, otherKey)).rejects.toThrow('wrong key or altered data');
   });
 });
+
+// The codec server the Temporal Web UI and CLI can be pointed at: admins read decoded payloads, audited.
+describe('the Temporal codec endpoint', () => {
+  const servers = useRealServers();
+
+  it('decodes a stored history for an admin (audited), refuses others, and works for the Temporal CLI', async () => {
+    const applicant = await signIn((await registerApplicant()).username, 'applicant-pass-1');
+    const representative = person();
+    const filed = await fileCase(applicant.token, validForm((draft) => void (draft.legalRepresentative.idNumber = representative.idNumber)));
+    const samr = await signIn('clerk-samr');
+    const reason = `身份证号 ${representative.idNumber} 与证件不符`;
+    expect((await http('POST', `/tasks/${await openTaskId(servers.db, filed.id, 'SAMR')}/reject`, { token: samr.token, body: { reason } })).status).toBe(200);
+    await waitForView(applicant.token, filed.id, 'the refusal', (view) => view.status === 'REJECTED');
+    const workflowId = caseWorkflowId(filed.id);
+    const stored = payloadsIn(JSON.parse(showHistoryJson(workflowId)), ['searchAttributes']).map(({ payload }) => payload);
+
+    const admin = await signIn('admin');
+    const decoded = await http<{ payloads: { metadata: Record<string, string>; data: string }[] }>('POST', '/temporal-codec/decode', { token: admin.token, body: { payloads: stored } });
+    expect(decoded.status).toBe(200);
+    const texts = decoded.body.payloads.map((payload) => Buffer.from(payload.data, 'base64').toString('utf8'));
+    expect(texts.some((text) => text.includes(reason))).toBe(true);
+    expect(decoded.body.payloads.map((payload) => payloadEncoding(payload))).not.toContain(ENCRYPTED_ENCODING);
+    const audited = await servers.db.query(`SELECT details FROM audit_log WHERE actor_id = $1 AND action = 'DECODE_TEMPORAL_PAYLOADS' ORDER BY at DESC LIMIT 1`, [admin.id]);
+    expect(audited.rows[0]?.details).toMatchObject({ payloads: stored.length });
+    expect((await http('POST', '/temporal-codec/decode', { token: samr.token, body: { payloads: stored } })).status).toBe(403);
+    expect((await http('POST', '/temporal-codec/decode', { body: { payloads: stored } })).status).toBe(401);
+
+    // The CLI with --codec-endpoint shows the refusal reason; without it, it cannot.
+    const withCodec = execFileSync(temporalBinary(), ['workflow', 'show', '--workflow-id', workflowId, '--address', testStack().temporalAddress, '--codec-endpoint', `${testStack().apiUrl}/temporal-codec`, '--codec-auth', `Bearer ${admin.token}`, '--output', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const cliTexts = payloadsIn(JSON.parse(withCodec), ['searchAttributes']).map(({ payload }) => (typeof payload.data === 'string' ? Buffer.from(payload.data, 'base64').toString('utf8') : JSON.stringify(payload)));
+    expect(cliTexts.some((text) => text.includes(reason))).toBe(true);
+    expect(findPersonalData(showHistoryJson(workflowId), 'stored history')).toEqual([]);
+  });
+});
+
+async function registerApplicant(): Promise<{ username: string }> {
+  const username = `codec-${randomInt(1e9)}`;
+  const result = await http('POST', '/auth/register', { body: { username, password: 'applicant-pass-1', name: '周九', mobile: person().mobile } });
+  if (result.status !== 201) throw new Error(`register answered ${result.status}`);
+  return { username };
+}
