@@ -1,6 +1,5 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { recordPeaks, type BenchContext } from './lib/context';
 import { describeMachine, OtherLoadMeter } from './lib/machine';
@@ -108,7 +107,7 @@ async function runOnTemporalPostgres(ctx: BenchContext): Promise<NonNullable<Ben
   log('Temporal on PostgreSQL: starting the full server');
   const server = await startTemporalOnPostgres({ binary, postgresUrl: stack.postgres.url, dataDir: path.join(stack.dataDir, 'temporal-pg'), log: fileLog('temporal-pg') });
   const stopServer = stack.onStop(() => server.stop());
-  const client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const client = await stack.temporalClientFor(server.address);
   const saved = { procs: ctx.procs, temporal: ctx.temporal };
   recordPeaks(ctx);
   // The dev server's apps stop (the clerks' cases are all done); fresh ones point at this server.

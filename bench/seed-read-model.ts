@@ -1,4 +1,5 @@
 import { Client as PgClient } from 'pg';
+import type { PersonalDataCipher } from '@onetrip/infrastructure';
 import { DEPARTMENTS, feeLedgerForApplication, sampleApplicationForm } from '@onetrip/domain';
 import {
   buildCasePolicy,
@@ -114,7 +115,11 @@ async function tableExists(db: PgClient, name: string): Promise<boolean> {
   return ((await db.query(`SELECT to_regclass($1) IS NOT NULL AS found`, [name])).rows[0] as { found: boolean }).found;
 }
 
-export async function seedReadModel(databaseUrl: string, options: { cases: number; log?: (message: string) => void }): Promise<SeedResult> {
+export async function seedReadModel(
+  databaseUrl: string,
+  // With the apps' cipher the seeded forms are sealed as the API stores them, so case views pay for decryption.
+  options: { cases: number; log?: (message: string) => void; cipher?: PersonalDataCipher },
+): Promise<SeedResult> {
   const log = options.log ?? (() => undefined);
   const n = Math.floor(options.cases);
   const applicants = Math.max(100, Math.floor(n / 10));
@@ -124,11 +129,12 @@ export async function seedReadModel(databaseUrl: string, options: { cases: numbe
   try {
     const [{ seeded }] = (await db.query(`SELECT EXISTS (SELECT 1 FROM users WHERE username = 'seed-applicant-1') AS seeded`)).rows as { seeded: boolean }[];
     if (seeded) throw new Error('this database is already seeded (users seed-applicant-*)');
-    const form = sampleApplicationForm();
+    const plainForm = sampleApplicationForm();
+    const form = options.cipher ? options.cipher.sealFields(plainForm) : plainForm;
     // The policy and fees as the API stores them: from a real case when there is one.
     const [real] = (await db.query(`SELECT policy, fees FROM cases ORDER BY submitted_at DESC LIMIT 1`)).rows as { policy: unknown; fees: unknown }[];
     const policy = real?.policy ?? defaultPolicy();
-    const fees = real?.fees ?? feeLedgerForApplication(form);
+    const fees = real?.fees ?? feeLedgerForApplication(plainForm);
 
     await db.query('BEGIN');
     await db.query(`SET LOCAL session_replication_role = replica`); // no FK triggers during the load

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createLogger, loadConfig } from '@onetrip/infrastructure';
+import { createLogger, loadConfig, temporalDataConverter } from '@onetrip/infrastructure';
 import { WorkerConfig } from '../apps/worker/src/config/worker.config';
 import { createBenchActivities } from './activities';
 
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',
+    dataConverter: temporalDataConverter(config),
     workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH },
   });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');

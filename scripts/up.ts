@@ -1,5 +1,7 @@
 // The launcher: PostgreSQL, Temporal, the worker and the API, with prefixed logs and a clean stop.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { KeyRing } from '../libs/infrastructure/src/crypto/key-ring';
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
 import { formatLine } from './stack/log-format';
@@ -16,6 +18,24 @@ const ports = {
 };
 const say = (line: string): void => void process.stdout.write(formatLine('onetrip', line) + '\n');
 const logFor = (source: string) => (line: string) => void process.stdout.write(formatLine(source, line) + '\n');
+
+/**
+ * A key ring setting from the environment, or generated once and kept beside the dev data so a
+ * restart can still read what was encrypted before it (histories, stored ID numbers and mobiles).
+ */
+function keyRing(keysVariable: string, idVariable: string, fileName: string): Record<string, string> {
+  const given = env[keysVariable];
+  if (given) return { [keysVariable]: given, [idVariable]: env[idVariable] ?? '' };
+  const file = path.join(dataDir, fileName);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, KeyRing.generateSetting('dev-1') + '\n', { mode: 0o600, flag: 'wx' });
+    say(`generated ${keysVariable} in ${path.relative(ROOT, file)} (keep it: the data needs it)`);
+  }
+  const keys = fs.readFileSync(file, 'utf8').trim();
+  // The active key is the last one listed: append a new one to rotate.
+  return { [keysVariable]: keys, [idVariable]: keys.split(',').at(-1)!.split(':')[0] };
+}
 
 let postgres: RunningPostgres | undefined;
 let temporal: RunningTemporal | undefined;
@@ -61,6 +81,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     API_PORT: String(ports.api),
     DEMO_MODE: env.DEMO_MODE ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
+    ...keyRing('TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEY_ID', 'temporal-payload-keys'),
+    ...keyRing('PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID', 'personal-data-keys'),
   };
   for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
     const app = startApp({ name, env: appEnv, log: logFor(name) });

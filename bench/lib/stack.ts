@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { workflowBundlerOptions } from '@onetrip/workflows';
+import { KeyRing, temporalDataConverter } from '@onetrip/infrastructure';
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from '../../scripts/stack/app-process';
 import { RunningPostgres, startEmbeddedPostgres } from '../../scripts/stack/embedded-postgres';
 import { freePort } from '../../scripts/stack/ports';
@@ -46,6 +47,14 @@ export class BenchStack {
   /** Other things to stop with the stack (e.g. the Temporal server on PostgreSQL), newest first. */
   private readonly extras: (() => Promise<void>)[] = [];
   private readonly distCopy = path.join(this.dataDir, 'dist');
+  /** One payload key for the run, as production would have (the codec's cost is part of the figures). */
+  readonly payloadKeys = { TEMPORAL_PAYLOAD_KEYS: KeyRing.generateSetting('bench'), TEMPORAL_PAYLOAD_KEY_ID: 'bench' };
+  readonly personalDataKeys = { PERSONAL_DATA_KEYS: KeyRing.generateSetting('bench-pd'), PERSONAL_DATA_KEY_ID: 'bench-pd' };
+
+  /** A Temporal client that reads and writes payloads as the apps do. */
+  async temporalClientFor(address: string): Promise<Client> {
+    return new Client({ connection: await Connection.connect({ address }), dataConverter: temporalDataConverter(this.payloadKeys) });
+  }
 
   private entry(name: keyof typeof APP_ENTRIES): string {
     return path.join(this.distCopy, path.relative(path.join(ROOT, 'dist'), APP_ENTRIES[name]));
@@ -76,7 +85,7 @@ export class BenchStack {
     this.postgres = postgres;
     this.temporal = temporal;
     options.log(`PostgreSQL ${postgres.url.replace(/\/\/[^@]+@/, '//')}, Temporal dev server ${temporal.address} (SQLite ${path.relative(ROOT, this.dataDir)}/temporal.sqlite, WAL)`);
-    this.temporalClient = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+    this.temporalClient = await this.temporalClientFor(temporal.address);
     [this.caseBundle, this.skeletonBundle] = await Promise.all([
       writeWorkflowBundle(path.join(this.dataDir, 'case-workflows.js'), path.join(this.distCopy, 'apps/worker/libs/workflows/src/workflows/index.js')),
       bundleWorkflowCode({
@@ -115,6 +124,8 @@ export class BenchStack {
       TEMPORAL_ADDRESS: this.temporal.address,
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
+      ...this.payloadKeys,
+      ...this.personalDataKeys,
     };
   }
 

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { personalDataCipher } from '@onetrip/infrastructure';
 import * as path from 'node:path';
 import type { BenchContext } from '../lib/context';
 import { expectStatus, registerApplicant, request, signIn, type Session } from '../lib/http';
@@ -31,7 +32,7 @@ const CLERK_OF: Record<string, string> = { SAMR: 'clerk-samr', PSB: 'clerk-psb',
 export async function runReadsSection(ctx: BenchContext): Promise<ReadsSectionResult> {
   const { options, log, stack, db } = ctx;
   log(`seeding the read model: ${options.seedCases} cases, ${options.seedCases * 5} tasks`);
-  const seed = await seedReadModel(stack.postgres.url, { cases: options.seedCases, log: (message) => log(`  ${message}`) });
+  const seed = await seedReadModel(stack.postgres.url, { cases: options.seedCases, log: (message) => log(`  ${message}`), cipher: personalDataCipher(stack.personalDataKeys) });
   log(`  seeded in ${seed.seconds} s: cases ${seed.tableMiB.cases} MiB, tasks ${seed.tableMiB.tasks} MiB; open tasks ${JSON.stringify(seed.openTasksByDepartment)}`);
   // The load wrote gigabytes: flush them now, so the reads are timed in steady state, not beside the
   // checkpointer writing the seed back.

@@ -446,7 +446,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives api and worker the same shared settings', () => {
-    for (const key of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE']) {
+    for (const key of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEY_ID', 'PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID']) {
       expect([key, envValue(service('worker'), key)]).toEqual([key, envValue(service('api'), key)]);
     }
   });
@@ -455,6 +455,15 @@ describe('docker-compose.yml', () => {
     const env = environmentOf(service('api'));
     expect(env.get('API_PORT')).toBe('3000');
     expect(env.get('JWT_SECRET')).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
+  });
+
+  it('requires both key rings from the environment (production refuses to start without them)', () => {
+    for (const app of ['api', 'worker']) {
+      const env = environmentOf(service(app));
+      for (const key of ['TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEY_ID', 'PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID']) {
+        expect([app, env.get(key)]).toEqual([app, expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?[^}]+\\}$`))]);
+      }
+    }
   });
 
   it('has healthchecks on postgres, temporal and api', () => {

@@ -58,6 +58,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/admin/complaints': { allowed: ['ADMIN'], path: () => '/admin/complaints' },
   'POST /api/admin/complaints/{id}/resolve': { allowed: ['ADMIN'], path: (f) => `/admin/complaints/${f.complaintId}/resolve`, body: () => ({ resolution: 'matrix' }) },
   'GET /api/admin/metrics': { allowed: ['ADMIN'], path: () => '/admin/metrics' },
+  'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }) },
 };
 
 describe('authorization matrix: every route × every caller', () => {

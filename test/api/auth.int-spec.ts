@@ -141,6 +141,7 @@ describe('auth: register, token, bearer guard, roles', () => {
   it.each([
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-0123456789', DEMO_MODE: 'true' }, 'DEMO_MODE'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-0123456789' }, 'TEMPORAL_PAYLOAD_KEYS (missing): must be set in production'],
   ])('refuses to start in production with %j, naming %s', async (env, variable) => {
     const lines: string[] = [];
     const app = startApp({ name: 'api', env: { DATABASE_URL: testStack().databaseUrl, TEMPORAL_ADDRESS: testStack().temporalAddress, API_PORT: '0', ...env }, log: (line) => lines.push(line) });

@@ -1,6 +1,6 @@
 import type { Client as PgClient } from 'pg';
 import { isValidUscc, makeResidentId, maskIdNumber, maskMobile, type Department } from '@onetrip/domain';
-import { connectDatabase } from '../support/case-fixtures';
+import { connectDatabase, testCipher } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { fieldPaths, fileCase, newApplicant, newClerk, openTaskId, signIn, validForm, waitForView, type CaseView, type ErrorBody, type SignedIn } from './api-fixtures';
 
@@ -192,7 +192,11 @@ describe('a case through the clerks’ API', () => {
     expect(corrected.body.form?.legalRepresentative.idNumber).toBe(newId);
 
     const row = await db.query(`SELECT round, status, changes, submitted_by_id FROM corrections WHERE case_id = $1`, [filed.id]);
-    expect(row.rows).toEqual([{ round: 1, status: 'APPLIED', changes: { 'legalRepresentative.idNumber': newId }, submitted_by_id: applicant.id }]);
+    // Stored sealed (the ID number is encrypted at rest); the run's key opens it.
+    expect(JSON.stringify(row.rows[0].changes)).not.toContain(newId);
+    expect(row.rows.map((stored) => ({ ...stored, changes: testCipher().openFields(stored.changes) }))).toEqual([
+      { round: 1, status: 'APPLIED', changes: { 'legalRepresentative.idNumber': newId }, submitted_by_id: applicant.id },
+    ]);
     const reopened = await openTaskId(db, filed.id, 'SAMR');
     expect(reopened).toBe(`${filed.id}.SAMR.2`);
 

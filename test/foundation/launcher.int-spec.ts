@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
+import { Client, Connection } from '@temporalio/client';
+import { temporalDataConverter } from '@onetrip/infrastructure/temporal/encryption-codec';
 import { ROOT } from '../../scripts/stack/app-process';
 import { freePort } from '../../scripts/stack/ports';
 import { waitFor } from '../../scripts/stack/wait-for';
@@ -79,6 +81,11 @@ describe('the launcher (./onetrip up without the install and build)', () => {
     const ping = await http<{ workflowId: string }>('POST', '/pings', { baseUrl: apiUrl, token: token.body.accessToken, body: { message: 'kept across restarts' } });
     expect(ping.status).toBe(201);
 
+    const keyFiles = ['temporal-payload-keys', 'personal-data-keys'].map((name) => path.join(dataDir, name));
+    const keys = keyFiles.map((file) => fs.readFileSync(file, 'utf8'));
+    // Readable by its owner only.
+    expect(keyFiles.map((file) => fs.statSync(file).mode & 0o077)).toEqual([0, 0]);
+
     const firstStop = await stop(first.child);
     expect(firstStop).toEqual({ code: 0, leftBehind: [] });
     expect(first.output.join('\n')).toContain('worker stopped');
@@ -89,6 +96,16 @@ describe('the launcher (./onetrip up without the install and build)', () => {
     const kept = await db.query(`SELECT message FROM ping_records WHERE workflow_id = $1`, [ping.body.workflowId]);
     await db.end();
     expect(kept.rows).toEqual([{ message: 'kept across restarts' }]);
+    // The same keys, so the first run's encrypted history still reads.
+    expect(keyFiles.map((file) => fs.readFileSync(file, 'utf8'))).toEqual(keys);
+    const [payloadKeys] = keys;
+    const temporal = new Client({
+      connection: await Connection.connect({ address: `127.0.0.1:${env.ONETRIP_TEMPORAL_PORT}` }),
+      dataConverter: temporalDataConverter({ TEMPORAL_PAYLOAD_KEYS: payloadKeys.trim(), TEMPORAL_PAYLOAD_KEY_ID: 'dev-1' }),
+    });
+    const result = await temporal.workflow.getHandle(ping.body.workflowId).result();
+    await temporal.connection.close();
+    expect(result).toMatchObject({ message: 'kept across restarts' });
     // Nothing to migrate the second time: it is the same database.
     expect(second.output.join('\n')).not.toContain('migrations applied');
     expect((await stop(second.child)).leftBehind).toEqual([]);

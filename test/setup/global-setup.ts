@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { KeyRing } from '../../libs/infrastructure/src/crypto/key-ring';
 import { AppProcess, ROOT } from '../../scripts/stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from '../../scripts/stack/embedded-postgres';
 import { freePort } from '../../scripts/stack/ports';
@@ -58,6 +59,11 @@ async function startTestStack(): Promise<void> {
     taskQueue: 'onetrip-test',
     workflowBundle,
     dataDir,
+    // A fresh key per run: the in-memory Temporal keeps nothing past the run anyway.
+    payloadKeys: KeyRing.generateSetting('test-run'),
+    payloadKeyId: 'test-run',
+    personalDataKeys: KeyRing.generateSetting('test-run-pd'),
+    personalDataKeyId: 'test-run-pd',
   };
   process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: '' });
 

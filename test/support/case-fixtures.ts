@@ -3,6 +3,8 @@ import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_FORBIDDEN_WORDS, DEPARTMENTS, feeLedgerForApplication, normaliseEnterpriseName, sampleApplicationForm, type ApplicationForm, type Department } from '@onetrip/domain';
 import { CASE_WORKFLOW, caseWorkflowId, type CasePolicy, type DepartmentMode } from '@onetrip/workflows/contracts';
+import { temporalDataConverter } from '@onetrip/infrastructure/temporal/encryption-codec';
+import { personalDataCipher, type PersonalDataCipher } from '@onetrip/infrastructure/crypto/personal-data-cipher';
 import { testStack } from './test-stack';
 import { waitFor } from '../../scripts/stack/wait-for';
 
@@ -43,8 +45,9 @@ export async function connectDatabase(): Promise<PgClient> {
 }
 
 export async function connectTemporal(): Promise<Client> {
-  const connection = await Connection.connect({ address: testStack().temporalAddress });
-  return new Client({ connection });
+  const stack = testStack();
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  return new Client({ connection, dataConverter: temporalDataConverter({ TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys, TEMPORAL_PAYLOAD_KEY_ID: stack.payloadKeyId }) });
 }
 
 /**
@@ -75,6 +78,12 @@ export async function insertUser(db: PgClient, role = 'APPLICANT', department: D
   return id;
 }
 
+/** The run's cipher for ID numbers and mobiles at rest, as the API and the worker have it. */
+export function testCipher(): PersonalDataCipher {
+  const stack = testStack();
+  return personalDataCipher({ PERSONAL_DATA_KEYS: stack.personalDataKeys, PERSONAL_DATA_KEY_ID: stack.personalDataKeyId });
+}
+
 /** Writes a case row as the API does and starts its workflow directly (workflow-level tests). */
 export async function startCaseDirectly(
   db: PgClient,
@@ -88,7 +97,7 @@ export async function startCaseDirectly(
   await db.query(
     `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, enterprise_name, policy, fees, submitted_at, last_progress_at)
      VALUES ($1, $2, $3, $3, 'SUBMITTED', $4, $5, $6, $7, now(), now())`,
-    [caseId, caseWorkflowId(caseId), applicantId, JSON.stringify(form), normaliseEnterpriseName(form.company.name), JSON.stringify(policy), JSON.stringify(feeLedgerForApplication(form))],
+    [caseId, caseWorkflowId(caseId), applicantId, JSON.stringify(testCipher().sealFields(form)), normaliseEnterpriseName(form.company.name), JSON.stringify(policy), JSON.stringify(feeLedgerForApplication(form))],
   );
   await temporal.workflow.start(CASE_WORKFLOW, { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId, policy }] });
   return { caseId, applicantId };

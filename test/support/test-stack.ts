@@ -12,6 +12,12 @@ export interface TestStackInfo {
   taskQueue: string;
   workflowBundle: string;
   dataDir: string;
+  /** The run's Temporal payload key ring (generated per run), given to every process and client. */
+  payloadKeys: string;
+  payloadKeyId: string;
+  /** The run's key ring for ID numbers and mobiles at rest. */
+  personalDataKeys: string;
+  personalDataKeyId: string;
 }
 
 export function testStack(): TestStackInfo {
@@ -39,6 +45,10 @@ export async function startApi(env: Record<string, string>, label = 'api'): Prom
       DATABASE_URL: stack.databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys,
+      TEMPORAL_PAYLOAD_KEY_ID: stack.payloadKeyId,
+      PERSONAL_DATA_KEYS: stack.personalDataKeys,
+      PERSONAL_DATA_KEY_ID: stack.personalDataKeyId,
       API_PORT: String(port),
       NODE_ENV: 'test',
       DEMO_MODE: 'true',
@@ -73,6 +83,10 @@ export async function startWorker(env: Record<string, string>, label = 'worker')
       DATABASE_URL: stack.databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys,
+      TEMPORAL_PAYLOAD_KEY_ID: stack.payloadKeyId,
+      PERSONAL_DATA_KEYS: stack.personalDataKeys,
+      PERSONAL_DATA_KEY_ID: stack.personalDataKeyId,
       WORKFLOW_BUNDLE_PATH: stack.workflowBundle,
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',

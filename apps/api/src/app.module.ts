@@ -10,6 +10,7 @@ import { ApiConfig } from './config/api.config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PingsModule } from './pings/pings.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ComplaintsModule,
         AdminModule,
         MetricsModule,
+        TemporalCodecModule,
         WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],

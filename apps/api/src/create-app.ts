@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { maskPersonalData } from '@onetrip/domain';
 import { migrateDatabase, PinoNestLogger } from '@onetrip/infrastructure';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
@@ -36,7 +37,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
         return id;
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // A path or query can carry an ID number or mobile (a mistyped route, a search): mask it.
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskPersonalData(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === '/api/health' },

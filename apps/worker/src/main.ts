@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigError, createLogger, ensureSearchAttributes, loadConfig, openDataSource, runMigrations } from '@onetrip/infrastructure';
+import { ConfigError, createLogger, ensureSearchAttributes, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData } from '@onetrip/infrastructure';
 import { WorkerConfig } from './config/worker.config';
 import { createWorker } from './worker';
 
@@ -19,11 +19,24 @@ async function bootstrap(): Promise<void> {
   const dataSource = await openDataSource(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'onetrip-worker' });
   const applied = await runMigrations(dataSource);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  const cipher = personalDataCipher(config);
+  if (cipher.encrypts) {
+    // Rows from before at-rest encryption are sealed in the background: readers accept them plain meanwhile.
+    void sealLegacyPersonalData(dataSource, cipher)
+      .then((sealed) => logger.info({ sealed }, 'personal data at rest: rows from before encryption sealed'))
+      .catch((error: unknown) => logger.error({ err: error }, 'personal data at rest: sealing earlier rows failed (retried at next start)'));
+  } else {
+    logger.warn('PERSONAL_DATA_KEYS is not set: ID numbers and mobiles are stored unencrypted (refused in production)');
+  }
 
   const client = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const registered = await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
   if (registered.length) logger.info({ registered }, 'search attributes registered');
   await client.close();
+
+  const keys = payloadKeyRing(config);
+  if (keys) logger.info({ activeKeyId: keys.activeKeyId }, 'Temporal payloads encrypted');
+  else logger.warn('TEMPORAL_PAYLOAD_KEYS is not set: Temporal payloads are stored unencrypted (refused in production)');
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createWorker({ config, connection, dataSource, logger });

@@ -40,6 +40,12 @@ export function stepFailureInterceptor(store: StepFailureStore, logger: Logger):
           }
           return result;
         } catch (error) {
+          // Temporal keeps a failure's message and stack readable in the history (not through the
+          // payload codec), so an ID number or mobile quoted by an error is masked before it goes there.
+          if (error instanceof Error) {
+            error.message = maskPersonalData(error.message);
+            if (error.stack) error.stack = maskPersonalData(error.stack);
+          }
           if (step) {
             failed.add(`${step.caseId}.${step.department}`);
             const message = maskPersonalData(error instanceof Error ? error.message : String(error)).slice(0, 500);

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import { personalDataCipher, PersonalDataCipher, temporalDataConverter } from '@onetrip/infrastructure';
 import { DataSource } from 'typeorm';
 import { createCaseActivities, createPingActivities, workflowBundlerOptions, workflowsEntry } from '@onetrip/workflows';
 import { WorkerConfig } from './config/worker.config';
@@ -9,10 +10,10 @@ import { TypeormPingStore } from './persistence/ping.store';
 import { StepFailureStore } from './persistence/step-failure.store';
 import { stepFailureInterceptor } from './step-failure.interceptor';
 
-export function createActivities(dataSource: DataSource, logger: Logger) {
+export function createActivities(dataSource: DataSource, logger: Logger, cipher: PersonalDataCipher) {
   return {
     ...createPingActivities({ pings: new TypeormPingStore(dataSource) }),
-    ...createCaseActivities({ cases: new PostgresCaseStore(dataSource), notifier: new OutboxNotifier(dataSource, logger) }),
+    ...createCaseActivities({ cases: new PostgresCaseStore(dataSource, cipher), notifier: new OutboxNotifier(dataSource, logger) }),
   };
 }
 
@@ -33,10 +34,11 @@ export async function createWorker(deps: {
     connection: deps.connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createActivities(deps.dataSource, deps.logger),
+    activities: createActivities(deps.dataSource, deps.logger, personalDataCipher(config)),
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',
+    dataConverter: temporalDataConverter(config),
     interceptors: { activity: [stepFailureInterceptor(new StepFailureStore(deps.dataSource), deps.logger)] },
     ...workflowSource,
   });

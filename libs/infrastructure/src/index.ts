@@ -4,3 +4,7 @@ export * from './logging/logger';
 export * from './database/data-source';
 export * from './database/entities';
 export * from './temporal/temporal-connection';
+export * from './crypto/key-ring';
+export * from './temporal/encryption-codec';
+export * from './crypto/personal-data-cipher';
+export * from './database/personal-data-backfill';

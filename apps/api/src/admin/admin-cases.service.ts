@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
-import { maskIdNumber, maskMobile, type ApplicationForm, type Department } from '@onetrip/domain';
+import { decodeHistoryPayloads } from '@onetrip/infrastructure';
+import { maskApplicationForm, type Department } from '@onetrip/domain';
 import { cancelCaseUpdate, caseWorkflowId, reopenStepUpdate } from '@onetrip/workflows/contracts';
 import { CaseReader, type CaseRecord } from '../applications/case-reader.service';
 import { AuditLogService } from '../audit/audit-log.service';
@@ -46,16 +47,6 @@ interface TaskRow {
 const iso = (date: Date | null): string | undefined => (date ? date.toISOString() : undefined);
 const toDate = (time: { seconds?: unknown; nanos?: number | null } | null | undefined): string | undefined =>
   time ? new Date(Number(time.seconds ?? 0) * 1000 + Math.floor((time.nanos ?? 0) / 1e6)).toISOString() : undefined;
-
-/** The form with every ID number and mobile masked (admins see who, not the numbers, unless they ask). */
-export function maskForm(form: ApplicationForm): ApplicationForm {
-  return {
-    ...form,
-    legalRepresentative: { ...form.legalRepresentative, idNumber: maskIdNumber(form.legalRepresentative.idNumber), mobile: maskMobile(form.legalRepresentative.mobile) },
-    shareholders: form.shareholders.map((holder) => (holder.idNumber ? { ...holder, idNumber: maskIdNumber(holder.idNumber) } : holder)),
-    socialInsurance: { employees: form.socialInsurance.employees.map((employee) => ({ ...employee, idNumber: maskIdNumber(employee.idNumber) })) },
-  };
-}
 
 /** Supervision (督查): find the stuck cases, see why, and act on them. */
 @Injectable()
@@ -153,7 +144,7 @@ export class AdminCasesService {
     const timeline = [...audit, ...workflowTimeline(history.events, (userId) => usernames.get(userId))].sort((a, b) => a.at.localeCompare(b.at));
     return {
       case: view,
-      form: unmask ? record.form : maskForm(record.form),
+      form: unmask ? record.form : maskApplicationForm(record.form),
       tasks,
       stuckReasons: fact ? stuckReasons({ ...fact, now, thresholds: this.thresholds() }) : [],
       pendingActivities: history.pending,
@@ -202,7 +193,8 @@ export class AdminCasesService {
     const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
     try {
       const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
-      const events = history.events ?? [];
+      // Stored payloads are encrypted: decode them before reading arguments out of the history.
+      const events = await decodeHistoryPayloads(history.events ?? [], this.client.options.loadedDataConverter.payloadCodecs);
       const departments = activityDepartments(events);
       const pending = (description.raw.pendingActivities ?? []).map((activity: PendingActivity): PendingActivityDto => ({
         activityId: activity.activityId ?? '',

@@ -5,7 +5,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { applyCorrections, CorrectionPathError, feeLedgerForApplication, isTerminalCaseStatus, normaliseEnterpriseName, type ApplicationForm, type RuleFlag } from '@onetrip/domain';
-import { CorrectionEntity, IdempotencyKeyEntity } from '@onetrip/infrastructure';
+import { CorrectionEntity, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
 import {
   CASE_WORKFLOW,
   cancelCaseUpdate,
@@ -57,6 +57,7 @@ export class ApplicationsService {
     private readonly rules: ApplicationRulesService,
     private readonly cases: CaseReader,
     private readonly audit: AuditLogService,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   /**
@@ -99,7 +100,7 @@ export class ApplicationsService {
 
   async list(user: AuthenticatedUser, query: ApplicationListQueryDto): Promise<CaseListResponseDto> {
     const page = await this.cases.page(user, query.limit, pageOffset(query));
-    return { items: await this.cases.views(user, page.items), total: page.total };
+    return { items: await this.cases.views(user, page.items, new Date(), true), total: page.total };
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<CaseResponseDto> {
@@ -128,7 +129,7 @@ export class ApplicationsService {
         correctionId,
         record.id,
         record.correctionRound,
-        JSON.stringify(dto.changes),
+        JSON.stringify(this.cipher.sealFields(dto.changes)),
         user.id,
       ]);
       await this.audit.record(
@@ -199,7 +200,7 @@ export class ApplicationsService {
         caseWorkflowId(values.id),
         values.applicantId,
         values.filedById,
-        JSON.stringify(values.form),
+        JSON.stringify(this.cipher.sealFields(values.form)),
         normaliseEnterpriseName(values.form.company.name),
         JSON.stringify(values.policy),
         JSON.stringify(feeLedgerForApplication(values.form)),

@@ -149,7 +149,11 @@ describe('buildCasePolicy from ApiConfig', () => {
     const secret = configProblems({ NODE_ENV: 'production' });
     expect(secret).toMatch(/JWT_SECRET/);
     expect(secret).not.toMatch(/DEMO_MODE/);
-    expect(configProblems({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length' })).toBe('');
+    expect(secret).toMatch(/TEMPORAL_PAYLOAD_KEYS \(missing\): must be set in production/);
+    expect(secret).toMatch(/PERSONAL_DATA_KEYS \(missing\): must be set in production/);
+    const key = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+    const payloadKeys = { TEMPORAL_PAYLOAD_KEYS: key, TEMPORAL_PAYLOAD_KEY_ID: 'k1', PERSONAL_DATA_KEYS: key, PERSONAL_DATA_KEY_ID: 'k1' };
+    expect(configProblems({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length', ...payloadKeys })).toBe('');
     expect(configProblems({ NODE_ENV: 'development', DEMO_MODE: 'true' })).toBe('');
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ApplicationForm, CaseStatus } from '@onetrip/domain';
+import { PersonalDataCipher } from '@onetrip/infrastructure';
 import type { CasePolicy } from '@onetrip/workflows/contracts';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
@@ -46,13 +47,14 @@ interface TaskRow {
 const CASE_COLUMNS = `id, applicant_id, filed_by_id, status, form, policy, correction_round, correction, outcome, fees, flags, end_reason, submitted_at, completed_at`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toRecord(row: CaseRow): CaseRecord {
+/** The row as a record, its ID numbers and mobiles decrypted (the one place the API reads forms from). */
+function toRecord(row: CaseRow, cipher: PersonalDataCipher): CaseRecord {
   return {
     id: row.id,
     applicantId: row.applicant_id,
     filedById: row.filed_by_id,
     status: row.status,
-    form: row.form,
+    form: cipher.openFields(row.form),
     policy: row.policy,
     correctionRound: row.correction_round,
     correction: row.correction,
@@ -73,12 +75,15 @@ export interface CasePage {
 /** Reads cases and their tasks from PostgreSQL, and who may see them. */
 @Injectable()
 export class CaseReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRecord | null> {
     if (!UUID.test(id)) return null;
     const [row] = (await manager.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [id])) as CaseRow[];
-    return row ? toRecord(row) : null;
+    return row ? toRecord(row, this.cipher) : null;
   }
 
   /** The case if the caller may see it; 404 otherwise, so other people's case ids cannot be probed. */
@@ -102,10 +107,10 @@ export class CaseReader {
       this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM cases ${filter} ORDER BY submitted_at DESC, id DESC LIMIT $2 OFFSET $3`, [user.id, limit, offset]) as Promise<CaseRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM cases ${filter}`, [user.id]) as Promise<{ total: number }[]>,
     ]);
-    return { items: rows.map(toRecord), total: count.total };
+    return { items: rows.map((row) => toRecord(row, this.cipher)), total: count.total };
   }
 
-  async views(user: AuthenticatedUser, records: readonly CaseRecord[], now = new Date()): Promise<CaseResponseDto[]> {
+  async views(user: AuthenticatedUser, records: readonly CaseRecord[], now = new Date(), listed = false): Promise<CaseResponseDto[]> {
     if (records.length === 0) return [];
     const rows = (await this.dataSource.query(
       `SELECT case_id, department, round, status, due_at, overdue_at, decided_at, outputs FROM tasks WHERE case_id = ANY($1::uuid[])`,
@@ -124,7 +129,7 @@ export class CaseReader {
       };
       byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), task]);
     }
-    return records.map((record) => toCaseView(record, byCase.get(record.id) ?? [], { now, includeForm: ownsCase(user, record) }));
+    return records.map((record) => toCaseView(record, byCase.get(record.id) ?? [], { now, includeForm: ownsCase(user, record), listed }));
   }
 
   async view(user: AuthenticatedUser, record: CaseRecord): Promise<CaseResponseDto> {

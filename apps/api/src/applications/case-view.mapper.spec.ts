@@ -1,4 +1,4 @@
-import { DEPARTMENTS, feeLedgerForApplication, sampleApplicationForm } from '@onetrip/domain';
+import { DEPARTMENTS, feeLedgerForApplication, maskIdNumber, maskMobile, sampleApplicationForm } from '@onetrip/domain';
 import { correctionFields, isTaskOverdue, toCaseView, toSteps, type CaseViewSource, type StepTaskSource } from './case-view.mapper';
 
 const NOW = new Date('2026-03-02T04:00:00Z');
@@ -80,6 +80,22 @@ describe('toCaseView', () => {
     const forAdmin = toCaseView(caseRow(), [], { now: NOW, includeForm: false });
     expect(forAdmin.form).toBeUndefined();
     expect(JSON.stringify(forAdmin)).not.toContain(form.legalRepresentative.idNumber);
+  });
+
+  it('masks ID numbers and mobiles in a list, in the form and in clerks\' free text, and keeps the rest', () => {
+    const { idNumber, mobile } = form.legalRepresentative;
+    const correction = { round: 1, items: [{ department: 'SAMR', field: 'legalRepresentative.mobile', reason: `${mobile} 无法接通` }] };
+    const row = caseRow({ status: 'AWAITING_CORRECTION', correctionRound: 1, correction, endReason: `身份证 ${idNumber}` });
+    const listed = toCaseView(row, [], { now: NOW, includeForm: true, listed: true });
+    expect(JSON.stringify(listed)).not.toContain(idNumber);
+    expect(JSON.stringify(listed)).not.toContain(mobile);
+    expect(listed.form?.company.name).toBe(form.company.name);
+    expect(listed.form?.legalRepresentative).toEqual({ name: form.legalRepresentative.name, idNumber: maskIdNumber(idNumber), mobile: maskMobile(mobile) });
+    expect(listed.correction?.items[0].reason).toBe(`${maskMobile(mobile)} 无法接通`);
+    // The case's own page, for its owner, shows them whole.
+    const own = toCaseView(row, [], { now: NOW, includeForm: true });
+    expect(own.form).toEqual(form);
+    expect(own.endReason).toBe(`身份证 ${idNumber}`);
   });
 
   it('shows the correction notice only while awaiting correction', () => {

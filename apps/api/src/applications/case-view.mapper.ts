@@ -1,4 +1,4 @@
-import { DEPARTMENTS, FEE_PAYERS, isDepartment, STEP_STATUSES, type ApplicationForm, type CaseStatus, type Department, type FeePayer, type StepStatus } from '@onetrip/domain';
+import { DEPARTMENTS, FEE_PAYERS, isDepartment, maskApplicationForm, maskPersonalData, STEP_STATUSES, type ApplicationForm, type CaseStatus, type Department, type FeePayer, type StepStatus } from '@onetrip/domain';
 import type { CaseResponseDto, CaseStepDto, CorrectionItemDto, CorrectionNoticeDto, FeesDto, RuleFlagDto } from './dto/case-response.dto';
 
 // The case view is built from the `cases` row and the `tasks` table only (never from Temporal), so a
@@ -93,8 +93,13 @@ export function toFlags(stored: unknown): RuleFlagDto[] {
     .map((flag) => ({ path: String(flag.path), code: String(flag.code), message: String(flag.message ?? '') }));
 }
 
-/** The case view; `includeForm` only for the applicant or window who own the case (their own data). */
-export function toCaseView(row: CaseViewSource, tasks: readonly StepTaskSource[], options: { now: Date; includeForm: boolean }): CaseResponseDto {
+/**
+ * The case view; `includeForm` only for the applicant or window who own the case (their own data).
+ * In a list (`listed`) ID numbers and mobiles are masked, in the form and in clerks' free text too:
+ * a list is glanced at and cached; the full values are on the case's own page.
+ */
+export function toCaseView(row: CaseViewSource, tasks: readonly StepTaskSource[], options: { now: Date; includeForm: boolean; listed?: boolean }): CaseResponseDto {
+  const text = options.listed ? maskPersonalData : (value: string) => value;
   const view: CaseResponseDto = {
     id: row.id,
     status: row.status,
@@ -105,12 +110,12 @@ export function toCaseView(row: CaseViewSource, tasks: readonly StepTaskSource[]
   if (row.completedAt) view.completedAt = row.completedAt.toISOString();
   if (row.status === 'AWAITING_CORRECTION') {
     const notice = toCorrectionNotice(row.correction, row.correctionRound);
-    if (notice) view.correction = notice;
+    if (notice) view.correction = { ...notice, items: notice.items.map((item) => ({ ...item, reason: text(item.reason) })) };
   }
   if (isRecord(row.outcome)) view.outcome = row.outcome;
-  if (row.endReason) view.endReason = row.endReason;
+  if (row.endReason) view.endReason = text(row.endReason);
   const flags = toFlags(row.flags);
   if (flags.length > 0) view.flags = flags;
-  if (options.includeForm) view.form = row.form;
+  if (options.includeForm) view.form = options.listed ? maskApplicationForm(row.form) : row.form;
   return view;
 }

@@ -12,6 +12,7 @@ export type AuditAction =
   | 'RETURN'
   | 'REJECT'
   | 'VIEW_PERSONAL_DATA'
+  | 'DECODE_TEMPORAL_PAYLOADS'
   // Supervision (admin):
   | 'REOPEN'
   | 'REASSIGN'

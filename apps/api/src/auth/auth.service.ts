@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { isDepartment } from '@onetrip/domain';
-import { UserEntity, type UserRole } from '@onetrip/infrastructure';
+import { PersonalDataCipher, UserEntity, type UserRole } from '@onetrip/infrastructure';
 import { AppError } from '../common/app-error';
 import { USER_ROLES, type AuthenticatedUser } from '../common/authenticated-user';
 import { TokenCreateDto } from './dto/token-create.dto';
@@ -36,6 +36,7 @@ export class AuthService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly jwt: JwtService,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   async register(dto: UserRegisterDto): Promise<UserRegisteredResponseDto> {
@@ -44,7 +45,7 @@ export class AuthService {
     const result = await this.users
       .createQueryBuilder()
       .insert()
-      .values({ id, username: dto.username, passwordHash, name: dto.name, mobile: dto.mobile, role: 'APPLICANT', department: null })
+      .values({ id, username: dto.username, passwordHash, name: dto.name, mobile: this.cipher.seal(dto.mobile), role: 'APPLICANT', department: null })
       .orIgnore()
       .returning(['id'])
       .execute();

@@ -21,6 +21,8 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     // Error texts may quote input: never echo personal data back into logs or responses.
     body.message = maskPersonalData(body.message);
+    // A field path is input too (a correction names its fields).
+    if (body.fields) body.fields = body.fields.map((field) => ({ path: maskPersonalData(field.path), messages: field.messages.map(maskPersonalData) }));
     response.status(body.statusCode).json(body);
   }
 

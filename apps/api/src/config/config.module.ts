@@ -1,10 +1,18 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { PersonalDataCipher, personalDataCipher } from '@onetrip/infrastructure';
 import { ApiConfig } from './api.config';
 
 @Global()
 @Module({})
 export class ConfigModule {
   static forRoot(config: ApiConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: ApiConfig, useValue: config }], exports: [ApiConfig] };
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: ApiConfig, useValue: config },
+        { provide: PersonalDataCipher, useValue: personalDataCipher(config) },
+      ],
+      exports: [ApiConfig, PersonalDataCipher],
+    };
   }
 }

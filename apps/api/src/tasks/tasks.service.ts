@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { PersonalDataCipher } from '@onetrip/infrastructure';
 import { isDepartment, type ApplicationForm, type CaseStatus, type Department, type RuleFlag, type StepStatus } from '@onetrip/domain';
 import { caseWorkflowId, decideTaskUpdate, type TaskDecision, type TaskDecisionResult } from '@onetrip/workflows/contracts';
 import { isTaskOverdue, toFlags } from '../applications/case-view.mapper';
@@ -64,6 +65,7 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly client: Client,
     private readonly audit: AuditLogService,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   /** One status of the clerk's department, soonest due first (the tasks_inbox_idx index order). */
@@ -88,7 +90,7 @@ export class TasksService {
       form: ApplicationForm;
       flags: unknown;
     }[];
-    const part = departmentFormView(task.department, caseRow.form);
+    const part = departmentFormView(task.department, this.cipher.openFields(caseRow.form));
     if (part.revealsPersonalData) {
       await this.audit.record({ actor: user, action: 'VIEW_PERSONAL_DATA', caseId: task.case_id, taskId: task.id, details: { department: task.department } });
     }

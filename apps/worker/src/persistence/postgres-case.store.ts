@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { PersonalDataCipher } from '@onetrip/infrastructure';
 import type { Department } from '@onetrip/domain';
 import {
   AppliedCorrection,
@@ -42,7 +43,11 @@ interface TaskRow {
 
 /** The case read model in PostgreSQL. Every write is safe to repeat: activities retry. */
 export class PostgresCaseStore implements CaseStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    // ID numbers and mobiles are sealed in the stored form and corrections; activities see them plain.
+    private readonly cipher: PersonalDataCipher,
+  ) {}
 
   async getCase(caseId: string): Promise<CaseRecord> {
     const [row] = (await this.dataSource.query(
@@ -54,7 +59,7 @@ export class PostgresCaseStore implements CaseStore {
       id: row.id,
       applicantId: row.applicant_id,
       status: row.status,
-      form: row.form,
+      form: this.cipher.openFields(row.form),
       policy: row.policy,
       uscc: row.uscc,
       correctionRound: row.correction_round,
@@ -186,7 +191,7 @@ export class PostgresCaseStore implements CaseStore {
       changes: Record<string, unknown>;
       changed_paths: string[] | null;
     }[];
-    return row ? { id: row.id, round: row.round, status: row.status, changes: row.changes, changedPaths: row.changed_paths } : null;
+    return row ? { id: row.id, round: row.round, status: row.status, changes: this.cipher.openFields(row.changes), changedPaths: row.changed_paths } : null;
   }
 
   async saveCorrection(caseId: string, correction: AppliedCorrection, at: Date): Promise<void> {
@@ -200,7 +205,7 @@ export class PostgresCaseStore implements CaseStore {
         `UPDATE cases SET form = $2, form_version = form_version + 1, correction = NULL, awaiting_applicant_since = NULL,
                 status = 'IN_PROGRESS', last_progress_at = GREATEST(last_progress_at, $3), updated_at = now()
          WHERE id = $1`,
-        [caseId, JSON.stringify(correction.form), at],
+        [caseId, JSON.stringify(this.cipher.sealFields(correction.form)), at],
       );
     });
   }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { fromDayNumber } from '../calendar/calendar-date';
 import { makeResidentId } from '../identifiers/resident-id';
-import { maskIdNumber, maskMobile, maskPersonalData } from './masking';
+import { sampleApplicationForm } from '../application/sample-application';
+import { maskApplicationForm, maskIdNumber, maskMobile, maskPersonalData } from './masking';
 
 const idArb = fc
   .tuple(fc.stringMatching(/^[1-6]\d{5}$/), fc.integer({ min: -10_000, max: 20_000 }), fc.integer({ min: 0, max: 999 }))
@@ -61,5 +62,17 @@ describe('maskPersonalData', () => {
 
   it('leaves digit-free text unchanged', () => {
     fc.assert(fc.property(fc.string().filter((s) => !/\d/.test(s)), (s) => expect(maskPersonalData(s)).toBe(s)));
+  });
+});
+
+describe('maskApplicationForm', () => {
+  it('masks every ID number and mobile in the form and leaves the rest as it was', () => {
+    const form = sampleApplicationForm();
+    const masked = maskApplicationForm(form);
+    const text = JSON.stringify(masked);
+    for (const secret of [form.legalRepresentative.idNumber, form.legalRepresentative.mobile, form.socialInsurance.employees[0].idNumber]) expect(text).not.toContain(secret);
+    expect(masked.legalRepresentative.idNumber).toBe(maskIdNumber(form.legalRepresentative.idNumber));
+    expect(masked.shareholders[1]).toEqual(form.shareholders[1]);
+    expect({ ...masked, legalRepresentative: form.legalRepresentative, shareholders: form.shareholders, socialInsurance: form.socialInsurance }).toEqual(form);
   });
 });

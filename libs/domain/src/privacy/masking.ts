@@ -1,3 +1,5 @@
+import type { ApplicationForm } from '../application/application-form';
+
 // Personal data (个人信息) must not reach logs, error messages or screens that do not need it:
 // resident IDs keep the division code and the last four, mobiles the carrier prefix and the last four.
 
@@ -34,4 +36,14 @@ export function maskPersonalData(text: string): string {
       (_match, prefix: string, head: string, sep1: string, _middle: string, sep2: string, tail: string) =>
         `${prefix}${head}${sep1}****${sep2}${tail}`,
     );
+}
+
+/** The form with every ID number and mobile masked: who, not the numbers (lists, admins who did not ask). */
+export function maskApplicationForm(form: ApplicationForm): ApplicationForm {
+  return {
+    ...form,
+    legalRepresentative: { ...form.legalRepresentative, idNumber: maskIdNumber(form.legalRepresentative.idNumber), mobile: maskMobile(form.legalRepresentative.mobile) },
+    shareholders: form.shareholders.map((holder) => (holder.idNumber ? { ...holder, idNumber: maskIdNumber(holder.idNumber) } : holder)),
+    socialInsurance: { employees: form.socialInsurance.employees.map((employee) => ({ ...employee, idNumber: maskIdNumber(employee.idNumber) })) },
+  };
 }

@@ -9,10 +9,13 @@ export class ConfigError extends Error {
   }
 }
 
+// Settings whose value must not be echoed into an error message (it ends up in logs).
+const SECRET_SETTING = /(SECRET|PASSWORD|KEYS)$/;
+
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((error) => {
     const reasons = Object.values(error.constraints ?? {});
-    const given = error.value === undefined ? 'missing' : `got "${String(error.value)}"`;
+    const given = error.value === undefined || error.value === '' ? 'missing' : SECRET_SETTING.test(error.property) ? 'value withheld' : `got "${String(error.value)}"`;
     return reasons.length ? [`${error.property} (${given}): ${reasons.join('; ')}`] : describe(error.children ?? []);
   });
 }

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, ValidateBy } from 'class-validator';
+import { KeyRing, KeyRingError } from '../crypto/key-ring';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -9,6 +10,26 @@ export const toBoolean = ({ value }: { value: unknown }): unknown =>
 
 export const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+
+/** Why a key ring setting is unusable, or null when it is fine. */
+function keyRingProblem(config: SharedConfig, keys: string, activeKeyId: string, protects: string): string | null {
+  if (!keys) return config.NODE_ENV === 'production' ? `must be set in production (${protects} are encrypted with it)` : null;
+  try {
+    KeyRing.parse(keys, activeKeyId ?? '');
+    return null;
+  } catch (error) {
+    if (error instanceof KeyRingError) return error.message;
+    throw error;
+  }
+}
+
+/** Valid when `problem` finds nothing wrong with this config; its answer is the message. */
+function KeyRingSetting(problem: (config: SharedConfig) => string | null): PropertyDecorator {
+  return ValidateBy({
+    name: 'keyRing',
+    validator: { validate: (_value, args) => problem(args?.object as SharedConfig) === null, defaultMessage: (args) => problem(args?.object as SharedConfig) ?? 'is invalid' },
+  });
+}
 
 /** Settings both processes need: where PostgreSQL and Temporal are, and how to log. */
 export class SharedConfig {
@@ -25,6 +46,28 @@ export class SharedConfig {
   @IsString()
   @IsNotEmpty()
   TEMPORAL_TASK_QUEUE: string = 'onetrip';
+
+  /**
+   * Keys that encrypt Temporal payloads (AES-256-GCM): `keyId:base64key,…`, 32-byte keys. Keep
+   * retired keys listed so older histories still decrypt. Required in production.
+   */
+  @KeyRingSetting((config) => keyRingProblem(config, config.TEMPORAL_PAYLOAD_KEYS, config.TEMPORAL_PAYLOAD_KEY_ID, 'Temporal payloads'))
+  TEMPORAL_PAYLOAD_KEYS: string = '';
+
+  /** The id (in TEMPORAL_PAYLOAD_KEYS) of the key new payloads are encrypted with. */
+  @IsString()
+  TEMPORAL_PAYLOAD_KEY_ID: string = '';
+
+  /**
+   * Keys that encrypt ID numbers and mobiles at rest in PostgreSQL (AES-256-GCM), same format.
+   * Separate from the payload keys: stored rows outlive histories. Required in production.
+   */
+  @KeyRingSetting((config) => keyRingProblem(config, config.PERSONAL_DATA_KEYS, config.PERSONAL_DATA_KEY_ID, 'ID numbers and mobiles in the database'))
+  PERSONAL_DATA_KEYS: string = '';
+
+  /** The id (in PERSONAL_DATA_KEYS) of the key new values are encrypted with. */
+  @IsString()
+  PERSONAL_DATA_KEY_ID: string = '';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';

@@ -1,0 +1,76 @@
+import { KeyRing } from './key-ring';
+
+// 个人信息 at rest: the ID numbers and mobiles inside stored JSON (a case's form, a correction's
+// changes) and users.mobile are sealed field by field with AES-256-GCM, so a database dump, a
+// backup or a read-only SQL session shows `pd1:<keyId>:<base64>` instead. Only these few fields: the
+// rest of the form stays queryable JSON and a case view decrypts four or five short strings.
+const PREFIX = 'pd1:';
+const PERSONAL_FIELDS = new Set(['idNumber', 'mobile']);
+
+/** 'shareholders[0].idNumber' → 'idNumber'; 'mobile' → 'mobile'. */
+const lastField = (key: string): string => key.replace(/\[\d+\]$/, '').split('.').pop() ?? key;
+
+export const isSealed = (value: unknown): value is string => typeof value === 'string' && value.startsWith(PREFIX);
+
+/** Seals and opens personal fields; values written before encryption (plain strings) read as they are. */
+export class PersonalDataCipher {
+  private constructor(private readonly keys: KeyRing | null) {}
+
+  static withKeys(keys: KeyRing): PersonalDataCipher {
+    return new PersonalDataCipher(keys);
+  }
+
+  /** No key configured (development only; the config refuses this in production): values stay plain. */
+  static plaintext(): PersonalDataCipher {
+    return new PersonalDataCipher(null);
+  }
+
+  get encrypts(): boolean {
+    return this.keys !== null;
+  }
+
+  seal(value: string): string {
+    if (!this.keys || isSealed(value)) return value;
+    const { keyId, sealed } = this.keys.encrypt(Buffer.from(value, 'utf8'));
+    return `${PREFIX}${keyId}:${sealed.toString('base64')}`;
+  }
+
+  open(value: string): string {
+    if (!isSealed(value)) return value;
+    if (!this.keys) throw new Error('a personal data field is encrypted but no PERSONAL_DATA_KEYS are configured');
+    const rest = value.slice(PREFIX.length);
+    const separator = rest.indexOf(':');
+    return this.keys.decrypt(rest.slice(0, separator), Buffer.from(rest.slice(separator + 1), 'base64')).toString('utf8');
+  }
+
+  /**
+   * A copy of `value` (a form, or a correction's path → value changes) with every string under a
+   * personal field name (`idNumber`, `mobile`, or a path ending in one) sealed.
+   */
+  sealFields<T>(value: T): T {
+    if (!this.keys) return value;
+    return this.walk(value, false, (text) => this.seal(text)) as T;
+  }
+
+  /** A copy of `value` with every sealed string opened; plain values are kept as they are. */
+  openFields<T>(value: T): T {
+    return this.walk(value, true, (text) => this.open(text)) as T;
+  }
+
+  private walk(value: unknown, personal: boolean, change: (text: string) => string): unknown {
+    if (typeof value === 'string') return personal || isSealed(value) ? change(value) : value;
+    if (Array.isArray(value)) return value.map((item) => this.walk(item, personal, change));
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.walk(item, personal || PERSONAL_FIELDS.has(lastField(key)), change)]));
+  }
+}
+
+/** The settings the cipher reads (SharedConfig has them). */
+export interface PersonalDataKeyConfig {
+  PERSONAL_DATA_KEYS: string;
+  PERSONAL_DATA_KEY_ID: string;
+}
+
+export function personalDataCipher(config: PersonalDataKeyConfig): PersonalDataCipher {
+  return config.PERSONAL_DATA_KEYS ? PersonalDataCipher.withKeys(KeyRing.parse(config.PERSONAL_DATA_KEYS, config.PERSONAL_DATA_KEY_ID)) : PersonalDataCipher.plaintext();
+}
