@@ -20,6 +20,9 @@ export function testStack(): TestStackInfo {
   return JSON.parse(raw) as TestStackInfo;
 }
 
+/** The servers an app process is pointed at: the shared stack's, or a test's own private ones. */
+export type StackTarget = Pick<TestStackInfo, 'databaseUrl' | 'temporalAddress' | 'taskQueue'>;
+
 const logDir = path.join(ROOT, 'test-results/logs');
 
 /** A log sink per process, kept under test-results/ for when a test fails. */
@@ -29,9 +32,8 @@ export function fileLog(name: string): (line: string) => void {
   return (line) => fs.appendFileSync(file, line + '\n');
 }
 
-/** Starts one more API process (e.g. with other settings) and waits until it is healthy. */
-export async function startApi(env: Record<string, string>, label = 'api'): Promise<{ url: string; app: AppProcess }> {
-  const stack = testStack();
+/** Starts one more API process (e.g. with other settings, or on a private `stack`) and waits until it is healthy. */
+export async function startApi(env: Record<string, string>, label = 'api', stack: StackTarget = testStack()): Promise<{ url: string; app: AppProcess }> {
   const port = await freePort();
   const app = startApp({
     name: 'api',
@@ -62,9 +64,8 @@ export async function startApi(env: Record<string, string>, label = 'api'): Prom
   return { url, app };
 }
 
-/** Starts one more worker process on `taskQueue`, from the prebuilt workflow bundle, and waits until it polls. */
-export async function startWorker(env: Record<string, string>, label = 'worker'): Promise<AppProcess> {
-  const stack = testStack();
+/** Starts one more worker process (on the shared or a private `stack`) from the prebuilt workflow bundle, and waits until it polls. */
+export async function startWorker(env: Record<string, string>, label = 'worker', stack: StackTarget = testStack()): Promise<AppProcess> {
   const toFile = fileLog(label);
   let polling = false;
   const app = startApp({
@@ -73,7 +74,7 @@ export async function startWorker(env: Record<string, string>, label = 'worker')
       DATABASE_URL: stack.databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      WORKFLOW_BUNDLE_PATH: stack.workflowBundle,
+      WORKFLOW_BUNDLE_PATH: testStack().workflowBundle,
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       ...env,
