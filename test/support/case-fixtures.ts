@@ -82,9 +82,9 @@ export async function startCaseDirectly(
   form: ApplicationForm,
   policy: CasePolicy,
   taskQueue = testStack().taskQueue,
+  caseId: string = randomUUID(),
 ): Promise<{ caseId: string; applicantId: string }> {
   const applicantId = await insertUser(db);
-  const caseId = randomUUID();
   await db.query(
     `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, enterprise_name, policy, fees, submitted_at, last_progress_at)
      VALUES ($1, $2, $3, $3, 'SUBMITTED', $4, $5, $6, $7, now(), now())`,
