@@ -42,11 +42,12 @@ describe('the worker killed with SIGKILL while activities run', () => {
       'some cases past SAMR, others mid-activity',
       async () => {
         const { rows } = await db.query(
-          `SELECT count(*) FILTER (WHERE department <> 'SAMR')::int AS past_licence, count(*) FILTER (WHERE status = 'OPEN')::int AS open
+          `SELECT count(*) FILTER (WHERE department <> 'SAMR')::int AS past_licence, count(DISTINCT case_id) FILTER (WHERE department <> 'SAMR')::int AS past_licence_cases,
+                  count(*) FILTER (WHERE status = 'OPEN')::int AS open
              FROM tasks WHERE case_id = ANY($1)`,
           [caseIds],
         );
-        const row = rows[0] as { past_licence: number; open: number };
+        const row = rows[0] as { past_licence: number; past_licence_cases: number; open: number };
         return row.past_licence > 0 && row.open > 0 ? row : undefined;
       },
       { timeoutMs: 30_000, intervalMs: 20 },
@@ -82,6 +83,7 @@ describe('the worker killed with SIGKILL while activities run', () => {
       how: `${CASES} all-AUTO cases started together; the worker is SIGKILLed once some are past SAMR while others have a step open inside its activity; a new worker takes over`,
       figures: {
         'cases in flight': CASES,
+        'cases past SAMR at the kill': atKill.past_licence_cases,
         'cases finished before the kill': finishedBeforeKill,
         'steps cut off mid-activity': cutOff,
         'cases finished': await countCasesIn(db, caseIds, 'COMPLETED'),
