@@ -7,7 +7,7 @@ import { signIn, type SignedIn } from '../api/api-fixtures';
 import { sampleForm, startCaseDirectly, tasksOf, testPolicy, useRealServers, waitForCaseStatus } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { recordCheck } from '../support/scorecard';
-import { countDuplicateWrites, totalOf } from './fault-fixtures';
+import { countCasesIn, countDuplicateWrites, totalOf } from './fault-fixtures';
 
 const allAuto = testPolicy({ modes: Object.fromEntries(DEPARTMENTS.map((department) => [department, 'AUTO'])) });
 const OUTAGE = 'connect ECONNREFUSED tax-ukey-gateway:443';
@@ -67,7 +67,7 @@ describe("a department's system that fails", () => {
       how: 'All-AUTO case with a TAX outage row; removed once step_failures shows at least 2 attempts; the activity retries on its own',
       figures: {
         'failed attempts before recovery': attemptsWhileDown,
-        'cases finished': 1,
+        'cases finished': await countCasesIn(db, [caseId], 'COMPLETED'),
         'TAX tasks': tasks.filter((task) => task.department === 'TAX').length,
         'failure records left': failuresLeft,
         'duplicate writes found': totalOf(duplicates),
