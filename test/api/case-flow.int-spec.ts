@@ -1,6 +1,7 @@
 import type { Client as PgClient } from 'pg';
 import { isValidUscc, makeResidentId, maskIdNumber, maskMobile, type Department } from '@onetrip/domain';
 import { connectDatabase, testCipher } from '../support/case-fixtures';
+import { recordCheck } from '../support/scorecard';
 import { http } from '../support/http';
 import { fieldPaths, fileCase, newApplicant, newClerk, openTaskId, signIn, validForm, waitForView, type CaseView, type ErrorBody, type SignedIn } from './api-fixtures';
 
@@ -136,6 +137,22 @@ describe('a case through the clerks’ API', () => {
     expect(completions.map((completion) => completion.status).sort()).toEqual([200, 409]);
     const audit = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE task_id = $1 AND action = 'COMPLETE'`, [nextTask]);
     expect(audit.rows[0].n).toBe(1);
+
+    const decided = await db.query(`SELECT status FROM tasks WHERE id = $1`, [nextTask]);
+    recordCheck({
+      id: 'faults.double-decision-two-clerks',
+      section: 'Faults',
+      check: 'Two clerks deciding the same task at once',
+      how: 'Two SAMR clerks POST /tasks/:id/claim at once, then two POST /tasks/:id/complete at once on another task',
+      figures: {
+        'claims accepted': claims.filter((claim) => claim.status === 200).length,
+        'claims refused 409': claims.filter((claim) => claim.status === 409).length,
+        'completions accepted': completions.filter((completion) => completion.status === 200).length,
+        'completions refused 409': completions.filter((completion) => completion.status === 409).length,
+        'task status': String((decided.rows[0] as { status: string }).status),
+        'COMPLETE audit rows': audit.rows[0].n as number,
+      },
+    });
   });
 
   it('answers one 200 and one 409 when the same clerk’s two completions race (the workflow refuses the second)', async () => {
@@ -150,6 +167,21 @@ describe('a case through the clerks’ API', () => {
     // Once decided, the task is no longer open.
     const again = await complete('SAMR', samrTask);
     expect(again.status).toBe(409);
+    const audit = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE task_id = $1 AND action = 'COMPLETE'`, [samrTask]);
+    expect(audit.rows[0].n).toBe(1);
+
+    recordCheck({
+      id: 'faults.double-decision',
+      section: 'Faults',
+      check: 'The same clerk’s decision sent twice at once, then again',
+      how: 'Two POST /tasks/:id/complete at once by one clerk (the workflow Update validator refuses the second), then a third later',
+      figures: {
+        'decisions sent': results.length + 1,
+        accepted: [...results, again].filter((result) => result.status === 200).length,
+        'refused 409 TASK_NOT_OPEN': [...results, again].filter((result) => result.status === 409).length,
+        'COMPLETE audit rows': audit.rows[0].n as number,
+      },
+    });
   });
 
   it('returns the case for correction; the applicant corrects only what was asked; the step reopens', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import { connectDatabase } from '../support/case-fixtures';
 import { http } from '../support/http';
+import { recordCheck } from '../support/scorecard';
 import { casesOf, fieldPaths, newApplicant, openTaskId, validForm, type CaseView, type ErrorBody } from './api-fixtures';
 
 describe('Idempotency-Key on POST /api/applications', () => {
@@ -37,6 +38,23 @@ describe('Idempotency-Key on POST /api/applications', () => {
     const later = await http<CaseView>('POST', '/applications', { token: applicant.token, body: form, headers: { 'Idempotency-Key': key } });
     expect(later.status).toBe(201);
     expect(later.body.id).toBe(caseId);
+
+    const casesMade = await casesOf(db, applicant.id);
+    const workflowsStarted = (await db.query(`SELECT count(DISTINCT workflow_id)::int AS n FROM cases WHERE applicant_id = $1`, [applicant.id])).rows[0].n as number;
+    recordCheck({
+      id: 'faults.duplicate-submission',
+      section: 'Faults',
+      check: 'Duplicate and concurrent submissions of one application',
+      how: '20 identical POST /api/applications at once with one Idempotency-Key, then the same request again later',
+      figures: {
+        'requests sent': results.length + 1,
+        'answered 201 with the same case': results.filter((result) => result.status === 201 && result.body.id === caseId).length + Number(later.body.id === caseId),
+        'cases created': casesMade,
+        'workflows started': workflowsStarted,
+        'SAMR tasks opened': tasks.rows.length,
+        'duplicates found': casesMade - 1 + (tasks.rows.length - 1),
+      },
+    });
   });
 
   it('treats the same body with keys in another order as the same request', async () => {

@@ -44,9 +44,10 @@ export async function connectDatabase(): Promise<PgClient> {
   return db;
 }
 
-export async function connectTemporal(): Promise<Client> {
+/** A client with the run's payload codec, on the shared Temporal or a private one at `address`. */
+export async function connectTemporal(address = testStack().temporalAddress): Promise<Client> {
   const stack = testStack();
-  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const connection = await Connection.connect({ address });
   return new Client({ connection, dataConverter: temporalDataConverter({ TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys, TEMPORAL_PAYLOAD_KEY_ID: stack.payloadKeyId }) });
 }
 
@@ -91,9 +92,9 @@ export async function startCaseDirectly(
   form: ApplicationForm,
   policy: CasePolicy,
   taskQueue = testStack().taskQueue,
+  caseId: string = randomUUID(),
 ): Promise<{ caseId: string; applicantId: string }> {
   const applicantId = await insertUser(db);
-  const caseId = randomUUID();
   await db.query(
     `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, enterprise_name, policy, fees, submitted_at, last_progress_at)
      VALUES ($1, $2, $3, $3, 'SUBMITTED', $4, $5, $6, $7, now(), now())`,

@@ -26,6 +26,15 @@ export function testStack(): TestStackInfo {
   return JSON.parse(raw) as TestStackInfo;
 }
 
+/** The servers an app process is pointed at: the shared stack's, or a test's own private ones. */
+export type StackTarget = Pick<TestStackInfo, 'databaseUrl' | 'temporalAddress' | 'taskQueue'>;
+
+/** The run's encryption keys: every process of the run, on the shared or a private stack, uses the same. */
+function runKeys(): Record<string, string> {
+  const { payloadKeys, payloadKeyId, personalDataKeys, personalDataKeyId } = testStack();
+  return { TEMPORAL_PAYLOAD_KEYS: payloadKeys, TEMPORAL_PAYLOAD_KEY_ID: payloadKeyId, PERSONAL_DATA_KEYS: personalDataKeys, PERSONAL_DATA_KEY_ID: personalDataKeyId };
+}
+
 const logDir = path.join(ROOT, 'test-results/logs');
 
 /** A log sink per process, kept under test-results/ for when a test fails. */
@@ -35,9 +44,8 @@ export function fileLog(name: string): (line: string) => void {
   return (line) => fs.appendFileSync(file, line + '\n');
 }
 
-/** Starts one more API process (e.g. with other settings) and waits until it is healthy. */
-export async function startApi(env: Record<string, string>, label = 'api'): Promise<{ url: string; app: AppProcess }> {
-  const stack = testStack();
+/** Starts one more API process (e.g. with other settings, or on a private `stack`) and waits until it is healthy. */
+export async function startApi(env: Record<string, string>, label = 'api', stack: StackTarget = testStack()): Promise<{ url: string; app: AppProcess }> {
   const port = await freePort();
   const app = startApp({
     name: 'api',
@@ -45,10 +53,7 @@ export async function startApi(env: Record<string, string>, label = 'api'): Prom
       DATABASE_URL: stack.databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys,
-      TEMPORAL_PAYLOAD_KEY_ID: stack.payloadKeyId,
-      PERSONAL_DATA_KEYS: stack.personalDataKeys,
-      PERSONAL_DATA_KEY_ID: stack.personalDataKeyId,
+      ...runKeys(),
       API_PORT: String(port),
       NODE_ENV: 'test',
       DEMO_MODE: 'true',
@@ -72,9 +77,8 @@ export async function startApi(env: Record<string, string>, label = 'api'): Prom
   return { url, app };
 }
 
-/** Starts one more worker process on `taskQueue`, from the prebuilt workflow bundle, and waits until it polls. */
-export async function startWorker(env: Record<string, string>, label = 'worker'): Promise<AppProcess> {
-  const stack = testStack();
+/** Starts one more worker process (on the shared or a private `stack`) from the prebuilt workflow bundle, and waits until it polls. */
+export async function startWorker(env: Record<string, string>, label = 'worker', stack: StackTarget = testStack()): Promise<AppProcess> {
   const toFile = fileLog(label);
   let polling = false;
   const app = startApp({
@@ -83,11 +87,8 @@ export async function startWorker(env: Record<string, string>, label = 'worker')
       DATABASE_URL: stack.databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys,
-      TEMPORAL_PAYLOAD_KEY_ID: stack.payloadKeyId,
-      PERSONAL_DATA_KEYS: stack.personalDataKeys,
-      PERSONAL_DATA_KEY_ID: stack.personalDataKeyId,
-      WORKFLOW_BUNDLE_PATH: stack.workflowBundle,
+      ...runKeys(),
+      WORKFLOW_BUNDLE_PATH: testStack().workflowBundle,
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       ...env,

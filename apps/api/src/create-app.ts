@@ -40,6 +40,9 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
         // A path or query can carry an ID number or mobile (a mistyped route, a search): mask it.
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskPersonalData(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // pino-http makes up an Error (with a stack of its own code) for every 5xx: the status says it
+        // all, and a real failure's stack is logged once by the exception filter.
+        err: (err: { type?: string; message?: string }) => ({ type: err.type, message: err.message }),
       },
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),

@@ -40,8 +40,13 @@ export class StuckCasesRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const now = add(filter.now);
-    const ageCutoff = add(new Date(filter.now.getTime() - (filter.minAgeMinutes ?? 0) * 60_000));
+    // Added on first use: a parameter no chosen source refers to has no type, and PostgreSQL refuses the query.
+    const once = (value: () => unknown): (() => string) => {
+      let placeholder: string | undefined;
+      return () => (placeholder ??= add(value()));
+    };
+    const nowParam = once(() => filter.now);
+    const ageCutoffParam = once(() => new Date(filter.now.getTime() - (filter.minAgeMinutes ?? 0) * 60_000));
     const limit = perSourceLimit === undefined ? '' : ` LIMIT ${perSourceLimit}`;
     const want = (reason: StuckReasonCode) => !filter.reason || filter.reason === reason;
     const departmentClause = (column: string) => (filter.department ? ` AND ${column} = ${add(filter.department)}` : '');
@@ -49,12 +54,12 @@ export class StuckCasesRepository {
 
     if (want('OVERDUE')) {
       sources.push(`(SELECT t.case_id, t.due_at AS since FROM tasks t
-        WHERE t.status IN ('OPEN', 'CLAIMED') AND t.due_at < ${now} AND t.due_at <= ${ageCutoff}${departmentClause('t.department')}
+        WHERE t.status IN ('OPEN', 'CLAIMED') AND t.due_at < ${nowParam()} AND t.due_at <= ${ageCutoffParam()}${departmentClause('t.department')}
         ORDER BY t.due_at${limit})`);
     }
     if (want('STEP_FAILING')) {
       sources.push(`(SELECT f.case_id, f.first_failed_at AS since FROM step_failures f
-        WHERE f.first_failed_at <= ${ageCutoff}${departmentClause('f.department')}
+        WHERE f.first_failed_at <= ${ageCutoffParam()}${departmentClause('f.department')}
         ORDER BY f.first_failed_at${limit})`);
     }
     // The remaining reasons belong to the case, not to a department.
@@ -74,7 +79,7 @@ export class StuckCasesRepository {
       }
       if (want('COMPLAINT')) {
         sources.push(`(SELECT k.case_id, k.opened_at AS since FROM complaints k
-          WHERE k.status = 'OPEN' AND k.opened_at <= ${ageCutoff}
+          WHERE k.status = 'OPEN' AND k.opened_at <= ${ageCutoffParam()}
           ORDER BY k.opened_at${limit})`);
       }
     }

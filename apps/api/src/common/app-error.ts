@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   CONFLICT: HttpStatus.CONFLICT,
   IDEMPOTENCY_KEY_REUSED: HttpStatus.CONFLICT,
   WORKFLOW_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -23,6 +24,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    /** Extra facts for the caller (e.g. which health checks failed); never personal data. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';

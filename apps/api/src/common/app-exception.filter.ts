@@ -2,12 +2,17 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { maskPersonalData } from '@onetrip/domain';
 import { AppError, FieldError } from './app-error';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-errors';
+
+// How long a client should wait before trying again when a server we depend on is down.
+const RETRY_AFTER_SECONDS = 5;
 
 interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
   fields?: FieldError[];
+  details?: Record<string, unknown>;
 }
 
 /** One place that turns every thrown error into `{statusCode, error, message, fields?}`. */
@@ -18,7 +23,13 @@ export class AppExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (body.error === 'DATABASE_UNAVAILABLE') {
+      // An outage, not a bug: one line without a stack trace, and the caller is told when to come back.
+      this.logger.warn(maskPersonalData(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`));
+    } else if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception : String(exception));
+    }
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     // Error texts may quote input: never echo personal data back into logs or responses.
     body.message = maskPersonalData(body.message);
     // A field path is input too (a correction names its fields).
@@ -28,7 +39,10 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof AppError) {
-      return { statusCode: exception.status, error: exception.code, message: exception.message, fields: exception.fields };
+      return { statusCode: exception.status, error: exception.code, message: exception.message, fields: exception.fields, details: exception.details };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, error: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

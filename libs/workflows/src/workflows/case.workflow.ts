@@ -52,6 +52,9 @@ const localActivities = proxyLocalActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 const LOCAL_DECISION = 'local-decision-activity';
+// A cancellation accepted while a correction is being applied ends the case only once the correction
+// is written, so the two writes to the case row never race (cases already past this point replay without it).
+const END_AFTER_CORRECTION = 'end-after-correction';
 
 const LICENCE: Department[] = ['SAMR'];
 const AFTER_LICENCE: Department[] = DEPARTMENTS.filter((department) => department !== 'SAMR');
@@ -167,7 +170,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
           changedPaths,
         });
         reopenAfterCorrection = reopened;
-        status = 'IN_PROGRESS';
+        // A cancellation that came in meanwhile decides the status.
+        if (!ending) status = 'IN_PROGRESS';
         return { changedPaths, reopened };
       } finally {
         correctionInFlight = false;
@@ -303,6 +307,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   }
 
   if (ending) {
+    if (patched(END_AFTER_CORRECTION)) await condition(() => !correctionInFlight);
     for (const scope of stepScopes) scope.cancel();
     for (const department of DEPARTMENTS) {
       if (steps[department].status === 'OPEN') steps[department].status = 'CANCELLED';
