@@ -1,9 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { maskPersonalData } from '@onetrip/domain';
-import { AppError, FieldError } from './app-error';
+import { AppError, FieldError, RateLimitedError } from './app-error';
 
-interface ErrorBody {
+export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
@@ -21,6 +21,7 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     // Error texts may quote input: never echo personal data back into logs or responses.
     body.message = maskPersonalData(body.message);
+    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
