@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PingsModule } from './pings/pings.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
@@ -26,6 +27,7 @@ export class AppModule {
         DatabaseModule,
         TemporalModule,
         AuditModule,
+        RateLimitModule,
         AuthModule,
         HealthModule,
         PingsModule,
