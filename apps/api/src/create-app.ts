@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { migrateDatabase, PinoNestLogger } from '@onetrip/infrastructure';
 import { AppModule } from './app.module';
-import { corsForOrigins, limitedBodyParsers, securityHeaders } from './common/http-defences';
+import { corsForOrigins, limitedBodyParsers, refuseUnsafeInput, securityHeaders } from './common/http-defences';
 import { documentErrorResponses } from './common/openapi-errors';
 import { createValidationPipe } from './common/validation';
 import { ApiConfig, parseOrigins, parseTrustProxy } from './config/api.config';
@@ -51,6 +51,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
   app.use(securityHeaders());
   app.use(corsForOrigins(parseOrigins(config.CORS_ORIGINS)));
   for (const parser of limitedBodyParsers(config.HTTP_BODY_LIMIT_KB)) app.use(parser);
+  app.use(refuseUnsafeInput());
 
   const document = documentErrorResponses(
     SwaggerModule.createDocument(

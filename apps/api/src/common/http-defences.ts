@@ -9,6 +9,41 @@ function sendError(res: Response, body: ErrorBody): void {
   res.status(body.statusCode).json(body);
 }
 
+// Keys that reach an object's prototype when code copies a body key by key. class-validator's whitelist
+// does not see `constructor` (every instance has one), so these are refused before validation.
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first thing in a parsed body a handler must never see: a NUL character (PostgreSQL text and jsonb cannot hold it) or a prototype key. */
+export function unsafeBodyPart(value: unknown, path = ''): { path: string; message: string } | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? { path: path || 'body', message: NUL_MESSAGE } : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return { path: itemPath, message: NUL_MESSAGE };
+    if (PROTOTYPE_KEYS.has(key)) return { path: itemPath, message: 'is not allowed (a prototype key)' };
+    const found = unsafeBodyPart(item, itemPath);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const NUL_MESSAGE = 'must not contain the NUL character (\\u0000)';
+
+/** 400 for a NUL character in the URL, or a NUL or prototype key in the parsed body, before any handler runs. */
+export function refuseUnsafeInput(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (/%00|\u0000/i.test(req.originalUrl)) {
+      return sendError(res, { statusCode: 400, error: 'VALIDATION_FAILED', message: 'Invalid fields: url', fields: [{ path: 'url', messages: [NUL_MESSAGE] }] });
+    }
+    const unsafe = unsafeBodyPart(req.body);
+    if (unsafe !== undefined) {
+      const path = unsafe.path.slice(0, 200);
+      return sendError(res, { statusCode: 400, error: 'VALIDATION_FAILED', message: `Invalid fields: ${path}`, fields: [{ path, messages: [unsafe.message] }] });
+    }
+    next();
+  };
+}
+
 /**
  * JSON and form bodies with an explicit size limit: a larger Content-Length is refused with 413 before
  * a byte is read (and a chunked body as soon as it passes the limit); malformed JSON is a 400 naming the body.
