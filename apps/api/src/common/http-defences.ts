@@ -45,20 +45,40 @@ export function refuseUnsafeInput(): RequestHandler {
 }
 
 /**
- * JSON and form bodies with an explicit size limit: a larger Content-Length is refused with 413 before
- * a byte is read (and a chunked body as soon as it passes the limit); malformed JSON is a 400 naming the body.
+ * JSON and form bodies with an explicit size limit, refused early: a larger Content-Length gets 413 before a
+ * byte of the body is read, a chunked body as soon as it passes the limit (body-parser alone would read the
+ * whole body off the socket before answering). Malformed JSON is a 400 naming the body.
  */
 export function limitedBodyParsers(limitKb: number): RequestHandler[] {
   const limit = limitKb * 1024;
+  const tooLarge = (res: Response): void => {
+    // Close the connection instead of reading the rest of the body to keep it alive.
+    res.setHeader('Connection', 'close');
+    sendError(res, { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${limitKb} kB` });
+  };
+  const refuseOversized: RequestHandler = (req, res, next) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return tooLarge(res);
+    if (req.headers['transfer-encoding'] !== undefined) {
+      let received = 0;
+      const count = (chunk: Buffer): void => {
+        received += chunk.length;
+        if (received <= limit) return;
+        req.off('data', count);
+        if (!res.headersSent) tooLarge(res);
+      };
+      req.on('data', count);
+    }
+    next();
+  };
   const guard =
     (parse: RequestHandler): RequestHandler =>
     (req, res, next) =>
       parse(req, res, (error?: unknown) => {
+        if (res.headersSent) return; // already refused as too large while it streamed in
         if (!error) return next();
         const type = (error as { type?: string }).type;
-        if (type === 'entity.too.large') {
-          return sendError(res, { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${limitKb} kB` });
-        }
+        if (type === 'entity.too.large') return tooLarge(res);
         if (type === 'entity.parse.failed') {
           return sendError(res, { statusCode: 400, error: 'VALIDATION_FAILED', message: 'The body is not valid JSON', fields: [{ path: 'body', messages: ['must be valid JSON'] }] });
         }
@@ -67,7 +87,7 @@ export function limitedBodyParsers(limitKb: number): RequestHandler[] {
         const clientStatus = typeof status === 'number' && status >= 400 && status < 500 ? status : 400;
         return sendError(res, { statusCode: clientStatus, error: 'BAD_REQUEST', message: 'The body could not be read' });
       });
-  return [guard(json({ limit })), guard(urlencoded({ limit, extended: false }))];
+  return [refuseOversized, guard(json({ limit })), guard(urlencoded({ limit, extended: false }))];
 }
 
 const APP_CSP = [
