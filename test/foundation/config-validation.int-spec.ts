@@ -14,6 +14,9 @@ describe('config validation at start-up', () => {
     ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', API_PORT: 'eighty' }, 'API_PORT'],
     ['worker', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: 'not an address' }, 'TEMPORAL_ADDRESS'],
     ['worker', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', RATE_LIMIT_SIGN_IN_PER_IP: '-1' }, 'RATE_LIMIT_SIGN_IN_PER_IP'],
   ] as const)('%s refuses %j naming %s', async (name, env, variable) => {
     const { code, output } = await startAndCollect(name, { ...env });
     expect(code).toBe(1);
