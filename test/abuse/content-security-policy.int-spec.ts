@@ -8,15 +8,20 @@ import { testStack } from '../support/test-stack';
 
 const web = (): string => testStack().apiUrl.replace(/\/api$/, '');
 
+// Scripts for the page, as text: this project's TypeScript has no DOM types (as in test/e2e/browser.ts).
+const COLLECT_VIOLATIONS = `window.cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));`;
+const INJECT_INLINE_SCRIPT = `(() => {
+  const script = document.createElement('script');
+  script.textContent = 'window.injected = true';
+  document.body.appendChild(script);
+})()`;
+
 async function watchViolations(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-  });
+  await page.addInitScript({ content: COLLECT_VIOLATIONS });
 }
 
-const violations = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+const violations = (page: Page): Promise<string[]> => page.evaluate('window.cspViolations') as Promise<string[]>;
 
 describe('content security policy in a real browser', () => {
   let browser: TestBrowser;
@@ -54,13 +59,9 @@ describe('content security policy in a real browser', () => {
     expect(found).toEqual([]);
 
     // Control: what an XSS would try is blocked and reported.
-    await signInPage.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'window.injected = true';
-      document.body.appendChild(script);
-    });
-    const injected = await signInPage.evaluate(() => (window as unknown as { injected?: boolean }).injected === true);
-    const reported = await signInPage.waitForFunction(() => (window as unknown as { cspViolations: string[] }).cspViolations.length > 0).then(() => violations(signInPage));
+    await signInPage.evaluate(INJECT_INLINE_SCRIPT);
+    const injected = (await signInPage.evaluate('window.injected === true')) as boolean;
+    const reported = await signInPage.waitForFunction('window.cspViolations.length > 0').then(() => violations(signInPage));
     expect(injected).toBe(false);
     expect(reported.some((violation) => violation.startsWith('script-src'))).toBe(true);
     recordCheck({

@@ -13,7 +13,10 @@ export const RateLimited = (scope: RateLimitScope): MethodDecorator & ClassDecor
   applyDecorators(
     SetMetadata(RATE_LIMIT_SCOPE, scope),
     UseGuards(RateLimitGuard),
-    ApiTooManyRequestsResponse({ description: 'Too many requests from this IP address or for this user in the window; see Retry-After' }),
+    ApiTooManyRequestsResponse({
+      description: 'Too many requests from this IP address or for this user in the window',
+      headers: { 'Retry-After': { description: 'Seconds until the window ends', schema: { type: 'integer', minimum: 1 } } },
+    }),
   );
 
 // Runs after the global guards: for SUBMIT the caller is already known. Before the body is validated,

@@ -11,6 +11,8 @@ export interface RateLimitCounter {
   limit: number;
 }
 
+const PRUNE_SHARE = 0.01;
+
 interface CounterRow {
   hits: number;
   retry_after: number;
@@ -40,6 +42,10 @@ export class RateLimitService {
        RETURNING key, hits, greatest(1, ceil(extract(epoch FROM c.window_start + make_interval(secs => $2) - now())))::int AS retry_after`,
       [keys, windowSeconds],
     );
+    // Now and then, forget counters of windows long gone (one row per key would otherwise only grow).
+    if (Math.random() < PRUNE_SHARE) {
+      await this.dataSource.query(`DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1)`, [windowSeconds * 2]);
+    }
     const over = rows.filter((row) => row.hits > counted[keys.indexOf(row.key)].limit);
     if (over.length > 0) throw new RateLimitedError(Math.max(...over.map((row) => row.retry_after)));
   }
