@@ -16,6 +16,9 @@ describe('config validation at start-up', () => {
     ['worker', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['worker', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', NODE_ENV: 'production' }, 'TEMPORAL_PAYLOAD_KEYS (missing): must be set in production'],
     ['worker', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_PAYLOAD_KEYS: 'k1:dG9vLXNob3J0', TEMPORAL_PAYLOAD_KEY_ID: 'k1' }, 'key "k1" must be 32 bytes'],
+    ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', RATE_LIMIT_SIGN_IN_PER_IP: '-1' }, 'RATE_LIMIT_SIGN_IN_PER_IP'],
   ] as const)('%s refuses %j naming %s', async (name, env, variable) => {
     const { code, output } = await startAndCollect(name, { ...env });
     expect(code).toBe(1);

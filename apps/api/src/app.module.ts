@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PingsModule } from './pings/pings.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
@@ -27,6 +28,7 @@ export class AppModule {
         DatabaseModule,
         TemporalModule,
         AuditModule,
+        RateLimitModule,
         AuthModule,
         HealthModule,
         PingsModule,

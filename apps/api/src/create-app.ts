@@ -1,15 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { maskPersonalData } from '@onetrip/domain';
 import { migrateDatabase, PinoNestLogger } from '@onetrip/infrastructure';
 import { AppModule } from './app.module';
+import { corsForOrigins, limitedBodyParsers, refuseUnsafeInput, securityHeaders } from './common/http-defences';
+import { documentErrorResponses } from './common/openapi-errors';
 import { createValidationPipe } from './common/validation';
-import { ApiConfig } from './config/api.config';
+import { ApiConfig, parseOrigins, parseTrustProxy } from './config/api.config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -22,8 +24,12 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
     logger.warn({ role: config.API_DATABASE_ROLE }, 'database role not available: the API runs with the connection user (the audit log is still append-only by trigger)');
     config.API_DATABASE_ROLE = '';
   }
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: new PinoNestLogger(logger), bufferLogs: false });
+  // bodyParser off: ours (below) has an explicit limit and answers 413/400 in the API's error shape.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new PinoNestLogger(logger), bufferLogs: false, bodyParser: false });
   app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  // Only then do X-Forwarded-For/-Proto count (request.ip for rate limits, request.secure for HSTS).
+  app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.use(
@@ -47,12 +53,13 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  app.use(securityHeaders());
+  app.use(corsForOrigins(parseOrigins(config.CORS_ORIGINS)));
+  for (const parser of limitedBodyParsers(config.HTTP_BODY_LIMIT_KB)) app.use(parser);
+  app.use(refuseUnsafeInput());
 
-  const document = SwaggerModule.createDocument(
+  const document = documentErrorResponses(
+    SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('OneTrip API')
@@ -60,6 +67,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 

@@ -13,6 +13,7 @@ import {
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
 import { Roles } from '../common/roles.decorator';
+import { RateLimited } from '../rate-limit/rate-limit.guard';
 import { ApplicationsService } from './applications.service';
 import { ApplicationCreateDto } from './dto/application-create.dto';
 import { ApplicationListQueryDto } from './dto/application-list-query.dto';
@@ -28,6 +29,7 @@ export class ApplicationsController {
 
   @Post()
   @Roles('APPLICANT', 'WINDOW')
+  @RateLimited('SUBMIT')
   @ApiOperation({ summary: 'File the combined form (一次表单); a window clerk files on behalf of an applicant with onBehalfOf' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body give back the same case; another body → 409' })
   @ApiCreatedResponse({ type: CaseResponseDto })

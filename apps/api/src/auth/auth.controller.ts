@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../common/public.decorator';
+import { RateLimited } from '../rate-limit/rate-limit.guard';
 import { AuthService } from './auth.service';
 import { TokenCreateDto } from './dto/token-create.dto';
 import { TokenResponseDto } from './dto/token-response.dto';
@@ -23,6 +24,7 @@ export class AuthController {
 
   @Post('token')
   @Public()
+  @RateLimited('SIGN_IN')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Sign in: a bearer token valid for 12 hours' })
   @ApiOkResponse({ type: TokenResponseDto })

@@ -1,13 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { maskPersonalData } from '@onetrip/domain';
-import { AppError, FieldError } from './app-error';
+import { AppError, FieldError, RateLimitedError } from './app-error';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-errors';
 
 // How long a client should wait before trying again when a server we depend on is down.
 const RETRY_AFTER_SECONDS = 5;
 
-interface ErrorBody {
+export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
@@ -34,6 +34,7 @@ export class AppExceptionFilter implements ExceptionFilter {
     body.message = maskPersonalData(body.message);
     // A field path is input too (a correction names its fields).
     if (body.fields) body.fields = body.fields.map((field) => ({ path: maskPersonalData(field.path), messages: field.messages.map(maskPersonalData) }));
+    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 

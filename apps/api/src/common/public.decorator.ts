@@ -1,6 +1,9 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 export const IS_PUBLIC = 'onetrip:public';
+/** Marks public operations in the OpenAPI document too, so they are not documented as answering 401/403. */
+export const OPENAPI_PUBLIC = 'x-public';
 
 /** Marks a route that needs no bearer token (health, auth). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(OPENAPI_PUBLIC, true));

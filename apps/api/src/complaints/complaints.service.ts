@@ -40,6 +40,8 @@ function toDto(row: ComplaintRow): ComplaintDto {
   };
 }
 
+const COMPLAINT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** "Can't get it done" (办不好件): a complaint keeps the case on the stuck list until an admin resolves it. */
 @Injectable()
 export class ComplaintsService {
@@ -87,6 +89,8 @@ export class ComplaintsService {
   }
 
   async resolve(admin: AuthenticatedUser, id: string, dto: ComplaintResolveDto): Promise<ComplaintDto> {
+    // Not an id we could have issued: said before PostgreSQL is asked to cast it (which would be a 500).
+    if (!COMPLAINT_ID.test(id)) throw new AppError('NOT_FOUND', 'No such complaint');
     const resolved = await this.dataSource.transaction(async (manager) => {
       const [rows] = (await manager.query(
         `UPDATE complaints SET status = 'RESOLVED', resolution = $2, resolved_by_id = $3, resolved_at = now()

@@ -143,4 +143,68 @@ export class ApiConfig extends SharedConfig {
   /** The role the API's connections switch to (created by the migrations): it cannot rewrite the audit log. Empty: the connection user. */
   @IsString()
   API_DATABASE_ROLE: string = 'onetrip_api';
+
+  // Bad input and abuse (see docs/ARCHITECTURE.md, "Defences at the door").
+
+  /** Largest JSON or form body accepted, in kB; larger ones get 413 before they are parsed. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(10240)
+  HTTP_BODY_LIMIT_KB: number = 64;
+
+  /** Which proxies may set X-Forwarded-For/-Proto (Express "trust proxy"): '' none, a hop count, or addresses/CIDRs ('loopback, 10.0.0.0/8'). */
+  @ParsesWith(parseTrustProxy)
+  TRUST_PROXY: string = '';
+
+  /** Browser origins allowed to call the API cross-origin, comma-separated ('https://a.example,https://b.example'); '' none. */
+  @ParsesWith(parseOrigins)
+  CORS_ORIGINS: string = '';
+
+  /** Length of a rate-limit window; each limit below counts requests per window (0 turns that limit off). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_SIGN_IN_PER_IP: number = 30;
+
+  /** Sign-in attempts per username (whoever sends them): slows password guessing against one account. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_SIGN_IN_PER_USERNAME: number = 10;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_SUBMIT_PER_IP: number = 60;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_SUBMIT_PER_USER: number = 20;
+}
+
+/** TRUST_PROXY as Express takes it: false, a hop count, or a list of addresses/CIDRs/names. */
+export function parseTrustProxy(value: string): false | number | string[] {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry));
+  if (bad !== undefined) throw new CasePolicyConfigError(`"${bad}" is not a hop count, an IP address/CIDR, loopback, linklocal or uniquelocal`);
+  return entries;
+}
+
+/** CORS_ORIGINS: exact origins (scheme://host[:port]), no paths, no wildcard. */
+export function parseOrigins(value: string): string[] {
+  const origins = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = origins.find((origin) => !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin));
+  if (bad !== undefined) throw new CasePolicyConfigError(`"${bad}" is not an origin like https://onetrip.example.gov.cn (scheme, host, optional port; no path, no *)`);
+  return origins;
 }

@@ -2,6 +2,7 @@ import { CreatePingRecords1764300000000 } from './1764300000000-create-ping-reco
 import { CreateCaseTables1764400000000 } from './1764400000000-create-case-tables';
 import { AddCaseFlags1764500000000 } from './1764500000000-add-case-flags';
 import { AddSupervision1764600000000 } from './1764600000000-add-supervision';
+import { AddRateLimitCounters1764700000000 } from './1764700000000-add-rate-limit-counters';
 
 // In order; never edit one once committed, add a new one.
-export const MIGRATIONS = [CreatePingRecords1764300000000, CreateCaseTables1764400000000, AddCaseFlags1764500000000, AddSupervision1764600000000];
+export const MIGRATIONS = [CreatePingRecords1764300000000, CreateCaseTables1764400000000, AddCaseFlags1764500000000, AddSupervision1764600000000, AddRateLimitCounters1764700000000];

@@ -1,0 +1,61 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { OPENAPI_PUBLIC } from './public.decorator';
+
+// Every error the API sends has one shape (the global filter and the HTTP defences write it). This adds
+// that shape to the OpenAPI document for the statuses each operation can answer, so clients — and the
+// fuzz test that validates every response against the document — know what to expect.
+
+export const ERROR_RESPONSE_SCHEMA = {
+  type: 'object',
+  required: ['statusCode', 'error', 'message'],
+  additionalProperties: false,
+  properties: {
+    statusCode: { type: 'integer', minimum: 400, maximum: 599 },
+    error: { type: 'string', description: 'A code, e.g. VALIDATION_FAILED, NOT_FOUND, RATE_LIMITED' },
+    message: { type: 'string' },
+    fields: {
+      type: 'array',
+      description: 'For 400: every failing field path with its messages',
+      items: {
+        type: 'object',
+        required: ['path', 'messages'],
+        additionalProperties: false,
+        properties: { path: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+      },
+    },
+  },
+} as const;
+
+const DEFAULT_DESCRIPTIONS: Record<string, string> = {
+  '400': 'Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id',
+  '401': 'No bearer token, or an invalid or expired one',
+  '403': 'Signed in, but this role may not call it (or the origin may not, for a CORS preflight)',
+  '404': 'No such thing, or not yours to see',
+  '413': 'The body is larger than HTTP_BODY_LIMIT_KB',
+};
+
+const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+type Operation = { responses: Record<string, { description?: string; content?: unknown }>; [extension: string]: unknown };
+
+/** Adds the shared ErrorResponse schema and documents each operation's error statuses with it. */
+export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorResponse: ERROR_RESPONSE_SCHEMA as never } };
+  const content = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, value] of Object.entries(item)) {
+      const operation = value as Operation | undefined;
+      if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      const statuses = ['400'];
+      if (operation[OPENAPI_PUBLIC] !== true) statuses.push('401', '403');
+      if (path.includes('{')) statuses.push('404');
+      if (WRITE_METHODS.has(method)) statuses.push('413');
+      for (const status of statuses) operation.responses[status] ??= { description: DEFAULT_DESCRIPTIONS[status] };
+      // Statuses a controller declared itself (409, 429, …) get the shape too, unless they document another one.
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (/^[45]\d\d$/.test(status) && response.content === undefined) response.content = content;
+      }
+    }
+  }
+  return document;
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { Client as PgClient } from 'pg';
+import type { AppProcess } from '../../scripts/stack/app-process';
+import { casesOf, newApplicant, validForm, type ErrorBody, type SignedIn } from '../api/api-fixtures';
+import { connectDatabase } from '../support/case-fixtures';
+import { http, type HttpResult } from '../support/http';
+import { recordCheck } from '../support/scorecard';
+import { startApi } from '../support/test-stack';
+
+// Two API replicas with low limits on the stack's database: one behind a trusted proxy (it counts per
+// X-Forwarded-For address, so each test gets addresses of its own), one trusting no proxy (it counts
+// the socket's address whatever the header says). The counters live in PostgreSQL, so both share them.
+
+const LIMITS = {
+  // A day-long window: a window boundary falling inside a test would reset its counters.
+  RATE_LIMIT_WINDOW_SECONDS: '86400',
+  RATE_LIMIT_SIGN_IN_PER_IP: '5',
+  RATE_LIMIT_SIGN_IN_PER_USERNAME: '3',
+  RATE_LIMIT_SUBMIT_PER_IP: '4',
+  RATE_LIMIT_SUBMIT_PER_USER: '2',
+};
+
+
+function isRateLimited(result: HttpResult<unknown>): boolean {
+  const body = result.body as ErrorBody;
+  const retryAfter = Number(result.headers.get('retry-after'));
+  return result.status === 429 && body.statusCode === 429 && body.error === 'RATE_LIMITED' && typeof body.message === 'string' && Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 86400;
+}
+
+describe('rate limits on sign-in and case submission', () => {
+  let db: PgClient;
+  let proxied: { url: string; app: AppProcess };
+  let direct: { url: string; app: AppProcess };
+  const usedIps: string[] = [];
+  /** An address of TEST-NET-3 not used before in this run (the database, and so the counters, are new each run). */
+  const ip = (): string => {
+    const address = `203.0.113.${usedIps.length + 1}`;
+    usedIps.push(address);
+    return address;
+  };
+
+  beforeAll(async () => {
+    db = await connectDatabase();
+    [proxied, direct] = await Promise.all([startApi({ ...LIMITS, TRUST_PROXY: 'loopback' }, 'api-ratelimit'), startApi({ ...LIMITS, TRUST_PROXY: '' }, 'api-ratelimit-direct')]);
+  });
+  afterAll(async () => {
+    await Promise.all([proxied?.app.stop(), direct?.app.stop()]);
+    await db?.end();
+  });
+
+  const signInAt = (baseUrl: string, username: string, password: string, forwardedFor?: string) =>
+    http('POST', '/auth/token', { baseUrl, body: { username, password }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+
+  it('limits sign-in attempts per username across replicas, even with the right password', async () => {
+    const victim = await newApplicant(); // registered through the stack's API, which has no limits
+    const answers: HttpResult<unknown>[] = [];
+    // Three wrong guesses from three addresses, spread over both replicas: the username's counter is shared.
+    answers.push(await signInAt(proxied.url, victim.username, 'wrong-guess-1', ip()));
+    answers.push(await signInAt(direct.url, victim.username, 'wrong-guess-2'));
+    answers.push(await signInAt(proxied.url, victim.username, 'wrong-guess-3', ip()));
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401]);
+    const fourth = await signInAt(proxied.url, victim.username, 'applicant-pass-1', ip());
+    expect(isRateLimited(fourth)).toBe(true);
+    // Another username from the same kind of source is not held back by this one's counter.
+    const bystander = await newApplicant();
+    const other = await signInAt(proxied.url, bystander.username, 'applicant-pass-1', ip());
+    expect(other.status).toBe(200);
+    recordCheck({
+      id: 'abuse.rate-limit-sign-in-username',
+      section: 'Bad input and abuse',
+      check: 'Sign-in attempts per username limited across two API replicas (shared PostgreSQL counter)',
+      how: '3 allowed per username; attempts from different addresses through both replicas',
+      figures: {
+        'attempts before the limit': answers.length,
+        '429 with Retry-After': isRateLimited(fourth) ? 1 : 0,
+        'Retry-After (s)': Number(fourth.headers.get('retry-after')),
+        'other username allowed': other.status === 200 ? 1 : 0,
+      },
+    });
+  });
+
+  it('limits sign-in per address, counting X-Forwarded-For only from a trusted proxy', async () => {
+    const attacker = ip();
+    const statuses: number[] = [];
+    let limited: HttpResult<unknown> | undefined;
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      const answer = await signInAt(proxied.url, `nobody-${randomUUID().slice(0, 8)}`, 'guess', attacker);
+      statuses.push(answer.status);
+      if (answer.status === 429) limited = answer;
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(limited && isRateLimited(limited)).toBe(true);
+    // The trusted proxy says another client: that one has its own counter.
+    const neighbour = await signInAt(proxied.url, `nobody-${randomUUID().slice(0, 8)}`, 'guess', ip());
+    expect(neighbour.status).toBe(401);
+
+    // Without TRUST_PROXY a made-up X-Forwarded-For on every request buys nothing: the socket's address is counted.
+    const spoofed: number[] = [];
+    for (let attempt = 1; attempt <= 8 && !spoofed.includes(429); attempt++) {
+      spoofed.push((await signInAt(direct.url, `nobody-${randomUUID().slice(0, 8)}`, 'guess', ip())).status);
+    }
+    expect(spoofed).toContain(429);
+    expect(spoofed.length).toBeLessThanOrEqual(5); // the first test used this replica once from 127.0.0.1
+    recordCheck({
+      id: 'abuse.rate-limit-sign-in-ip',
+      section: 'Bad input and abuse',
+      check: 'Sign-in attempts per IP limited; X-Forwarded-For honoured only with TRUST_PROXY',
+      how: '5 allowed per IP per window; a spoofed X-Forwarded-For per request against a replica that trusts no proxy',
+      figures: {
+        'attempts answered before 429 (trusted proxy)': statuses.indexOf(429),
+        'neighbour address allowed': neighbour.status === 401 ? 1 : 0,
+        'spoofed-header attempts until 429 (no trusted proxy)': spoofed.length,
+      },
+    });
+  });
+
+  it('limits case submission per user and per address, and a refused submission files nothing', async () => {
+    const file = (baseUrl: string, user: SignedIn, forwardedFor: string) => http('POST', '/applications', { baseUrl, token: user.token, body: validForm(), headers: { 'x-forwarded-for': forwardedFor } });
+    const applicant = await newApplicant();
+    const perUser = [await file(proxied.url, applicant, ip()), await file(direct.url, applicant, ip()), await file(proxied.url, applicant, ip())];
+    expect(perUser.map((answer) => answer.status)).toEqual([201, 201, 429]);
+    expect(isRateLimited(perUser[2])).toBe(true);
+    expect(await casesOf(db, applicant.id)).toBe(2);
+
+    const office = ip();
+    const colleagues = await Promise.all([newApplicant(), newApplicant(), newApplicant(), newApplicant(), newApplicant()]);
+    const perIp: HttpResult<unknown>[] = [];
+    for (const colleague of colleagues) perIp.push(await file(proxied.url, colleague, office));
+    expect(perIp.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 429]);
+    expect(isRateLimited(perIp[4])).toBe(true);
+    expect(await casesOf(db, colleagues[4].id)).toBe(0);
+    recordCheck({
+      id: 'abuse.rate-limit-submit',
+      section: 'Bad input and abuse',
+      check: 'Case submission limited per user (across replicas) and per IP; the refused submission files no case',
+      how: '2 per user, 4 per IP per window; cases counted in PostgreSQL',
+      figures: {
+        'submissions accepted per user before 429': perUser.filter((answer) => answer.status === 201).length,
+        'submissions accepted per IP before 429': perIp.filter((answer) => answer.status === 201).length,
+        'cases filed by refused submissions': (await casesOf(db, colleagues[4].id)) + (await casesOf(db, applicant.id)) - 2,
+      },
+    });
+  });
+
+  it('keeps no address or username in the counters', async () => {
+    const keys = (await db.query(`SELECT key FROM rate_limit_counters`)).rows.map((row: { key: string }) => row.key);
+    expect(keys.length).toBeGreaterThan(0);
+    const leaked = keys.filter((key) => [...usedIps, '127.0.0.1', 'nobody-', 'app-'].some((value) => key.includes(value)));
+    expect(leaked).toEqual([]);
+  });
+});

@@ -1,0 +1,396 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { Connection, Client as TemporalClient } from '@temporalio/client';
+import { caseWorkflowId } from '@onetrip/workflows/contracts';
+import type { AppProcess } from '../../scripts/stack/app-process';
+import { newApplicant, openTaskId, signIn, validForm, type SignedIn } from '../api/api-fixtures';
+import { http } from '../support/http';
+import { recordCheck } from '../support/scorecard';
+import { startApi, startWorker, testStack } from '../support/test-stack';
+
+// Property-based fuzzing of every write route in the OpenAPI document, against an API + worker of its
+// own on a database of its own (so the fingerprints see only what these requests do, not other test
+// files). Each request is built from the route's documented body schema, then made hostile. Invariants:
+// never a 5xx, every response matches the document for its status, and a refused request (4xx) leaves
+// every table exactly as it was.
+
+// Fixed by default so CI is repeatable; ONETRIP_FUZZ_SEED explores other cases. fast-check prints the seed on failure.
+const SEED = Number(process.env.ONETRIP_FUZZ_SEED ?? 20261128);
+const RUNS_PER_ROUTE = Number(process.env.ONETRIP_FUZZ_RUNS ?? 300);
+const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
+// Limits far above what the fuzz sends, so the limiter runs on every sign-in and submission without refusing.
+const RATE_LIMITS_ON_BUT_HIGH = {
+  RATE_LIMIT_SIGN_IN_PER_IP: '1000000',
+  RATE_LIMIT_SIGN_IN_PER_USERNAME: '1000000',
+  RATE_LIMIT_SUBMIT_PER_IP: '1000000',
+  RATE_LIMIT_SUBMIT_PER_USER: '1000000',
+};
+/** Tables a refused request may legitimately change, and why. */
+const NOT_FINGERPRINTED: Record<string, string> = {
+  rate_limit_counters: 'counts every attempt, refused ones included: that is what it is for',
+};
+
+type Schema = Record<string, unknown>;
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+interface FuzzRequest {
+  caller: 'proper' | 'other role' | 'none' | 'garbage';
+  id: string;
+  body: { text?: string; contentType?: string; kind: string };
+}
+
+const HOSTILE_STRINGS = [
+  'x'.repeat(70_000), // past the body limit once wrapped in JSON: 413
+  'y'.repeat(5_000),
+  '',
+  ' ',
+  '\u0000',
+  '\u202e\u200b',
+  '<script>alert(1)</script>',
+  "' OR '1'='1' --",
+  '../../etc/passwd',
+  '${jndi:ldap://x/a}',
+  '%00',
+  'NaN',
+  '𠜎𠜱𠝹𠱓😀',
+  '433101199001011234',
+];
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
+const MASS_ASSIGNMENT_KEYS = ['id', 'status', 'applicantId', 'role', 'isAdmin', 'outputs', 'fees', 'uscc', 'createdAt'];
+
+const deepArray = (depth: number): unknown => (depth === 0 ? 1 : [deepArray(depth - 1)]);
+
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(1e308, -1, 0, 2 ** 53 + 1, -(2 ** 31)),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+  fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }),
+  fc.constant(deepArray(400)),
+);
+
+const hostileId: fc.Arbitrary<string> = fc.oneof(
+  fc.uuid().map(String),
+  fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+  fc.constantFrom('0', '-1', 'null', 'undefined', '..', '%2e%2e%2f', 'a'.repeat(3000), "1'%20OR%20'1'%3D'1", encodeURIComponent('中文'), '%00', '00000000-0000-0000-0000-000000000000'),
+);
+
+const BAD_JSON = ['{', '{"a":', '[1,2', 'undefined', "{'a':1}", '{"a":1}}', '{"a":NaN}', '\u0000', 'null', '"text"', '123', ''];
+
+/** Every JSON path (keys and indices) inside a value, for deep mutations. */
+function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Array.isArray(value) ? value.map((item, index) => [index, item] as const) : Object.entries(value);
+  return entries.flatMap(([key, item]) => [[...prefix, key], ...pathsOf(item, [...prefix, key])]);
+}
+
+function setAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path[path.length - 1]] = replacement;
+  return copy;
+}
+
+/** JSON text of `base` with one more key first; written as text so `__proto__` stays an own key on the wire. */
+function withExtraKey(base: unknown, key: string, value: unknown): string {
+  const rest = base !== null && typeof base === 'object' && !Array.isArray(base) ? JSON.stringify(base).slice(1, -1) : '';
+  return `{${JSON.stringify(key)}:${JSON.stringify(value)}${rest ? `,${rest}` : ''}}`;
+}
+
+describe('fuzzing every write route from the OpenAPI document', () => {
+  const stack = testStack();
+  const databaseName = `onetrip_fuzz_${process.pid}_${Date.now()}`;
+  let admin: PgClient;
+  let db: PgClient;
+  let api: { url: string; app: AppProcess } | undefined;
+  let worker: AppProcess | undefined;
+  let doc: OpenApiDocument;
+  let ajv: Ajv;
+  let tableNames: string[];
+  const callers = new Map<string, SignedIn>();
+  const fixtureIds: Record<string, string> = {};
+  const idempotencyKey = `fuzz-${randomUUID()}`;
+  let fingerprintsAroundFixtures: [Record<string, string>, Record<string, string>];
+
+  beforeAll(async () => {
+    admin = new PgClient({ connectionString: stack.databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${databaseName}`);
+    const url = new URL(stack.databaseUrl);
+    url.pathname = `/${databaseName}`;
+    db = new PgClient({ connectionString: url.toString() });
+    await db.connect();
+    const queue = `onetrip-fuzz-${process.pid}`;
+    // The API first: it migrates the new database; its own worker, so workflow writes land there too.
+    api = await startApi({ DATABASE_URL: url.toString(), TEMPORAL_TASK_QUEUE: queue, ...RATE_LIMITS_ON_BUT_HIGH }, 'api-fuzz');
+    worker = await startWorker({ DATABASE_URL: url.toString(), TEMPORAL_TASK_QUEUE: queue }, 'worker-fuzz');
+    const base = api.url;
+
+    doc = (await http<OpenApiDocument>('GET', '/docs-json', { baseUrl: base })).body;
+    ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(doc as unknown as Schema, 'openapi');
+    tableNames = (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)).rows
+      .map((row: { table_name: string }) => row.table_name)
+      .filter((table: string) => !(table in NOT_FINGERPRINTED));
+
+    // Fixtures in an ended state, so a well-formed decision is refused (409) rather than starting work that
+    // would keep writing after its response: a cancelled case with its cancelled SAMR task, a resolved complaint.
+    const beforeFixtures = await fingerprint();
+    const applicant = await newApplicant(base);
+    const [clerk, administrator] = await Promise.all([signIn('clerk-samr', undefined, base), signIn('admin', undefined, base)]);
+    callers.set('applications', applicant).set('tasks', clerk).set('admin', administrator).set('pings', administrator);
+    const filed = await http<{ id: string }>('POST', '/applications', { baseUrl: base, token: applicant.token, body: validForm(), headers: { 'idempotency-key': idempotencyKey } });
+    expect(filed.status).toBe(201);
+    const complaint = await http<{ id: string }>('POST', `/applications/${filed.body.id}/complaints`, { baseUrl: base, token: applicant.token, body: { text: 'fuzz fixture' } });
+    expect(complaint.status).toBe(201);
+    const taskId = await openTaskId(db, filed.body.id, 'SAMR');
+    expect((await http('POST', `/admin/complaints/${complaint.body.id}/resolve`, { baseUrl: base, token: administrator.token, body: { resolution: 'done' } })).status).toBe(200);
+    expect((await http('POST', `/applications/${filed.body.id}/cancel`, { baseUrl: base, token: applicant.token, body: { reason: 'fuzz fixture' } })).status).toBe(200);
+    // Quiet before fuzzing: the case workflow has finished (and with it every write it makes).
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    try {
+      await new TemporalClient({ connection })
+        .workflow.getHandle(caseWorkflowId(filed.body.id))
+        .result()
+        .catch(() => undefined);
+    } finally {
+      await connection.close();
+    }
+    fingerprintsAroundFixtures = [beforeFixtures, await fingerprint()];
+    Object.assign(fixtureIds, { applications: filed.body.id, cases: filed.body.id, tasks: taskId, complaints: complaint.body.id });
+  });
+
+  afterAll(async () => {
+    await api?.app.stop();
+    await worker?.stop();
+    await db?.end();
+    await admin?.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => undefined);
+    await admin?.end();
+  });
+
+  /** One md5 per table over its rows' text, ordered: any insert, update or delete changes it. */
+  async function fingerprint(): Promise<Record<string, string>> {
+    const union = tableNames.map((table) => `SELECT '${table}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${table}" x`).join(' UNION ALL ');
+    const rows = (await db.query(union)).rows as { t: string; h: string }[];
+    return Object.fromEntries(rows.map((row) => [row.t, row.h]));
+  }
+
+  const validators = new Map<string, ValidateFunction | null>();
+  /** The documented schema of a route's response with this status; null when the status is not documented with one. */
+  function responseValidator(path: string, method: string, status: number): ValidateFunction | null {
+    const key = `${method} ${path} ${status}`;
+    if (!validators.has(key)) {
+      const schema = doc.paths[path][method].responses[String(status)]?.content?.['application/json']?.schema;
+      const pointer = ['paths', path, method, 'responses', String(status), 'content', 'application/json', 'schema'].map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+      validators.set(key, schema ? ajv.compile({ $ref: `openapi#/${pointer}` }) : null);
+    }
+    return validators.get(key) ?? null;
+  }
+
+  function resolve(schema: Schema | undefined): Schema {
+    if (!schema) return {};
+    if (typeof schema.$ref === 'string') return resolve(doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')]);
+    if (Array.isArray(schema.allOf) && schema.allOf.length === 1) return resolve({ ...schema, allOf: undefined, ...(schema.allOf[0] as Schema) });
+    return schema;
+  }
+
+  /** Values the documented schema accepts as far as its types, enums, lengths and examples say. */
+  function documented(raw: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+    const schema = resolve(raw);
+    if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
+    const example = schema.example !== undefined ? [fc.constant(schema.example)] : [];
+    const typed = ((): fc.Arbitrary<unknown> => {
+      switch (schema.type) {
+        case 'string':
+          return fc.string({ minLength: Number(schema.minLength ?? 0), maxLength: Math.min(Number(schema.maxLength ?? 30), 30) });
+        case 'integer':
+        case 'number':
+          return fc.integer({ min: Number(schema.minimum ?? -1000), max: Number(schema.maximum ?? 1000) });
+        case 'boolean':
+          return fc.boolean();
+        case 'array':
+          return depth > 4 ? fc.constant([]) : fc.array(documented(schema.items as Schema, depth + 1), { minLength: Math.min(Number(schema.minItems ?? 0), 2), maxLength: 2 });
+        default: {
+          const properties = (schema.properties ?? {}) as Record<string, Schema>;
+          if (Object.keys(properties).length === 0 || depth > 4) return fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), { maxKeys: 3 });
+          const model = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, documented(property, depth + 1)]));
+          return fc.record(model, { requiredKeys: ((schema.required ?? []) as string[]).filter((name) => name in model) });
+        }
+      }
+    })();
+    return example.length && depth > 0 ? fc.oneof(example[0], typed) : typed;
+  }
+
+  /** A documented body, then made hostile in one of several ways. */
+  function bodies(operation: Operation): fc.Arbitrary<FuzzRequest['body']> {
+    const schema = operation.requestBody?.content?.['application/json']?.schema;
+    const valid = documented(schema ?? { type: 'object', properties: {} });
+    const json = (kind: string) => (value: unknown) => ({ kind, text: JSON.stringify(value), contentType: 'application/json' });
+    return fc.oneof(
+      { weight: 1, arbitrary: valid.map(json('documented')) },
+      {
+        weight: 5,
+        arbitrary: valid.chain((base) => {
+          const paths = pathsOf(base);
+          if (paths.length === 0) return hostileValue.map(json('hostile body'));
+          return fc.tuple(fc.constantFrom(...paths), hostileValue).map(([path, value]) => json('hostile field')(setAt(base, path, value)));
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(valid, fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS, ...MASS_ASSIGNMENT_KEYS), fc.string({ maxLength: 20 })), hostileValue)
+          .map(([base, key, value]) => ({ kind: 'extra field', text: withExtraKey(base, key, value), contentType: 'application/json' })),
+      },
+      { weight: 1, arbitrary: hostileValue.map(json('hostile body')) },
+      { weight: 1, arbitrary: fc.constantFrom(...BAD_JSON).map((text) => ({ kind: 'bad JSON', text, contentType: 'application/json' })) },
+      {
+        weight: 1,
+        arbitrary: valid.chain((base) =>
+          fc.constantFrom(
+            { kind: 'other content type', text: JSON.stringify(base), contentType: 'text/plain' },
+            { kind: 'form encoded', text: 'status=DONE&__proto__[x]=1&id=1', contentType: 'application/x-www-form-urlencoded' },
+            { kind: 'no body', text: undefined, contentType: undefined },
+          ),
+        ),
+      },
+    );
+  }
+
+  function requests(path: string, operation: Operation): fc.Arbitrary<FuzzRequest> {
+    const resource = /\/([a-z-]+)\/\{id\}/.exec(path)?.[1];
+    const fixtureId = resource ? fixtureIds[resource] : '';
+    if (resource && !fixtureId) throw new Error(`no fixture id for ${path}: add one to the fuzz test`);
+    return fc.record({
+      caller: fc.oneof({ weight: 8, arbitrary: fc.constant('proper' as const) }, { weight: 1, arbitrary: fc.constantFrom('other role' as const, 'none' as const, 'garbage' as const) }),
+      id: fc.oneof({ weight: 4, arbitrary: fc.constant(fixtureId) }, { weight: 1, arbitrary: hostileId }),
+      body: bodies(operation),
+    });
+  }
+
+  it('documents every write route, and every error with the shared ErrorResponse', () => {
+    const writeRoutes = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).filter((method) => WRITE_METHODS.includes(method)).map((method) => ({ path, method })));
+    const problems = writeRoutes.flatMap(({ path, method }) => {
+      const responses = doc.paths[path][method].responses;
+      const success = Object.keys(responses).filter((status) => /^2/.test(status));
+      return [
+        ...(success.length === 0 || success.some((status) => !responseValidator(path, method, Number(status))) ? [`${method} ${path}: no documented success schema`] : []),
+        ...['400', '413'].filter((status) => !responseValidator(path, method, Number(status))).map((status) => `${method} ${path}: ${status} undocumented`),
+      ];
+    });
+    expect(problems).toEqual([]);
+    // Positive control: the ErrorResponse schema refuses a body of another shape.
+    const errorShape = ajv.compile({ $ref: 'openapi#/components/schemas/ErrorResponse' });
+    expect(errorShape({ statusCode: 400, error: 'VALIDATION_FAILED', message: 'x', fields: [{ path: 'a', messages: ['b'] }] })).toBe(true);
+    expect(errorShape({ statusCode: '400', message: 'x', stack: 'at …' })).toBe(false);
+    // Positive control: the fingerprint sees writes (filing, complaining, cancelling the fixtures).
+    const [before, after] = fingerprintsAroundFixtures;
+    expect(['cases', 'tasks', 'complaints', 'audit_log'].filter((table) => before[table] === after[table])).toEqual([]);
+  });
+
+  it('never answers 5xx or off the document, and refused requests change nothing', async () => {
+    const writeRoutes = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => WRITE_METHODS.includes(method))
+        .map(([method, operation]) => ({ path, method, operation })),
+    );
+    expect(writeRoutes.length).toBeGreaterThanOrEqual(13);
+    const figures = { sent: 0, accepted: 0, refused: 0, serverErrors: 0, schemaViolations: 0, refusedThatWrote: 0 };
+    const statuses = new Map<number, number>();
+    let last = await fingerprint();
+    const base = api!.url;
+
+    for (const [index, { path, method, operation }] of writeRoutes.entries()) {
+      const prefix = path.split('/')[2];
+      const proper = callers.get(prefix)?.token;
+      // Someone signed in who may not call it: the clerk on applicants' routes, the applicant elsewhere.
+      const otherRole = prefix === 'applications' ? callers.get('tasks')?.token : callers.get('applications')?.token;
+      await fc.assert(
+        fc.asyncProperty(requests(path, operation), async (request) => {
+          const url = `${base}${path.replace(/^\/api/, '').replace('{id}', request.id)}`;
+          const headers: Record<string, string> = {};
+          if (request.body.contentType) headers['content-type'] = request.body.contentType;
+          if (request.caller === 'proper' && proper) headers.authorization = `Bearer ${proper}`;
+          if (request.caller === 'other role' && otherRole) headers.authorization = `Bearer ${otherRole}`;
+          if (request.caller === 'garbage') headers.authorization = 'Bearer not.a.token';
+          // Always the fixture's key: a well-formed form that differs is a 409, so the fuzz never files a case.
+          if (path === '/api/applications') headers['idempotency-key'] = idempotencyKey;
+          const response = await fetch(url, { method: method.toUpperCase(), headers, body: request.body.text });
+          const text = await response.text();
+          figures.sent += 1;
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          const what = `${method.toUpperCase()} ${url.slice(0, 200)} (${request.body.kind}) → ${response.status} ${text.slice(0, 300)}`;
+          if (response.status >= 500) {
+            figures.serverErrors += 1;
+            throw new Error(`server error: ${what}`);
+          }
+          const validate = responseValidator(path, method, response.status);
+          let body: unknown;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = undefined;
+          }
+          if (!validate || body === undefined || !validate(body)) {
+            figures.schemaViolations += 1;
+            throw new Error(`response off the document: ${what} ${JSON.stringify(validate?.errors ?? 'status or body not documented')}`);
+          }
+          const now = await fingerprint();
+          if (response.status >= 400) {
+            figures.refused += 1;
+            const changed = tableNames.filter((table) => now[table] !== last[table]);
+            if (changed.length > 0) {
+              figures.refusedThatWrote += 1;
+              throw new Error(`refused request changed ${changed.join(', ')}: ${what}`);
+            }
+          } else {
+            figures.accepted += 1;
+          }
+          last = now;
+        }),
+        { seed: SEED + index, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+      );
+    }
+
+    expect(figures.serverErrors).toBe(0);
+    expect(figures.schemaViolations).toBe(0);
+    expect(figures.refusedThatWrote).toBe(0);
+    // The fuzz reached past validation too, not only 400s.
+    expect([...statuses.keys()].filter((status) => status !== 400).length).toBeGreaterThanOrEqual(4);
+    recordCheck({
+      id: 'abuse.write-route-fuzz',
+      section: 'Bad input and abuse',
+      check: 'Every write route of the OpenAPI document fuzzed with documented-then-hostile bodies, ids and callers',
+      how: `fast-check, seed ${SEED}, ${RUNS_PER_ROUTE} runs per route; ajv against the document; md5 of every table around each refused request`,
+      figures: {
+        'write routes fuzzed': writeRoutes.length,
+        'requests sent': figures.sent,
+        'refused (4xx)': figures.refused,
+        'accepted (2xx)': figures.accepted,
+        'distinct statuses': [...statuses.keys()].sort().join(' '),
+        'server errors (5xx)': figures.serverErrors,
+        'schema violations': figures.schemaViolations,
+        'tables fingerprinted': tableNames.length,
+        'tables not fingerprinted (rate-limit counters)': Object.keys(NOT_FINGERPRINTED).length,
+        'rate-limit counters bumped': Number((await db.query(`SELECT coalesce(sum(hits), 0)::int AS n FROM rate_limit_counters`)).rows[0].n),
+        'refused requests that changed the database': figures.refusedThatWrote,
+      },
+    });
+  });
+});
