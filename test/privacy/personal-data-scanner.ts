@@ -1,4 +1,4 @@
-import { maskPersonalData } from '@onetrip/domain';
+import { maskPersonalData, UUID_LIKE } from '@onetrip/domain';
 
 // The patterns of issue 7, bounded by non-digits so a longer number (a bank account, a nanosecond
 // timestamp) is not counted as an ID number or a mobile.
@@ -15,8 +15,10 @@ export interface PersonalDataHit {
 /** Plaintext ID numbers and mobiles in `text`, with where they were found. */
 export function findPersonalData(text: string, source: string): PersonalDataHit[] {
   const hits: PersonalDataHit[] = [];
+  // Our UUIDs (request, case, task ids) may hold eleven digits in a row: blanked, same length, before matching.
+  const searched = text.replace(UUID_LIKE, (uuid) => '-'.repeat(uuid.length));
   for (const [kind, pattern] of [['ID number', ID_NUMBER], ['mobile', MOBILE]] as const) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of searched.matchAll(pattern)) {
       const at = match.index ?? 0;
       hits.push({ kind, source, context: maskPersonalData(text.slice(Math.max(0, at - 40), at + match[0].length + 40)) });
     }

@@ -40,6 +40,12 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('12800001111 and 138000011112')).toBe('12800001111 and 138000011112');
   });
 
+  it('keeps our UUIDs whole even when they hold eleven mobile-like digits, and masks what is around them', () => {
+    const id = '48359445-e531-4114-8677-18484043986b';
+    expect(maskPersonalData(`req ${id} tel 13800001111`)).toBe(`req ${id} tel 138****1111`);
+    expect(maskPersonalData(`${id}13800001111`)).toBe(`${id}138****1111`);
+  });
+
   it('never leaks a planted ID or mobile, preserves length and everything else', () => {
     fc.assert(
       fc.property(

@@ -26,8 +26,24 @@ const LEGACY_RESIDENT_ID_LIKE = /(?<!\d)\d{15}(?!\d)/g;
 // Optional +86/86 prefix and the usual 3-4-4 separators.
 const MOBILE_LIKE = /(?<!\d)((?:\+?86[-\s]?)?)(1[3-9]\d)([-\s]?)(\d{4})([-\s]?)(\d{4})(?!\d)/g;
 
+/**
+ * Our own identifiers (case, task and request ids are UUIDs) can hold eleven digits in a row that
+ * look like a mobile; they are not personal data and must stay whole to stay useful.
+ */
+export const UUID_LIKE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
 /** Masks every resident-ID-like and mobile-like substring of free text (log lines, error messages). */
 export function maskPersonalData(text: string): string {
+  let masked = '';
+  let from = 0;
+  for (const uuid of text.matchAll(UUID_LIKE)) {
+    masked += maskNumbers(text.slice(from, uuid.index)) + uuid[0];
+    from = uuid.index + uuid[0].length;
+  }
+  return masked + maskNumbers(text.slice(from));
+}
+
+function maskNumbers(text: string): string {
   return text
     .replace(RESIDENT_ID_LIKE, maskIdNumber)
     .replace(LEGACY_RESIDENT_ID_LIKE, maskIdNumber)
