@@ -173,8 +173,12 @@ describe('admins find every stuck case, see why, and unstick it', () => {
     expect((await http('POST', `/tasks/${samrOfOverdue}/complete`, { token: samrClerk.token, body: {} })).status).toBe(200);
     await waitForView(applicant.token, overdue, 'SAMR done on the overdue case', (view) => view.steps[0].status === 'DONE');
 
+    // The repair is held uncommitted until the admin has asked for the retry: otherwise the step's own
+    // next attempt could win the race, and there would be nothing failing left to retry.
+    await db.query('BEGIN');
     await db.query(`DELETE FROM department_outages WHERE scope = $1`, [failing]);
     const retried = await act(failing, { action: 'RETRY', department: 'TAX', reason: '税务系统已恢复' });
+    await db.query('COMMIT');
     expect(retried.status).toBe(200);
     await waitForView(applicant.token, failing, 'TAX done after the retry', (view) => view.steps.find((step) => step.department === 'TAX')?.status === 'DONE');
     expect((await act(failing, { action: 'REOPEN', department: 'TAX', reason: '发票核定有误，重新办理' })).status).toBe(200);
