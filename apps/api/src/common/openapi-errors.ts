@@ -23,6 +23,7 @@ export const ERROR_RESPONSE_SCHEMA = {
         properties: { path: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
       },
     },
+    details: { type: 'object', description: 'For 503 from /health: the state of each dependency' },
   },
 } as const;
 
@@ -32,6 +33,7 @@ const DEFAULT_DESCRIPTIONS: Record<string, string> = {
   '403': 'Signed in, but this role may not call it (or the origin may not, for a CORS preflight)',
   '404': 'No such thing, or not yours to see',
   '413': 'The body is larger than HTTP_BODY_LIMIT_KB',
+  '503': 'PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds',
 };
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
@@ -50,6 +52,7 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
       if (operation[OPENAPI_PUBLIC] !== true) statuses.push('401', '403');
       if (path.includes('{')) statuses.push('404');
       if (WRITE_METHODS.has(method)) statuses.push('413');
+      statuses.push('503');
       for (const status of statuses) operation.responses[status] ??= { description: DEFAULT_DESCRIPTIONS[status] };
       // Statuses a controller declared itself (409, 429, …) get the shape too, unless they document another one.
       for (const [status, response] of Object.entries(operation.responses)) {
