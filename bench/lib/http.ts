@@ -23,12 +23,19 @@ export async function request<T = unknown>(
   } catch (error) {
     // A kept-alive socket the server closed as idle just as it was reused: the request never reached
     // the server (Node's documented keep-alive race), so sending it once more is safe.
-    if ((error as { reusedSocket?: boolean }).reusedSocket) return send<T>(baseUrl, method, route, options);
+    // On a new connection: the pool may hold more sockets closed the same way.
+    if ((error as { reusedSocket?: boolean }).reusedSocket) return send<T>(baseUrl, method, route, options, false);
     throw error;
   }
 }
 
-function send<T>(baseUrl: string, method: string, route: string, options: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Reply<T>> {
+function send<T>(
+  baseUrl: string,
+  method: string,
+  route: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> },
+  pooled: http.Agent | false = agent,
+): Promise<Reply<T>> {
   const url = new URL(baseUrl + route);
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -39,7 +46,7 @@ function send<T>(baseUrl: string, method: string, route: string, options: { body
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const started = now();
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent }, (res) => {
+    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent: pooled }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { ConfigError, createLogger, loadConfig } from '@onetrip/infrastructure';
 import { ApiConfig } from './config/api.config';
 import { createApp } from './create-app';
@@ -7,6 +8,11 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(ApiConfig);
   const logger = createLogger({ name: 'api', level: config.LOG_LEVEL });
   const app = await createApp(config, logger);
+  // Idle keep-alive connections stay open longer than a load balancer's usual 60 s, so a proxy (or a
+  // client pool) never reuses a socket the API is closing at that moment (Node's default is 5 s).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(config.API_PORT, config.API_HOST);
   logger.info({ url: await app.getUrl() }, 'api listening');
 }
