@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
-import { launchBrowser, signIn, type TestBrowser } from '../e2e/browser';
+import { signIn, useBrowser } from '../e2e/browser';
 import { recordCheck } from '../support/scorecard';
-import { testStack } from '../support/test-stack';
+import { webOrigin } from '../support/test-stack';
 
 // The CSP must hold without breaking the web pages: Chromium walks the pages each role sees and
 // reports every `securitypolicyviolation`. Control: an inline script injected on purpose is reported.
 
-const web = (): string => testStack().apiUrl.replace(/\/api$/, '');
 
 // Scripts for the page, as text: this project's TypeScript has no DOM types (as in test/e2e/browser.ts).
 const COLLECT_VIOLATIONS = `window.cspViolations = [];
@@ -24,14 +23,10 @@ async function watchViolations(page: Page): Promise<void> {
 const violations = (page: Page): Promise<string[]> => page.evaluate('window.cspViolations') as Promise<string[]>;
 
 describe('content security policy in a real browser', () => {
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
+  const opened = useBrowser();
 
   it('lets every role’s pages render with no violation, and reports an injected inline script', async () => {
+    const { browser } = opened;
     const visits = [
       { who: 'admin', path: '/admin' },
       { who: 'admin', path: '/admin/metrics' }, // charts set inline style properties
@@ -43,8 +38,8 @@ describe('content security policy in a real browser', () => {
     for (const visit of visits) {
       const page = await browser.newPage();
       await watchViolations(page);
-      await signIn(page, web(), visit.who);
-      await page.goto(`${web()}${visit.path}`);
+      await signIn(page, webOrigin(), visit.who);
+      await page.goto(`${webOrigin()}${visit.path}`);
       await page.locator('h1, h2').first().waitFor();
       pagesSeen += 1;
       found.push(...(await violations(page)).map((violation) => `${visit.who} ${visit.path}: ${violation}`));
@@ -52,14 +47,14 @@ describe('content security policy in a real browser', () => {
     }
     const signInPage = await browser.newPage();
     await watchViolations(signInPage);
-    await signInPage.goto(`${web()}/sign-in`);
+    await signInPage.goto(`${webOrigin()}/sign-in`);
     await signInPage.getByLabel('用户名').waitFor();
     pagesSeen += 1;
     found.push(...(await violations(signInPage)));
     // The API's own documentation page (Swagger UI, with its own CSP allowing its inline styles).
     const docsPage = await browser.newPage();
     await watchViolations(docsPage);
-    await docsPage.goto(`${web()}/api/docs`);
+    await docsPage.goto(`${webOrigin()}/api/docs`);
     await docsPage.locator('.swagger-ui .opblock').first().waitFor();
     pagesSeen += 1;
     found.push(...(await violations(docsPage)).map((violation) => `/api/docs: ${violation}`));

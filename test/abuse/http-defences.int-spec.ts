@@ -4,7 +4,7 @@ import type { AppProcess } from '../../scripts/stack/app-process';
 import { newApplicant, type ErrorBody } from '../api/api-fixtures';
 import { http } from '../support/http';
 import { recordCheck } from '../support/scorecard';
-import { startApi, testStack } from '../support/test-stack';
+import { startApi, testStack, webOrigin } from '../support/test-stack';
 
 // The defences at the door: security headers, CORS, the body limit, and bearer tokens that must not pass.
 // The stack's API runs with the defaults; a second one shows the settings (allowed origin, trusted proxy).
@@ -77,7 +77,7 @@ describe('defences at the door', () => {
   afterAll(() => configured?.app.stop());
 
   it('sends the security headers on API answers, errors and the web page; HSTS only over TLS', async () => {
-    const stackOrigin = testStack().apiUrl.replace(/\/api$/, '');
+    const stackOrigin = webOrigin();
     const answers = {
       'GET /api/health': await fetch(`${stackOrigin}/api/health`),
       'GET /api/applications (401)': await fetch(`${stackOrigin}/api/applications`),

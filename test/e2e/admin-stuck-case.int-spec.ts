@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { AppProcess } from '../../scripts/stack/app-process';
 import { uniqueEnterpriseName } from '../support/case-fixtures';
-import { startApi, testStack } from '../support/test-stack';
+import { startApi, webOrigin } from '../support/test-stack';
 import { launchBrowser, screenshot, signIn, type TestBrowser } from './browser';
 
 // Through the pages, in Chromium: a case whose licence step runs past its limit (a second API files
@@ -12,7 +12,6 @@ import { launchBrowser, screenshot, signIn, type TestBrowser } from './browser';
 // clerk completes it, the case leaves the stuck list and the applicant reads the resolution.
 
 const PHONE = { width: 375, height: 812 };
-const web = (apiUrl: string): string => apiUrl.replace(/\/api$/, '');
 
 describe('web pages: an admin finds a stuck case and unsticks it', () => {
   let browser: TestBrowser;
@@ -37,20 +36,20 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
   }
 
   it('lists the overdue case with its complaint, and takes it off the list once acted on', async () => {
-    const base = web(testStack().apiUrl);
+    const base = webOrigin();
     const username = `e2e-${randomUUID().slice(0, 8)}`;
     const enterprise = uniqueEnterpriseName();
 
     // The entrepreneur files through the second API's pages (the same pages, other time limits).
     const me = await browser.newPage(PHONE);
-    await me.goto(`${web(shortLimits.url)}/register`);
+    await me.goto(`${webOrigin(shortLimits.url)}/register`);
     await me.getByLabel('用户名').fill(username);
     await me.getByLabel('密码').fill('correct-horse-battery');
     await me.getByLabel('姓名').fill('赵六');
     await me.getByLabel('手机号码').fill('13712345678');
     await me.getByRole('button', { name: '注册并登录' }).click();
     await me.waitForURL('**/cases');
-    await me.goto(`${web(shortLimits.url)}/cases/new`);
+    await me.goto(`${webOrigin(shortLimits.url)}/cases/new`);
     const caseId = await fileWithExample(me, enterprise);
 
     // SAMR's limit passes: the case page shows it in red, and the applicant complains.

@@ -48,6 +48,21 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
+/**
+ * One browser for the tests of a describe block, launched before them and closed after (read
+ * `.browser` inside the tests).
+ */
+export function useBrowser(): { browser: TestBrowser } {
+  const holder = {} as { browser: TestBrowser };
+  beforeAll(async () => {
+    holder.browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await holder.browser?.close();
+  }, 30_000);
+  return holder;
+}
+
 /** A full-page screenshot, named by step: test-results/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

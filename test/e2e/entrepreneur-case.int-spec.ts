@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { makeResidentId } from '@onetrip/domain';
 import { uniqueEnterpriseName } from '../support/case-fixtures';
-import { testStack } from '../support/test-stack';
-import { launchBrowser, screenshot, signIn, type TestBrowser } from './browser';
+import { webOrigin } from '../support/test-stack';
+import { screenshot, signIn, useBrowser } from './browser';
 
 // Through the pages, in Chromium: an entrepreneur registers and files the one form; five clerks
 // complete it, the bank after returning it for a correction the entrepreneur makes in the page;
@@ -11,9 +11,6 @@ import { launchBrowser, screenshot, signIn, type TestBrowser } from './browser';
 
 const PHONE = { width: 375, height: 812 };
 
-function webUrl(): string {
-  return testStack().apiUrl.replace(/\/api$/, '');
-}
 
 /** A clerk opens the case's task from the inbox, claims it and decides. */
 async function openTask(page: Page, base: string, clerk: string, caseId: string): Promise<void> {
@@ -33,17 +30,11 @@ async function completeTask(page: Page, base: string, clerk: string, caseId: str
 }
 
 describe('web pages: an entrepreneur files a case and five clerks complete it', () => {
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  }, 30_000);
+  const opened = useBrowser();
 
   it('registers, files the form, corrects what the bank returned, and sees the outcome at ¥0.00', async () => {
-    const base = webUrl();
+    const base = webOrigin();
+    const { browser } = opened;
     const username = `e2e-${randomUUID().slice(0, 8)}`;
     const enterprise = uniqueEnterpriseName();
     const founderId = makeResidentId('433101', '1988-08-08', 17);

@@ -1,24 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { uniqueEnterpriseName } from '../support/case-fixtures';
 import { http } from '../support/http';
-import { testStack } from '../support/test-stack';
-import { launchBrowser, screenshot, signIn, type TestBrowser } from './browser';
+import { webOrigin } from '../support/test-stack';
+import { screenshot, signIn, useBrowser } from './browser';
 
 // Through the pages, in Chromium: the window clerk (综合窗口, 帮代办) files the one form for an
 // applicant at the counter; a wrong username comes back from the server next to its field.
 
 describe('web pages: the window clerk files for an applicant at the counter', () => {
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  }, 30_000);
+  const opened = useBrowser();
 
   it('files on behalf of a registered applicant and lists the case', async () => {
-    const base = testStack().apiUrl.replace(/\/api$/, '');
+    const base = webOrigin();
+    const { browser } = opened;
     const applicant = `e2e-${randomUUID().slice(0, 8)}`;
     const registered = await http('POST', '/auth/register', { body: { username: applicant, password: 'correct-horse-battery', name: '孙七', mobile: '13612345678' } });
     expect(registered.status).toBe(201);

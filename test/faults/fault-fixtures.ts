@@ -4,7 +4,7 @@ import type { Client as PgClient } from 'pg';
  * Rows written more than once for `caseIds`, counted from PostgreSQL by kind. Every write of a case is
  * meant to be idempotent, so after any fault each figure must be 0.
  */
-export async function countDuplicateWrites(db: PgClient, caseIds: string[]): Promise<Record<string, number>> {
+async function countDuplicateWrites(db: PgClient, caseIds: string[]): Promise<Record<string, number>> {
   const count = async (sql: string): Promise<number> => ((await db.query(sql, [caseIds])).rows[0] as { n: number }).n;
   return {
     // One notice per case and kind (correction notices: one per round).
@@ -28,7 +28,12 @@ export async function countDuplicateWrites(db: PgClient, caseIds: string[]): Pro
   };
 }
 
-export const totalOf = (figures: Record<string, number>): number => Object.values(figures).reduce((sum, n) => sum + n, 0);
+/** Asserts that nothing was written twice for `caseIds`; returns the total for the scorecard. */
+export async function expectNoDuplicateWrites(db: PgClient, caseIds: string[]): Promise<number> {
+  const duplicates = await countDuplicateWrites(db, caseIds);
+  expect(duplicates).toEqual({ notifications: 0, tasks: 0, registeredNames: 0, usccs: 0, auditRows: 0 });
+  return Object.values(duplicates).reduce((sum, n) => sum + n, 0);
+}
 
 /** How many of `caseIds` the read model shows in `status`. */
 export async function countCasesIn(db: PgClient, caseIds: string[], status: string): Promise<number> {

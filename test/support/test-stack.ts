@@ -35,6 +35,11 @@ function runKeys(): Record<string, string> {
   return { TEMPORAL_PAYLOAD_KEYS: payloadKeys, TEMPORAL_PAYLOAD_KEY_ID: payloadKeyId, PERSONAL_DATA_KEYS: personalDataKeys, PERSONAL_DATA_KEY_ID: personalDataKeyId };
 }
 
+/** Where an API serves the web pages: its origin, without the `/api` prefix. */
+export function webOrigin(apiUrl = testStack().apiUrl): string {
+  return apiUrl.replace(/\/api$/, '');
+}
+
 const logDir = path.join(ROOT, 'test-results/logs');
 
 /** A log sink per process, kept under test-results/ for when a test fails. */
