@@ -3,13 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SCORECARD_DIR } from '../test/support/scorecard';
 import { updateReliabilityReport } from './reliability-report';
 
 const ROOT = path.resolve(__dirname, '..');
 const resultsFile = path.join(ROOT, 'test-results/jest.json');
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 fs.rmSync(resultsFile, { force: true });
-fs.rmSync(path.join(ROOT, 'test-results/scorecard'), { recursive: true, force: true });
+fs.rmSync(SCORECARD_DIR, { recursive: true, force: true });
 
 const jest = spawnSync(
   process.execPath,

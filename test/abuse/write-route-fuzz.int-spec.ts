@@ -3,10 +3,10 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { caseWorkflowId } from '@onetrip/workflows/contracts';
 import type { AppProcess } from '../../scripts/stack/app-process';
 import { newApplicant, openTaskId, signIn, validForm, type SignedIn } from '../api/api-fixtures';
+import { connectTemporal } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { recordCheck } from '../support/scorecard';
 import { startApi, startWorker, testStack } from '../support/test-stack';
@@ -137,8 +137,9 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     await db.connect();
     const queue = `onetrip-fuzz-${process.pid}`;
     // The API first: it migrates the new database; its own worker, so workflow writes land there too.
-    api = await startApi({ DATABASE_URL: url.toString(), TEMPORAL_TASK_QUEUE: queue, ...RATE_LIMITS_ON_BUT_HIGH }, 'api-fuzz');
-    worker = await startWorker({ DATABASE_URL: url.toString(), TEMPORAL_TASK_QUEUE: queue }, 'worker-fuzz');
+    const ownDatabase = { ...stack, databaseUrl: url.toString(), taskQueue: queue };
+    api = await startApi(RATE_LIMITS_ON_BUT_HIGH, 'api-fuzz', ownDatabase);
+    worker = await startWorker({}, 'worker-fuzz', ownDatabase);
     const base = api.url;
 
     doc = (await http<OpenApiDocument>('GET', '/docs-json', { baseUrl: base })).body;
@@ -163,14 +164,11 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     expect((await http('POST', `/admin/complaints/${complaint.body.id}/resolve`, { baseUrl: base, token: administrator.token, body: { resolution: 'done' } })).status).toBe(200);
     expect((await http('POST', `/applications/${filed.body.id}/cancel`, { baseUrl: base, token: applicant.token, body: { reason: 'fuzz fixture' } })).status).toBe(200);
     // Quiet before fuzzing: the case workflow has finished (and with it every write it makes).
-    const connection = await Connection.connect({ address: stack.temporalAddress });
+    const temporal = await connectTemporal();
     try {
-      await new TemporalClient({ connection })
-        .workflow.getHandle(caseWorkflowId(filed.body.id))
-        .result()
-        .catch(() => undefined);
+      await temporal.workflow.getHandle(caseWorkflowId(filed.body.id)).result();
     } finally {
-      await connection.close();
+      await temporal.connection.close();
     }
     fingerprintsAroundFixtures = [beforeFixtures, await fingerprint()];
     Object.assign(fixtureIds, { applications: filed.body.id, cases: filed.body.id, tasks: taskId, complaints: complaint.body.id });

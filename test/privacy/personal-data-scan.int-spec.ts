@@ -12,7 +12,7 @@ import { caseWorkflowId } from '@onetrip/workflows/contracts';
 import { ROOT } from '../../scripts/stack/app-process';
 import { temporalBinary } from '../../scripts/stack/temporal-dev-server';
 import { fileCase, openTaskId, signIn, validForm, waitForView, type SignedIn } from '../api/api-fixtures';
-import { useRealServers } from '../support/case-fixtures';
+import { testPayloadCodec, useRealServers } from '../support/case-fixtures';
 import { decodeHistoryJson, payloadEncoding, payloadsIn, showHistoryJson } from '../support/history-json';
 import { http, type HttpResult } from '../support/http';
 import { recordCheck } from '../support/scorecard';
@@ -136,8 +136,7 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
     const notEncrypted: string[] = [];
     let sdkBookkeeping = 0;
     const decoded = new PersonalDataScan();
-    const stack = testStack();
-    const runCodec = new EncryptionCodec(Ring.parse(stack.payloadKeys, stack.payloadKeyId));
+    const runCodec = testPayloadCodec();
     for (const caseId of caseIds) {
       const workflowId = caseWorkflowId(caseId);
       const json = showHistoryJson(workflowId);
@@ -200,7 +199,7 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
   it('an encrypted history replays with the key, and as the recorder saves it (decoded) without', async () => {
     if (!completedWorkflowId) throw new Error('the scan above did not get as far as a completed case');
     const stack = testStack();
-    const codec = new EncryptionCodec(Ring.parse(stack.payloadKeys, stack.payloadKeyId));
+    const codec = testPayloadCodec();
     const stored = showHistoryJson(completedWorkflowId);
     const workflowBundle = { codePath: stack.workflowBundle };
     await expect(Worker.runReplayHistory({ workflowBundle, dataConverter: { payloadCodecs: [codec] } }, historyFromJSON(JSON.parse(stored)), completedWorkflowId)).resolves.toBeUndefined();

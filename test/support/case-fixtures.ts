@@ -3,7 +3,8 @@ import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_FORBIDDEN_WORDS, DEPARTMENTS, feeLedgerForApplication, normaliseEnterpriseName, sampleApplicationForm, type ApplicationForm, type Department } from '@onetrip/domain';
 import { CASE_WORKFLOW, caseWorkflowId, type CasePolicy, type DepartmentMode } from '@onetrip/workflows/contracts';
-import { temporalDataConverter } from '@onetrip/infrastructure/temporal/encryption-codec';
+import { EncryptionCodec, temporalDataConverter } from '@onetrip/infrastructure/temporal/encryption-codec';
+import { KeyRing } from '@onetrip/infrastructure/crypto/key-ring';
 import { personalDataCipher, type PersonalDataCipher } from '@onetrip/infrastructure/crypto/personal-data-cipher';
 import { testStack } from './test-stack';
 import { waitFor } from '../../scripts/stack/wait-for';
@@ -80,6 +81,12 @@ export async function insertUser(db: PgClient, role = 'APPLICANT', department: D
 }
 
 /** The run's cipher for ID numbers and mobiles at rest, as the API and the worker have it. */
+/** The payload codec with the run's key: what every process of the run encrypts Temporal payloads with. */
+export function testPayloadCodec(): EncryptionCodec {
+  const stack = testStack();
+  return new EncryptionCodec(KeyRing.parse(stack.payloadKeys, stack.payloadKeyId));
+}
+
 export function testCipher(): PersonalDataCipher {
   const stack = testStack();
   return personalDataCipher({ PERSONAL_DATA_KEYS: stack.personalDataKeys, PERSONAL_DATA_KEY_ID: stack.personalDataKeyId });

@@ -1,10 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
-import { KeyRing } from '@onetrip/infrastructure/crypto/key-ring';
-import { EncryptionCodec } from '@onetrip/infrastructure/temporal/encryption-codec';
 import { decodeHistoryJson, showHistoryJson } from './history-json';
-import { testStack } from './test-stack';
+import { testPayloadCodec } from './case-fixtures';
 
 export const HISTORY_DIR = path.resolve(__dirname, '../replay/histories');
 
@@ -17,9 +15,7 @@ export const HISTORY_DIR = path.resolve(__dirname, '../replay/histories');
 export async function recordHistory(handle: WorkflowHandle, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   await handle.result().catch(() => undefined);
-  const stack = testStack();
-  const codec = new EncryptionCodec(KeyRing.parse(stack.payloadKeys, stack.payloadKeyId));
-  const json = await decodeHistoryJson(showHistoryJson(handle.workflowId), codec);
+  const json = await decodeHistoryJson(showHistoryJson(handle.workflowId), testPayloadCodec());
   fs.mkdirSync(HISTORY_DIR, { recursive: true });
   fs.writeFileSync(path.join(HISTORY_DIR, `${name}.json`), json);
 }

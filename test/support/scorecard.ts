@@ -2,11 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../../scripts/stack/app-process';
 
+/** The sections of docs/reliability.md, in their order. */
+export const SECTIONS = ['Faults', 'Determinism', 'Bad input and abuse', 'Personal data'] as const;
+
 /** One row of docs/reliability.md: a check, how it runs, and the figures it measured. */
 export interface ScorecardEntry {
   /** Stable key, e.g. `faults.worker-sigkill`; a later run replaces the row with the same id. */
   id: string;
-  section: 'Faults' | 'Determinism' | 'Bad input and abuse' | 'Personal data';
+  section: (typeof SECTIONS)[number];
   check: string;
   /** How it is run, in a few words (the test file is added by the recorder). */
   how: string;
