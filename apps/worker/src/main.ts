@@ -39,7 +39,7 @@ async function bootstrap(): Promise<void> {
   else logger.warn('TEMPORAL_PAYLOAD_KEYS is not set: Temporal payloads are stored unencrypted (refused in production)');
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createWorker({ config, connection, dataSource, logger });
+  const worker = await createWorker({ config, connection, dataSource, logger, cipher });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
   // run() resolves after SIGINT/SIGTERM once in-flight tasks have drained (shutdownGraceTime).
   await worker.run();

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { personalDataCipher, PersonalDataCipher, temporalDataConverter } from '@onetrip/infrastructure';
+import { PersonalDataCipher, temporalDataConverter } from '@onetrip/infrastructure';
 import { DataSource } from 'typeorm';
 import { createCaseActivities, createPingActivities, workflowBundlerOptions, workflowsEntry } from '@onetrip/workflows';
 import { WorkerConfig } from './config/worker.config';
@@ -22,6 +22,7 @@ export async function createWorker(deps: {
   connection: NativeConnection;
   dataSource: DataSource;
   logger: Logger;
+  cipher: PersonalDataCipher;
 }): Promise<Worker> {
   const { config } = deps;
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = config.WORKFLOW_BUNDLE_PATH
@@ -34,7 +35,7 @@ export async function createWorker(deps: {
     connection: deps.connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createActivities(deps.dataSource, deps.logger, personalDataCipher(config)),
+    activities: createActivities(deps.dataSource, deps.logger, deps.cipher),
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',

@@ -9,6 +9,7 @@ export * from './calendar/working-calendar';
 export * from './identifiers/resident-id';
 export * from './identifiers/uscc';
 export * from './identifiers/mobile';
+export * from './identifiers/uuid';
 
 export * from './privacy/masking';
 

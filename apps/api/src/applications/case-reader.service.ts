@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ApplicationForm, CaseStatus } from '@onetrip/domain';
+import { isUuid, type ApplicationForm, type CaseStatus } from '@onetrip/domain';
 import { PersonalDataCipher } from '@onetrip/infrastructure';
 import type { CasePolicy } from '@onetrip/workflows/contracts';
 import { AppError } from '../common/app-error';
@@ -45,7 +45,6 @@ interface TaskRow {
 }
 
 const CASE_COLUMNS = `id, applicant_id, filed_by_id, status, form, policy, correction_round, correction, outcome, fees, flags, end_reason, submitted_at, completed_at`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The row as a record, its ID numbers and mobiles decrypted (the one place the API reads forms from). */
 function toRecord(row: CaseRow, cipher: PersonalDataCipher): CaseRecord {
@@ -81,7 +80,7 @@ export class CaseReader {
   ) {}
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRecord | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = (await manager.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [id])) as CaseRow[];
     return row ? toRecord(row, this.cipher) : null;
   }

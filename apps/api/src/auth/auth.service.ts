@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { isDepartment } from '@onetrip/domain';
+import { isDepartment, isUuid } from '@onetrip/domain';
 import { PersonalDataCipher, UserEntity, type UserRole } from '@onetrip/infrastructure';
 import { AppError } from '../common/app-error';
 import { USER_ROLES, type AuthenticatedUser } from '../common/authenticated-user';
@@ -22,7 +22,6 @@ interface TokenClaims {
   department?: string;
 }
 
-const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export function toUserResponse(user: AuthenticatedUser): UserResponseDto {
   return { id: user.id, username: user.username, role: user.role, ...(user.department ? { department: user.department } : {}) };

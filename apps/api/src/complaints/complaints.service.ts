@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { isUuid } from '@onetrip/domain';
 import { CaseReader } from '../applications/case-reader.service';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
@@ -40,7 +41,6 @@ function toDto(row: ComplaintRow): ComplaintDto {
   };
 }
 
-const COMPLAINT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "Can't get it done" (办不好件): a complaint keeps the case on the stuck list until an admin resolves it. */
 @Injectable()
@@ -90,7 +90,7 @@ export class ComplaintsService {
 
   async resolve(admin: AuthenticatedUser, id: string, dto: ComplaintResolveDto): Promise<ComplaintDto> {
     // Not an id we could have issued: said before PostgreSQL is asked to cast it (which would be a 500).
-    if (!COMPLAINT_ID.test(id)) throw new AppError('NOT_FOUND', 'No such complaint');
+    if (!isUuid(id)) throw new AppError('NOT_FOUND', 'No such complaint');
     const resolved = await this.dataSource.transaction(async (manager) => {
       const [rows] = (await manager.query(
         `UPDATE complaints SET status = 'RESOLVED', resolution = $2, resolved_by_id = $3, resolved_at = now()
@@ -115,7 +115,7 @@ export class ComplaintsService {
   }
 
   private async find(id: string): Promise<ComplaintRow | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = (await this.dataSource.query(`${SELECT} WHERE k.id = $1`, [id])) as ComplaintRow[];
     return row;
   }

@@ -43,8 +43,11 @@ export class RateLimitService {
       [keys, windowSeconds],
     );
     // Now and then, forget counters of windows long gone (one row per key would otherwise only grow).
+    // Not awaited: the caller should not wait for housekeeping (a failure is retried by a later request).
     if (Math.random() < PRUNE_SHARE) {
-      await this.dataSource.query(`DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1)`, [windowSeconds * 2]);
+      void this.dataSource
+        .query(`DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1)`, [windowSeconds * 2])
+        .catch(() => undefined);
     }
     const over = rows.filter((row) => row.hits > counted[keys.indexOf(row.key)].limit);
     if (over.length > 0) throw new RateLimitedError(Math.max(...over.map((row) => row.retry_after)));

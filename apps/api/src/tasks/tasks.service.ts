@@ -155,6 +155,9 @@ export class TasksService {
   }
 
   private async claimFor(user: AuthenticatedUser, task: TaskRow): Promise<void> {
+    // Already this clerk's (claim, then complete): the row just read says so; the workflow's validator
+    // still refuses a decision that has gone stale since.
+    if (task.status === 'CLAIMED' && task.claimed_by_id === user.id) return;
     const claimed = (await this.dataSource.query(
       `UPDATE tasks SET status = 'CLAIMED', claimed_by_id = $2, claimed_at = now() WHERE id = $1 AND department = $3 AND status = 'OPEN' RETURNING id`,
       [task.id, user.id, task.department],

@@ -1,4 +1,5 @@
 import type { ApplicationForm } from '../application/application-form';
+import { UUID_LIKE } from '../identifiers/uuid';
 
 // Personal data (个人信息) must not reach logs, error messages or screens that do not need it:
 // resident IDs keep the division code and the last four, mobiles the carrier prefix and the last four.
@@ -25,12 +26,6 @@ const RESIDENT_ID_LIKE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
 const LEGACY_RESIDENT_ID_LIKE = /(?<!\d)\d{15}(?!\d)/g;
 // Optional +86/86 prefix and the usual 3-4-4 separators.
 const MOBILE_LIKE = /(?<!\d)((?:\+?86[-\s]?)?)(1[3-9]\d)([-\s]?)(\d{4})([-\s]?)(\d{4})(?!\d)/g;
-
-/**
- * Our own identifiers (case, task and request ids are UUIDs) can hold eleven digits in a row that
- * look like a mobile; they are not personal data and must stay whole to stay useful.
- */
-export const UUID_LIKE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** Masks every resident-ID-like and mobile-like substring of free text (log lines, error messages). */
 export function maskPersonalData(text: string): string {

@@ -65,6 +65,12 @@ interface Step extends StepState {
   returnItems: ReturnItem[];
 }
 
+/** What a query or an Update shows of a step: its state without the workflow's own bookkeeping. */
+function stepView(step: Step): StepState {
+  const { deciding: _deciding, returnItems: _items, ...view } = step;
+  return view;
+}
+
 /** `<caseId>.<department>.<round>`: each opening of a step is its own task. */
 export function taskIdFor(caseId: string, department: Department, round: number): string {
   return `${caseId}.${department}.${round}`;
@@ -97,10 +103,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     caseId,
     status,
     correctionRound,
-    steps: DEPARTMENTS.map((department) => {
-      const { deciding: _deciding, returnItems: _items, ...view } = steps[department];
-      return view;
-    }),
+    steps: DEPARTMENTS.map((department) => stepView(steps[department])),
   });
 
   const publish = (): void => {
@@ -206,8 +209,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     (reopening: StepReopening): StepState => {
       const step = steps[reopening.department];
       startStep(step);
-      const { deciding: _deciding, returnItems: _items, ...view } = step;
-      return view;
+      return stepView(step);
     },
     {
       validator: (reopening: StepReopening): void => {
