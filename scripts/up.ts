@@ -1,4 +1,5 @@
 // The launcher: PostgreSQL, Temporal, the worker and the API, with prefixed logs and a clean stop.
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KeyRing } from '../libs/infrastructure/src/crypto/key-ring';
@@ -19,6 +20,17 @@ const ports = {
 const say = (line: string): void => void process.stdout.write(formatLine('onetrip', line) + '\n');
 const logFor = (source: string) => (line: string) => void process.stdout.write(formatLine(source, line) + '\n');
 
+/** A secret file beside the dev data, written once (readable by its owner only); its trimmed content. */
+function keptSecret(fileName: string, variable: string, generate: () => string): string {
+  const file = path.join(dataDir, fileName);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, generate() + '\n', { mode: 0o600, flag: 'wx' });
+    say(`generated ${variable} in ${path.relative(ROOT, file)} (keep it: the data needs it)`);
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 /**
  * A key ring setting from the environment, or generated once and kept beside the dev data so a
  * restart can still read what was encrypted before it (histories, stored ID numbers and mobiles).
@@ -26,15 +38,14 @@ const logFor = (source: string) => (line: string) => void process.stdout.write(f
 function keyRing(keysVariable: string, idVariable: string, fileName: string): Record<string, string> {
   const given = env[keysVariable];
   if (given) return { [keysVariable]: given, [idVariable]: env[idVariable] ?? '' };
-  const file = path.join(dataDir, fileName);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, KeyRing.generateSetting('dev-1') + '\n', { mode: 0o600, flag: 'wx' });
-    say(`generated ${keysVariable} in ${path.relative(ROOT, file)} (keep it: the data needs it)`);
-  }
-  const keys = fs.readFileSync(file, 'utf8').trim();
+  const keys = keptSecret(fileName, keysVariable, () => KeyRing.generateSetting('dev-1'));
   // The active key is the last one listed: append a new one to rotate.
   return { [keysVariable]: keys, [idVariable]: keys.split(',').at(-1)!.split(':')[0] };
+}
+
+/** The token signing secret: from the environment, or generated once (never a published default), so tokens survive a restart. */
+function jwtSecret(): Record<string, string> {
+  return { JWT_SECRET: env.JWT_SECRET || keptSecret('jwt-secret', 'JWT_SECRET', () => randomBytes(32).toString('base64url')) };
 }
 
 let postgres: RunningPostgres | undefined;
@@ -83,6 +94,7 @@ async function main(): Promise<void> {
     DEMO_MODE: env.DEMO_MODE ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
     ...keyRing('TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEY_ID', 'temporal-payload-keys'),
     ...keyRing('PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID', 'personal-data-keys'),
+    ...jwtSecret(),
   };
   for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
     const app = startApp({ name, env: appEnv, log: logFor(name) });

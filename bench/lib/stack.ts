@@ -1,4 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -50,6 +51,8 @@ export class BenchStack {
   /** One payload key for the run, as production would have (the codec's cost is part of the figures). */
   readonly payloadKeys = { TEMPORAL_PAYLOAD_KEYS: KeyRing.generateSetting('bench'), TEMPORAL_PAYLOAD_KEY_ID: 'bench' };
   readonly personalDataKeys = { PERSONAL_DATA_KEYS: KeyRing.generateSetting('bench-pd'), PERSONAL_DATA_KEY_ID: 'bench-pd' };
+  // The API has no default signing secret: one per bench run.
+  readonly jwtSecret = { JWT_SECRET: randomBytes(32).toString('base64url') };
 
   /** A Temporal client that reads and writes payloads as the apps do. */
   async temporalClientFor(address: string): Promise<Client> {
@@ -126,6 +129,7 @@ export class BenchStack {
       LOG_LEVEL: 'info',
       ...this.payloadKeys,
       ...this.personalDataKeys,
+      ...this.jwtSecret,
     };
   }
 
@@ -162,6 +166,7 @@ export class BenchStack {
         RATE_LIMIT_SIGN_IN_PER_USERNAME: '0',
         RATE_LIMIT_SUBMIT_PER_IP: '0',
         RATE_LIMIT_SUBMIT_PER_USER: '0',
+        RATE_LIMIT_REGISTER_PER_IP: '0',
         ...env,
       },
       log: fileLog(label),

@@ -11,8 +11,6 @@ import { startApi, testStack, webOrigin } from '../support/test-stack';
 
 const ALLOWED_ORIGIN = 'https://allowed.onetrip.example';
 const OTHER_ORIGIN = 'https://evil.example';
-// The test stack does not set JWT_SECRET: the API signs with the development default.
-const STACK_JWT_SECRET = 'onetrip-development-secret-change-me';
 
 const base64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
 
@@ -21,7 +19,7 @@ function jwt(payload: Record<string, unknown>, options: { secret?: string; alg?:
   const unsigned = `${base64url(JSON.stringify({ alg, typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}`;
   if (alg === 'none') return `${unsigned}.`;
   const hash = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[alg] ?? 'sha256';
-  return `${unsigned}.${createHmac(hash, options.secret ?? STACK_JWT_SECRET).update(unsigned).digest('base64url')}`;
+  return `${unsigned}.${createHmac(hash, options.secret ?? testStack().jwtSecret).update(unsigned).digest('base64url')}`;
 }
 
 function isErrorShape(body: unknown, status: number): boolean {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
@@ -81,10 +82,19 @@ describe('the launcher (./onetrip up without the install and build)', () => {
     const ping = await http<{ workflowId: string }>('POST', '/pings', { baseUrl: apiUrl, token: token.body.accessToken, body: { message: 'kept across restarts' } });
     expect(ping.status).toBe(201);
 
-    const keyFiles = ['temporal-payload-keys', 'personal-data-keys'].map((name) => path.join(dataDir, name));
+    const keyFiles = ['temporal-payload-keys', 'personal-data-keys', 'jwt-secret'].map((name) => path.join(dataDir, name));
     const keys = keyFiles.map((file) => fs.readFileSync(file, 'utf8'));
     // Readable by its owner only.
-    expect(keyFiles.map((file) => fs.statSync(file).mode & 0o077)).toEqual([0, 0]);
+    expect(keyFiles.map((file) => fs.statSync(file).mode & 0o077)).toEqual([0, 0, 0]);
+    // Tokens are signed with the generated secret: one signed with the old public default is refused.
+    expect(keys[2].trim()).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+    const adminId = (JSON.parse(Buffer.from(token.body.accessToken.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
+    const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: adminId, username: 'admin', role: 'ADMIN', iat: now, exp: now + 600 })}`;
+    const forged = `${unsigned}.${createHmac('sha256', 'onetrip-development-secret-change-me').update(unsigned).digest('base64url')}`;
+    expect((await http('GET', '/admin/cases', { baseUrl: apiUrl, token: forged })).status).toBe(401);
+    expect((await http('GET', '/admin/cases', { baseUrl: apiUrl, token: token.body.accessToken })).status).toBe(200);
 
     const firstStop = await stop(first.child);
     expect(firstStop).toEqual({ code: 0, leftBehind: [] });
@@ -96,9 +106,10 @@ describe('the launcher (./onetrip up without the install and build)', () => {
     const kept = await db.query(`SELECT message FROM ping_records WHERE workflow_id = $1`, [ping.body.workflowId]);
     await db.end();
     expect(kept.rows).toEqual([{ message: 'kept across restarts' }]);
-    // The same keys, so the first run's encrypted history still reads.
+    // The same keys and secret, so the first run's encrypted history still reads and its tokens still verify.
     expect(keyFiles.map((file) => fs.readFileSync(file, 'utf8'))).toEqual(keys);
     const [payloadKeys] = keys;
+    expect((await http('GET', '/admin/cases', { baseUrl: apiUrl, token: token.body.accessToken })).status).toBe(200);
     const temporal = new Client({
       connection: await Connection.connect({ address: `127.0.0.1:${env.ONETRIP_TEMPORAL_PORT}` }),
       dataConverter: temporalDataConverter({ TEMPORAL_PAYLOAD_KEYS: payloadKeys.trim(), TEMPORAL_PAYLOAD_KEY_ID: 'dev-1' }),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KeyRing } from '../../libs/infrastructure/src/crypto/key-ring';
@@ -64,6 +65,7 @@ async function startTestStack(): Promise<void> {
     payloadKeyId: 'test-run',
     personalDataKeys: KeyRing.generateSetting('test-run-pd'),
     personalDataKeyId: 'test-run-pd',
+    jwtSecret: randomBytes(32).toString('base64url'),
   };
   process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: '' });
 

@@ -18,6 +18,8 @@ export interface TestStackInfo {
   /** The run's key ring for ID numbers and mobiles at rest. */
   personalDataKeys: string;
   personalDataKeyId: string;
+  /** The run's bearer-token signing secret (generated per run, never the public default). */
+  jwtSecret: string;
 }
 
 export function testStack(): TestStackInfo {
@@ -29,10 +31,10 @@ export function testStack(): TestStackInfo {
 /** The servers an app process is pointed at: the shared stack's, or a test's own private ones. */
 export type StackTarget = Pick<TestStackInfo, 'databaseUrl' | 'temporalAddress' | 'taskQueue'>;
 
-/** The run's encryption keys: every process of the run, on the shared or a private stack, uses the same. */
+/** The run's keys: every process of the run, on the shared or a private stack, uses the same. */
 function runKeys(): Record<string, string> {
-  const { payloadKeys, payloadKeyId, personalDataKeys, personalDataKeyId } = testStack();
-  return { TEMPORAL_PAYLOAD_KEYS: payloadKeys, TEMPORAL_PAYLOAD_KEY_ID: payloadKeyId, PERSONAL_DATA_KEYS: personalDataKeys, PERSONAL_DATA_KEY_ID: personalDataKeyId };
+  const { payloadKeys, payloadKeyId, personalDataKeys, personalDataKeyId, jwtSecret } = testStack();
+  return { TEMPORAL_PAYLOAD_KEYS: payloadKeys, TEMPORAL_PAYLOAD_KEY_ID: payloadKeyId, PERSONAL_DATA_KEYS: personalDataKeys, PERSONAL_DATA_KEY_ID: personalDataKeyId, JWT_SECRET: jwtSecret };
 }
 
 /** Where an API serves the web pages: its origin, without the `/api` prefix. */
@@ -58,6 +60,7 @@ export const GENEROUS_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_SIGN_IN_PER_USERNAME: '0',
   RATE_LIMIT_SUBMIT_PER_IP: '0',
   RATE_LIMIT_SUBMIT_PER_USER: '0',
+  RATE_LIMIT_REGISTER_PER_IP: '0',
 };
 
 /** Starts one more API process (e.g. with other settings, or on a private `stack`) and waits until it is healthy. */

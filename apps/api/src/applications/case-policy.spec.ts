@@ -11,7 +11,7 @@ import {
   parseWordList,
 } from './case-policy';
 
-const BASE_ENV = { DATABASE_URL: 'postgres://u@h/db', TEMPORAL_ADDRESS: '127.0.0.1:7233' };
+const BASE_ENV = { DATABASE_URL: 'postgres://u@h/db', TEMPORAL_ADDRESS: '127.0.0.1:7233', JWT_SECRET: 'a-test-secret-of-enough-length' };
 
 function configProblems(env: Record<string, string>): string {
   try {
@@ -146,7 +146,7 @@ describe('buildCasePolicy from ApiConfig', () => {
 
   it('refuses demo mode and the default JWT secret in production, naming the variables', () => {
     expect(configProblems({ NODE_ENV: 'production', DEMO_MODE: 'true', JWT_SECRET: 'a-real-secret-of-enough-length' })).toMatch(/DEMO_MODE/);
-    const secret = configProblems({ NODE_ENV: 'production' });
+    const secret = configProblems({ NODE_ENV: 'production', JWT_SECRET: '' });
     expect(secret).toMatch(/JWT_SECRET/);
     expect(secret).not.toMatch(/DEMO_MODE/);
     expect(secret).toMatch(/TEMPORAL_PAYLOAD_KEYS \(missing\): must be set in production/);
@@ -155,5 +155,10 @@ describe('buildCasePolicy from ApiConfig', () => {
     const payloadKeys = { TEMPORAL_PAYLOAD_KEYS: key, TEMPORAL_PAYLOAD_KEY_ID: 'k1', PERSONAL_DATA_KEYS: key, PERSONAL_DATA_KEY_ID: 'k1' };
     expect(configProblems({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length', ...payloadKeys })).toBe('');
     expect(configProblems({ NODE_ENV: 'development', DEMO_MODE: 'true' })).toBe('');
+  });
+
+  it('has no default JWT secret in any mode, and refuses the once-published one', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) expect(configProblems({ NODE_ENV, JWT_SECRET: '' })).toMatch(/JWT_SECRET \(missing\): must be set/);
+    expect(configProblems({ JWT_SECRET: 'onetrip-development-secret-change-me' })).toMatch(/JWT_SECRET \(value withheld\): must not be the old published default/);
   });
 });

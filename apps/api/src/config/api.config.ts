@@ -14,7 +14,8 @@ import {
   parseWordList,
 } from '../applications/case-policy';
 
-export const DEFAULT_JWT_SECRET = 'onetrip-development-secret-change-me';
+// The signing secret this project once shipped as a default: public, so refused as a value.
+const PUBLISHED_JWT_SECRET = 'onetrip-development-secret-change-me';
 
 const toDecimal = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
@@ -59,10 +60,14 @@ export class ApiConfig extends SharedConfig {
   @IsString()
   API_HOST: string = '127.0.0.1';
 
+  /**
+   * Signs bearer tokens (and device cookies). Required in every mode, no default: `./onetrip up` generates
+   * one into its data folder, the tests one per run; elsewhere set a random value (openssl rand -base64 32).
+   */
   @IsString()
-  @MinLength(16, { message: 'must be at least 16 characters' })
-  @Requires((config, value) => config.NODE_ENV !== 'production' || value !== DEFAULT_JWT_SECRET, 'must be set in production (the development default is refused)')
-  JWT_SECRET: string = DEFAULT_JWT_SECRET;
+  @MinLength(16, { message: 'must be set, at least 16 characters (e.g. openssl rand -base64 32; ./onetrip up generates one)' })
+  @Requires((_config, value) => value !== PUBLISHED_JWT_SECRET, 'must not be the old published default')
+  JWT_SECRET: string = '';
 
   @Transform(toBoolean)
   @IsBoolean()
@@ -173,7 +178,10 @@ export class ApiConfig extends SharedConfig {
   @Min(0)
   RATE_LIMIT_SIGN_IN_PER_IP: number = 30;
 
-  /** Sign-in attempts per username (whoever sends them): slows password guessing against one account. */
+  /**
+   * Sign-in attempts per username from clients without its device cookie (whoever sends them): slows password
+   * guessing against one account. A device the username signed in from before counts on its own instead.
+   */
   @Transform(toInteger)
   @IsInt()
   @Min(0)
@@ -183,6 +191,12 @@ export class ApiConfig extends SharedConfig {
   @IsInt()
   @Min(0)
   RATE_LIMIT_SUBMIT_PER_IP: number = 60;
+
+  /** Registrations per IP address: stops one client creating accounts in bulk. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_REGISTER_PER_IP: number = 10;
 
   @Transform(toInteger)
   @IsInt()
