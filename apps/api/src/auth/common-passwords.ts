@@ -1,0 +1,382 @@
+// Passwords too common to accept (lower case, 8 characters and more: shorter ones fail the length rule).
+// Well-known weak passwords, keyboard and digit runs, and common words and names with the digits people add
+// to pass a length rule (4665 entries). Data, not logic: extend it freely, one word per space.
+const LIST = `
+!qaz2wsx !qaz2wsx! !qaz2wsx007 !qaz2wsx01 !qaz2wsx1 !qaz2wsx1! !qaz2wsx12 !qaz2wsx123 !qaz2wsx1234 !qaz2wsx12345 !qaz2wsx1314 !qaz2wsx2020
+!qaz2wsx2021 !qaz2wsx2022 !qaz2wsx2023 !qaz2wsx2024 !qaz2wsx2025 !qaz2wsx520 !qaz2wsx666 !qaz2wsx888 !qaz2wsx@123 00000000 000000000 0000000000
+00000000000 000000000000 0123456789 10203040 11111111 111111111 1111111111 11111111111 111111111111 11112222 11223344 112233445 1122334455 11235813
+12121212 123123123 123321123 12341234 12344321 12345678 123456780 123456789 1234567890 12345678a 12345679 1234567a 123456aa 123456abc 123456qq
+123456qwe 123654789 123qwe007 123qwe01 123qwe1! 123qwe12 123qwe123 123qwe1234 123qwe12345 123qwe1314 123qwe2020 123qwe2021 123qwe2022 123qwe2023
+123qwe2024 123qwe2025 123qwe520 123qwe666 123qwe888 123qwe@123 123qweasd 123qweasd! 123qweasd007 123qweasd01 123qweasd1 123qweasd1! 123qweasd12
+123qweasd123 123qweasd1234 123qweasd12345 123qweasd1314 123qweasd2020 123qweasd2021 123qweasd2022 123qweasd2023 123qweasd2024 123qweasd2025
+123qweasd520 123qweasd666 123qweasd888 123qweasd@123 123qweasdzxc 123qweasdzxc! 123qweasdzxc007 123qweasdzxc01 123qweasdzxc1 123qweasdzxc1!
+123qweasdzxc12 123qweasdzxc123 123qweasdzxc1234 123qweasdzxc12345 123qweasdzxc1314 123qweasdzxc2020 123qweasdzxc2021 123qweasdzxc2022 123qweasdzxc2023
+123qweasdzxc2024 123qweasdzxc2025 123qweasdzxc520 123qweasdzxc666 123qweasdzxc888 123qweasdzxc@123 13131313 1314520! 13145200 1314520007 131452001
+13145201 13145201! 131452012 1314520123 13145201234 131452012345 13145201314 13145202020 13145202021 13145202022 13145202023 13145202024 13145202025
+1314520520 1314520666 1314520888 1314520@123 13572468 135792468 14141414 147258369 147852369 159753123 19841984 19851985 19861986 19871987 19881988
+19891989 19901990 19911991 19921992 19931993 19941994 19951995 19961996 19971997 19981998 19991999 1q2w3e007 1q2w3e01 1q2w3e1! 1q2w3e12 1q2w3e123
+1q2w3e1234 1q2w3e12345 1q2w3e1314 1q2w3e2020 1q2w3e2021 1q2w3e2022 1q2w3e2023 1q2w3e2024 1q2w3e2025 1q2w3e4r 1q2w3e4r! 1q2w3e4r007 1q2w3e4r01
+1q2w3e4r1 1q2w3e4r1! 1q2w3e4r12 1q2w3e4r123 1q2w3e4r1234 1q2w3e4r12345 1q2w3e4r1314 1q2w3e4r2020 1q2w3e4r2021 1q2w3e4r2022 1q2w3e4r2023 1q2w3e4r2024
+1q2w3e4r2025 1q2w3e4r520 1q2w3e4r5t 1q2w3e4r5t! 1q2w3e4r5t007 1q2w3e4r5t01 1q2w3e4r5t1 1q2w3e4r5t1! 1q2w3e4r5t12 1q2w3e4r5t123 1q2w3e4r5t1234
+1q2w3e4r5t12345 1q2w3e4r5t1314 1q2w3e4r5t2020 1q2w3e4r5t2021 1q2w3e4r5t2022 1q2w3e4r5t2023 1q2w3e4r5t2024 1q2w3e4r5t2025 1q2w3e4r5t520 1q2w3e4r5t666
+1q2w3e4r5t888 1q2w3e4r5t@123 1q2w3e4r666 1q2w3e4r888 1q2w3e4r@123 1q2w3e520 1q2w3e666 1q2w3e888 1q2w3e@123 1qaz2wsx 1qaz2wsx! 1qaz2wsx007 1qaz2wsx01
+1qaz2wsx1 1qaz2wsx1! 1qaz2wsx12 1qaz2wsx123 1qaz2wsx1234 1qaz2wsx12345 1qaz2wsx1314 1qaz2wsx2020 1qaz2wsx2021 1qaz2wsx2022 1qaz2wsx2023 1qaz2wsx2024
+1qaz2wsx2025 1qaz2wsx3 1qaz2wsx3e 1qaz2wsx3ed 1qaz2wsx3edc 1qaz2wsx520 1qaz2wsx666 1qaz2wsx888 1qaz2wsx@123 1qazxsw2 1qazxsw2! 1qazxsw2007 1qazxsw201
+1qazxsw21 1qazxsw21! 1qazxsw212 1qazxsw2123 1qazxsw21234 1qazxsw212345 1qazxsw21314 1qazxsw22020 1qazxsw22021 1qazxsw22022 1qazxsw22023 1qazxsw22024
+1qazxsw22025 1qazxsw2520 1qazxsw2666 1qazxsw2888 1qazxsw2@123 20002000 20082008 20102010 20202020 20212021 20222022 20232023 20242024 20252025
+22222222 222222222 2222222222 22222222222 222222222222 246813579 24682468 31415926 321321321 33333333 333333333 3333333333 33333333333 333333333333
+44444444 444444444 4444444444 44444444444 444444444444 5201314! 52013140 520131400 5201314007 520131401 52013141 52013141! 520131412 5201314123
+52013141234 520131412345 52013141314 52013142020 52013142021 52013142022 52013142023 52013142024 52013142025 5201314520 5201314666 5201314888
+5201314@123 520520007 52052001 5205201! 52052012 520520123 5205201234 52052012345 5205201314 5205202020 5205202021 5205202022 5205202023 5205202024
+5205202025 520520520 520520666 520520888 520520@123 521521521 55555555 555555555 5555555555 55555555555 555555555555 66666666 666666666 6666666666
+66666666666 666666666666 66668888 741852963 77777777 777777777 7777777777 77777777777 777777777777 87654321 88886666 88888888 888888888 8888888888
+88888888888 888888888888 963852741 987654321 9876543210 99999999 999999999 9999999999 99999999999 999999999999 a1234567 a1234567! a1234567007
+a123456701 a12345671 a12345671! a123456712 a1234567123 a12345671234 a123456712345 a12345671314 a12345672020 a12345672021 a12345672022 a12345672023
+a12345672024 a12345672025 a1234567520 a1234567666 a12345678 a12345678! a12345678007 a1234567801 a123456781 a123456781! a1234567812 a12345678123
+a123456781234 a1234567812345 a123456781314 a123456782020 a123456782021 a123456782022 a123456782023 a123456782024 a123456782025 a12345678520
+a12345678666 a1234567888 a12345678888 a123456789 a123456789! a123456789007 a12345678901 a1234567891 a1234567891! a12345678912 a123456789123
+a1234567891234 a12345678912345 a1234567891314 a1234567892020 a1234567892021 a1234567892022 a1234567892023 a1234567892024 a1234567892025 a123456789520
+a123456789666 a123456789888 a123456789@123 a12345678@123 a1234567@123 aa123456 aa123456! aa123456007 aa12345601 aa1234561 aa1234561! aa12345612
+aa123456123 aa1234561234 aa12345612345 aa1234561314 aa1234562020 aa1234562021 aa1234562022 aa1234562023 aa1234562024 aa1234562025 aa123456520
+aa123456666 aa12345678 aa12345678! aa12345678007 aa1234567801 aa123456781 aa123456781! aa1234567812 aa12345678123 aa123456781234 aa1234567812345
+aa123456781314 aa123456782020 aa123456782021 aa123456782022 aa123456782023 aa123456782024 aa123456782025 aa12345678520 aa12345678666 aa12345678888
+aa12345678@123 aa123456888 aa123456@123 aaaaaaaa aaaaaaaaa aaaaaaaaaa aaaaaaaaaaa aaaaaaaaaaaa abc123007 abc12301 abc1231! abc12312 abc123123
+abc1231234 abc12312345 abc1231314 abc1232020 abc1232021 abc1232022 abc1232023 abc1232024 abc1232025 abc12345 abc12345! abc12345007 abc1234501
+abc123451 abc123451! abc1234512 abc12345123 abc123451234 abc1234512345 abc123451314 abc123452020 abc123452021 abc123452022 abc123452023 abc123452024
+abc123452025 abc12345520 abc123456 abc123456! abc123456007 abc12345601 abc1234561 abc1234561! abc12345612 abc123456123 abc1234561234 abc12345612345
+abc1234561314 abc1234562020 abc1234562021 abc1234562022 abc1234562023 abc1234562024 abc1234562025 abc123456520 abc12345666 abc123456666 abc123456888
+abc123456@123 abc12345888 abc12345@123 abc123520 abc123666 abc123888 abc123@123 abcd1234 abcd1234! abcd1234007 abcd123401 abcd12341 abcd12341!
+abcd123412 abcd1234123 abcd12341234 abcd123412345 abcd12341314 abcd12342020 abcd12342021 abcd12342022 abcd12342023 abcd12342024 abcd12342025
+abcd1234520 abcd1234666 abcd1234888 abcd1234@123 abcdefg! abcdefg007 abcdefg01 abcdefg1 abcdefg1! abcdefg12 abcdefg123 abcdefg1234 abcdefg12345
+abcdefg1314 abcdefg2020 abcdefg2021 abcdefg2022 abcdefg2023 abcdefg2024 abcdefg2025 abcdefg520 abcdefg666 abcdefg888 abcdefg@123 abcdefgh abcdefgh!
+abcdefgh007 abcdefgh01 abcdefgh1 abcdefgh1! abcdefgh12 abcdefgh123 abcdefgh1234 abcdefgh12345 abcdefgh1314 abcdefgh2020 abcdefgh2021 abcdefgh2022
+abcdefgh2023 abcdefgh2024 abcdefgh2025 abcdefgh520 abcdefgh666 abcdefgh888 abcdefgh@123 abcdefghi abcdefghi! abcdefghi007 abcdefghi01 abcdefghi1
+abcdefghi1! abcdefghi12 abcdefghi123 abcdefghi1234 abcdefghi12345 abcdefghi1314 abcdefghi2020 abcdefghi2021 abcdefghi2022 abcdefghi2023 abcdefghi2024
+abcdefghi2025 abcdefghi520 abcdefghi666 abcdefghi888 abcdefghi@123 abcdefghij abcdefghijk abcdefghijkl abcdefghijklm abcdefghijklmn abcdefghijklmno
+abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopqr abcdefghijklmnopqrs abcdefghijklmnopqrst abcdefghijklmnopqrstu abcdefghijklmnopqrstuv
+abcdefghijklmnopqrstuvw abcdefghijklmnopqrstuvwx abcdefghijklmnopqrstuvwxy abcdefghijklmnopqrstuvwxyz admin007 admin123 admin123! admin123007
+admin12301 admin1231 admin1231! admin12312 admin123123 admin1231234 admin12312345 admin1231314 admin1232020 admin1232021 admin1232022 admin1232023
+admin1232024 admin1232025 admin1234 admin1234! admin1234007 admin123401 admin12341 admin12341! admin123412 admin1234123 admin12341234 admin123412345
+admin12341314 admin12342020 admin12342021 admin12342022 admin12342023 admin12342024 admin12342025 admin12345 admin1234520 admin1234666 admin1234888
+admin1234@123 admin123520 admin123666 admin123888 admin123@123 admin1314 admin2020 admin2021 admin2022 admin2023 admin2024 admin2025 admin520 admin666
+admin888 admin888! admin888007 admin88801 admin8881 admin8881! admin88812 admin888123 admin8881234 admin88812345 admin8881314 admin8882020
+admin8882021 admin8882022 admin8882023 admin8882024 admin8882025 admin888520 admin888666 admin888888 admin888@123 admin@123 administrator
+administrator! administrator007 administrator01 administrator1 administrator1! administrator1007 administrator101 administrator11 administrator11!
+administrator112 administrator1123 administrator11234 administrator112345 administrator11314 administrator12 administrator12020 administrator12021
+administrator12022 administrator12023 administrator12024 administrator12025 administrator123 administrator1234 administrator12345 administrator1314
+administrator1520 administrator1666 administrator1888 administrator1@123 administrator2020 administrator2021 administrator2022 administrator2023
+administrator2024 administrator2025 administrator520 administrator666 administrator888 administrator@123 alipay007 alipay01 alipay1! alipay12
+alipay123 alipay1234 alipay12345 alipay1314 alipay2020 alipay2021 alipay2022 alipay2023 alipay2024 alipay2025 alipay520 alipay666 alipay888 alipay@123
+amanda007 amanda01 amanda1! amanda12 amanda123 amanda1234 amanda12345 amanda1314 amanda2020 amanda2021 amanda2022 amanda2023 amanda2024 amanda2025
+amanda520 amanda666 amanda888 amanda@123 andrew007 andrew01 andrew1! andrew12 andrew123 andrew1234 andrew12345 andrew1314 andrew2020 andrew2021
+andrew2022 andrew2023 andrew2024 andrew2025 andrew520 andrew666 andrew888 andrew@123 apple007 apple123 apple123! apple123007 apple12301 apple1231
+apple1231! apple12312 apple123123 apple1231234 apple12312345 apple1231314 apple1232020 apple1232021 apple1232022 apple1232023 apple1232024
+apple1232025 apple1234 apple12345 apple123520 apple123666 apple123888 apple123@123 apple1314 apple2020 apple2021 apple2022 apple2023 apple2024
+apple2025 apple520 apple666 apple888 apple@123 arsenal! arsenal007 arsenal01 arsenal1 arsenal1! arsenal12 arsenal123 arsenal1234 arsenal12345
+arsenal1314 arsenal2020 arsenal2021 arsenal2022 arsenal2023 arsenal2024 arsenal2025 arsenal520 arsenal666 arsenal888 arsenal@123 asd123007 asd12301
+asd1231! asd12312 asd123123 asd1231234 asd12312345 asd1231314 asd1232020 asd1232021 asd1232022 asd1232023 asd1232024 asd1232025 asd123520 asd123666
+asd123888 asd123@123 asdf1234 asdf1234! asdf1234007 asdf123401 asdf12341 asdf12341! asdf123412 asdf1234123 asdf12341234 asdf123412345 asdf12341314
+asdf12342020 asdf12342021 asdf12342022 asdf12342023 asdf12342024 asdf12342025 asdf1234520 asdf1234666 asdf1234888 asdf1234@123 asdfgh007 asdfgh01
+asdfgh1! asdfgh12 asdfgh123 asdfgh1234 asdfgh12345 asdfgh1314 asdfgh2020 asdfgh2021 asdfgh2022 asdfgh2023 asdfgh2024 asdfgh2025 asdfgh520 asdfgh666
+asdfgh888 asdfgh@123 asdfghjk asdfghjkl asdfghjkl! asdfghjkl007 asdfghjkl01 asdfghjkl1 asdfghjkl1! asdfghjkl12 asdfghjkl123 asdfghjkl1234
+asdfghjkl12345 asdfghjkl1314 asdfghjkl2020 asdfghjkl2021 asdfghjkl2022 asdfghjkl2023 asdfghjkl2024 asdfghjkl2025 asdfghjkl520 asdfghjkl666
+asdfghjkl888 asdfghjkl@123 ashley007 ashley01 ashley1! ashley12 ashley123 ashley1234 ashley12345 ashley1314 ashley2020 ashley2021 ashley2022
+ashley2023 ashley2024 ashley2025 ashley520 ashley666 ashley888 ashley@123 autumn007 autumn01 autumn1! autumn12 autumn123 autumn1234 autumn12345
+autumn1314 autumn2020 autumn2021 autumn2022 autumn2023 autumn2024 autumn2025 autumn520 autumn666 autumn888 autumn@123 baidu007 baidu123 baidu1234
+baidu12345 baidu1314 baidu2020 baidu2021 baidu2022 baidu2023 baidu2024 baidu2025 baidu520 baidu666 baidu888 baidu@123 bailey007 bailey01 bailey1!
+bailey12 bailey123 bailey1234 bailey12345 bailey1314 bailey2020 bailey2021 bailey2022 bailey2023 bailey2024 bailey2025 bailey520 bailey666 bailey888
+bailey@123 banana007 banana01 banana1! banana12 banana123 banana1234 banana12345 banana1314 banana2020 banana2021 banana2022 banana2023 banana2024
+banana2025 banana520 banana666 banana888 banana@123 baobao007 baobao01 baobao1! baobao12 baobao123 baobao1234 baobao12345 baobao1314 baobao2020
+baobao2021 baobao2022 baobao2023 baobao2024 baobao2025 baobao520 baobao666 baobao888 baobao@123 barcelona barcelona! barcelona007 barcelona01
+barcelona1 barcelona1! barcelona12 barcelona123 barcelona1234 barcelona12345 barcelona1314 barcelona2020 barcelona2021 barcelona2022 barcelona2023
+barcelona2024 barcelona2025 barcelona520 barcelona666 barcelona888 barcelona@123 baseball baseball! baseball007 baseball01 baseball1 baseball1!
+baseball1007 baseball101 baseball11 baseball11! baseball112 baseball1123 baseball11234 baseball112345 baseball11314 baseball12 baseball12020
+baseball12021 baseball12022 baseball12023 baseball12024 baseball12025 baseball123 baseball1234 baseball12345 baseball1314 baseball1520 baseball1666
+baseball1888 baseball1@123 baseball2020 baseball2021 baseball2022 baseball2023 baseball2024 baseball2025 baseball520 baseball666 baseball888
+baseball@123 basketball basketball! basketball007 basketball01 basketball1 basketball1! basketball12 basketball123 basketball1234 basketball12345
+basketball1314 basketball2020 basketball2021 basketball2022 basketball2023 basketball2024 basketball2025 basketball520 basketball666 basketball888
+basketball@123 batman007 batman01 batman1! batman12 batman123 batman1234 batman12345 batman1314 batman2020 batman2021 batman2022 batman2023 batman2024
+batman2025 batman520 batman666 batman888 batman@123 bbbbbbbb bbbbbbbbb bbbbbbbbbb bbbbbbbbbbb bbbbbbbbbbbb beijing! beijing007 beijing01 beijing1
+beijing1! beijing12 beijing123 beijing1234 beijing12345 beijing1314 beijing2020 beijing2021 beijing2022 beijing2023 beijing2024 beijing2025 beijing520
+beijing666 beijing888 beijing@123 buster007 buster01 buster1! buster12 buster123 buster1234 buster12345 buster1314 buster2020 buster2021 buster2022
+buster2023 buster2024 buster2025 buster520 buster666 buster888 buster@123 cccccccc ccccccccc cccccccccc ccccccccccc cccccccccccc changeme changeme!
+changeme007 changeme01 changeme1 changeme1! changeme12 changeme123 changeme1234 changeme12345 changeme1314 changeme2020 changeme2021 changeme2022
+changeme2023 changeme2024 changeme2025 changeme520 changeme666 changeme888 changeme@123 charlie! charlie007 charlie01 charlie1 charlie1! charlie12
+charlie123 charlie1234 charlie12345 charlie1314 charlie2020 charlie2021 charlie2022 charlie2023 charlie2024 charlie2025 charlie520 charlie666
+charlie888 charlie@123 chelsea! chelsea007 chelsea01 chelsea1 chelsea1! chelsea12 chelsea123 chelsea1234 chelsea12345 chelsea1314 chelsea2020
+chelsea2021 chelsea2022 chelsea2023 chelsea2024 chelsea2025 chelsea520 chelsea666 chelsea888 chelsea@123 china007 china123 china1234 china12345
+china1314 china2020 china2021 china2022 china2023 china2024 china2025 china520 china666 china888 china@123 chocolate chocolate! chocolate007
+chocolate01 chocolate1 chocolate1! chocolate12 chocolate123 chocolate1234 chocolate12345 chocolate1314 chocolate2020 chocolate2021 chocolate2022
+chocolate2023 chocolate2024 chocolate2025 chocolate520 chocolate666 chocolate888 chocolate@123 computer computer! computer007 computer01 computer1
+computer1! computer12 computer123 computer1234 computer12345 computer1314 computer2020 computer2021 computer2022 computer2023 computer2024
+computer2025 computer520 computer666 computer888 computer@123 cookie007 cookie01 cookie1! cookie12 cookie123 cookie1234 cookie12345 cookie1314
+cookie2020 cookie2021 cookie2022 cookie2023 cookie2024 cookie2025 cookie520 cookie666 cookie888 cookie@123 corvette corvette! corvette007 corvette01
+corvette1 corvette1! corvette12 corvette123 corvette1234 corvette12345 corvette1314 corvette2020 corvette2021 corvette2022 corvette2023 corvette2024
+corvette2025 corvette520 corvette666 corvette888 corvette@123 daniel007 daniel01 daniel1! daniel1007 daniel101 daniel11 daniel11! daniel112 daniel1123
+daniel11234 daniel112345 daniel11314 daniel12 daniel12020 daniel12021 daniel12022 daniel12023 daniel12024 daniel12025 daniel123 daniel1234 daniel12345
+daniel1314 daniel1520 daniel1666 daniel1888 daniel1@123 daniel2020 daniel2021 daniel2022 daniel2023 daniel2024 daniel2025 daniel520 daniel666
+daniel888 daniel@123 database database! database007 database01 database1 database1! database12 database123 database1234 database12345 database1314
+database2020 database2021 database2022 database2023 database2024 database2025 database520 database666 database888 database@123 dddddddd ddddddddd
+dddddddddd ddddddddddd dddddddddddd default! default007 default01 default1 default1! default12 default123 default1234 default12345 default1314
+default2020 default2021 default2022 default2023 default2024 default2025 default520 default666 default888 default@123 diamond! diamond007 diamond01
+diamond1 diamond1! diamond12 diamond123 diamond1234 diamond12345 diamond1314 diamond2020 diamond2021 diamond2022 diamond2023 diamond2024 diamond2025
+diamond520 diamond666 diamond888 diamond@123 dragon007 dragon01 dragon1! dragon1007 dragon101 dragon11 dragon11! dragon112 dragon1123 dragon11234
+dragon112345 dragon11314 dragon12 dragon12020 dragon12021 dragon12022 dragon12023 dragon12024 dragon12025 dragon123 dragon1234 dragon12345 dragon1314
+dragon1520 dragon1666 dragon1888 dragon1@123 dragon2020 dragon2021 dragon2022 dragon2023 dragon2024 dragon2025 dragon520 dragon666 dragon888
+dragon@123 eeeeeeee eeeeeeeee eeeeeeeeee eeeeeeeeeee eeeeeeeeeeee facebook facebook! facebook007 facebook01 facebook1 facebook1! facebook12
+facebook123 facebook1234 facebook12345 facebook1314 facebook2020 facebook2021 facebook2022 facebook2023 facebook2024 facebook2025 facebook520
+facebook666 facebook888 facebook@123 ferrari! ferrari007 ferrari01 ferrari1 ferrari1! ferrari12 ferrari123 ferrari1234 ferrari12345 ferrari1314
+ferrari2020 ferrari2021 ferrari2022 ferrari2023 ferrari2024 ferrari2025 ferrari520 ferrari666 ferrari888 ferrari@123 ffffffff fffffffff ffffffffff
+fffffffffff ffffffffffff flower007 flower01 flower1! flower12 flower123 flower1234 flower12345 flower1314 flower2020 flower2021 flower2022 flower2023
+flower2024 flower2025 flower520 flower666 flower888 flower@123 flowers! flowers007 flowers01 flowers1 flowers1! flowers12 flowers123 flowers1234
+flowers12345 flowers1314 flowers2020 flowers2021 flowers2022 flowers2023 flowers2024 flowers2025 flowers520 flowers666 flowers888 flowers@123 football
+football! football007 football01 football1 football1! football1007 football101 football11 football11! football112 football1123 football11234
+football112345 football11314 football12 football12020 football12021 football12022 football12023 football12024 football12025 football123 football1234
+football12345 football1314 football1520 football1666 football1888 football1@123 football2020 football2021 football2022 football2023 football2024
+football2025 football520 football666 football888 football@123 freedom! freedom007 freedom01 freedom1 freedom1! freedom12 freedom123 freedom1234
+freedom12345 freedom1314 freedom2020 freedom2021 freedom2022 freedom2023 freedom2024 freedom2025 freedom520 freedom666 freedom888 freedom@123 gggggggg
+ggggggggg gggggggggg ggggggggggg gggggggggggg ginger007 ginger01 ginger1! ginger12 ginger123 ginger1234 ginger12345 ginger1314 ginger2020 ginger2021
+ginger2022 ginger2023 ginger2024 ginger2025 ginger520 ginger666 ginger888 ginger@123 golden007 golden01 golden1! golden12 golden123 golden1234
+golden12345 golden1314 golden2020 golden2021 golden2022 golden2023 golden2024 golden2025 golden520 golden666 golden888 golden@123 google007 google01
+google1! google12 google123 google1234 google12345 google1314 google2020 google2021 google2022 google2023 google2024 google2025 google520 google666
+google888 google@123 guest007 guest123 guest1234 guest12345 guest1314 guest2020 guest2021 guest2022 guest2023 guest2024 guest2025 guest520 guest666
+guest888 guest@123 harley007 harley01 harley1! harley12 harley123 harley1234 harley12345 harley1314 harley2020 harley2021 harley2022 harley2023
+harley2024 harley2025 harley520 harley666 harley888 harley@123 hello007 hello123 hello123! hello123007 hello12301 hello1231 hello1231! hello12312
+hello123123 hello1231234 hello12312345 hello1231314 hello1232020 hello1232021 hello1232022 hello1232023 hello1232024 hello1232025 hello1234 hello12345
+hello123520 hello123666 hello123888 hello123@123 hello1314 hello2020 hello2021 hello2022 hello2023 hello2024 hello2025 hello520 hello666 hello888
+hello@123 helloworld helloworld! helloworld007 helloworld01 helloworld1 helloworld1! helloworld12 helloworld123 helloworld1234 helloworld12345
+helloworld1314 helloworld2020 helloworld2021 helloworld2022 helloworld2023 helloworld2024 helloworld2025 helloworld520 helloworld666 helloworld888
+helloworld@123 hhhhhhhh hhhhhhhhh hhhhhhhhhh hhhhhhhhhhh hhhhhhhhhhhh hockey007 hockey01 hockey1! hockey12 hockey123 hockey1234 hockey12345 hockey1314
+hockey2020 hockey2021 hockey2022 hockey2023 hockey2024 hockey2025 hockey520 hockey666 hockey888 hockey@123 honda007 honda123 honda1234 honda12345
+honda1314 honda2020 honda2021 honda2022 honda2023 honda2024 honda2025 honda520 honda666 honda888 honda@123 hunter007 hunter01 hunter1! hunter12
+hunter123 hunter1234 hunter12345 hunter1314 hunter2020 hunter2021 hunter2022 hunter2023 hunter2024 hunter2025 hunter520 hunter666 hunter888 hunter@123
+iiiiiiii iiiiiiiii iiiiiiiiii iiiiiiiiiii iiiiiiiiiiii iloveu007 iloveu01 iloveu1! iloveu12 iloveu123 iloveu1234 iloveu12345 iloveu1314 iloveu2020
+iloveu2021 iloveu2022 iloveu2023 iloveu2024 iloveu2025 iloveu520 iloveu666 iloveu888 iloveu@123 iloveyou iloveyou! iloveyou007 iloveyou01 iloveyou1
+iloveyou1! iloveyou1007 iloveyou101 iloveyou11 iloveyou11! iloveyou112 iloveyou1123 iloveyou11234 iloveyou112345 iloveyou11314 iloveyou12
+iloveyou12020 iloveyou12021 iloveyou12022 iloveyou12023 iloveyou12024 iloveyou12025 iloveyou123 iloveyou1234 iloveyou12345 iloveyou1314 iloveyou1520
+iloveyou1666 iloveyou1888 iloveyou1@123 iloveyou2020 iloveyou2021 iloveyou2022 iloveyou2023 iloveyou2024 iloveyou2025 iloveyou520 iloveyou666
+iloveyou888 iloveyou@123 internet internet! internet007 internet01 internet1 internet1! internet12 internet123 internet1234 internet12345 internet1314
+internet2020 internet2021 internet2022 internet2023 internet2024 internet2025 internet520 internet666 internet888 internet@123 iphone007 iphone01
+iphone1! iphone12 iphone123 iphone1234 iphone12345 iphone1314 iphone2020 iphone2021 iphone2022 iphone2023 iphone2024 iphone2025 iphone520 iphone666
+iphone888 iphone@123 jennifer jennifer! jennifer007 jennifer01 jennifer1 jennifer1! jennifer12 jennifer123 jennifer1234 jennifer12345 jennifer1314
+jennifer2020 jennifer2021 jennifer2022 jennifer2023 jennifer2024 jennifer2025 jennifer520 jennifer666 jennifer888 jennifer@123 jessica! jessica007
+jessica01 jessica1 jessica1! jessica12 jessica123 jessica1234 jessica12345 jessica1314 jessica2020 jessica2021 jessica2022 jessica2023 jessica2024
+jessica2025 jessica520 jessica666 jessica888 jessica@123 jjjjjjjj jjjjjjjjj jjjjjjjjjj jjjjjjjjjjj jjjjjjjjjjjj jordan007 jordan01 jordan1! jordan12
+jordan123 jordan1234 jordan12345 jordan1314 jordan2020 jordan2021 jordan2022 jordan2023 jordan2024 jordan2025 jordan23 jordan23! jordan23007
+jordan2301 jordan231 jordan231! jordan2312 jordan23123 jordan231234 jordan2312345 jordan231314 jordan232020 jordan232021 jordan232022 jordan232023
+jordan232024 jordan232025 jordan23520 jordan23666 jordan23888 jordan23@123 jordan520 jordan666 jordan888 jordan@123 joshua007 joshua01 joshua1!
+joshua12 joshua123 joshua1234 joshua12345 joshua1314 joshua2020 joshua2021 joshua2022 joshua2023 joshua2024 joshua2025 joshua520 joshua666 joshua888
+joshua@123 juventus juventus! juventus007 juventus01 juventus1 juventus1! juventus12 juventus123 juventus1234 juventus12345 juventus1314 juventus2020
+juventus2021 juventus2022 juventus2023 juventus2024 juventus2025 juventus520 juventus666 juventus888 juventus@123 killer007 killer01 killer1! killer12
+killer123 killer1234 killer12345 killer1314 killer2020 killer2021 killer2022 killer2023 killer2024 killer2025 killer520 killer666 killer888 killer@123
+kkkkkkkk kkkkkkkkk kkkkkkkkkk kkkkkkkkkkk kkkkkkkkkkkk laogong! laogong007 laogong01 laogong1 laogong1! laogong12 laogong123 laogong1234 laogong12345
+laogong1314 laogong2020 laogong2021 laogong2022 laogong2023 laogong2024 laogong2025 laogong520 laogong666 laogong888 laogong@123 laopo007 laopo123
+laopo1234 laopo12345 laopo1314 laopo2020 laopo2021 laopo2022 laopo2023 laopo2024 laopo2025 laopo520 laopo666 laopo888 laopo@123 letmein! letmein007
+letmein01 letmein1 letmein1! letmein12 letmein123 letmein1234 letmein12345 letmein1314 letmein2020 letmein2021 letmein2022 letmein2023 letmein2024
+letmein2025 letmein520 letmein666 letmein888 letmein@123 linkedin linkedin! linkedin007 linkedin01 linkedin1 linkedin1! linkedin12 linkedin123
+linkedin1234 linkedin12345 linkedin1314 linkedin2020 linkedin2021 linkedin2022 linkedin2023 linkedin2024 linkedin2025 linkedin520 linkedin666
+linkedin888 linkedin@123 lisi1234 lisi12345 lisi1314 lisi2020 lisi2021 lisi2022 lisi2023 lisi2024 lisi2025 lisi@123 liverpool liverpool! liverpool007
+liverpool01 liverpool1 liverpool1! liverpool12 liverpool123 liverpool1234 liverpool12345 liverpool1314 liverpool2020 liverpool2021 liverpool2022
+liverpool2023 liverpool2024 liverpool2025 liverpool520 liverpool666 liverpool888 liverpool@123 liwei007 liwei123 liwei1234 liwei12345 liwei1314
+liwei2020 liwei2021 liwei2022 liwei2023 liwei2024 liwei2025 liwei520 liwei666 liwei888 liwei@123 llllllll lllllllll llllllllll lllllllllll
+llllllllllll login007 login123 login123! login123007 login12301 login1231 login1231! login12312 login123123 login1231234 login12312345 login1231314
+login1232020 login1232021 login1232022 login1232023 login1232024 login1232025 login1234 login12345 login123520 login123666 login123888 login123@123
+login1314 login2020 login2021 login2022 login2023 login2024 login2025 login520 login666 login888 login@123 love1314 love1314! love1314007 love131401
+love13141 love13141! love131412 love1314123 love13141234 love131412345 love13141314 love13142020 love13142021 love13142022 love13142023 love13142024
+love13142025 love1314520 love1314666 love1314888 love1314@123 lovely007 lovely01 lovely1! lovely12 lovely123 lovely1234 lovely12345 lovely1314
+lovely2020 lovely2021 lovely2022 lovely2023 lovely2024 lovely2025 lovely520 lovely666 lovely888 lovely@123 loveyou! loveyou007 loveyou01 loveyou1
+loveyou1! loveyou12 loveyou123 loveyou1234 loveyou12345 loveyou1314 loveyou2020 loveyou2021 loveyou2022 loveyou2023 loveyou2024 loveyou2025 loveyou520
+loveyou666 loveyou888 loveyou@123 lucky007 lucky123 lucky1234 lucky12345 lucky1314 lucky2020 lucky2021 lucky2022 lucky2023 lucky2024 lucky2025
+lucky520 lucky666 lucky888 lucky@123 maggie007 maggie01 maggie1! maggie12 maggie123 maggie1234 maggie12345 maggie1314 maggie2020 maggie2021 maggie2022
+maggie2023 maggie2024 maggie2025 maggie520 maggie666 maggie888 maggie@123 manchester manchester! manchester007 manchester01 manchester1 manchester1!
+manchester12 manchester123 manchester1234 manchester12345 manchester1314 manchester2020 manchester2021 manchester2022 manchester2023 manchester2024
+manchester2025 manchester520 manchester666 manchester888 manchester@123 master007 master01 master1! master1007 master101 master11 master11! master112
+master1123 master11234 master112345 master11314 master12 master12020 master12021 master12022 master12023 master12024 master12025 master123 master1234
+master12345 master1314 master1520 master1666 master1888 master1@123 master2020 master2021 master2022 master2023 master2024 master2025 master520
+master666 master888 master@123 matthew! matthew007 matthew01 matthew1 matthew1! matthew12 matthew123 matthew1234 matthew12345 matthew1314 matthew2020
+matthew2021 matthew2022 matthew2023 matthew2024 matthew2025 matthew520 matthew666 matthew888 matthew@123 michael! michael007 michael01 michael1
+michael1! michael12 michael123 michael1234 michael12345 michael1314 michael2020 michael2021 michael2022 michael2023 michael2024 michael2025 michael520
+michael666 michael888 michael@123 michelle michelle! michelle007 michelle01 michelle1 michelle1! michelle12 michelle123 michelle1234 michelle12345
+michelle1314 michelle2020 michelle2021 michelle2022 michelle2023 michelle2024 michelle2025 michelle520 michelle666 michelle888 michelle@123 mmmmmmmm
+mmmmmmmmm mmmmmmmmmm mmmmmmmmmmm mmmmmmmmmmmm monkey007 monkey01 monkey1! monkey1007 monkey101 monkey11 monkey11! monkey112 monkey1123 monkey11234
+monkey112345 monkey11314 monkey12 monkey12020 monkey12021 monkey12022 monkey12023 monkey12024 monkey12025 monkey123 monkey1234 monkey12345 monkey1314
+monkey1520 monkey1666 monkey1888 monkey1@123 monkey2020 monkey2021 monkey2022 monkey2023 monkey2024 monkey2025 monkey520 monkey666 monkey888
+monkey@123 mustang! mustang007 mustang01 mustang1 mustang1! mustang12 mustang123 mustang1234 mustang12345 mustang1314 mustang2020 mustang2021
+mustang2022 mustang2023 mustang2024 mustang2025 mustang520 mustang666 mustang888 mustang@123 mypassword mypassword! mypassword007 mypassword01
+mypassword1 mypassword1! mypassword12 mypassword123 mypassword1234 mypassword12345 mypassword1314 mypassword2020 mypassword2021 mypassword2022
+mypassword2023 mypassword2024 mypassword2025 mypassword520 mypassword666 mypassword888 mypassword@123 mysql007 mysql123 mysql1234 mysql12345 mysql1314
+mysql2020 mysql2021 mysql2022 mysql2023 mysql2024 mysql2025 mysql520 mysql666 mysql888 mysql@123 naruto007 naruto01 naruto1! naruto12 naruto123
+naruto1234 naruto12345 naruto1314 naruto2020 naruto2021 naruto2022 naruto2023 naruto2024 naruto2025 naruto520 naruto666 naruto888 naruto@123 nicole007
+nicole01 nicole1! nicole12 nicole123 nicole1234 nicole12345 nicole1314 nicole2020 nicole2021 nicole2022 nicole2023 nicole2024 nicole2025 nicole520
+nicole666 nicole888 nicole@123 nnnnnnnn nnnnnnnnn nnnnnnnnnn nnnnnnnnnnn nnnnnnnnnnnn nokia007 nokia123 nokia1234 nokia12345 nokia1314 nokia2020
+nokia2021 nokia2022 nokia2023 nokia2024 nokia2025 nokia520 nokia666 nokia888 nokia@123 onetrip! onetrip007 onetrip01 onetrip1 onetrip1! onetrip12
+onetrip123 onetrip123! onetrip123007 onetrip12301 onetrip1231 onetrip1231! onetrip12312 onetrip123123 onetrip1231234 onetrip12312345 onetrip1231314
+onetrip1232020 onetrip1232021 onetrip1232022 onetrip1232023 onetrip1232024 onetrip1232025 onetrip1234 onetrip12345 onetrip123520 onetrip123666
+onetrip123888 onetrip123@123 onetrip1314 onetrip2020 onetrip2021 onetrip2022 onetrip2023 onetrip2024 onetrip2025 onetrip520 onetrip666 onetrip888
+onetrip@123 oooooooo ooooooooo oooooooooo ooooooooooo oooooooooooo oracle007 oracle01 oracle1! oracle12 oracle123 oracle1234 oracle12345 oracle1314
+oracle2020 oracle2021 oracle2022 oracle2023 oracle2024 oracle2025 oracle520 oracle666 oracle888 oracle@123 orange007 orange01 orange1! orange12
+orange123 orange1234 orange12345 orange1314 orange2020 orange2021 orange2022 orange2023 orange2024 orange2025 orange520 orange666 orange888 orange@123
+p@ssw0rd p@ssw0rd! p@ssw0rd007 p@ssw0rd01 p@ssw0rd1 p@ssw0rd1! p@ssw0rd12 p@ssw0rd123 p@ssw0rd1234 p@ssw0rd12345 p@ssw0rd1314 p@ssw0rd2020
+p@ssw0rd2021 p@ssw0rd2022 p@ssw0rd2023 p@ssw0rd2024 p@ssw0rd2025 p@ssw0rd520 p@ssw0rd666 p@ssw0rd888 p@ssw0rd@123 p@ssword p@ssword! p@ssword007
+p@ssword01 p@ssword1 p@ssword1! p@ssword12 p@ssword123 p@ssword1234 p@ssword12345 p@ssword1314 p@ssword2020 p@ssword2021 p@ssword2022 p@ssword2023
+p@ssword2024 p@ssword2025 p@ssword520 p@ssword666 p@ssword888 p@ssword@123 pass1234 pass1234! pass1234007 pass123401 pass12341 pass12341! pass123412
+pass1234123 pass12341234 pass123412345 pass12341314 pass12342020 pass12342021 pass12342022 pass12342023 pass12342024 pass12342025 pass1234520
+pass1234666 pass1234888 pass1234@123 passport passport! passport007 passport01 passport1 passport1! passport12 passport123 passport1234 passport12345
+passport1314 passport2020 passport2021 passport2022 passport2023 passport2024 passport2025 passport520 passport666 passport888 passport@123 passw0rd
+passw0rd! passw0rd007 passw0rd01 passw0rd1 passw0rd1! passw0rd12 passw0rd123 passw0rd1234 passw0rd12345 passw0rd1314 passw0rd2020 passw0rd2021
+passw0rd2022 passw0rd2023 passw0rd2024 passw0rd2025 passw0rd520 passw0rd666 passw0rd888 passw0rd@123 password password! password007 password01
+password1 password1! password1007 password101 password11 password11! password112 password1123 password11234 password112345 password11314 password12
+password12! password12007 password1201 password12020 password12021 password12022 password12023 password12024 password12025 password121 password121!
+password1212 password12123 password121234 password1212345 password121314 password122020 password122021 password122022 password122023 password122024
+password122025 password123 password123! password123007 password12301 password1231 password1231! password12312 password123123 password1231234
+password12312345 password1231314 password1232020 password1232021 password1232022 password1232023 password1232024 password1232025 password1234
+password1234! password1234007 password123401 password12341 password12341! password123412 password1234123 password12341234 password123412345
+password12341314 password12342020 password12342021 password12342022 password12342023 password12342024 password12342025 password12345 password1234520
+password1234666 password1234888 password1234@123 password123520 password123666 password123888 password123@123 password12520 password12666
+password12888 password12@123 password1314 password1520 password1666 password1888 password1@123 password2020 password2021 password2022 password2023
+password2024 password2025 password520 password666 password888 password@123 passwords passwords! passwords007 passwords01 passwords1 passwords1!
+passwords12 passwords123 passwords1234 passwords12345 passwords1314 passwords2020 passwords2021 passwords2022 passwords2023 passwords2024
+passwords2025 passwords520 passwords666 passwords888 passwords@123 pepper007 pepper01 pepper1! pepper12 pepper123 pepper1234 pepper12345 pepper1314
+pepper2020 pepper2021 pepper2022 pepper2023 pepper2024 pepper2025 pepper520 pepper666 pepper888 pepper@123 pokemon! pokemon007 pokemon01 pokemon1
+pokemon1! pokemon12 pokemon123 pokemon1234 pokemon12345 pokemon1314 pokemon2020 pokemon2021 pokemon2022 pokemon2023 pokemon2024 pokemon2025 pokemon520
+pokemon666 pokemon888 pokemon@123 porsche! porsche007 porsche01 porsche1 porsche1! porsche12 porsche123 porsche1234 porsche12345 porsche1314
+porsche2020 porsche2021 porsche2022 porsche2023 porsche2024 porsche2025 porsche520 porsche666 porsche888 porsche@123 postgres postgres! postgres007
+postgres01 postgres1 postgres1! postgres12 postgres123 postgres1234 postgres12345 postgres1314 postgres2020 postgres2021 postgres2022 postgres2023
+postgres2024 postgres2025 postgres520 postgres666 postgres888 postgres@123 postgresql postgresql! postgresql007 postgresql01 postgresql1 postgresql1!
+postgresql12 postgresql123 postgresql1234 postgresql12345 postgresql1314 postgresql2020 postgresql2021 postgresql2022 postgresql2023 postgresql2024
+postgresql2025 postgresql520 postgresql666 postgresql888 postgresql@123 pppppppp ppppppppp pppppppppp ppppppppppp pppppppppppp princess princess!
+princess007 princess01 princess1 princess1! princess1007 princess101 princess11 princess11! princess112 princess1123 princess11234 princess112345
+princess11314 princess12 princess12020 princess12021 princess12022 princess12023 princess12024 princess12025 princess123 princess1234 princess12345
+princess1314 princess1520 princess1666 princess1888 princess1@123 princess2020 princess2021 princess2022 princess2023 princess2024 princess2025
+princess520 princess666 princess888 princess@123 purple007 purple01 purple1! purple12 purple123 purple1234 purple12345 purple1314 purple2020
+purple2021 purple2022 purple2023 purple2024 purple2025 purple520 purple666 purple888 purple@123 q1234567 q1234567! q1234567007 q123456701 q12345671
+q12345671! q123456712 q1234567123 q12345671234 q123456712345 q12345671314 q12345672020 q12345672021 q12345672022 q12345672023 q12345672024
+q12345672025 q1234567520 q1234567666 q1234567888 q1234567@123 q1w2e3r4 q1w2e3r4! q1w2e3r4007 q1w2e3r401 q1w2e3r41 q1w2e3r41! q1w2e3r412 q1w2e3r4123
+q1w2e3r41234 q1w2e3r412345 q1w2e3r41314 q1w2e3r42020 q1w2e3r42021 q1w2e3r42022 q1w2e3r42023 q1w2e3r42024 q1w2e3r42025 q1w2e3r4520 q1w2e3r4666
+q1w2e3r4888 q1w2e3r4@123 q1w2e3r4t5 q1w2e3r4t5! q1w2e3r4t5007 q1w2e3r4t501 q1w2e3r4t51 q1w2e3r4t51! q1w2e3r4t512 q1w2e3r4t5123 q1w2e3r4t51234
+q1w2e3r4t512345 q1w2e3r4t51314 q1w2e3r4t52020 q1w2e3r4t52021 q1w2e3r4t52022 q1w2e3r4t52023 q1w2e3r4t52024 q1w2e3r4t52025 q1w2e3r4t5520 q1w2e3r4t5666
+q1w2e3r4t5888 q1w2e3r4t5@123 qaz123007 qaz12301 qaz1231! qaz12312 qaz123123 qaz1231234 qaz12312345 qaz1231314 qaz1232020 qaz1232021 qaz1232022
+qaz1232023 qaz1232024 qaz1232025 qaz123520 qaz123666 qaz123888 qaz123@123 qazwsx007 qazwsx01 qazwsx1! qazwsx12 qazwsx123 qazwsx1234 qazwsx12345
+qazwsx1314 qazwsx2020 qazwsx2021 qazwsx2022 qazwsx2023 qazwsx2024 qazwsx2025 qazwsx520 qazwsx666 qazwsx888 qazwsx@123 qazwsxed qazwsxedc qazwsxedc!
+qazwsxedc007 qazwsxedc01 qazwsxedc1 qazwsxedc1! qazwsxedc12 qazwsxedc123 qazwsxedc1234 qazwsxedc12345 qazwsxedc1314 qazwsxedc2020 qazwsxedc2021
+qazwsxedc2022 qazwsxedc2023 qazwsxedc2024 qazwsxedc2025 qazwsxedc520 qazwsxedc666 qazwsxedc888 qazwsxedc@123 qazwsxedcr qazwsxedcrf qazwsxedcrfv
+qq123456 qq123456! qq123456007 qq12345601 qq1234561 qq1234561! qq12345612 qq123456123 qq1234561234 qq12345612345 qq1234561314 qq1234562020
+qq1234562021 qq1234562022 qq1234562023 qq1234562024 qq1234562025 qq123456520 qq123456666 qq123456888 qq123456@123 qqqqqqqq qqqqqqqqq qqqqqqqqqq
+qqqqqqqqqqq qqqqqqqqqqqq qwe123007 qwe12301 qwe1231! qwe12312 qwe123123 qwe1231234 qwe12312345 qwe1231314 qwe1232020 qwe1232021 qwe1232022 qwe1232023
+qwe1232024 qwe1232025 qwe123520 qwe123666 qwe123888 qwe123@123 qweasd007 qweasd01 qweasd1! qweasd12 qweasd123 qweasd123! qweasd123007 qweasd12301
+qweasd1231 qweasd1231! qweasd12312 qweasd123123 qweasd1231234 qweasd12312345 qweasd1231314 qweasd1232020 qweasd1232021 qweasd1232022 qweasd1232023
+qweasd1232024 qweasd1232025 qweasd1234 qweasd12345 qweasd123520 qweasd123666 qweasd123888 qweasd123@123 qweasd1314 qweasd2020 qweasd2021 qweasd2022
+qweasd2023 qweasd2024 qweasd2025 qweasd520 qweasd666 qweasd888 qweasd@123 qweasdzxc qweasdzxc! qweasdzxc007 qweasdzxc01 qweasdzxc1 qweasdzxc1!
+qweasdzxc12 qweasdzxc123 qweasdzxc1234 qweasdzxc12345 qweasdzxc1314 qweasdzxc2020 qweasdzxc2021 qweasdzxc2022 qweasdzxc2023 qweasdzxc2024
+qweasdzxc2025 qweasdzxc520 qweasdzxc666 qweasdzxc888 qweasdzxc@123 qwer1234 qwer1234! qwer1234007 qwer123401 qwer12341 qwer12341! qwer123412
+qwer1234123 qwer12341234 qwer123412345 qwer12341314 qwer12342020 qwer12342021 qwer12342022 qwer12342023 qwer12342024 qwer12342025 qwer1234520
+qwer1234666 qwer1234888 qwer1234@123 qwerty007 qwerty01 qwerty1! qwerty12 qwerty12! qwerty12007 qwerty1201 qwerty121 qwerty121! qwerty1212 qwerty12123
+qwerty121234 qwerty1212345 qwerty121314 qwerty122020 qwerty122021 qwerty122022 qwerty122023 qwerty122024 qwerty122025 qwerty123 qwerty1234 qwerty12345
+qwerty12520 qwerty12666 qwerty12888 qwerty12@123 qwerty1314 qwerty2020 qwerty2021 qwerty2022 qwerty2023 qwerty2024 qwerty2025 qwerty520 qwerty666
+qwerty888 qwerty@123 qwertyui qwertyui! qwertyui007 qwertyui01 qwertyui1 qwertyui1! qwertyui12 qwertyui123 qwertyui1234 qwertyui12345 qwertyui1314
+qwertyui2020 qwertyui2021 qwertyui2022 qwertyui2023 qwertyui2024 qwertyui2025 qwertyui520 qwertyui666 qwertyui888 qwertyui@123 qwertyuio qwertyuiop
+qwertyuiop! qwertyuiop007 qwertyuiop01 qwertyuiop1 qwertyuiop1! qwertyuiop12 qwertyuiop123 qwertyuiop1234 qwertyuiop12345 qwertyuiop1314
+qwertyuiop2020 qwertyuiop2021 qwertyuiop2022 qwertyuiop2023 qwertyuiop2024 qwertyuiop2025 qwertyuiop520 qwertyuiop666 qwertyuiop888 qwertyuiop@123
+ranger007 ranger01 ranger1! ranger12 ranger123 ranger1234 ranger12345 ranger1314 ranger2020 ranger2021 ranger2022 ranger2023 ranger2024 ranger2025
+ranger520 ranger666 ranger888 ranger@123 realmadrid realmadrid! realmadrid007 realmadrid01 realmadrid1 realmadrid1! realmadrid12 realmadrid123
+realmadrid1234 realmadrid12345 realmadrid1314 realmadrid2020 realmadrid2021 realmadrid2022 realmadrid2023 realmadrid2024 realmadrid2025 realmadrid520
+realmadrid666 realmadrid888 realmadrid@123 robert007 robert01 robert1! robert12 robert123 robert1234 robert12345 robert1314 robert2020 robert2021
+robert2022 robert2023 robert2024 robert2025 robert520 robert666 robert888 robert@123 root1234 root12345 root1314 root2020 root2021 root2022 root2023
+root2024 root2025 root@123 rrrrrrrr rrrrrrrrr rrrrrrrrrr rrrrrrrrrrr rrrrrrrrrrrr samsung! samsung007 samsung01 samsung1 samsung1! samsung12
+samsung123 samsung1234 samsung12345 samsung1314 samsung2020 samsung2021 samsung2022 samsung2023 samsung2024 samsung2025 samsung520 samsung666
+samsung888 samsung@123 secret007 secret01 secret1! secret12 secret123 secret123! secret123007 secret12301 secret1231 secret1231! secret12312
+secret123123 secret1231234 secret12312345 secret1231314 secret1232020 secret1232021 secret1232022 secret1232023 secret1232024 secret1232025 secret1234
+secret12345 secret123520 secret123666 secret123888 secret123@123 secret1314 secret2020 secret2021 secret2022 secret2023 secret2024 secret2025
+secret520 secret666 secret888 secret@123 server007 server01 server1! server12 server123 server1234 server12345 server1314 server2020 server2021
+server2022 server2023 server2024 server2025 server520 server666 server888 server@123 shadow007 shadow01 shadow1! shadow1007 shadow101 shadow11
+shadow11! shadow112 shadow1123 shadow11234 shadow112345 shadow11314 shadow12 shadow12020 shadow12021 shadow12022 shadow12023 shadow12024 shadow12025
+shadow123 shadow1234 shadow12345 shadow1314 shadow1520 shadow1666 shadow1888 shadow1@123 shadow2020 shadow2021 shadow2022 shadow2023 shadow2024
+shadow2025 shadow520 shadow666 shadow888 shadow@123 shanghai shanghai! shanghai007 shanghai01 shanghai1 shanghai1! shanghai12 shanghai123 shanghai1234
+shanghai12345 shanghai1314 shanghai2020 shanghai2021 shanghai2022 shanghai2023 shanghai2024 shanghai2025 shanghai520 shanghai666 shanghai888
+shanghai@123 silver007 silver01 silver1! silver12 silver123 silver1234 silver12345 silver1314 silver2020 silver2021 silver2022 silver2023 silver2024
+silver2025 silver520 silver666 silver888 silver@123 soccer007 soccer01 soccer1! soccer12 soccer123 soccer1234 soccer12345 soccer1314 soccer2020
+soccer2021 soccer2022 soccer2023 soccer2024 soccer2025 soccer520 soccer666 soccer888 soccer@123 sophie007 sophie01 sophie1! sophie12 sophie123
+sophie1234 sophie12345 sophie1314 sophie2020 sophie2021 sophie2022 sophie2023 sophie2024 sophie2025 sophie520 sophie666 sophie888 sophie@123 spring007
+spring01 spring1! spring12 spring123 spring1234 spring12345 spring1314 spring2020 spring2021 spring2022 spring2023 spring2024 spring2025 spring520
+spring666 spring888 spring@123 ssssssss sssssssss ssssssssss sssssssssss ssssssssssss starwars starwars! starwars007 starwars01 starwars1 starwars1!
+starwars12 starwars123 starwars1234 starwars12345 starwars1314 starwars2020 starwars2021 starwars2022 starwars2023 starwars2024 starwars2025
+starwars520 starwars666 starwars888 starwars@123 summer007 summer01 summer1! summer12 summer123 summer1234 summer12345 summer1314 summer2020
+summer2021 summer2022 summer2023 summer2024 summer2025 summer520 summer666 summer888 summer@123 sunshine sunshine! sunshine007 sunshine01 sunshine1
+sunshine1! sunshine1007 sunshine101 sunshine11 sunshine11! sunshine112 sunshine1123 sunshine11234 sunshine112345 sunshine11314 sunshine12
+sunshine12020 sunshine12021 sunshine12022 sunshine12023 sunshine12024 sunshine12025 sunshine123 sunshine1234 sunshine12345 sunshine1314 sunshine1520
+sunshine1666 sunshine1888 sunshine1@123 sunshine2020 sunshine2021 sunshine2022 sunshine2023 sunshine2024 sunshine2025 sunshine520 sunshine666
+sunshine888 sunshine@123 superman superman! superman007 superman01 superman1 superman1! superman1007 superman101 superman11 superman11! superman112
+superman1123 superman11234 superman112345 superman11314 superman12 superman12020 superman12021 superman12022 superman12023 superman12024 superman12025
+superman123 superman1234 superman12345 superman1314 superman1520 superman1666 superman1888 superman1@123 superman2020 superman2021 superman2022
+superman2023 superman2024 superman2025 superman520 superman666 superman888 superman@123 system007 system01 system1! system12 system123 system123!
+system123007 system12301 system1231 system1231! system12312 system123123 system1231234 system12312345 system1231314 system1232020 system1232021
+system1232022 system1232023 system1232024 system1232025 system1234 system12345 system123520 system123666 system123888 system123@123 system1314
+system2020 system2021 system2022 system2023 system2024 system2025 system520 system666 system888 system@123 taobao007 taobao01 taobao1! taobao12
+taobao123 taobao1234 taobao12345 taobao1314 taobao2020 taobao2021 taobao2022 taobao2023 taobao2024 taobao2025 taobao520 taobao666 taobao888 taobao@123
+tencent! tencent007 tencent01 tencent1 tencent1! tencent12 tencent123 tencent1234 tencent12345 tencent1314 tencent2020 tencent2021 tencent2022
+tencent2023 tencent2024 tencent2025 tencent520 tencent666 tencent888 tencent@123 test1234 test1234! test1234007 test123401 test12341 test12341!
+test123412 test1234123 test12341234 test123412345 test12341314 test12342020 test12342021 test12342022 test12342023 test12342024 test12342025 test12345
+test1234520 test1234666 test1234888 test1234@123 test1314 test2020 test2021 test2022 test2023 test2024 test2025 test@123 testtest testtest!
+testtest007 testtest01 testtest1 testtest1! testtest12 testtest123 testtest1234 testtest12345 testtest1314 testtest2020 testtest2021 testtest2022
+testtest2023 testtest2024 testtest2025 testtest520 testtest666 testtest888 testtest@123 thomas007 thomas01 thomas1! thomas12 thomas123 thomas1234
+thomas12345 thomas1314 thomas2020 thomas2021 thomas2022 thomas2023 thomas2024 thomas2025 thomas520 thomas666 thomas888 thomas@123 tigger007 tigger01
+tigger1! tigger12 tigger123 tigger1234 tigger12345 tigger1314 tigger2020 tigger2021 tigger2022 tigger2023 tigger2024 tigger2025 tigger520 tigger666
+tigger888 tigger@123 toor1234 toor12345 toor1314 toor2020 toor2021 toor2022 toor2023 toor2024 toor2025 toor@123 toyota007 toyota01 toyota1! toyota12
+toyota123 toyota1234 toyota12345 toyota1314 toyota2020 toyota2021 toyota2022 toyota2023 toyota2024 toyota2025 toyota520 toyota666 toyota888 toyota@123
+trustno1 trustno1! trustno1007 trustno101 trustno11 trustno11! trustno112 trustno1123 trustno11234 trustno112345 trustno11314 trustno12020
+trustno12021 trustno12022 trustno12023 trustno12024 trustno12025 trustno1520 trustno1666 trustno1888 trustno1@123 tttttttt ttttttttt tttttttttt
+ttttttttttt tttttttttttt twitter! twitter007 twitter01 twitter1 twitter1! twitter12 twitter123 twitter1234 twitter12345 twitter1314 twitter2020
+twitter2021 twitter2022 twitter2023 twitter2024 twitter2025 twitter520 twitter666 twitter888 twitter@123 user1234 user1234! user1234007 user123401
+user12341 user12341! user123412 user1234123 user12341234 user123412345 user12341314 user12342020 user12342021 user12342022 user12342023 user12342024
+user12342025 user12345 user1234520 user1234666 user1234888 user1234@123 user1314 user2020 user2021 user2022 user2023 user2024 user2025 user@123
+username username! username007 username01 username1 username1! username12 username123 username1234 username12345 username1314 username2020
+username2021 username2022 username2023 username2024 username2025 username520 username666 username888 username@123 uuuuuuuu uuuuuuuuu uuuuuuuuuu
+uuuuuuuuuuu uuuuuuuuuuuu vvvvvvvv vvvvvvvvv vvvvvvvvvv vvvvvvvvvvv vvvvvvvvvvvv wanglei! wanglei007 wanglei01 wanglei1 wanglei1! wanglei12 wanglei123
+wanglei1234 wanglei12345 wanglei1314 wanglei2020 wanglei2021 wanglei2022 wanglei2023 wanglei2024 wanglei2025 wanglei520 wanglei666 wanglei888
+wanglei@123 wangwu007 wangwu01 wangwu1! wangwu12 wangwu123 wangwu1234 wangwu12345 wangwu1314 wangwu2020 wangwu2021 wangwu2022 wangwu2023 wangwu2024
+wangwu2025 wangwu520 wangwu666 wangwu888 wangwu@123 wangyang wangyang! wangyang007 wangyang01 wangyang1 wangyang1! wangyang12 wangyang123 wangyang1234
+wangyang12345 wangyang1314 wangyang2020 wangyang2021 wangyang2022 wangyang2023 wangyang2024 wangyang2025 wangyang520 wangyang666 wangyang888
+wangyang@123 wechat007 wechat01 wechat1! wechat12 wechat123 wechat1234 wechat12345 wechat1314 wechat2020 wechat2021 wechat2022 wechat2023 wechat2024
+wechat2025 wechat520 wechat666 wechat888 wechat@123 weixin007 weixin01 weixin1! weixin12 weixin123 weixin1234 weixin12345 weixin1314 weixin2020
+weixin2021 weixin2022 weixin2023 weixin2024 weixin2025 weixin520 weixin666 weixin888 weixin@123 welcome! welcome007 welcome01 welcome1 welcome1!
+welcome1007 welcome101 welcome11 welcome11! welcome112 welcome1123 welcome11234 welcome112345 welcome11314 welcome12 welcome12020 welcome12021
+welcome12022 welcome12023 welcome12024 welcome12025 welcome123 welcome1234 welcome12345 welcome1314 welcome1520 welcome1666 welcome1888 welcome1@123
+welcome2020 welcome2021 welcome2022 welcome2023 welcome2024 welcome2025 welcome520 welcome666 welcome888 welcome@123 whatever whatever! whatever007
+whatever01 whatever1 whatever1! whatever12 whatever123 whatever1234 whatever12345 whatever1314 whatever2020 whatever2021 whatever2022 whatever2023
+whatever2024 whatever2025 whatever520 whatever666 whatever888 whatever@123 winter007 winter01 winter1! winter12 winter123 winter1234 winter12345
+winter1314 winter2020 winter2021 winter2022 winter2023 winter2024 winter2025 winter520 winter666 winter888 winter@123 wo5201314 wo5201314!
+wo5201314007 wo520131401 wo52013141 wo52013141! wo520131412 wo5201314123 wo52013141234 wo520131412345 wo52013141314 wo52013142020 wo52013142021
+wo52013142022 wo52013142023 wo52013142024 wo52013142025 wo5201314520 wo5201314666 wo5201314888 wo5201314@123 woaini007 woaini01 woaini1! woaini12
+woaini123 woaini1234 woaini12345 woaini1314 woaini1314! woaini1314007 woaini131401 woaini13141 woaini13141! woaini131412 woaini1314123 woaini13141234
+woaini131412345 woaini13141314 woaini13142020 woaini13142021 woaini13142022 woaini13142023 woaini13142024 woaini13142025 woaini1314520 woaini1314666
+woaini1314888 woaini1314@123 woaini2020 woaini2021 woaini2022 woaini2023 woaini2024 woaini2025 woaini520 woaini520! woaini520007 woaini52001
+woaini5201 woaini5201! woaini52012 woaini520123 woaini5201234 woaini52012345 woaini5201314 woaini5202020 woaini5202021 woaini5202022 woaini5202023
+woaini5202024 woaini5202025 woaini520520 woaini520666 woaini520888 woaini520@123 woaini666 woaini888 woaini@123 woaizhongguo woaizhongguo!
+woaizhongguo007 woaizhongguo01 woaizhongguo1 woaizhongguo1! woaizhongguo12 woaizhongguo123 woaizhongguo1234 woaizhongguo12345 woaizhongguo1314
+woaizhongguo2020 woaizhongguo2021 woaizhongguo2022 woaizhongguo2023 woaizhongguo2024 woaizhongguo2025 woaizhongguo520 woaizhongguo666 woaizhongguo888
+woaizhongguo@123 wwwwwwww wwwwwwwww wwwwwwwwww wwwwwwwwwww wwwwwwwwwwww xiaoming xiaoming! xiaoming007 xiaoming01 xiaoming1 xiaoming1! xiaoming12
+xiaoming123 xiaoming1234 xiaoming12345 xiaoming1314 xiaoming2020 xiaoming2021 xiaoming2022 xiaoming2023 xiaoming2024 xiaoming2025 xiaoming520
+xiaoming666 xiaoming888 xiaoming@123 xxxxxxxx xxxxxxxxx xxxxxxxxxx xxxxxxxxxxx xxxxxxxxxxxx yahoo007 yahoo123 yahoo1234 yahoo12345 yahoo1314 yahoo2020
+yahoo2021 yahoo2022 yahoo2023 yahoo2024 yahoo2025 yahoo520 yahoo666 yahoo888 yahoo@123 yamaha007 yamaha01 yamaha1! yamaha12 yamaha123 yamaha1234
+yamaha12345 yamaha1314 yamaha2020 yamaha2021 yamaha2022 yamaha2023 yamaha2024 yamaha2025 yamaha520 yamaha666 yamaha888 yamaha@123 yellow007 yellow01
+yellow1! yellow12 yellow123 yellow1234 yellow12345 yellow1314 yellow2020 yellow2021 yellow2022 yellow2023 yellow2024 yellow2025 yellow520 yellow666
+yellow888 yellow@123 yourpassword yourpassword! yourpassword007 yourpassword01 yourpassword1 yourpassword1! yourpassword12 yourpassword123
+yourpassword1234 yourpassword12345 yourpassword1314 yourpassword2020 yourpassword2021 yourpassword2022 yourpassword2023 yourpassword2024
+yourpassword2025 yourpassword520 yourpassword666 yourpassword888 yourpassword@123 yyyyyyyy yyyyyyyyy yyyyyyyyyy yyyyyyyyyyy yyyyyyyyyyyy zaq12wsx
+zaq12wsx! zaq12wsx007 zaq12wsx01 zaq12wsx1 zaq12wsx1! zaq12wsx12 zaq12wsx123 zaq12wsx1234 zaq12wsx12345 zaq12wsx1314 zaq12wsx2020 zaq12wsx2021
+zaq12wsx2022 zaq12wsx2023 zaq12wsx2024 zaq12wsx2025 zaq12wsx520 zaq12wsx666 zaq12wsx888 zaq12wsx@123 zaq1xsw2 zaq1xsw2! zaq1xsw2007 zaq1xsw201
+zaq1xsw21 zaq1xsw21! zaq1xsw212 zaq1xsw2123 zaq1xsw21234 zaq1xsw212345 zaq1xsw21314 zaq1xsw22020 zaq1xsw22021 zaq1xsw22022 zaq1xsw22023 zaq1xsw22024
+zaq1xsw22025 zaq1xsw2520 zaq1xsw2666 zaq1xsw2888 zaq1xsw2@123 zhangsan zhangsan! zhangsan007 zhangsan01 zhangsan1 zhangsan1! zhangsan12 zhangsan123
+zhangsan1234 zhangsan12345 zhangsan1314 zhangsan2020 zhangsan2021 zhangsan2022 zhangsan2023 zhangsan2024 zhangsan2025 zhangsan520 zhangsan666
+zhangsan888 zhangsan@123 zhangwei zhangwei! zhangwei007 zhangwei01 zhangwei1 zhangwei1! zhangwei12 zhangwei123 zhangwei1234 zhangwei12345 zhangwei1314
+zhangwei2020 zhangwei2021 zhangwei2022 zhangwei2023 zhangwei2024 zhangwei2025 zhangwei520 zhangwei666 zhangwei888 zhangwei@123 zhongguo zhongguo!
+zhongguo007 zhongguo01 zhongguo1 zhongguo1! zhongguo12 zhongguo123 zhongguo1234 zhongguo12345 zhongguo1314 zhongguo2020 zhongguo2021 zhongguo2022
+zhongguo2023 zhongguo2024 zhongguo2025 zhongguo520 zhongguo666 zhongguo888 zhongguo@123 zxc123007 zxc12301 zxc1231! zxc12312 zxc123123 zxc1231234
+zxc12312345 zxc1231314 zxc1232020 zxc1232021 zxc1232022 zxc1232023 zxc1232024 zxc1232025 zxc123520 zxc123666 zxc123888 zxc123@123 zxcvbnm! zxcvbnm007
+zxcvbnm01 zxcvbnm1 zxcvbnm1! zxcvbnm1007 zxcvbnm101 zxcvbnm11 zxcvbnm11! zxcvbnm112 zxcvbnm1123 zxcvbnm11234 zxcvbnm112345 zxcvbnm11314 zxcvbnm12
+zxcvbnm12020 zxcvbnm12021 zxcvbnm12022 zxcvbnm12023 zxcvbnm12024 zxcvbnm12025 zxcvbnm123 zxcvbnm1234 zxcvbnm12345 zxcvbnm1314 zxcvbnm1520 zxcvbnm1666
+zxcvbnm1888 zxcvbnm1@123 zxcvbnm2020 zxcvbnm2021 zxcvbnm2022 zxcvbnm2023 zxcvbnm2024 zxcvbnm2025 zxcvbnm520 zxcvbnm666 zxcvbnm888 zxcvbnm@123 zzzzzzzz
+zzzzzzzzz zzzzzzzzzz zzzzzzzzzzz zzzzzzzzzzzz
+`;
+
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(LIST.split(/\s+/).filter(Boolean));
