@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hashPassword, verifyPassword, type ScryptParameters } from './password-hasher';
+import { hashPassword, needsRehash, verifyPassword, type ScryptParameters } from './password-hasher';
 
 // Small parameters keep the property tests fast; the format and the comparison are the same.
 const FAST: ScryptParameters = { N: 1024, r: 8, p: 1 };
@@ -7,9 +7,16 @@ const FAST: ScryptParameters = { N: 1024, r: 8, p: 1 };
 describe('password hashing (scrypt)', () => {
   it('stores scrypt$N$r$p$salt$hash with the default, slow parameters', async () => {
     const stored = await hashPassword('correct horse battery');
-    expect(stored).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(stored).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(await verifyPassword('correct horse battery', stored)).toBe(true);
     expect(await verifyPassword('correct horse batterz', stored)).toBe(false);
+  });
+
+  it('asks for a rehash of hashes weaker than the default, not of current ones', async () => {
+    expect(needsRehash(await hashPassword('old-password', FAST))).toBe(true);
+    expect(needsRehash(await hashPassword('old-password', { N: 2 ** 15, r: 8, p: 1 }))).toBe(true);
+    expect(needsRehash(await hashPassword('new-password'))).toBe(false);
+    expect(needsRehash('not-a-hash')).toBe(false);
   });
 
   it('salts: the same password hashes differently each time, and both verify', async () => {

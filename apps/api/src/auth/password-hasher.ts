@@ -9,8 +9,11 @@ export interface ScryptParameters {
   p: number;
 }
 
-/** 2^15 × 8 × 128 bytes = 32 MiB per hash, tens of milliseconds: slow for a guesser, fine for a login. */
-export const DEFAULT_SCRYPT: ScryptParameters = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * 2^17 × 8 × 128 bytes = 128 MiB per hash (OWASP's scrypt minimum): slow and memory-hungry for a guesser,
+ * fine for a sign-in. Hashes made with weaker parameters are rehashed at the next successful sign-in.
+ */
+export const DEFAULT_SCRYPT: ScryptParameters = { N: 2 ** 17, r: 8, p: 1 };
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // Limits on what a stored hash may ask for, so a corrupt row cannot make a login eat the server.
@@ -19,7 +22,8 @@ const MAX_R = 32;
 const MAX_P = 16;
 
 function derive(password: string, salt: Buffer, keyLength: number, { N, r, p }: ScryptParameters): Promise<Buffer> {
-  const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
+  // scrypt needs 128·N·r bytes (128 MiB at the default); Node refuses anything past 32 MiB unless told.
+  const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r + 2 * 1024 * 1024 };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
@@ -49,4 +53,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (!parsed) return false;
   const key = await derive(password, parsed.salt, parsed.key.length, parsed.parameters);
   return timingSafeEqual(key, parsed.key);
+}
+
+/** True when `stored` was made with weaker parameters than `target` (or cannot be read): rehash it. */
+export function needsRehash(stored: string, target: ScryptParameters = DEFAULT_SCRYPT): boolean {
+  const parsed = parseHash(stored);
+  if (!parsed) return false; // a malformed hash never verifies, so there is nothing to rehash
+  const { N, r, p } = parsed.parameters;
+  return N < target.N || r < target.r || p < target.p;
 }
