@@ -1,14 +1,18 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { cookieValue, DEVICE_COOKIE, DeviceCookies, normalUsername } from '../auth/device-cookie';
 import type { AuthenticatedRequest } from '../common/current-user.decorator';
 import { ApiConfig } from '../config/api.config';
 import { RateLimitCounter, RateLimitService } from './rate-limit.service';
 
-export type RateLimitScope = 'SIGN_IN' | 'SUBMIT';
+export type RateLimitScope = 'SIGN_IN' | 'SUBMIT' | 'REGISTER';
 const RATE_LIMIT_SCOPE = 'onetrip:rate-limit-scope';
 
-/** Counts the route's requests per IP and per user (sign-in: per username tried); 429 past the limit. */
+/**
+ * Counts the route's requests per IP and per user (sign-in: per username tried, or per known device;
+ * register: per IP only); 429 past the limit.
+ */
 export const RateLimited = (scope: RateLimitScope): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(RATE_LIMIT_SCOPE, scope),
@@ -23,11 +27,15 @@ export const RateLimited = (scope: RateLimitScope): MethodDecorator & ClassDecor
 // so malformed requests count too.
 @Injectable()
 export class RateLimitGuard implements CanActivate {
+  private readonly devices: DeviceCookies;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly limits: RateLimitService,
     private readonly config: ApiConfig,
-  ) {}
+  ) {
+    this.devices = new DeviceCookies(config.JWT_SECRET);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const scope = this.reflector.get<RateLimitScope | undefined>(RATE_LIMIT_SCOPE, context.getHandler());
@@ -41,11 +49,18 @@ export class RateLimitGuard implements CanActivate {
 
   private counters(scope: RateLimitScope, ip: string, request: AuthenticatedRequest): RateLimitCounter[] {
     const config = this.config;
+    if (scope === 'REGISTER') return [{ name: 'REGISTER:ip', value: ip, limit: config.RATE_LIMIT_REGISTER_PER_IP }];
     if (scope === 'SIGN_IN') {
       const username: unknown = (request.body as { username?: unknown } | undefined)?.username;
+      if (typeof username !== 'string') return [{ name: 'SIGN_IN:ip', value: ip, limit: config.RATE_LIMIT_SIGN_IN_PER_IP }];
+      // A device this username signed in from before has a counter of its own: a guesser elsewhere who
+      // spends the username's counter does not lock the owner out, and still gets no more guesses.
+      const device = this.devices.verify(cookieValue(request.headers.cookie, DEVICE_COOKIE), username);
       return [
         { name: 'SIGN_IN:ip', value: ip, limit: config.RATE_LIMIT_SIGN_IN_PER_IP },
-        ...(typeof username === 'string' ? [{ name: 'SIGN_IN:username', value: username.trim().toLowerCase().slice(0, 200), limit: config.RATE_LIMIT_SIGN_IN_PER_USERNAME }] : []),
+        device !== null
+          ? { name: 'SIGN_IN:device', value: device, limit: config.RATE_LIMIT_SIGN_IN_PER_USERNAME }
+          : { name: 'SIGN_IN:username', value: normalUsername(username), limit: config.RATE_LIMIT_SIGN_IN_PER_USERNAME },
       ];
     }
     return [
