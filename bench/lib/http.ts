@@ -99,7 +99,7 @@ export async function signIn(apiUrl: string, username: string, password: string)
 export async function registerApplicant(apiUrl: string, username: string, password = 'bench-password-1'): Promise<Session> {
   await expectStatus(
     request(apiUrl, 'POST', '/auth/register', { body: { username, password, name: '压测申请人', mobile: '13800001111' } }),
-    [201, 409],
+    [202],
     `register ${username}`,
   );
   return signIn(apiUrl, username, password);

@@ -18,6 +18,7 @@ const LIMITS = {
   RATE_LIMIT_SIGN_IN_PER_USERNAME: '3',
   RATE_LIMIT_SUBMIT_PER_IP: '4',
   RATE_LIMIT_SUBMIT_PER_USER: '2',
+  RATE_LIMIT_REGISTER_PER_IP: '3',
 };
 
 
@@ -48,8 +49,14 @@ describe('rate limits on sign-in and case submission', () => {
     await db?.end();
   });
 
-  const signInAt = (baseUrl: string, username: string, password: string, forwardedFor?: string) =>
-    http('POST', '/auth/token', { baseUrl, body: { username, password }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+  const signInAt = (baseUrl: string, username: string, password: string, forwardedFor?: string, cookie?: string) =>
+    http('POST', '/auth/token', { baseUrl, body: { username, password }, headers: { ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}), ...(cookie ? { cookie } : {}) } });
+  /** The device cookie a successful sign-in sets, as a Cookie header. */
+  const deviceCookie = (answer: HttpResult<unknown>): string | undefined =>
+    answer.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .find((pair) => pair.startsWith('onetrip_device='));
 
   it('limits sign-in attempts per username across replicas, even with the right password', async () => {
     const victim = await newApplicant(); // registered through the stack's API, which has no limits
@@ -79,6 +86,75 @@ describe('rate limits on sign-in and case submission', () => {
     });
   });
 
+  it("does not lock the owner out: wrong guesses from elsewhere do not count against the owner's known device, and still stop the guesser", async () => {
+    const owner = await newApplicant();
+    const ownerIp = ip();
+    // The owner signs in once from their browser: it gets a device cookie bound to this username.
+    const first = await signInAt(proxied.url, owner.username, 'applicant-pass-1', ownerIp);
+    expect(first.status).toBe(200);
+    const cookie = deviceCookie(first);
+    expect(cookie).toBeDefined();
+    expect(first.headers.getSetCookie().join(';')).toMatch(/HttpOnly/i);
+    expect(first.headers.getSetCookie().join(';')).toMatch(/SameSite=Strict/i);
+
+    // An attacker guesses from several addresses until the username's counter is spent.
+    const guesses: number[] = [];
+    for (let attempt = 1; attempt <= 5 && !guesses.includes(429); attempt++) guesses.push((await signInAt(proxied.url, owner.username, `guess-${attempt}`, ip())).status);
+    expect(guesses.slice(0, -1).every((status) => status === 401)).toBe(true);
+    expect(guesses.at(-1)).toBe(429);
+    // Even the right password from a client without the device cookie is held back: brute force stays limited.
+    expect((await signInAt(proxied.url, owner.username, 'applicant-pass-1', ip())).status).toBe(429);
+    // A device cookie of another account, or a made-up one, buys the attacker nothing.
+    const bystander = await newApplicant();
+    const otherCookie = deviceCookie(await signInAt(proxied.url, bystander.username, 'applicant-pass-1', ip()));
+    expect((await signInAt(proxied.url, owner.username, 'guess-x', ip(), otherCookie)).status).toBe(429);
+    expect((await signInAt(proxied.url, owner.username, 'guess-y', ip(), 'onetrip_device=abc.def')).status).toBe(429);
+
+    // The owner, with the device cookie, still signs in, on either replica.
+    const owned = await signInAt(proxied.url, owner.username, 'applicant-pass-1', ownerIp, cookie);
+    expect(owned.status).toBe(200);
+    expect((await signInAt(direct.url, owner.username, 'applicant-pass-1', undefined, cookie)).status).toBe(200);
+    // A stolen device cookie is limited on its own counter (3 per window here): guessing with it stops too.
+    const withCookie: number[] = [];
+    for (let attempt = 1; attempt <= 5 && !withCookie.includes(429); attempt++) withCookie.push((await signInAt(proxied.url, owner.username, `cookie-guess-${attempt}`, ip(), cookie)).status);
+    expect(withCookie.at(-1)).toBe(429);
+    expect(withCookie.length).toBeLessThanOrEqual(3);
+    recordCheck({
+      id: 'abuse.sign-in-no-lock-out',
+      section: 'Bad input and abuse',
+      check: "Wrong passwords from elsewhere do not lock the owner out (device cookie), and still stop the guesser",
+      how: "owner signs in once; attacker spends the username's counter from many addresses; owner signs in again with the device cookie",
+      figures: {
+        'attacker attempts before 429': guesses.length - 1,
+        'owner signed in after the attack (device cookie)': owned.status === 200 ? 1 : 0,
+        'guesses with the stolen cookie before 429': withCookie.length - 1,
+      },
+    });
+  });
+
+  it('limits registration per address, and a refused registration creates nothing', async () => {
+    const office = ip();
+    const usernames = Array.from({ length: 5 }, () => `reg-${randomUUID().slice(0, 8)}`);
+    const answers: HttpResult<unknown>[] = [];
+    for (const username of usernames) {
+      answers.push(await http('POST', '/auth/register', { baseUrl: proxied.url, body: { username, password: 'a-long-password', name: '张三', mobile: '13800001111' }, headers: { 'x-forwarded-for': office } }));
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 429, 429]);
+    expect(isRateLimited(answers[3])).toBe(true);
+    const created = await db.query(`SELECT username FROM users WHERE username = ANY($1) ORDER BY username`, [usernames]);
+    expect(created.rows.map((row: { username: string }) => row.username)).toEqual(usernames.slice(0, 3).sort());
+    // Another address still registers.
+    const neighbour = await http('POST', '/auth/register', { baseUrl: proxied.url, body: { username: `reg-${randomUUID().slice(0, 8)}`, password: 'a-long-password', name: '李四', mobile: '13800001111' }, headers: { 'x-forwarded-for': ip() } });
+    expect(neighbour.status).toBe(202);
+    recordCheck({
+      id: 'abuse.rate-limit-register',
+      section: 'Bad input and abuse',
+      check: 'Registration limited per IP; refused registrations create no account',
+      how: '3 per IP per window through a trusted proxy; accounts counted in PostgreSQL',
+      figures: { 'registrations accepted before 429': answers.filter((answer) => answer.status === 202).length, 'accounts created by refused registrations': created.rowCount! - 3 },
+    });
+  });
+
   it('limits sign-in per address, counting X-Forwarded-For only from a trusted proxy', async () => {
     const attacker = ip();
     const statuses: number[] = [];
@@ -100,7 +176,7 @@ describe('rate limits on sign-in and case submission', () => {
       spoofed.push((await signInAt(direct.url, `nobody-${randomUUID().slice(0, 8)}`, 'guess', ip())).status);
     }
     expect(spoofed).toContain(429);
-    expect(spoofed.length).toBeLessThanOrEqual(5); // the first test used this replica once from 127.0.0.1
+    expect(spoofed.length).toBeLessThanOrEqual(5); // the tests before used this replica from 127.0.0.1 too
     recordCheck({
       id: 'abuse.rate-limit-sign-in-ip',
       section: 'Bad input and abuse',

@@ -34,6 +34,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/pings': { allowed: ['ADMIN'], path: () => '/pings', body: () => ({ message: 'matrix' }) },
   'POST /api/auth/register': { allowed: EVERYONE, path: () => '/auth/register' },
   'POST /api/auth/token': { allowed: EVERYONE, path: () => '/auth/token' },
+  'POST /api/auth/refresh': { allowed: EVERYONE, path: () => '/auth/refresh', body: () => ({ refreshToken: 'matrix' }) },
+  'POST /api/auth/sign-out': { allowed: EVERYONE, path: () => '/auth/sign-out', body: () => ({ refreshToken: 'matrix' }) },
   'POST /api/applications': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW'], path: () => '/applications', body: () => validForm() },
   'GET /api/applications': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], path: () => '/applications' },
   'GET /api/applications/{id}': { allowed: [...caseOwner, 'ADMIN', ...notTheirs], hidden: notTheirs, path: (f) => `/applications/${f.caseId}` },

@@ -50,7 +50,7 @@ export async function newApplicant(baseUrl?: string): Promise<SignedIn> {
   const username = `app-${randomUUID().slice(0, 18)}`;
   const password = 'applicant-pass-1';
   const registered = await http('POST', '/auth/register', { body: { username, password, name: '王五', mobile: '13912345678' }, baseUrl });
-  if (registered.status !== 201) throw new Error(`register answered ${registered.status}: ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 202) throw new Error(`register answered ${registered.status}: ${JSON.stringify(registered.body)}`);
   return signIn(username, password, baseUrl);
 }
 

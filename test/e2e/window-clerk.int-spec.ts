@@ -15,7 +15,7 @@ describe('web pages: the window clerk files for an applicant at the counter', ()
     const { browser } = opened;
     const applicant = `e2e-${randomUUID().slice(0, 8)}`;
     const registered = await http('POST', '/auth/register', { body: { username: applicant, password: 'correct-horse-battery', name: '孙七', mobile: '13612345678' } });
-    expect(registered.status).toBe(201);
+    expect(registered.status).toBe(202);
     const enterprise = uniqueEnterpriseName();
 
     const page = await browser.newPage();

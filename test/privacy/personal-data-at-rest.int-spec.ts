@@ -39,7 +39,7 @@ describe('ID numbers and mobiles encrypted at rest', () => {
     const newMobile = person().mobile;
     const applicantMobile = person().mobile;
     const username = `at-rest-${randomInt(1e9)}`;
-    expect((await http('POST', '/auth/register', { body: { username, password: 'applicant-pass-1', name: '钱七', mobile: applicantMobile } })).status).toBe(201);
+    expect((await http('POST', '/auth/register', { body: { username, password: 'applicant-pass-1', name: '钱七', mobile: applicantMobile } })).status).toBe(202);
     const applicant = await signIn(username, 'applicant-pass-1');
     const form = validForm((draft) => {
       draft.legalRepresentative.idNumber = representative.idNumber;
@@ -122,6 +122,6 @@ describe('ID numbers and mobiles encrypted at rest', () => {
 async function registerApplicant(): Promise<{ username: string }> {
   const username = `at-rest-${randomInt(1e9)}`;
   const result = await http('POST', '/auth/register', { body: { username, password: 'applicant-pass-1', name: '孙八', mobile: person().mobile } });
-  if (result.status !== 201) throw new Error(`register answered ${result.status}`);
+  if (result.status !== 202) throw new Error(`register answered ${result.status}`);
   return { username };
 }

@@ -67,7 +67,7 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
     // An applicant registers with a name and a mobile.
     const username = `pii-${randomInt(1e9)}`;
     const registered = await http('POST', '/auth/register', { body: { username, password: 'applicant-pass-1', name: '赵六', mobile: applicantPerson.mobile } });
-    expect(registered.status).toBe(201);
+    expect(registered.status).toBe(202);
     const applicant = await signIn(username, 'applicant-pass-1');
     const form = (): ReturnType<typeof validForm> =>
       validForm((draft) => {
@@ -249,6 +249,6 @@ describe('the Temporal codec endpoint', () => {
 async function registerApplicant(): Promise<{ username: string }> {
   const username = `codec-${randomInt(1e9)}`;
   const result = await http('POST', '/auth/register', { body: { username, password: 'applicant-pass-1', name: '周九', mobile: person().mobile } });
-  if (result.status !== 201) throw new Error(`register answered ${result.status}`);
+  if (result.status !== 202) throw new Error(`register answered ${result.status}`);
   return { username };
 }

@@ -7,6 +7,7 @@ import { ApiConfig } from '../config/api.config';
 import { AuthController } from './auth.controller';
 import { AuthService, TOKEN_LIFETIME_SECONDS } from './auth.service';
 import { DemoUsersSeeder } from './demo-users.seeder';
+import { RefreshTokenService } from './refresh-token.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { RolesGuard } from './roles.guard';
 
@@ -25,6 +26,7 @@ import { RolesGuard } from './roles.guard';
   controllers: [AuthController],
   providers: [
     AuthService,
+    RefreshTokenService,
     DemoUsersSeeder,
     // In this order: who is calling, then whether that role may call.
     { provide: APP_GUARD, useClass: JwtAuthGuard },

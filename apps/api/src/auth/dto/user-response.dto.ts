@@ -10,6 +10,8 @@ export class UserResponseDto {
   @ApiPropertyOptional({ enum: DEPARTMENTS, description: 'Clerks only' }) department?: Department;
 }
 
-export class UserRegisteredResponseDto extends UserResponseDto {
-  @ApiProperty() name!: string;
+/** The same whether or not the username was free, so registering does not tell who has an account. */
+export class UserRegisteredResponseDto {
+  @ApiProperty() username!: string;
+  @ApiProperty({ enum: ['APPLICANT'] }) role!: 'APPLICANT';
 }
