@@ -46,11 +46,31 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     await screenshot(me, '01-sign-in');
     await me.getByRole('link', { name: '注册为申请人' }).click();
     await me.getByLabel('用户名').fill(username);
-    await me.getByLabel('密码').fill('correct-horse-battery');
+    // A common password is refused by the API, and the page says why next to the field.
+    await me.getByLabel('密码').fill('12345678');
     await me.getByLabel('姓名').fill('王五');
     await me.getByLabel('手机号码').fill('13912345678');
     await me.getByRole('button', { name: '注册并登录' }).click();
+    await me.getByText('这个密码太常见，容易被猜到，请换一个。').waitFor();
+    await me.getByLabel('密码').fill('correct-horse-battery');
+    await me.getByRole('button', { name: '注册并登录' }).click();
     await me.waitForURL('**/cases');
+
+    // The access token runs out (here: made invalid): the page trades the refresh token for a new pair
+    // without sending the person back to sign in.
+    const stored = async (): Promise<{ accessToken: string; refreshToken: string }> => JSON.parse((await me.evaluate(() => sessionStorage.getItem('onetrip.session'))) ?? '{}');
+    const before = await stored();
+    expect(before.refreshToken).toEqual(expect.any(String));
+    await me.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('onetrip.session') ?? '{}') as Record<string, unknown>;
+      sessionStorage.setItem('onetrip.session', JSON.stringify({ ...session, accessToken: 'expired' }));
+    });
+    await me.reload();
+    await me.getByText('还没有办件。').waitFor(); // the list came back from the API
+    expect(new URL(me.url()).pathname).toBe('/cases');
+    const after = await stored();
+    expect(after.accessToken).not.toBe('expired');
+    expect(after.refreshToken).not.toBe(before.refreshToken);
 
     // The guided form, part 1: company.
     await me.getByRole('link', { name: '申请开办企业' }).first().click();

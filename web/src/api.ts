@@ -1,6 +1,7 @@
-import { getSession, setSession } from './session';
+import { getSession, setSession, type Session } from './session';
 
 // A small fetch client for /api: JSON in and out, the bearer token from the session, errors as ApiError.
+// An expired access token is refreshed once, transparently, and the request sent again.
 
 export interface FieldError {
   path: string;
@@ -28,19 +29,61 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  user: Session['user'];
+}
+
+// One refresh at a time: requests that fail together wait for the same one (a refresh token works once).
+let refreshing: Promise<Session | null> | null = null;
+
+/** Trades the session's refresh token for a new pair; null when the session cannot go on. */
+function refreshSession(session: Session): Promise<Session | null> {
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch('/api/auth/refresh', {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken: session.refreshToken }),
+      });
+      if (!response.ok) return null;
+      const pair = (await response.json()) as TokenPair;
+      const next: Session = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, user: { ...session.user, ...pair.user } };
+      setSession(next);
+      return next;
+    } catch {
+      return null;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+function request(method: string, path: string, options: RequestOptions, session: Session | null): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  const session = getSession();
   if (session) headers.authorization = `Bearer ${session.accessToken}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(`/api${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  let session = getSession();
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await request(method, path, options, session);
+    if (response.status === 401 && session?.refreshToken && !path.startsWith('/auth/')) {
+      // Another request may have refreshed meanwhile: use its tokens, else refresh now.
+      const current = getSession();
+      session = current && current.accessToken !== session.accessToken ? current : await refreshSession(session);
+      if (session) response = await request(method, path, options, session);
+    }
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'network error');
@@ -52,13 +95,25 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     } catch {
       body = {};
     }
-    if (response.status === 401 && session) {
+    if (response.status === 401 && getSession()) {
       setSession(null);
       window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
     }
     throw new ApiError(response.status, body.error ?? String(response.status), body.message ?? response.statusText, Array.isArray(body.fields) ? body.fields : []);
   }
   return response;
+}
+
+/** Signs out: the server revokes the refresh token (best effort), and the tab forgets the session. */
+export async function signOut(): Promise<void> {
+  const session = getSession();
+  setSession(null);
+  if (!session?.refreshToken) return;
+  try {
+    await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: session.refreshToken }) });
+  } catch {
+    // offline: the refresh token still ends with its session (12 hours after sign-in)
+  }
 }
 
 export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { SESSION_ENDED_EVENT } from './api';
+import { SESSION_ENDED_EVENT, signOut } from './api';
 import { Announcer, PageTitle } from './components/ui';
 import { homeFor } from './home';
 import { useI18n, type MessageKey } from './i18n';
@@ -9,7 +9,7 @@ import { MyCasesPage, NewCasePage, WindowNewPage, WindowPage } from './pages/cas
 import { CasePage } from './pages/case-page';
 import { InboxPage, TaskPage } from './pages/clerk-pages';
 import { Link, match, navigate, usePath } from './router';
-import { setSession, useSession, type Role, type Session } from './session';
+import { useSession, type Role, type Session } from './session';
 
 // The shell: header with the language switch and sign-out, a menu per role, and the routes.
 
@@ -84,7 +84,7 @@ function Header({ session }: { session: Session | null }) {
                 type="button"
                 className="button button--quiet"
                 onClick={() => {
-                  setSession(null);
+                  void signOut();
                   navigate('/sign-in');
                 }}
               >

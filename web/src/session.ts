@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-// The bearer token lives in sessionStorage: it goes when the tab closes, and other sites cannot read it.
+// The tokens live in sessionStorage: they go when the tab closes, and other sites cannot read them. The
+// access token lasts 15 minutes; api.ts trades the refresh token for a new pair when it runs out.
 
 export type Role = 'APPLICANT' | 'CLERK' | 'WINDOW' | 'ADMIN';
 export type DepartmentCode = 'SAMR' | 'PSB' | 'TAX' | 'HRSS' | 'BANK';
@@ -15,6 +16,8 @@ export interface SessionUser {
 
 export interface Session {
   accessToken: string;
+  /** Used once by POST /auth/refresh; sign-out revokes it. */
+  refreshToken?: string;
   user: SessionUser;
 }
 

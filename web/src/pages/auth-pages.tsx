@@ -9,16 +9,17 @@ import { Link, navigate } from '../router';
 import { setSession, type Session } from '../session';
 import { homeFor } from '../home';
 
-// Sign in (everyone) and register (entrepreneurs). The token is kept in sessionStorage.
+// Sign in (everyone) and register (entrepreneurs). The tokens are kept in sessionStorage.
 
 interface TokenResponse {
   accessToken: string;
+  refreshToken: string;
   user: Session['user'];
 }
 
 async function signIn(username: string, password: string): Promise<Session> {
   const response = await api<TokenResponse>('POST', '/auth/token', { body: { username, password } });
-  const session: Session = { accessToken: response.accessToken, user: response.user };
+  const session: Session = { accessToken: response.accessToken, refreshToken: response.refreshToken, user: response.user };
   setSession(session);
   return session;
 }
@@ -105,12 +106,14 @@ export function RegisterPage() {
     }
     setBusy(true);
     try {
+      // 202 whether or not the username was free (the API does not say who has an account): signing in tells.
       await api('POST', '/auth/register', { body: { username: values.username.trim(), password: values.password, name: values.name.trim(), mobile: values.mobile.trim() } });
       const session = await signIn(values.username.trim(), values.password);
       navigate(homeFor(session), { replace: true });
     } catch (caught) {
       setBusy(false);
-      if (caught instanceof ApiError && caught.status === 409) setProblems({ username: [{ code: 'usernameTaken' }] });
+      if (caught instanceof ApiError && caught.status === 401) setProblems({ username: [{ code: 'usernameTaken' }] });
+      else if (caught instanceof ApiError && (caught.code === 'PASSWORD_TOO_COMMON' || caught.code === 'PASSWORD_CONTAINS_USERNAME')) setProblems({ password: [{ code: caught.code }] });
       else if (caught instanceof ApiError && caught.status === 400 && caught.fields.length > 0) {
         setProblems(Object.fromEntries(caught.fields.map((field) => [field.path, field.messages.map((detail) => ({ code: 'SERVER', detail }))])));
       } else setError(caught);
