@@ -27,6 +27,7 @@ const RATE_LIMITS_ON_BUT_HIGH = {
   RATE_LIMIT_SIGN_IN_PER_USERNAME: '1000000',
   RATE_LIMIT_SUBMIT_PER_IP: '1000000',
   RATE_LIMIT_SUBMIT_PER_USER: '1000000',
+  RATE_LIMIT_REGISTER_PER_IP: '1000000',
 };
 /** Tables a refused request may legitimately change, and why. */
 const NOT_FINGERPRINTED: Record<string, string> = {

@@ -58,13 +58,10 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
 
     // The access token runs out (here: made invalid): the page trades the refresh token for a new pair
     // without sending the person back to sign in.
-    const stored = async (): Promise<{ accessToken: string; refreshToken: string }> => JSON.parse((await me.evaluate(() => sessionStorage.getItem('onetrip.session'))) ?? '{}');
+    const stored = async (): Promise<{ accessToken: string; refreshToken: string }> => JSON.parse(String(await me.evaluate("window.sessionStorage.getItem('onetrip.session') ?? '{}'")));
     const before = await stored();
     expect(before.refreshToken).toEqual(expect.any(String));
-    await me.evaluate(() => {
-      const session = JSON.parse(sessionStorage.getItem('onetrip.session') ?? '{}') as Record<string, unknown>;
-      sessionStorage.setItem('onetrip.session', JSON.stringify({ ...session, accessToken: 'expired' }));
-    });
+    await me.evaluate(`window.sessionStorage.setItem('onetrip.session', ${JSON.stringify(JSON.stringify({ ...before, accessToken: 'expired' }))})`);
     await me.reload();
     await me.getByText('还没有办件。').waitFor(); // the list came back from the API
     expect(new URL(me.url()).pathname).toBe('/cases');

@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -16,7 +15,7 @@ import { AuthService } from './auth.service';
 import { cookieValue, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, DeviceCookies } from './device-cookie';
 import { TokenCreateDto } from './dto/token-create.dto';
 import { TokenRefreshDto } from './dto/token-refresh.dto';
-import { TokenResponseDto } from './dto/token-response.dto';
+import { SignOutResponseDto, TokenResponseDto } from './dto/token-response.dto';
 import { UserRegisterDto } from './dto/user-register.dto';
 import { UserRegisteredResponseDto } from './dto/user-response.dto';
 
@@ -82,10 +81,11 @@ export class AuthController {
 
   @Post('sign-out')
   @Public()
-  @HttpCode(HttpStatus.NO_CONTENT)
+  @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'End the session of a refresh token', description: 'Its refresh tokens stop working at once; access tokens already issued expire within 15 minutes. Safe to repeat.' })
-  @ApiNoContentResponse({ description: 'Signed out (also for an unknown or already revoked token)' })
-  async signOut(@Body() dto: TokenRefreshDto): Promise<void> {
+  @ApiOkResponse({ type: SignOutResponseDto, description: 'Signed out (the same answer for an unknown or already revoked token)' })
+  async signOut(@Body() dto: TokenRefreshDto): Promise<SignOutResponseDto> {
     await this.auth.signOut(dto.refreshToken);
+    return { signedOut: true };
   }
 }

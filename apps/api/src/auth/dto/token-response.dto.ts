@@ -11,3 +11,7 @@ export class TokenResponseDto {
   refreshToken!: string;
   @ApiProperty({ type: UserResponseDto }) user!: UserResponseDto;
 }
+
+export class SignOutResponseDto {
+  @ApiProperty({ enum: [true], description: 'Always true: the refresh token no longer works, whatever it was' }) signedOut!: true;
+}
