@@ -262,7 +262,14 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
             const count = part === 'review' ? 0 : countProblems(visible, part);
             return (
               <li key={part}>
-                <button type="button" className={i === step ? 'stepper-item current' : 'stepper-item'} aria-current={i === step ? 'step' : undefined} onClick={() => goTo(i)}>
+                {/* A press keeps the field focused: leaving it would show its messages and reflow this list under the pointer, losing the click. */}
+                <button
+                  type="button"
+                  className={i === step ? 'stepper-item current' : 'stepper-item'}
+                  aria-current={i === step ? 'step' : undefined}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => goTo(i)}
+                >
                   <span className="stepper-number" aria-hidden="true">
                     {i + 1}
                   </span>
