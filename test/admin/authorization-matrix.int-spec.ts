@@ -31,6 +31,7 @@ const notTheirs: readonly Role[] = ['OTHER_APPLICANT', 'WINDOW'];
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { allowed: EVERYONE, path: () => '/health' },
+  'GET /api/application-rules': { allowed: EVERYONE, path: () => '/application-rules' },
   'POST /api/pings': { allowed: ['ADMIN'], path: () => '/pings', body: () => ({ message: 'matrix' }) },
   'POST /api/auth/register': { allowed: EVERYONE, path: () => '/auth/register' },
   'POST /api/auth/token': { allowed: EVERYONE, path: () => '/auth/token' },

@@ -200,7 +200,7 @@ describe('auth: register, token, refresh, bearer guard, roles', () => {
     }
   });
 
-  it('needs a valid bearer token everywhere except health, docs, pings, register and token', async () => {
+  it('needs a valid bearer token everywhere except health, docs, pings, register, token and the form rules', async () => {
     expect((await http('GET', '/applications')).status).toBe(401);
     expect((await http('GET', '/tasks')).status).toBe(401);
     expect((await http('GET', `/applications/${randomUUID()}`)).status).toBe(401);
@@ -213,6 +213,7 @@ describe('auth: register, token, refresh, bearer guard, roles', () => {
 
     expect((await http('GET', '/health')).status).toBe(200);
     expect((await http('GET', '/docs-json')).status).toBe(200);
+    expect((await http('GET', '/application-rules')).status).toBe(200);
   });
 
   it('answers 403 to a role that may not act', async () => {

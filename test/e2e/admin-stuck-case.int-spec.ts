@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { AppProcess } from '../../scripts/stack/app-process';
 import { uniqueEnterpriseName } from '../support/case-fixtures';
 import { startApi, webOrigin } from '../support/test-stack';
-import { launchBrowser, screenshot, signIn, type TestBrowser } from './browser';
+import { checkAccessibility, expectEveryPageChecked, launchBrowser, screenshot, signIn, type TestBrowser } from './browser';
 
 // Through the pages, in Chromium: a case whose licence step runs past its limit (a second API files
 // it with a 3-second SAMR limit on a 24x7 calendar) and whose applicant complains "can't get it
@@ -25,6 +25,8 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
   }, 60_000);
 
   async function fileWithExample(page: Page, enterprise: string): Promise<string> {
+    await page.getByRole('button', { name: '填入示例数据' }).waitFor();
+    await checkAccessibility(page, 'new case');
     await page.getByRole('button', { name: '填入示例数据' }).click();
     await page.getByText('已填入示例数据，请把企业名称改成您自己的。').first().waitFor();
     await page.getByLabel('企业名称').fill(enterprise);
@@ -43,12 +45,16 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
     // The entrepreneur files through the second API's pages (the same pages, other time limits).
     const me = await browser.newPage(PHONE);
     await me.goto(`${webOrigin(shortLimits.url)}/register`);
+    await me.getByLabel('手机号码').waitFor();
+    await checkAccessibility(me, 'register');
     await me.getByLabel('用户名').fill(username);
     await me.getByLabel('密码').fill('correct-horse-battery');
     await me.getByLabel('姓名').fill('赵六');
     await me.getByLabel('手机号码').fill('13712345678');
     await me.getByRole('button', { name: '注册并登录' }).click();
     await me.waitForURL('**/cases');
+    await me.getByRole('link', { name: '申请开办企业' }).first().waitFor();
+    await checkAccessibility(me, 'my cases');
     await me.goto(`${webOrigin(shortLimits.url)}/cases/new`);
     const caseId = await fileWithExample(me, enterprise);
 
@@ -59,6 +65,7 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
     await me.getByRole('button', { name: '提交给督查' }).click();
     await me.getByTestId('complaints').getByText('营业执照一直没有人办理').waitFor();
     await screenshot(me, '20-case-overdue-with-complaint');
+    await checkAccessibility(me, 'case, overdue, with a complaint');
 
     // The admin's stuck console, filtered to overdue SAMR steps.
     const admin = await browser.newPage();
@@ -72,12 +79,14 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
     await listed.locator('[data-reason="OVERDUE"]').waitFor();
     await listed.locator('[data-reason="COMPLAINT"]').waitFor();
     await screenshot(admin, '21-admin-stuck-cases');
+    await checkAccessibility(admin, 'stuck list');
 
     // The case: why it is stuck, its timeline; reassign the step, resolve the complaint.
     await listed.getByRole('link', { name: enterprise }).click();
     await admin.getByTestId('timeline').locator('li').first().waitFor();
     await admin.getByTestId('stuck-reasons').locator('[data-reason="OVERDUE"]').waitFor();
     await screenshot(admin, '22-admin-case-timeline');
+    await checkAccessibility(admin, 'case timeline');
     const actions = admin.getByTestId('admin-actions');
     await actions.getByLabel('处置方式').selectOption('REASSIGN');
     await actions.getByLabel('部门').selectOption('SAMR');
@@ -98,7 +107,10 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
     await clerk.goto(`${base}/inbox?status=CLAIMED`);
     const row = clerk.locator(`tr[data-case-id="${caseId}"]`);
     await row.waitFor();
+    await checkAccessibility(clerk, 'inbox');
     await row.getByRole('link').click();
+    await clerk.getByTestId('complete').waitFor();
+    await checkAccessibility(clerk, 'task');
     await clerk.getByTestId('complete').click();
     await clerk.locator('.task-page[data-task-status="DONE"]').waitFor();
 
@@ -107,6 +119,7 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
     await admin.locator('[data-testid="stuck-list"], .notice--success').first().waitFor();
     await admin.locator(`li.stuck[data-case-id="${caseId}"]`).waitFor({ state: 'detached', timeout: 30_000 });
     await screenshot(admin, '24-admin-stuck-cases-after');
+    await checkAccessibility(admin, 'stuck list, after');
     await me.getByTestId('complaints').getByText('已督促市场监管窗口当日办结，并向申请人致歉').waitFor();
     await me.locator('li[data-department="SAMR"][data-status="DONE"]').waitFor();
     await screenshot(me, '25-case-complaint-resolved');
@@ -115,9 +128,11 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
     await admin.goto(`${base}/admin/metrics`);
     await admin.getByTestId('metrics').waitFor();
     await screenshot(admin, '26-admin-metrics');
+    await checkAccessibility(admin, 'metrics');
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByTestId('download-csv').click()]);
     const csv = fs.readFileSync((await download.path()) as string, 'utf8');
     expect(csv.split('\n')[0]).toBe('metric,key,value');
     expect(csv).toContain('costs,applicant_paid,0.00');
+    expectEveryPageChecked(browser);
   }, 240_000);
 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { makeResidentId } from '@onetrip/domain';
 import { uniqueEnterpriseName } from '../support/case-fixtures';
 import { webOrigin } from '../support/test-stack';
-import { screenshot, signIn, useBrowser } from './browser';
+import { checkAccessibility, expectEveryPageChecked, screenshot, signIn, useBrowser } from './browser';
 
 // Through the pages, in Chromium: an entrepreneur registers and files the one form; five clerks
 // complete it, the bank after returning it for a correction the entrepreneur makes in the page;
@@ -17,8 +17,10 @@ async function openTask(page: Page, base: string, clerk: string, caseId: string)
   await signIn(page, base, clerk);
   const row = page.locator(`tr[data-case-id="${caseId}"]`);
   await row.waitFor();
+  await checkAccessibility(page, 'inbox', { oncePerKind: true });
   await row.getByRole('link').click();
   await page.locator('.task-page').waitFor();
+  await checkAccessibility(page, 'task', { oncePerKind: true });
 }
 
 async function completeTask(page: Page, base: string, clerk: string, caseId: string): Promise<void> {
@@ -44,7 +46,10 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     await me.goto(base);
     await me.waitForURL('**/sign-in');
     await screenshot(me, '01-sign-in');
+    await checkAccessibility(me, 'sign-in');
     await me.getByRole('link', { name: '注册为申请人' }).click();
+    await me.getByLabel('手机号码').waitFor();
+    await checkAccessibility(me, 'register');
     await me.getByLabel('用户名').fill(username);
     // A common password is refused by the API, and the page says why next to the field.
     await me.getByLabel('密码').fill('12345678');
@@ -55,6 +60,8 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     await me.getByLabel('密码').fill('correct-horse-battery');
     await me.getByRole('button', { name: '注册并登录' }).click();
     await me.waitForURL('**/cases');
+    await me.getByRole('link', { name: '申请开办企业' }).first().waitFor();
+    await checkAccessibility(me, 'my cases');
 
     // The access token runs out (here: made invalid): the page trades the refresh token for a new pair
     // without sending the person back to sign in.
@@ -72,6 +79,8 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     // The guided form, part 1: company.
     await me.getByRole('link', { name: '申请开办企业' }).first().click();
     await me.waitForURL('**/cases/new');
+    await me.getByLabel('企业名称').waitFor();
+    await checkAccessibility(me, 'new case');
     await me.getByLabel('企业名称').fill(enterprise);
     await me.getByLabel('注册资本（元）').fill('500000.00');
     await me.getByLabel('经营范围').fill('软件开发\n信息技术咨询服务');
@@ -87,13 +96,24 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     await me.getByText('身份证号码校验位不符，请检查是否输错。').waitFor();
     expect(await idField.getAttribute('aria-invalid')).toBe('true');
     await screenshot(me, '02-form-field-error');
+    await checkAccessibility(me, 'new case, a field in error');
     await idField.fill(founderId);
     await me.getByText('身份证号码校验位不符，请检查是否输错。').waitFor({ state: 'detached' });
 
-    // The draft survives a reload.
+    // The draft is kept on this device without the personal data: no ID number, mobile or person's name
+    // in localStorage or sessionStorage (the draft's own save is awaited first).
+    await me.getByText(/草稿已保存在本设备/).waitFor();
+    const stored = (await me.evaluate('JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])')) as string;
+    expect(stored).toContain(enterprise); // the draft is there
+    expect([founderId, '13912345678'].filter((value) => stored.includes(value))).toEqual([]);
+
+    // The draft survives a reload, without them: they are typed again.
     await me.reload();
-    await me.getByText('已恢复您上次未提交的草稿。').waitFor();
-    expect(await me.getByLabel('法定代表人身份证号码').inputValue()).toBe(founderId);
+    await me.getByText('已恢复您上次未提交的草稿。姓名、身份证号码和手机号码不保存在本设备，请重新填写。').waitFor();
+    expect(await me.getByLabel('法定代表人身份证号码').inputValue()).toBe('');
+    await me.getByLabel('法定代表人姓名').fill('王五');
+    await me.getByLabel('法定代表人身份证号码').fill(founderId);
+    await me.getByLabel('法定代表人手机号码').fill('13912345678');
     await me.getByRole('button', { name: '下一步' }).click();
 
     // Part 3: one shareholder whose capital must add up to the registered capital.
@@ -103,6 +123,7 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     await me.getByRole('button', { name: '下一步' }).click();
     await me.getByText('股东认缴合计 ¥400,000.00，与注册资本 ¥500,000.00 不一致。').first().waitFor();
     await screenshot(me, '03-form-capital-mismatch');
+    await checkAccessibility(me, 'new case, shareholders');
     await me.getByLabel('认缴出资额（元）').fill('500000.00');
     await me.getByRole('button', { name: '下一步' }).click();
 
@@ -120,12 +141,16 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     await me.getByRole('button', { name: '下一步' }).click();
     await me.getByText('表单已通过检查，可以提交。').waitFor();
     await screenshot(me, '04-form-review');
+    await checkAccessibility(me, 'new case, review');
+    const storedAtReview = (await me.evaluate('JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])')) as string;
+    expect([founderId, '13912345678'].filter((value) => storedAtReview.includes(value))).toEqual([]);
 
     await me.getByTestId('submit-application').click();
     await me.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const caseId = new URL(me.url()).pathname.split('/').pop() as string;
     await me.locator('li[data-department="SAMR"][data-status="OPEN"]').waitFor();
     await screenshot(me, '05-case-submitted');
+    await checkAccessibility(me, 'case');
 
     // The clerks, each in a tab of their own.
     const clerk = await browser.newPage();
@@ -166,6 +191,7 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     const editable = notice.locator('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
     expect(await editable.count()).toBe(1);
     await screenshot(me, '10-correction-notice');
+    await checkAccessibility(me, 'case, correction notice');
     await notice.getByLabel('开户网点').fill('吉首分行营业部');
     await notice.getByTestId('send-correction').click();
     await me.getByText('补正已提交，相关部门将重新审核。').first().waitFor();
@@ -190,12 +216,15 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     expect(await me.getByTestId('applicant-total').innerText()).toBe('¥0.00');
     expect(await me.getByTestId('borne-by-others').innerText()).not.toBe('¥0.00');
     await screenshot(me, '12-case-outcome-and-fees');
+    await checkAccessibility(me, 'case, outcome');
 
-    // The same page in English.
-    await me.getByRole('button', { name: '切换到英文' }).click();
+    // The same page in English (the switch is named by what it shows).
+    await me.getByRole('button', { name: 'English', exact: true }).click();
     await me.getByRole('heading', { name: 'Your results, all together' }).waitFor();
     await me.setViewportSize({ width: 1280, height: 900 });
     await screenshot(me, '13-case-outcome-english');
-    await me.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await checkAccessibility(me, 'case, outcome, English');
+    await me.getByRole('button', { name: '中文', exact: true }).click();
+    expectEveryPageChecked(browser);
   }, 240_000);
 });

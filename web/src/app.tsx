@@ -74,7 +74,8 @@ function Header({ session }: { session: Session | null }) {
           </span>
         </Link>
         <div className="header-tools">
-          <button type="button" className="button button--quiet lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t('switchLanguage')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {/* Named by its visible text (WCAG 2.5.3, label in name); what it does is its description. */}
+          <button type="button" className="button button--quiet lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'} title={t('switchLanguage')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('otherLanguage')}
           </button>
           {session && (

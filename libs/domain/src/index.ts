@@ -19,6 +19,7 @@ export * from './money/fee-ledger';
 export * from './application/application-form';
 export * from './application/enterprise-name';
 export * from './application/application-rules';
+export * from './application/application-form-limits';
 export * from './application/sample-application';
 
 export * from './departments/departments';

@@ -36,7 +36,7 @@ export function StepProgress({ steps }: { steps: CaseStep[] }) {
   return (
     <section aria-labelledby="progress-title" className="panel">
       <h2 id="progress-title">{t('progressTitle')}</h2>
-      <div className="meter" role="progressbar" aria-valuemin={0} aria-valuemax={5} aria-valuenow={done} aria-valuetext={t('doneOfFive', { done })}>
+      <div className="meter" role="progressbar" aria-labelledby="progress-title" aria-valuemin={0} aria-valuemax={5} aria-valuenow={done} aria-valuetext={t('doneOfFive', { done })}>
         <div className="meter-fill" style={{ width: `${(done / 5) * 100}%` }} />
       </div>
       <p className="meter-label">{t('doneOfFive', { done })}</p>

@@ -1,13 +1,14 @@
-import { sampleApplicationForm, type ApplicationForm } from '@onetrip/domain';
+import { sampleApplicationForm, type ApplicationForm, type ApplicationRuleSettings } from '@onetrip/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, newIdempotencyKey } from '../api';
-import { ErrorNotice, Notice, PageTitle, setFlash, useAnnounce } from '../components/ui';
+import { ErrorNotice, Loading, Notice, PageTitle, setFlash, useAnnounce } from '../components/ui';
 import { ValueTree } from '../components/value-tree';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import type { Session } from '../session';
 import type { CaseView } from '../types';
+import { useApplicationRules } from './application-rules';
 import { TextField } from './fields';
 import { PartFields } from './form-editor';
 import {
@@ -27,12 +28,14 @@ import {
   type PartKey,
   type Problems,
 } from './form-model';
+import { withoutPersonalData } from './form-draft';
 
 // 一次表单 as a guided page: eight parts and a review. Errors come from the domain rules as the
-// applicant goes, and from the server's 400 after sending. A draft stays on this device until sent.
+// applicant goes (with the rules the API serves), and from the server's 400 after sending. A draft
+// stays on this device until sent, without the personal data (withoutPersonalData).
 
 interface Draft {
-  version: 1;
+  version: 2;
   form: ApplicationForm;
   step: number;
   onBehalfOf?: string;
@@ -46,18 +49,43 @@ function loadDraft(username: string): Draft | null {
   try {
     const raw = localStorage.getItem(draftKey(username));
     const draft = raw ? (JSON.parse(raw) as Draft) : null;
-    return draft && draft.version === 1 && draft.form ? draft : null;
+    if (draft && draft.version === 2 && draft.form) return { ...draft, form: withoutPersonalData(draft.form) };
+    // An older draft held ID numbers and mobiles: it goes.
+    if (raw) localStorage.removeItem(draftKey(username));
+    return null;
   } catch {
     return null;
   }
 }
 
 export function ApplicationWizard({ session, mode }: { session: Session; mode: 'APPLICANT' | 'WINDOW' }) {
+  const { t } = useI18n();
+  const { rules, error, retry } = useApplicationRules();
+  if (rules) return <Wizard session={session} mode={mode} rules={rules} />;
+  const title = mode === 'WINDOW' ? t('windowNewTitle') : t('newCaseTitle');
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      {error ? (
+        <>
+          <ErrorNotice error={error} />
+          <button type="button" className="button" onClick={retry}>
+            {t('refresh')}
+          </button>
+        </>
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' | 'WINDOW'; rules: ApplicationRuleSettings }) {
   const { t, lang } = useI18n();
   const announce = useAnnounce();
   const username = session.user.username;
   const [initial] = useState(() => loadDraft(username));
-  const [form, setForm] = useState<ApplicationForm>(initial?.form ?? emptyForm());
+  const [form, setForm] = useState<ApplicationForm>(initial?.form ?? emptyForm(rules.jurisdiction.divisionCode));
   const [step, setStep] = useState(Math.min(initial?.step ?? 0, REVIEW));
   const [onBehalfOf, setOnBehalfOf] = useState(initial?.onBehalfOf ?? '');
   const [savedAt, setSavedAt] = useState<string | null>(initial?.savedAt ?? null);
@@ -71,7 +99,7 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
   const partHeading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
-  const check = useMemo(() => checkForm(form), [form]);
+  const check = useMemo(() => checkForm(form, rules), [form, rules]);
   const onBehalfOfProblems: Problems = mode === 'WINDOW' && onBehalfOf.trim() === '' ? { onBehalfOf: [{ code: 'REQUIRED' }] } : {};
   const allProblems = mergeProblems(check.problems, onBehalfOfProblems, server);
   const visible: Problems = Object.fromEntries(
@@ -82,7 +110,7 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
   );
 
   useEffect(() => {
-    const draft: Draft = { version: 1, form, step, onBehalfOf, savedAt: new Date().toISOString() };
+    const draft: Draft = { version: 2, form: withoutPersonalData(form), step, onBehalfOf, savedAt: new Date().toISOString() };
     try {
       localStorage.setItem(draftKey(username), JSON.stringify(draft));
       setSavedAt(draft.savedAt);
@@ -121,6 +149,12 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
     } else focus();
   };
 
+  // The review lists every problem, also of parts not visited yet: it never says "ready" when it is not.
+  const goTo = (target: number) => {
+    if (target === REVIEW) setAttempted((current) => new Set([...current, 'review']));
+    setStep(target);
+  };
+
   const next = () => {
     if (step >= REVIEW) return;
     const part = PARTS[step];
@@ -135,7 +169,7 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
       window.setTimeout(() => focusField(first), 30);
       return;
     }
-    setStep(step + 1);
+    goTo(step + 1);
   };
 
   const submit = async () => {
@@ -182,7 +216,7 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
     announce(t('exampleFilled'));
   };
   const discard = () => {
-    setForm(emptyForm());
+    setForm(emptyForm(rules.jurisdiction.divisionCode));
     setStep(0);
     setTouched(new Set());
     setAttempted(new Set());
@@ -228,7 +262,14 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
             const count = part === 'review' ? 0 : countProblems(visible, part);
             return (
               <li key={part}>
-                <button type="button" className={i === step ? 'stepper-item current' : 'stepper-item'} aria-current={i === step ? 'step' : undefined} onClick={() => setStep(i)}>
+                {/* A press keeps the field focused: leaving it would show its messages and reflow this list under the pointer, losing the click. */}
+                <button
+                  type="button"
+                  className={i === step ? 'stepper-item current' : 'stepper-item'}
+                  aria-current={i === step ? 'step' : undefined}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => goTo(i)}
+                >
                   <span className="stepper-number" aria-hidden="true">
                     {i + 1}
                   </span>
@@ -254,7 +295,7 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
                 <p>{t('formHasProblems', { count: summaryEntries.length })}</p>
                 <ul>
                   {summaryEntries.map(({ path, problem }, i) => (
-                    <li key={i}>
+                    <li key={i} data-path={path}>
                       <button type="button" className="link-button" onClick={() => focusField(path)}>
                         {(partOf(path) ? `${t(`part.${partOf(path) as PartKey}`)} · ` : '') + fieldLabel(path, t)}
                       </button>
@@ -290,7 +331,7 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
         )}
       </div>
       <div className="draft-tools">
-        <button type="button" className="button button--quiet" onClick={fillExample}>
+        <button type="button" className="button button--quiet" onClick={fillExample} data-testid="fill-example">
           {t('fillExample')}
         </button>
         <button type="button" className="button button--quiet" onClick={discard}>

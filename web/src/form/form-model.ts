@@ -1,42 +1,23 @@
-import {
-  applyCorrections,
-  checkApplication,
-  DEFAULT_FORBIDDEN_WORDS,
-  DEFAULT_ORGANISATIONAL_FORMS,
-  EMPLOYEE_MIN_AGE,
-  JISHOU_JURISDICTION,
-  LEGAL_REPRESENTATIVE_MIN_AGE,
-  Money,
-  normaliseEnterpriseName,
-  parseFieldPath,
-  shanghaiDate,
-  type ApplicationForm,
-  type PathSegment,
-} from '@onetrip/domain';
-import { hasMessage, type MessageKey, type Params, type Translate } from '../i18n';
+import { applyCorrections, parseFieldPath, type ApplicationForm, type PathSegment } from '@onetrip/domain';
+import { hasMessage, type MessageKey, type Translate } from '../i18n';
+import { addProblem as add, type Problem, type Problems } from './form-check';
 
-// The combined form in the browser. Business rules come from libs/domain (checkApplication), the same
-// function the API runs; here only what the API's field types add (required text, lengths, one seal).
+export { checkForm, cleanForm, type FormCheck, type Problem, type Problems } from './form-check';
+
+// The combined form in the browser: its parts, paths and labels. The check itself is form-check.ts.
 
 export const PARTS = ['company', 'legalRepresentative', 'shareholders', 'seals', 'tax', 'socialInsurance', 'bank', 'delivery'] as const;
 export type PartKey = (typeof PARTS)[number];
 
-export interface Problem {
-  code: string;
-  params?: Params;
-  /** The server's own words, for a 400 the pages have no translation of. */
-  detail?: string;
-}
-export type Problems = Record<string, Problem[]>;
-
-export function emptyForm(): ApplicationForm {
+/** A blank form; the address starts in the jurisdiction the API serves. */
+export function emptyForm(divisionCode: string): ApplicationForm {
   return {
     company: {
       name: '',
       entityType: 'LIMITED_LIABILITY',
       registeredCapital: '',
       businessScope: [],
-      address: { divisionCode: JISHOU_JURISDICTION.divisionCode, detail: '' },
+      address: { divisionCode, detail: '' },
     },
     legalRepresentative: { name: '', idNumber: '', mobile: '' },
     shareholders: [{ name: '', kind: 'PERSON', idNumber: '', subscribedCapital: '' }],
@@ -45,40 +26,6 @@ export function emptyForm(): ApplicationForm {
     socialInsurance: { employees: [] },
     bank: { bankCode: '', branch: '' },
     delivery: { method: 'FREE_MAIL', address: '' },
-  };
-}
-
-const trim = (text: string | undefined): string => (text ?? '').trim();
-
-/** What is sent: trimmed text, no blank scope lines, only the identifier a shareholder's kind needs, no empty optionals. */
-export function cleanForm(form: ApplicationForm): ApplicationForm {
-  const branch = trim(form.bank.branch);
-  const postal = trim(form.delivery.address);
-  return {
-    company: {
-      name: trim(form.company.name),
-      entityType: form.company.entityType,
-      registeredCapital: trim(form.company.registeredCapital),
-      businessScope: form.company.businessScope.map(trim).filter((item) => item.length > 0),
-      address: { divisionCode: trim(form.company.address.divisionCode), detail: trim(form.company.address.detail) },
-    },
-    legalRepresentative: {
-      name: trim(form.legalRepresentative.name),
-      idNumber: trim(form.legalRepresentative.idNumber).toUpperCase(),
-      mobile: trim(form.legalRepresentative.mobile),
-    },
-    shareholders: form.shareholders.map((s) =>
-      s.kind === 'PERSON'
-        ? { name: trim(s.name), kind: s.kind, idNumber: trim(s.idNumber).toUpperCase(), subscribedCapital: trim(s.subscribedCapital) }
-        : { name: trim(s.name), kind: s.kind, uscc: trim(s.uscc).toUpperCase(), subscribedCapital: trim(s.subscribedCapital) },
-    ),
-    seals: { kinds: [...form.seals.kinds] },
-    tax: { ...form.tax },
-    socialInsurance: {
-      employees: form.socialInsurance.employees.map((e) => ({ name: trim(e.name), idNumber: trim(e.idNumber).toUpperCase(), startDate: trim(e.startDate) })),
-    },
-    bank: { bankCode: form.bank.bankCode, ...(branch ? { branch } : {}) },
-    delivery: { method: form.delivery.method, ...(form.delivery.method === 'FREE_MAIL' || postal ? { address: postal } : {}) },
   };
 }
 
@@ -94,73 +41,6 @@ export function partOf(path: string): PartKey | null {
 
 export function fieldId(path: string): string {
   return `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
-}
-
-const NAME_MAX = 100;
-const DETAIL_MAX = 200;
-
-function add(problems: Problems, path: string, problem: Problem): void {
-  (problems[path] ??= []).push(problem);
-}
-
-function requireText(problems: Problems, path: string, value: string | undefined, max = NAME_MAX): void {
-  const text = trim(value);
-  if (text.length === 0) add(problems, path, { code: 'REQUIRED' });
-  else if (text.length > max) add(problems, path, { code: 'TOO_LONG', params: { max } });
-}
-
-/** Numbers a message needs, worked out from the form (the domain's own messages are English only). */
-function paramsFor(code: string, form: ApplicationForm, path: string): Params | undefined {
-  switch (code) {
-    case 'CAPITAL_MISMATCH': {
-      const amounts = form.shareholders.map((s) => s.subscribedCapital).filter((a) => Money.isValid(a));
-      return {
-        total: Money.sum(amounts.map((a) => Money.parse(a))).toDisplayString(),
-        registered: Money.isValid(form.company.registeredCapital) ? Money.parse(form.company.registeredCapital).toDisplayString() : form.company.registeredCapital,
-      };
-    }
-    case 'NAME_FORBIDDEN_WORD': {
-      const name = normaliseEnterpriseName(form.company.name);
-      return { words: DEFAULT_FORBIDDEN_WORDS.filter((word) => name.includes(word)).join('、') };
-    }
-    case 'NAME_ORGANISATIONAL_FORM_MISMATCH':
-      return { forms: DEFAULT_ORGANISATIONAL_FORMS[form.company.entityType].join(' / ') };
-    case 'ADDRESS_OUTSIDE_JURISDICTION':
-      return { name: JISHOU_JURISDICTION.name, code: JISHOU_JURISDICTION.divisionCode };
-    case 'LEGAL_REPRESENTATIVE_UNDERAGE':
-      return { age: LEGAL_REPRESENTATIVE_MIN_AGE };
-    case 'EMPLOYEE_UNDERAGE':
-      return { age: EMPLOYEE_MIN_AGE };
-    case 'BUSINESS_SCOPE_ITEM_DUPLICATE': {
-      const index = parseFieldPath(path)?.[2];
-      return { item: typeof index === 'number' ? (form.company.businessScope[index] ?? '') : '' };
-    }
-    default:
-      return undefined;
-  }
-}
-
-export interface FormCheck {
-  problems: Problems;
-  /** Not reasons to refuse: things a clerk will look at. */
-  flags: Problems;
-}
-
-/** Every problem of the (cleaned) form at once, keyed by field path, as the API would report them. */
-export function checkForm(raw: ApplicationForm, now = new Date()): FormCheck {
-  const form = cleanForm(raw);
-  const problems: Problems = {};
-  requireText(problems, 'legalRepresentative.name', form.legalRepresentative.name);
-  form.shareholders.forEach((s, i) => requireText(problems, `shareholders[${i}].name`, s.name));
-  form.socialInsurance.employees.forEach((e, i) => requireText(problems, `socialInsurance.employees[${i}].name`, e.name));
-  if (form.company.address.detail.length > DETAIL_MAX) add(problems, 'company.address.detail', { code: 'TOO_LONG', params: { max: DETAIL_MAX } });
-  if (form.seals.kinds.length === 0) add(problems, 'seals.kinds', { code: 'SEALS_EMPTY' });
-
-  const result = checkApplication(form, { today: shanghaiDate(now), jurisdiction: JISHOU_JURISDICTION, nameTaken: false });
-  for (const violation of result.violations) add(problems, violation.path, { code: violation.code, params: paramsFor(violation.code, form, violation.path) });
-  const flags: Problems = {};
-  for (const flag of result.flags) add(flags, flag.path, { code: flag.code });
-  return { problems, flags };
 }
 
 // Server answers the pages know how to say in both languages (the rest are shown as the server said them).

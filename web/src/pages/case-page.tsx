@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { api, ApiError } from '../api';
 import { doneCount, FeeLedgerView, OutcomeView, StatusBadge, StepProgress, useDepartmentName } from '../components/case-parts';
 import { ErrorNotice, Loading, Notice, PageTitle, takeFlash, useAnnounce, usePolling } from '../components/ui';
+import { useApplicationRules } from '../form/application-rules';
 import { TextField } from '../form/fields';
 import { PartFields } from '../form/form-editor';
 import { checkForm, cleanForm, covers, fieldLabel, mergeProblems, partOf, PARTS, serverProblems, setField, type Problems } from '../form/form-model';
@@ -135,7 +136,9 @@ function CorrectionPanel({ view, form, onDone }: { view: CaseView; form: Applica
   // A flagged field or anything inside it; a one-widget list (scope lines, seals) also when one of its items is flagged.
   const editable = (path: string): boolean =>
     flagged.some((field) => covers(field, path) || ((path === 'company.businessScope' || path === 'seals.kinds') && covers(path, field)));
-  const check = useMemo(() => checkForm(draft), [draft]);
+  // Until the served rules are read, the server's answer is the check.
+  const { rules } = useApplicationRules();
+  const check = useMemo(() => (rules ? checkForm(draft, rules) : { problems: {}, flags: {} }), [draft, rules]);
   const relevant = Object.fromEntries(Object.entries(mergeProblems(check.problems, server)).filter(([path]) => flagged.some((field) => covers(field, path) || covers(path, field))));
   const visible = Object.fromEntries(Object.entries(relevant).filter(([path]) => attempted || server[path] || [...touched].some((done) => covers(done, path))));
   const parts = PARTS.filter((part) => flagged.some((field) => partOf(field) === part));

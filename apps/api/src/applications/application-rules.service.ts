@@ -5,6 +5,7 @@ import { checkApplication, normaliseEnterpriseName, shanghaiDate, type Applicati
 import type { FieldError } from '../common/app-error';
 import { validationFailed } from '../common/validation';
 import { CasePolicyService } from './case-policy.service';
+import type { ApplicationRulesResponseDto } from './dto/application-rules-response.dto';
 
 /** Violations grouped by field path, in the order the rules found them. */
 export function violationFields(violations: readonly RuleViolation[]): FieldError[] {
@@ -20,6 +21,12 @@ export class ApplicationRulesService {
     private readonly policies: CasePolicyService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** The settings `check` applies, as the pages need them. */
+  settings(): ApplicationRulesResponseDto {
+    const { jurisdiction, forbiddenWords } = this.policies.policy.rules;
+    return { jurisdiction: { divisionCode: jurisdiction.divisionCode, name: jurisdiction.name }, forbiddenWords: [...forbiddenWords] };
+  }
 
   /** Throws 400 with every violation's path (一次告知); answers the flags for a clerk. */
   async check(form: ApplicationForm, options: { caseId?: string; now?: Date } = {}): Promise<RuleFlag[]> {

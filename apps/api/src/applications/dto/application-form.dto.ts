@@ -15,6 +15,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  AMOUNT_PATTERN,
+  APPLICATION_FORM_LIMITS,
   DELIVERY_METHODS,
   ENTITY_TYPES,
   SEAL_KINDS,
@@ -31,23 +33,23 @@ import {
 // 一次表单: the combined form, exactly `ApplicationForm` of libs/domain. Here only types, sizes and
 // enumerations are checked; check characters, sums, ages and the jurisdiction are the domain rules'.
 
-/** Yuan with at most 2 decimals, at most 13 integer digits. */
-export const AMOUNT_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
+export { AMOUNT_PATTERN };
 const AMOUNT_MESSAGE = 'must be an amount in yuan, e.g. "100000.00" (at most 13 digits and 2 decimals)';
-const NAME_MAX = 100;
-const DETAIL_MAX = 200;
-const SCOPE_ITEM_MAX = 200;
-const SCOPE_ITEMS_MAX = 50;
-// Company Law allows up to 200 promoters of a joint stock company.
-const SHAREHOLDERS_MAX = 200;
-const EMPLOYEES_MAX = 500;
-// Long enough for the domain rules to explain what is wrong with a number; short enough to refuse junk.
-const IDENTIFIER_MAX = 32;
+// The sizes are libs/domain's: the pages check the same ones before sending.
+const {
+  nameMax: NAME_MAX,
+  detailMax: DETAIL_MAX,
+  scopeItemMax: SCOPE_ITEM_MAX,
+  scopeItemsMax: SCOPE_ITEMS_MAX,
+  shareholdersMax: SHAREHOLDERS_MAX,
+  employeesMax: EMPLOYEES_MAX,
+  identifierMax: IDENTIFIER_MAX,
+} = APPLICATION_FORM_LIMITS;
 
 export class CompanyAddressDto {
-  @ApiProperty({ example: '433101', description: 'Administrative division code (6, 9 or 12 digits)', maxLength: 12 })
+  @ApiProperty({ example: '433101', description: 'Administrative division code (6, 9 or 12 digits)', maxLength: APPLICATION_FORM_LIMITS.divisionCodeMax })
   @IsString()
-  @MaxLength(12)
+  @MaxLength(APPLICATION_FORM_LIMITS.divisionCodeMax)
   divisionCode!: string;
 
   @ApiProperty({ example: '乾州街道世纪大道88号', maxLength: DETAIL_MAX })
@@ -167,7 +169,7 @@ export class EmployeeDto {
 
   @ApiProperty({ example: '2026-03-02', description: 'YYYY-MM-DD' })
   @IsString()
-  @MaxLength(10)
+  @MaxLength(APPLICATION_FORM_LIMITS.dateMax)
   startDate!: string;
 }
 
@@ -181,9 +183,9 @@ export class SocialInsuranceDto {
 }
 
 export class BankDto {
-  @ApiProperty({ example: 'ICBC', maxLength: 16 })
+  @ApiProperty({ example: 'ICBC', maxLength: APPLICATION_FORM_LIMITS.bankCodeMax })
   @IsString()
-  @Length(1, 16)
+  @Length(1, APPLICATION_FORM_LIMITS.bankCodeMax)
   bankCode!: string;
 
   @ApiPropertyOptional({ example: '吉首乾州支行', maxLength: NAME_MAX })
