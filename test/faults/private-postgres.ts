@@ -91,6 +91,8 @@ export interface PrivateStack {
   /** The running PostgreSQL; replaced by `restartPostgres`. */
   readonly postgres: PrivatePostgres;
   readonly worker: AppProcess;
+  /** The worker's log file (test-results/logs/worker-<label>.log). */
+  readonly workerLogFile: string;
   readonly api: { url: string; app: AppProcess };
   readonly applicant: SignedIn;
   /** A client on the private database; the server going away does not crash the test; closed by `stop`. */
@@ -140,6 +142,7 @@ export async function startPrivateStack(label: string): Promise<PrivateStack> {
         return postgres;
       },
       worker,
+      workerLogFile: path.join(ROOT, 'test-results/logs', `worker-${label}.log`),
       api,
       applicant,
       connect,
