@@ -1,11 +1,37 @@
 import type { Client as PgClient } from 'pg';
-import type { Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { isValidUscc } from '@onetrip/domain';
 import { randomUUID } from 'node:crypto';
-import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, submitCorrectionUpdate } from '@onetrip/workflows/contracts';
+import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, NEXT_DUE_AT_KEY, submitCorrectionUpdate, type CasePolicy } from '@onetrip/workflows/contracts';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { recordHistory } from '../support/history-recorder';
 import { caseRow, sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
+
+/** A protobuf Timestamp or Duration ({ seconds, nanos }) in whole milliseconds. */
+function timestampMs(value: { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null | undefined): number {
+  const seconds = value?.seconds ?? 0;
+  return (typeof seconds === 'number' ? seconds : seconds.toNumber()) * 1000 + Math.floor((value?.nanos ?? 0) / 1e6);
+}
+
+/** What a call threw (fails the test if it did not throw), to be asserted by type rather than by "some error". */
+async function failureOf(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    (value) => {
+      throw new Error(`expected a refusal, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
+}
+
+/** A refusal by the workflow's Update validator: WorkflowUpdateFailedError caused by an ApplicationFailure of this type. */
+async function expectRefused(call: Promise<unknown>, type: string): Promise<void> {
+  const error = await failureOf(call);
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect((cause as ApplicationFailure).type).toBe(type);
+}
 
 describe('the case workflow on the real servers (started directly through Temporal)', () => {
   const servers = useRealServers();
@@ -152,13 +178,62 @@ describe('the case workflow on the real servers (started directly through Tempor
       expect(statuses).toEqual({ SAMR: 'DONE', PSB: 'DONE', TAX: 'RETURNED', HRSS: 'DONE', BANK: 'RETURNED' });
 
       // The same correction again is refused: the case is no longer waiting for it.
-      await expect(handle.executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: 1, actorId: applicantId }] })).rejects.toThrow();
+      await expectRefused(handle.executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: 1, actorId: applicantId }] }), 'NOT_AWAITING_CORRECTION');
 
       for (const open of reopened) {
         await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: open.id, actorId: applicantId, decision: 'COMPLETE' }] });
       }
       await waitForCaseStatus(db, caseId, 'COMPLETED');
       await recordHistory(handle, 'correction');
+    });
+
+    it('counts the time limit on the office calendar: holidays skipped, a make-up Saturday worked', async () => {
+      // Dates relative to today in Asia/Shanghai (UTC+8 all year), so this case crosses them now: every
+      // weekday from today up to the Thursday before the next Saturday S (S at least two days away) is a
+      // holiday, so the start time of day does not matter; Friday S-1 works, S is a make-up working day,
+      // Sunday is off and Monday S+2 a holiday again. Expected times are worked out by hand, not by the domain.
+      const DAY = 86_400_000;
+      const today = Date.parse(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+      const weekday = new Date(today).getUTCDay();
+      let saturday = today + 2 * DAY;
+      while (new Date(saturday).getUTCDay() !== 6) saturday += DAY;
+      const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+      const holidays: string[] = [];
+      for (let day = today; day <= saturday - 2 * DAY; day += DAY) if (![0, 6].includes(new Date(day).getUTCDay())) holidays.push(iso(day));
+      holidays.push(iso(saturday + 2 * DAY));
+      expect(holidays).toContain(iso(today + (weekday === 6 ? 2 : weekday === 0 ? 1 : 0) * DAY));
+      const policy: CasePolicy = {
+        ...testPolicy({ limitMinutes: 900, reminderLeadMinutes: 420 }),
+        calendar: { kind: 'OFFICE', officeHours: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }], holidays, makeUpWorkdays: [iso(saturday)] },
+      };
+      // 7 working hours a day: Friday 420 min, Saturday 420, Sunday off, Monday holiday, Tuesday 60 more.
+      // Due: Tuesday S+3 10:00 Shanghai = 02:00 UTC. Reminder at 900 - 420 = 480 min: Saturday 10:00 Shanghai.
+      const expectedDue = `${iso(saturday + 3 * DAY)}T02:00:00.000Z`;
+      const expectedReminder = `${iso(saturday)}T02:00:00.000Z`;
+
+      const { caseId, applicantId } = await startCaseDirectly(db, temporal, sampleForm(), policy);
+      const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
+      const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
+      const task = await db.query(`SELECT due_at FROM tasks WHERE id = $1`, [samr.id]);
+      expect((task.rows[0] as { due_at: Date }).due_at.toISOString()).toBe(expectedDue);
+      const nextDue = await waitFor('the next due time published', async () => (await handle.describe()).typedSearchAttributes.get(NEXT_DUE_AT_KEY));
+      expect(nextDue.toISOString()).toBe(expectedDue);
+
+      // The reminder is a timer: it fires at the workflow's clock when it was set (its workflow task's
+      // start) plus its duration, both read back from the history.
+      const reminderAt = await waitFor('the reminder timer set', async () => {
+        const { events } = await handle.fetchHistory();
+        let workflowNow: number | undefined;
+        for (const event of events ?? []) {
+          if (event.workflowTaskStartedEventAttributes) workflowNow = timestampMs(event.eventTime);
+          const timer = event.timerStartedEventAttributes;
+          if (timer && workflowNow !== undefined) return new Date(workflowNow + timestampMs(timer.startToFireTimeout));
+        }
+        return undefined;
+      });
+      expect(reminderAt.toISOString()).toBe(expectedReminder);
+
+      await handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: 'calendar checked' }] });
     });
 
     it('cancels on the applicant’s request while steps are open', async () => {
@@ -170,7 +245,12 @@ describe('the case workflow on the real servers (started directly through Tempor
       const row = await caseRow(db, caseId);
       expect(row.status).toBe('CANCELLED');
       expect((await tasksOf(db, caseId)).map((task) => task.status)).toEqual(['CANCELLED']);
-      await expect(handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: 'again' }] })).rejects.toThrow();
+      // Once the run has closed, Temporal itself refuses the Update (the API maps this to CASE_CLOSED too);
+      // waiting for the result first makes that the one possible answer instead of a race with the validator.
+      expect(await handle.result()).toMatchObject({ status: 'CANCELLED' });
+      const again = await failureOf(handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: 'again' }] }));
+      expect(again).toBeInstanceOf(WorkflowNotFoundError);
+      expect((again as WorkflowNotFoundError).workflowId).toBe(caseWorkflowId(caseId));
       await recordHistory(handle, 'cancellation');
     });
   });

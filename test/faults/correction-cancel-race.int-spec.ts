@@ -7,7 +7,7 @@ import { fileCase, newApplicant, openTaskId, signIn, waitForView, type SignedIn 
 import { connectDatabase, sampleForm, startCaseDirectly, testPolicy, useRealServers, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { recordCheck } from '../support/scorecard';
-import { expectNoDuplicateWrites } from './fault-fixtures';
+import { duplicateFigures, expectNoDuplicateWrites } from './fault-fixtures';
 
 const ROUNDS = 10;
 const FIELD = 'company.address.detail';
@@ -89,7 +89,7 @@ describe('a correction racing a cancellation', () => {
         'cancellation won (correction refused)': races.filter((one) => one.outcome === 'cancel won').length,
         'correction applied, then cancelled': races.filter((one) => one.outcome === 'correction first').length,
         inconsistencies: inconsistent.length,
-        'duplicate writes found': duplicates,
+        ...duplicateFigures(duplicates),
       },
     });
   });

@@ -11,7 +11,7 @@ import { connectDatabase, connectTemporal } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { recordCheck } from '../support/scorecard';
 import { fileLog, startApi, startWorker, testStack, type StackTarget } from '../support/test-stack';
-import { countCasesIn, expectNoDuplicateWrites } from './fault-fixtures';
+import { countCasesIn, duplicateFigures, expectNoDuplicateWrites } from './fault-fixtures';
 
 const CASES = 10;
 const DOWN_MS = 5_000;
@@ -125,7 +125,7 @@ describe('the Temporal server killed with SIGKILL and restarted on its database 
         'all cases finished after (s)': Math.round(allDoneMs / 100) / 10,
         'cases finished': await countCasesIn(db, caseIds, 'COMPLETED'),
         'app restarts needed': Number(worker.process.exitCode !== null) + Number(api.app.process.exitCode !== null),
-        'duplicate writes found': duplicates,
+        ...duplicateFigures(duplicates),
       },
     });
   }, 240_000);
