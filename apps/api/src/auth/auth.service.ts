@@ -48,7 +48,7 @@ export class AuthService {
       .orIgnore()
       .returning(['id'])
       .execute();
-    if (result.raw.length === 0) throw new AppError('CONFLICT', 'The username is already taken');
+    if (result.raw.length === 0) throw new AppError('USERNAME_TAKEN', 'The username is already taken');
     return { id, username: dto.username, role: 'APPLICANT', name: dto.name };
   }
 
