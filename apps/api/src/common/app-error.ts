@@ -1,5 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
-
+// Plain numbers, not Nest's HttpStatus: this file (and error-body.ts) stay free of the framework, so
+// unit tests can load them.
 /**
  * Error codes the API answers with (the body's `code`), each with its HTTP status: the global filter maps
  * them, the OpenAPI document lists them per operation, and the web app turns each into words. Stable: a
@@ -7,40 +7,40 @@ import { HttpStatus } from '@nestjs/common';
  */
 export const ERROR_STATUS = {
   // General: one per kind of refusal.
-  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
-  BODY_UNREADABLE: HttpStatus.BAD_REQUEST,
-  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
-  FORBIDDEN: HttpStatus.FORBIDDEN,
-  NOT_FOUND: HttpStatus.NOT_FOUND,
-  METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
-  CONFLICT: HttpStatus.CONFLICT,
-  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
-  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
-  IDEMPOTENCY_KEY_REUSED: HttpStatus.CONFLICT,
-  WORKFLOW_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
-  DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
-  INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,
+  VALIDATION_FAILED: 400,
+  BODY_UNREADABLE: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  WORKFLOW_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL: 500,
   // A decision or a request the case's state refuses (most from the workflow's Update validators).
-  USERNAME_TAKEN: HttpStatus.CONFLICT,
-  NAME_TAKEN: HttpStatus.CONFLICT,
-  TASK_NOT_OPEN: HttpStatus.CONFLICT,
-  ALREADY_CLAIMED: HttpStatus.CONFLICT,
-  NOT_AWAITING_CORRECTION: HttpStatus.CONFLICT,
-  CASE_CLOSED: HttpStatus.CONFLICT,
-  INVALID_DECISION: HttpStatus.CONFLICT,
-  NO_OPEN_TASK: HttpStatus.CONFLICT,
-  NO_STEP_IN_FLIGHT: HttpStatus.CONFLICT,
-  COMPLAINT_RESOLVED: HttpStatus.CONFLICT,
-  UPDATE_REFUSED: HttpStatus.CONFLICT,
+  USERNAME_TAKEN: 409,
+  NAME_TAKEN: 409,
+  TASK_NOT_OPEN: 409,
+  ALREADY_CLAIMED: 409,
+  NOT_AWAITING_CORRECTION: 409,
+  CASE_CLOSED: 409,
+  INVALID_DECISION: 409,
+  NO_OPEN_TASK: 409,
+  NO_STEP_IN_FLIGHT: 409,
+  COMPLAINT_RESOLVED: 409,
+  UPDATE_REFUSED: 409,
   // DomainError codes (libs/domain): a rule of the domain refused the input or the state.
-  INVALID_ARGUMENT: HttpStatus.BAD_REQUEST,
-  CORRECTION_PATH: HttpStatus.BAD_REQUEST,
-  MONEY_FORMAT: HttpStatus.BAD_REQUEST,
-  CALENDAR_CONFIG: HttpStatus.BAD_REQUEST,
-  ILLEGAL_STEP_TRANSITION: HttpStatus.CONFLICT,
-  APPLICANT_CHARGE: HttpStatus.CONFLICT,
-  LICENCE_REQUIRED: HttpStatus.CONFLICT,
-  ENTERPRISE_SEQUENCE_REQUIRED: HttpStatus.CONFLICT,
+  INVALID_ARGUMENT: 400,
+  CORRECTION_PATH: 400,
+  MONEY_FORMAT: 400,
+  CALENDAR_CONFIG: 400,
+  ILLEGAL_STEP_TRANSITION: 409,
+  APPLICANT_CHARGE: 409,
+  LICENCE_REQUIRED: 409,
+  ENTERPRISE_SEQUENCE_REQUIRED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -54,8 +54,8 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 // The body's `error` keeps the general kind it always had (CONFLICT for every refused decision), so
 // clients written against it go on working; `code` says which one.
 const GENERAL_ERROR: Partial<Record<number, ErrorCode>> = {
-  [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
-  [HttpStatus.CONFLICT]: 'CONFLICT',
+  [400]: 'VALIDATION_FAILED',
+  [409]: 'CONFLICT',
 };
 
 export function generalError(code: ErrorCode): string {

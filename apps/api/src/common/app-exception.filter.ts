@@ -1,31 +1,16 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, maskPersonalData } from '@onetrip/domain';
-import { AppError, ERROR_STATUS, type ErrorCode, FieldError, generalError, isErrorCode, RateLimitedError } from './app-error';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-errors';
+import { maskPersonalData } from '@onetrip/domain';
+import { ERROR_STATUS, type ErrorCode, RateLimitedError } from './app-error';
+import { coded, type ErrorBody, errorBody } from './error-body';
 
 // How long a client should wait before trying again when a server we depend on is down.
 const RETRY_AFTER_SECONDS = 5;
-
-export interface ErrorBody {
-  statusCode: number;
-  /** The general kind (VALIDATION_FAILED, CONFLICT, …), as it always was. */
-  error: string;
-  /** Which error exactly: stable and machine-readable, what clients branch on (ERROR_STATUS). */
-  code: ErrorCode;
-  message: string;
-  fields?: FieldError[];
-  details?: Record<string, unknown>;
-}
 
 // The general code of each status, for errors that come without one.
 const STATUS_CODE: Partial<Record<number, ErrorCode>> = Object.fromEntries(
   (['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED'] as const).map((code) => [ERROR_STATUS[code], code]),
 );
-
-export function coded(code: ErrorCode, message: string, fields?: FieldError[], details?: Record<string, unknown>): ErrorBody {
-  return { statusCode: ERROR_STATUS[code], error: generalError(code), code, message, ...(fields ? { fields } : {}), ...(details ? { details } : {}) };
-}
 
 /** One place that turns every thrown error into `{statusCode, error, code, message, fields?}`. */
 @Catch()
@@ -51,10 +36,8 @@ export class AppExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof AppError) return coded(exception.code, exception.message, exception.fields, exception.details);
-    // A rule of the domain refused the input or the state: the caller's doing, so 400/409 with its code.
-    if (exception instanceof DomainError) return coded(isErrorCode(exception.code) ? exception.code : 'INVALID_ARGUMENT', exception.message);
-    if (isDatabaseUnavailable(exception)) return coded('DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
+    const ours = errorBody(exception);
+    if (ours) return ours;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();

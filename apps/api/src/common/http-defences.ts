@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { json, urlencoded } from 'express';
-import { coded, type ErrorBody } from './app-exception.filter';
+import { coded, type ErrorBody } from './error-body';
 
 // Express middleware that runs before Nest's routing, so errors are written here in the same
 // `{statusCode, error, message, fields?}` shape the global filter uses.

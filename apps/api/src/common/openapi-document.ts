@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { coded } from './app-exception.filter';
+import { coded } from './error-body';
 import { type Constructor, documentValidatorConstraints, queryDtosOf } from './openapi-constraints';
 import { documentErrorResponses } from './openapi-errors';
 
