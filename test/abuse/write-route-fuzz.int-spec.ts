@@ -1,5 +1,3 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
@@ -8,6 +6,7 @@ import type { AppProcess } from '../../scripts/stack/app-process';
 import { newApplicant, openTaskId, signIn, validForm, type SignedIn } from '../api/api-fixtures';
 import { connectTemporal } from '../support/case-fixtures';
 import { http } from '../support/http';
+import { contractChecker, type ContractChecker, type OpenApiDocument, type Operation, type Schema } from '../support/openapi-contract';
 import { recordCheck } from '../support/scorecard';
 import { startApi, startWorker, testStack } from '../support/test-stack';
 
@@ -33,15 +32,6 @@ const NOT_FINGERPRINTED: Record<string, string> = {
   rate_limit_counters: 'counts every attempt, refused ones included: that is what it is for',
 };
 
-type Schema = Record<string, unknown>;
-interface Operation {
-  requestBody?: { content?: Record<string, { schema?: Schema }> };
-  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
-}
-interface OpenApiDocument {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-}
 interface FuzzRequest {
   caller: 'proper' | 'other role' | 'none' | 'garbage';
   id: string;
@@ -120,7 +110,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
   let api: { url: string; app: AppProcess } | undefined;
   let worker: AppProcess | undefined;
   let doc: OpenApiDocument;
-  let ajv: Ajv;
+  let contract: ContractChecker;
   let tableNames: string[];
   const callers = new Map<string, SignedIn>();
   const fixtureIds: Record<string, string> = {};
@@ -143,9 +133,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     const base = api.url;
 
     doc = (await http<OpenApiDocument>('GET', '/docs-json', { baseUrl: base })).body;
-    ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema(doc as unknown as Schema, 'openapi');
+    contract = contractChecker(doc);
     tableNames = (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)).rows
       .map((row: { table_name: string }) => row.table_name)
       .filter((table: string) => !(table in NOT_FINGERPRINTED));
@@ -189,17 +177,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     return Object.fromEntries(rows.map((row) => [row.t, row.h]));
   }
 
-  const validators = new Map<string, ValidateFunction | null>();
-  /** The documented schema of a route's response with this status; null when the status is not documented with one. */
-  function responseValidator(path: string, method: string, status: number): ValidateFunction | null {
-    const key = `${method} ${path} ${status}`;
-    if (!validators.has(key)) {
-      const schema = doc.paths[path][method].responses[String(status)]?.content?.['application/json']?.schema;
-      const pointer = ['paths', path, method, 'responses', String(status), 'content', 'application/json', 'schema'].map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-      validators.set(key, schema ? ajv.compile({ $ref: `openapi#/${pointer}` }) : null);
-    }
-    return validators.get(key) ?? null;
-  }
+  const responseValidator = (path: string, method: string, status: number) => contract.responseValidator(path, method, status);
 
   function resolve(schema: Schema | undefined): Schema {
     if (!schema) return {};
@@ -294,8 +272,8 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     });
     expect(problems).toEqual([]);
     // Positive control: the ErrorResponse schema refuses a body of another shape.
-    const errorShape = ajv.compile({ $ref: 'openapi#/components/schemas/ErrorResponse' });
-    expect(errorShape({ statusCode: 400, error: 'VALIDATION_FAILED', message: 'x', fields: [{ path: 'a', messages: ['b'] }] })).toBe(true);
+    const errorShape = contract.ajv.compile({ $ref: 'openapi#/components/schemas/ErrorResponse' });
+    expect(errorShape({ statusCode: 400, error: 'VALIDATION_FAILED', code: 'VALIDATION_FAILED', message: 'x', fields: [{ path: 'a', messages: ['b'] }] })).toBe(true);
     expect(errorShape({ statusCode: '400', message: 'x', stack: 'at …' })).toBe(false);
     // Positive control: the fingerprint sees writes (filing, complaining, cancelling the fixtures).
     const [before, after] = fingerprintsAroundFixtures;
