@@ -597,6 +597,10 @@ export interface components {
             status: "OPEN" | "RESOLVED";
             text: string;
         };
+        ComplaintListDto: {
+            items: components["schemas"]["ComplaintDto"][];
+            total: number;
+        };
         ComplaintResolveDto: {
             /** @description What was done about it; the applicant sees it */
             resolution: string;
@@ -692,6 +696,78 @@ export interface components {
             mobile: string;
             /** @example 张三 */
             name: string;
+        };
+        MetricsCasesDto: {
+            byStatus?: {
+                AWAITING_CORRECTION: number;
+                CANCELLED: number;
+                COMPLETED: number;
+                IN_PROGRESS: number;
+                REJECTED: number;
+                SUBMITTED: number;
+            };
+            submitted: number;
+        };
+        MetricsComplaintsDto: {
+            opened: number;
+            resolved: number;
+        };
+        MetricsCorrectionsDto: {
+            perCase: number | null;
+            total: number;
+        };
+        MetricsCostsDto: {
+            /** @example 0.00 */
+            applicantPaid: string;
+            /** @example 1060.00 */
+            borneByOthers: string;
+            byPayer?: {
+                BANK_WAIVED: string;
+                GOVERNMENT: string;
+                STATUTORY_FREE: string;
+            };
+        };
+        MetricsDayDto: {
+            completed: number;
+            /** Format: date */
+            date: string;
+            submitted: number;
+        };
+        MetricsDepartmentDto: {
+            decided: number;
+            shareWithinLimit: number | null;
+            withinLimit: number;
+        };
+        MetricsHoursDto: {
+            count: number;
+            median: number | null;
+            p90: number | null;
+        };
+        MetricsReportDto: {
+            cases: components["schemas"]["MetricsCasesDto"];
+            complaints: components["schemas"]["MetricsComplaintsDto"];
+            corrections: components["schemas"]["MetricsCorrectionsDto"];
+            costs: components["schemas"]["MetricsCostsDto"];
+            /** @description By department: SAMR, PSB, TAX, HRSS, BANK */
+            departments: {
+                [key: string]: components["schemas"]["MetricsDepartmentDto"];
+            };
+            endToEndWorkingHours: components["schemas"]["MetricsHoursDto"];
+            enterprisesOpened: number;
+            /** Format: date */
+            from: string;
+            perDay: components["schemas"]["MetricsDayDto"][];
+            /** Format: date */
+            to: string;
+            trips: components["schemas"]["MetricsTripsDto"];
+        };
+        MetricsTripsDto: {
+            /** @description Cases by trips the applicant made */
+            byTrips: {
+                [key: string]: number;
+            };
+            perCase: number | null;
+            total: number;
         };
         PayloadJsonDto: {
             /** Format: byte */
@@ -1272,7 +1348,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplaintListDto"];
+                };
             };
             /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
             400: {
@@ -1453,7 +1531,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MetricsReportDto"];
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
             400: {

@@ -105,3 +105,8 @@ export class AdminActionResultDto {
   @ApiProperty({ description: 'What the action did, in a sentence' }) result!: string;
   @ApiProperty({ type: AdminCaseDetailDto }) detail!: AdminCaseDetailDto;
 }
+
+export class ComplaintListDto {
+  @ApiProperty({ type: [ComplaintDto] }) items!: ComplaintDto[];
+  @ApiProperty({ type: 'integer' }) total!: number;
+}
