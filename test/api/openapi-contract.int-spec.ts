@@ -144,6 +144,7 @@ describe('the API answers exactly what its OpenAPI document says', () => {
       if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]).map(String));
       if (schema.type === 'integer') return fc.integer({ min: Number(schema.minimum ?? -1e6), max: Math.min(Number(schema.maximum ?? 1e6), 1e6) }).map(String);
       if (schema.type === 'boolean') return fc.boolean().map(String);
+      if (schema.type === 'number') return fc.double({ min: Number(schema.minimum ?? -1e6), max: Math.min(Number(schema.maximum ?? 1e6), 1e6), noNaN: true }).map(String);
       return null; // free strings with patterns (dates) are checked by their own specs
     };
     const refused: string[] = [];
