@@ -87,15 +87,16 @@ function validatedClasses(): Map<string, Map<string, ValidationMetadata[]>> {
   for (const rule of (storage as unknown as { validationMetadatas: Map<Constructor, ValidationMetadata[]> }).validationMetadatas.values()) {
     for (const item of rule) if (typeof item.target === 'function') targets.add(item.target as Constructor);
   }
-  const classes = new Map<string, Map<string, ValidationMetadata[]>>();
-  for (const target of targets) {
-    const byProperty = new Map<string, ValidationMetadata[]>();
-    for (const rule of storage.getTargetValidationMetadatas(target, '', true, false)) {
-      byProperty.set(rule.propertyName, [...(byProperty.get(rule.propertyName) ?? []), rule]);
-    }
-    classes.set(target.name, byProperty);
+  return new Map([...targets].map((target) => [target.name, rulesOf(target)]));
+}
+
+/** A class's rules by property, inherited ones included (a DTO that only extends another has none of its own). */
+function rulesOf(target: Constructor): Map<string, ValidationMetadata[]> {
+  const byProperty = new Map<string, ValidationMetadata[]>();
+  for (const rule of getMetadataStorage().getTargetValidationMetadatas(target, '', true, false)) {
+    byProperty.set(rule.propertyName, [...(byProperty.get(rule.propertyName) ?? []), rule]);
   }
-  return classes;
+  return byProperty;
 }
 
 const isOptional = (rules: ValidationMetadata[]): boolean => rules.some((rule) => rule.type === 'conditionalValidation');
@@ -105,8 +106,11 @@ const isOptional = (rules: ValidationMetadata[]): boolean => rules.some((rule) =
  * lengths, patterns, enums, and `additionalProperties: false` (the pipe refuses unknown properties).
  * Bodies are matched to their DTO by schema name; query parameters to the @Query() DTO of the operation.
  */
-export function documentValidatorConstraints(document: OpenAPIObject, queryDtos: ReadonlyMap<string, Constructor>): OpenAPIObject {
+export function documentValidatorConstraints(document: OpenAPIObject, dtos: RouteDtos): OpenAPIObject {
   const classes = validatedClasses();
+  // A body DTO that only extends another has no rules of its own, so it is not among the validated classes.
+  for (const body of dtos.bodies) if (!classes.has(body.name)) classes.set(body.name, rulesOf(body));
+  const queryDtos = dtos.queries;
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   for (const [name, schema] of Object.entries(schemas)) {
     const rules = classes.get(name);
@@ -119,7 +123,7 @@ export function documentValidatorConstraints(document: OpenAPIObject, queryDtos:
     for (const operation of Object.values(item) as { operationId?: string; parameters?: { in: string; name: string; required?: boolean; schema?: Schema }[] }[]) {
       const query = (operation?.parameters ?? []).filter((parameter) => parameter.in === 'query');
       const dto = operation?.operationId ? queryDtos.get(operation.operationId) : undefined;
-      const owner = dto ? classes.get(dto.name) : undefined;
+      const owner = dto ? rulesOf(dto) : undefined;
       if (query.length === 0 || !owner) continue;
       for (const parameter of query) {
         const rules = owner.get(parameter.name) ?? [];
@@ -133,19 +137,30 @@ export function documentValidatorConstraints(document: OpenAPIObject, queryDtos:
 
 // Nest's own metadata keys (@nestjs/common constants): where @Query() records its parameter's index.
 const ROUTE_ARGS_METADATA = '__routeArguments__';
+const BODY_PARAMTYPE = 3; // RouteParamtypes.BODY
 const QUERY_PARAMTYPE = 4; // RouteParamtypes.QUERY
 
-/** The class of each handler's `@Query()` parameter, by the operationId swagger gives it (`Controller_method`). */
-export function queryDtosOf(controllers: Constructor[]): Map<string, Constructor> {
+export interface RouteDtos {
+  /** The class of each handler's `@Query()` parameter, by the operationId swagger gives it (`Controller_method`). */
+  queries: Map<string, Constructor>;
+  /** The classes of the handlers' `@Body()` parameters. */
+  bodies: Constructor[];
+}
+
+export function routeDtosOf(controllers: Constructor[]): RouteDtos {
   const found = new Map<string, Constructor>();
+  const bodies = new Set<Constructor>();
   for (const controller of controllers) {
     for (const method of Object.getOwnPropertyNames(controller.prototype)) {
       const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number; data?: unknown }>;
       const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as Constructor[];
       for (const [key, arg] of Object.entries(args)) {
-        if (Number(key.split(':')[0]) === QUERY_PARAMTYPE && arg.data === undefined && types[arg.index]) found.set(`${controller.name}_${method}`, types[arg.index]);
+        const paramtype = Number(key.split(':')[0]);
+        if (arg.data !== undefined || !types[arg.index]) continue;
+        if (paramtype === QUERY_PARAMTYPE) found.set(`${controller.name}_${method}`, types[arg.index]);
+        if (paramtype === BODY_PARAMTYPE) bodies.add(types[arg.index]);
       }
     }
   }
-  return found;
+  return { queries: found, bodies: [...bodies] };
 }

@@ -3,7 +3,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { coded } from './error-body';
-import { type Constructor, documentValidatorConstraints, queryDtosOf } from './openapi-constraints';
+import { type Constructor, documentValidatorConstraints, routeDtosOf } from './openapi-constraints';
 import { documentErrorResponses } from './openapi-errors';
 
 /** The OpenAPI document of the app's routes: what /api/docs-json serves and the web app's types come from. */
@@ -15,7 +15,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .build();
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype as Constructor));
-  return documentErrorResponses(documentValidatorConstraints(SwaggerModule.createDocument(app, config), queryDtosOf(controllers)));
+  return documentErrorResponses(documentValidatorConstraints(SwaggerModule.createDocument(app, config), routeDtosOf(controllers)));
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
