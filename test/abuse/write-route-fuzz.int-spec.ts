@@ -1,5 +1,3 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
@@ -8,6 +6,7 @@ import type { AppProcess } from '../../scripts/stack/app-process';
 import { newApplicant, openTaskId, signIn, validForm, type SignedIn } from '../api/api-fixtures';
 import { connectTemporal } from '../support/case-fixtures';
 import { http } from '../support/http';
+import { contractChecker, type ContractChecker, type OpenApiDocument, type Operation, type Schema } from '../support/openapi-contract';
 import { recordCheck } from '../support/scorecard';
 import { startApi, startWorker, testStack } from '../support/test-stack';
 
@@ -37,18 +36,10 @@ const NOT_FINGERPRINTED: Record<string, string> = {
   rate_limit_counters: 'counts every attempt, refused ones included: that is what it is for',
 };
 
-type Schema = Record<string, unknown>;
-interface Operation {
-  requestBody?: { content?: Record<string, { schema?: Schema }> };
-  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
-}
-interface OpenApiDocument {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-}
 interface FuzzRequest {
   caller: 'proper' | 'other role' | 'none' | 'garbage';
   id: string;
+  freshKey: boolean;
   body: { text?: string; contentType?: string; kind: string };
 }
 
@@ -124,10 +115,18 @@ describe('fuzzing every write route from the OpenAPI document', () => {
   let api: { url: string; app: AppProcess } | undefined;
   let worker: AppProcess | undefined;
   let doc: OpenApiDocument;
-  let ajv: Ajv;
+  let contract: ContractChecker;
   let tableNames: string[];
   const callers = new Map<string, SignedIn>();
-  const fixtureIds: Record<string, string> = {};
+  /** Per resource: the ended fixture first, then live ones (an open task, a case awaiting correction, an open complaint). */
+  const fixtureIds: Record<string, string[]> = {};
+  /** Cases whose workflows may still be writing after an accepted request. */
+  const liveCases: string[] = [];
+  /** For the routes that end a case: the ended fixture and a live case of their own. */
+  const endingFixtureIds: Record<string, string[]> = {};
+  const LIVE_FIXTURE_CASES = 3;
+  const ENDING_ROUTES = ['/api/applications/{id}/cancel', '/api/admin/cases/{id}/actions'];
+  let temporal: Awaited<ReturnType<typeof connectTemporal>>;
   const idempotencyKey = `fuzz-${randomUUID()}`;
   let fingerprintsAroundFixtures: [Record<string, string>, Record<string, string>];
 
@@ -147,9 +146,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     const base = api.url;
 
     doc = (await http<OpenApiDocument>('GET', '/docs-json', { baseUrl: base })).body;
-    ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema(doc as unknown as Schema, 'openapi');
+    contract = contractChecker(doc);
     tableNames = (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)).rows
       .map((row: { table_name: string }) => row.table_name)
       .filter((table: string) => !(table in NOT_FINGERPRINTED));
@@ -159,7 +156,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     const beforeFixtures = await fingerprint();
     const applicant = await newApplicant(base);
     const [clerk, administrator] = await Promise.all([signIn('clerk-samr', undefined, base), signIn('admin', undefined, base)]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', administrator).set('pings', administrator);
+    callers.set('applications', applicant).set('tasks', clerk).set('admin', administrator).set('pings', administrator).set('temporal-codec', administrator);
     const filed = await http<{ id: string }>('POST', '/applications', { baseUrl: base, token: applicant.token, body: validForm(), headers: { 'idempotency-key': idempotencyKey } });
     expect(filed.status).toBe(201);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.body.id}/complaints`, { baseUrl: base, token: applicant.token, body: { text: 'fuzz fixture' } });
@@ -168,17 +165,41 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     expect((await http('POST', `/admin/complaints/${complaint.body.id}/resolve`, { baseUrl: base, token: administrator.token, body: { resolution: 'done' } })).status).toBe(200);
     expect((await http('POST', `/applications/${filed.body.id}/cancel`, { baseUrl: base, token: applicant.token, body: { reason: 'fuzz fixture' } })).status).toBe(200);
     // Quiet before fuzzing: the case workflow has finished (and with it every write it makes).
-    const temporal = await connectTemporal();
-    try {
-      await temporal.workflow.getHandle(caseWorkflowId(filed.body.id)).result();
-    } finally {
-      await temporal.connection.close();
-    }
+    temporal = await connectTemporal();
+    await temporal.workflow.getHandle(caseWorkflowId(filed.body.id)).result();
     fingerprintsAroundFixtures = [beforeFixtures, await fingerprint()];
-    Object.assign(fixtureIds, { applications: filed.body.id, cases: filed.body.id, tasks: taskId, complaints: complaint.body.id });
+
+    // Live fixtures, so well-formed requests get past the door to the rules and the workflow's Updates:
+    // a case with SAMR's task open, a case awaiting a correction (SAMR returned a field), an open complaint.
+    const fileLive = async (): Promise<string> => {
+      const live = await http<{ id: string }>('POST', '/applications', { baseUrl: base, token: applicant.token, body: validForm(), headers: { 'idempotency-key': `fuzz-${randomUUID()}` } });
+      expect(live.status).toBe(201);
+      liveCases.push(live.body.id);
+      return live.body.id;
+    };
+    // The third is only for the routes that end a case (cancel, admin actions), so the others stay live.
+    const [openCase, correctionCase, endableCase] = [await fileLive(), await fileLive(), await fileLive()];
+    expect(liveCases).toHaveLength(LIVE_FIXTURE_CASES);
+    const openTask = await openTaskId(db, openCase, 'SAMR');
+    const returned = await http('POST', `/tasks/${await openTaskId(db, correctionCase, 'SAMR')}/return`, { baseUrl: base, token: clerk.token, body: { items: [{ field: 'company.name', reason: 'fuzz fixture' }] } });
+    expect(returned.status).toBe(200);
+    await waitFor(async () => (await db.query(`SELECT status FROM cases WHERE id = $1`, [correctionCase])).rows[0]?.status === 'AWAITING_CORRECTION', 'the correction fixture awaits its correction');
+    const openComplaint = await http<{ id: string }>('POST', `/applications/${openCase}/complaints`, { baseUrl: base, token: applicant.token, body: { text: 'fuzz fixture, open' } });
+    expect(openComplaint.status).toBe(201);
+    await quiet();
+    Object.assign(fixtureIds, {
+      applications: [filed.body.id, openCase, correctionCase],
+      cases: [filed.body.id, openCase, correctionCase],
+      tasks: [taskId, openTask],
+      complaints: [complaint.body.id, openComplaint.body.id],
+    });
+    Object.assign(endingFixtureIds, { applications: [filed.body.id, endableCase], cases: [filed.body.id, endableCase] });
+    await openTaskId(db, endableCase, 'SAMR');
+    await quiet();
   });
 
   afterAll(async () => {
+    await temporal?.connection.close();
     await api?.app.stop();
     await worker?.stop();
     await db?.end();
@@ -193,17 +214,41 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     return Object.fromEntries(rows.map((row) => [row.t, row.h]));
   }
 
-  const validators = new Map<string, ValidateFunction | null>();
-  /** The documented schema of a route's response with this status; null when the status is not documented with one. */
-  function responseValidator(path: string, method: string, status: number): ValidateFunction | null {
-    const key = `${method} ${path} ${status}`;
-    if (!validators.has(key)) {
-      const schema = doc.paths[path][method].responses[String(status)]?.content?.['application/json']?.schema;
-      const pointer = ['paths', path, method, 'responses', String(status), 'content', 'application/json', 'schema'].map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-      validators.set(key, schema ? ajv.compile({ $ref: `openapi#/${pointer}` }) : null);
+  /** Polls a condition until it holds, or fails after the deadline. */
+  async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return validators.get(key) ?? null;
   }
+
+  /**
+   * After an accepted request the case's workflow may go on writing (opening the next tasks): wait until
+   * no live workflow has an activity in flight and two fingerprints agree, so the next refused request is
+   * judged on its own writes only.
+   */
+  async function quiet(): Promise<Record<string, string>> {
+    let previous = await fingerprint();
+    let current: Record<string, string> = {};
+    await waitFor(async () => {
+      const busy = await Promise.all(
+        liveCases.map((id) =>
+          temporal.workflow
+            .getHandle(caseWorkflowId(id))
+            .describe()
+            .then((description) => (description.raw.pendingActivities?.length ?? 0) > 0),
+        ),
+      );
+      current = await fingerprint();
+      const settled = !busy.includes(true) && tableNames.every((table) => current[table] === previous[table]);
+      previous = current;
+      return settled;
+    }, 'the live workflows to go quiet');
+    return current;
+  }
+
+  const responseValidator = (path: string, method: string, status: number) => contract.responseValidator(path, method, status);
 
   function resolve(schema: Schema | undefined): Schema {
     if (!schema) return {};
@@ -277,11 +322,13 @@ describe('fuzzing every write route from the OpenAPI document', () => {
 
   function requests(path: string, operation: Operation): fc.Arbitrary<FuzzRequest> {
     const resource = /\/([a-z-]+)\/\{id\}/.exec(path)?.[1];
-    const fixtureId = resource ? fixtureIds[resource] : '';
-    if (resource && !fixtureId) throw new Error(`no fixture id for ${path}: add one to the fuzz test`);
+    const ids = resource ? (ENDING_ROUTES.includes(path) ? endingFixtureIds : fixtureIds)[resource] : [''];
+    if (resource && !ids?.length) throw new Error(`no fixture id for ${path}: add one to the fuzz test`);
     return fc.record({
       caller: fc.oneof({ weight: 8, arbitrary: fc.constant('proper' as const) }, { weight: 1, arbitrary: fc.constantFrom('other role' as const, 'none' as const, 'garbage' as const) }),
-      id: fc.oneof({ weight: 4, arbitrary: fc.constant(fixtureId) }, { weight: 1, arbitrary: hostileId }),
+      id: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: hostileId }),
+      // A fresh Idempotency-Key on a quarter of the filings, so well-formed forms reach the rules (and may file a case).
+      freshKey: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
       body: bodies(operation),
     });
   }
@@ -298,8 +345,8 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     });
     expect(problems).toEqual([]);
     // Positive control: the ErrorResponse schema refuses a body of another shape.
-    const errorShape = ajv.compile({ $ref: 'openapi#/components/schemas/ErrorResponse' });
-    expect(errorShape({ statusCode: 400, error: 'VALIDATION_FAILED', message: 'x', fields: [{ path: 'a', messages: ['b'] }] })).toBe(true);
+    const errorShape = contract.ajv.compile({ $ref: 'openapi#/components/schemas/ErrorResponse' });
+    expect(errorShape({ statusCode: 400, error: 'VALIDATION_FAILED', code: 'VALIDATION_FAILED', message: 'x', fields: [{ path: 'a', messages: ['b'] }] })).toBe(true);
     expect(errorShape({ statusCode: '400', message: 'x', stack: 'at …' })).toBe(false);
     // Positive control: the fingerprint sees writes (filing, complaining, cancelling the fixtures).
     const [before, after] = fingerprintsAroundFixtures;
@@ -315,7 +362,9 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     expect(writeRoutes.length).toBeGreaterThanOrEqual(13);
     const figures = { sent: 0, accepted: 0, refused: 0, serverErrors: 0, schemaViolations: 0, refusedThatWrote: 0 };
     const statuses = new Map<number, number>();
+    const byRoute = new Map<string, Map<number, number>>();
     let last = await fingerprint();
+    const errorShape = contract.ajv.compile({ $ref: 'openapi#/components/schemas/ErrorResponse' });
     const base = api!.url;
 
     for (const [index, { path, method, operation }] of writeRoutes.entries()) {
@@ -331,18 +380,24 @@ describe('fuzzing every write route from the OpenAPI document', () => {
           if (request.caller === 'proper' && proper) headers.authorization = `Bearer ${proper}`;
           if (request.caller === 'other role' && otherRole) headers.authorization = `Bearer ${otherRole}`;
           if (request.caller === 'garbage') headers.authorization = 'Bearer not.a.token';
-          // Always the fixture's key: a well-formed form that differs is a 409, so the fuzz never files a case.
-          if (path === '/api/applications') headers['idempotency-key'] = idempotencyKey;
+          if (path === '/api/temporal-codec/decode') headers['x-namespace'] = 'default';
+          // The fixture's key (a differing form is a 409) or a fresh one (the form meets the rules, and may start a case).
+          if (path === '/api/applications') headers['idempotency-key'] = request.freshKey ? `fuzz-${randomUUID()}` : idempotencyKey;
           const response = await fetch(url, { method: method.toUpperCase(), headers, body: request.body.text });
           const text = await response.text();
           figures.sent += 1;
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          const reached = byRoute.get(`${method.toUpperCase()} ${path}`) ?? new Map<number, number>();
+          byRoute.set(`${method.toUpperCase()} ${path}`, reached.set(response.status, (reached.get(response.status) ?? 0) + 1));
           const what = `${method.toUpperCase()} ${url.slice(0, 200)} (${request.body.kind}) → ${response.status} ${text.slice(0, 300)}`;
           if (response.status >= 500) {
             figures.serverErrors += 1;
             throw new Error(`server error: ${what}`);
           }
-          const validate = responseValidator(path, method, response.status);
+          // A hostile id such as `.` is resolved away by the URL (`/tasks/./complete` is `/tasks/complete`), which is
+          // another path of the document (`/tasks/{id}`), without POST: 405 with Allow, in the shared error shape.
+          const otherPath = response.status === 405 && response.headers.get('allow') !== null;
+          const validate = otherPath ? errorShape : responseValidator(path, method, response.status);
           let body: unknown;
           try {
             body = JSON.parse(text);
@@ -361,15 +416,22 @@ describe('fuzzing every write route from the OpenAPI document', () => {
               figures.refusedThatWrote += 1;
               throw new Error(`refused request changed ${changed.join(', ')}: ${what}`);
             }
+            last = now;
           } else {
             figures.accepted += 1;
+            const filed = path === '/api/applications' ? (body as { id?: string }).id : undefined;
+            if (filed) liveCases.push(filed);
+            last = await quiet();
           }
-          last = now;
         }),
         { seed: SEED + index, numRuns: path === '/api/auth/token' ? Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS) : RUNS_PER_ROUTE, endOnFailure: true },
       );
     }
 
+    const perRoute = [...byRoute].map(([route, counts]) => `${route}: ${[...counts].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ')}`);
+    process.stdout.write(`fuzz statuses per route:\n  ${perRoute.join('\n  ')}\n`);
+    // Past the door: a clerk's claim and decision on the live task ran the workflow's Update and were accepted.
+    expect(['POST /api/tasks/{id}/claim', 'POST /api/tasks/{id}/complete'].filter((route) => ![...(byRoute.get(route)?.keys() ?? [])].some((status) => status < 300))).toEqual([]);
     expect(figures.serverErrors).toBe(0);
     expect(figures.schemaViolations).toBe(0);
     expect(figures.refusedThatWrote).toBe(0);
@@ -386,6 +448,8 @@ describe('fuzzing every write route from the OpenAPI document', () => {
         'refused (4xx)': figures.refused,
         'accepted (2xx)': figures.accepted,
         'distinct statuses': [...statuses.keys()].sort().join(' '),
+        'cases filed by the fuzz (fresh keys)': liveCases.length - LIVE_FIXTURE_CASES,
+        'routes that reached a 2xx': [...byRoute.values()].filter((counts) => [...counts.keys()].some((status) => status < 300)).length,
         'server errors (5xx)': figures.serverErrors,
         'schema violations': figures.schemaViolations,
         'tables fingerprinted': tableNames.length,

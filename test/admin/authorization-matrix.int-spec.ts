@@ -24,6 +24,7 @@ interface Entry {
   hidden?: readonly Role[];
   path: (f: Fixture) => string;
   body?: () => unknown;
+  headers?: Record<string, string>;
 }
 
 const caseOwner: readonly Role[] = ['APPLICANT'];
@@ -64,7 +65,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/admin/complaints': { allowed: ['ADMIN'], path: () => '/admin/complaints' },
   'POST /api/admin/complaints/{id}/resolve': { allowed: ['ADMIN'], path: (f) => `/admin/complaints/${f.complaintId}/resolve`, body: () => ({ resolution: 'matrix' }) },
   'GET /api/admin/metrics': { allowed: ['ADMIN'], path: () => '/admin/metrics' },
-  'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }) },
+  'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }), headers: { 'x-namespace': 'default' } },
 };
 
 describe('authorization matrix: every route × every caller', () => {
@@ -138,7 +139,7 @@ describe('authorization matrix: every route × every caller', () => {
         const hidden = entry.hidden?.includes(role) ?? false;
         if (entry.allowed.includes(role) && !hidden) continue;
         const expected = role === 'NONE' ? 401 : hidden ? 404 : 403;
-        const result = await http(method, entry.path(fixture), { token: tokens.get(role), body: entry.body?.() });
+        const result = await http(method, entry.path(fixture), { token: tokens.get(role), body: entry.body?.(), headers: entry.headers });
         refusals.push(`${route} ${role}`);
         if (result.status !== expected) unexpected.push(`${route} as ${role}: ${result.status}, expected ${expected}`);
       }

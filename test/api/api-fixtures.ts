@@ -13,6 +13,8 @@ export const DEMO_PASSWORD = 'onetrip-demo';
 export interface ErrorBody {
   statusCode: number;
   error: string;
+  /** The stable code (TASK_NOT_OPEN, ALREADY_CLAIMED, …): what a client branches on. */
+  code: string;
   message: string;
   fields?: { path: string; messages: string[] }[];
 }

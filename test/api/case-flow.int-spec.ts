@@ -127,6 +127,7 @@ describe('a case through the clerks’ API', () => {
     const stolen = await http<ErrorBody>('POST', `/tasks/${samrTask}/complete`, { token: loser.token, body: {} });
     expect(stolen.status).toBe(409);
     expect(stolen.body.error).toBe('CONFLICT');
+    expect(stolen.body.code).toBe('ALREADY_CLAIMED');
     const claimed = await http<{ id: string; claimedBy?: string; status: string }>('GET', `/tasks/${samrTask}`, { token: winner.token });
     expect(claimed.body).toMatchObject({ status: 'CLAIMED', claimedBy: winner.username });
 
@@ -164,6 +165,7 @@ describe('a case through the clerks’ API', () => {
     const refused = results.find((result) => result.status === 409)!.body as unknown as ErrorBody;
     expect(refused.error).toBe('CONFLICT');
     expect(refused.message).toMatch(/TASK_NOT_OPEN/);
+    expect(refused.code).toBe('TASK_NOT_OPEN');
     // Once decided, the task is no longer open.
     const again = await complete('SAMR', samrTask);
     expect(again.status).toBe(409);

@@ -103,9 +103,9 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     // The draft is kept on this device without the personal data: no ID number, mobile or person's name
     // in localStorage or sessionStorage (the draft's own save is awaited first).
     await me.getByText(/草稿已保存在本设备/).waitFor();
-    const stored = (await me.evaluate('JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])')) as string;
-    expect(stored).toContain(enterprise); // the draft is there
-    expect([founderId, '13912345678'].filter((value) => stored.includes(value))).toEqual([]);
+    const storage = (await me.evaluate('JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])')) as string;
+    expect(storage).toContain(enterprise); // the draft is there
+    expect([founderId, '13912345678'].filter((value) => storage.includes(value))).toEqual([]);
 
     // The draft survives a reload, without them: they are typed again.
     await me.reload();

@@ -228,7 +228,7 @@ describe('the Temporal codec endpoint', () => {
     const stored = payloadsIn(JSON.parse(showHistoryJson(workflowId)), ['searchAttributes']).map(({ payload }) => payload);
 
     const admin = await signIn('admin');
-    const decoded = await http<{ payloads: { metadata: Record<string, string>; data: string }[] }>('POST', '/temporal-codec/decode', { token: admin.token, body: { payloads: stored } });
+    const decoded = await http<{ payloads: { metadata: Record<string, string>; data: string }[] }>('POST', '/temporal-codec/decode', { token: admin.token, body: { payloads: stored }, headers: { 'x-namespace': 'default' } });
     expect(decoded.status).toBe(200);
     const texts = decoded.body.payloads.map((payload) => Buffer.from(payload.data, 'base64').toString('utf8'));
     expect(texts.some((text) => text.includes(reason))).toBe(true);

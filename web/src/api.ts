@@ -1,4 +1,5 @@
 import { getSession, setSession, type Session } from './session';
+import type { components } from './api-types';
 
 // A small fetch client for /api: JSON in and out, the bearer token from the session, errors as ApiError.
 // An expired access token is refreshed once, transparently, and the request sent again.
@@ -6,6 +7,8 @@ import { getSession, setSession, type Session } from './session';
 export interface FieldError {
   path: string;
   messages: string[];
+  /** One per message: the code the page puts into words (i18n), never the sentence. */
+  codes?: string[];
 }
 
 export class ApiError extends Error {
@@ -89,7 +92,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'network error');
   }
   if (!response.ok) {
-    let body: { error?: string; message?: string; fields?: FieldError[] } = {};
+    let body: { code?: string; message?: string; fields?: FieldError[] } = {};
     try {
       body = (await response.json()) as typeof body;
     } catch {
@@ -99,7 +102,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
       setSession(null);
       window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
     }
-    throw new ApiError(response.status, body.error ?? String(response.status), body.message ?? response.statusText, Array.isArray(body.fields) ? body.fields : []);
+    throw new ApiError(response.status, body.code ?? String(response.status), body.message ?? response.statusText, Array.isArray(body.fields) ? body.fields : []);
   }
   return response;
 }
@@ -132,3 +135,16 @@ export function newIdempotencyKey(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
+
+// The API's types, by the names the pages use: all from the generated document types (api-types.ts),
+// so a response that changes shape breaks the web build instead of a page.
+type Schemas = components['schemas'];
+export type CaseView = Schemas['CaseResponseDto'];
+export type CaseStep = Schemas['CaseStepDto'];
+export type CaseOutcome = Schemas['CaseOutcomeDto'];
+export type CaseListPage = Schemas['CaseListResponseDto'];
+export type Complaint = Schemas['ComplaintDto'];
+export type TaskSummary = Schemas['TaskSummaryDto'];
+export type TaskListPage = Schemas['TaskListResponseDto'];
+export type TaskDetail = Schemas['TaskDetailResponseDto'];
+export type TaskDecision = Schemas['TaskDecisionResponseDto'];

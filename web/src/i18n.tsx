@@ -47,6 +47,19 @@ const M = {
   errUnavailable: ['服务暂时不可用，请稍后重试。', 'The service is unavailable for a moment. Please try again.'],
   serverSaid: ['服务器说明：{detail}', 'Server says: {detail}'],
   serverFieldError: ['未通过服务器校验：{detail}', 'Not accepted by the server: {detail}'],
+  // The API's error codes (its body's `code`), in words: the page never reads the server's sentence.
+  'code.TASK_NOT_OPEN': ['该任务已不在待办状态（可能已处理或已被新一轮取代），页面已刷新。', 'This task is no longer open (decided, or superseded by a new round). The page has been refreshed.'],
+  'code.ALREADY_CLAIMED': ['该任务已被其他办事员领取。', 'Another clerk has claimed this task.'],
+  'code.NOT_AWAITING_CORRECTION': ['该办件当前不需要补正。', 'This case is not waiting for a correction.'],
+  'code.CASE_CLOSED': ['该办件已结束。', 'This case has already ended.'],
+  'code.INVALID_DECISION': ['该决定不完整：退回需要至少一项，驳回需要理由。', 'This decision is incomplete: a return needs an item, a refusal a reason.'],
+  'code.NAME_TAKEN': ['该企业名称已被登记。', 'This name is already registered.'],
+  'code.USERNAME_TAKEN': ['该用户名已被使用。', 'This username is taken.'],
+  'code.IDEMPOTENCY_KEY_REUSED': ['这次提交与之前的提交不一致，请刷新后重新提交。', 'This submission differs from the earlier one with the same key: reload and submit again.'],
+  'code.COMPLAINT_RESOLVED': ['该投诉已处理。', 'This complaint is already resolved.'],
+  'code.NO_OPEN_TASK': ['该部门没有待办任务。', 'That department has no open task.'],
+  'code.NO_STEP_IN_FLIGHT': ['该部门没有正在执行的步骤可重试。', 'That department has no step in flight to retry.'],
+  'code.RATE_LIMITED': ['操作过于频繁，请稍后再试。', 'Too many attempts: please wait a moment.'],
 
   // Sign in and register
   signInTitle: ['登录', 'Sign in'],
@@ -169,7 +182,7 @@ const M = {
   'delivery.FREE_MAIL': ['免费邮寄（零跑腿）', 'Free mail (no trip)'],
   'f.delivery.address': ['邮寄地址', 'Postal address'],
   'f.onBehalfOf': ['申请人用户名', 'Applicant’s username'],
-  onBehalfOfUnknown: ['没有这个申请人账号：请申请人先注册，或核对用户名。', 'No applicant has this username: ask them to register first, or check the spelling.'],
+  ON_BEHALF_OF_UNKNOWN: ['没有这个申请人账号：请申请人先注册，或核对用户名。', 'No applicant has this username: ask them to register first, or check the spelling.'],
   'h.onBehalfOf': ['申请人先注册账号；由您为其填报。', 'The applicant registers first; you file the form for them.'],
 
   // Problems found by the shared domain rules (libs/domain) and the form's own checks

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -9,7 +9,7 @@ import { maskPersonalData } from '@onetrip/domain';
 import { migrateDatabase, PinoNestLogger } from '@onetrip/infrastructure';
 import { AppModule } from './app.module';
 import { corsForOrigins, limitedBodyParsers, refuseUnsafeInput, securityHeaders } from './common/http-defences';
-import { documentErrorResponses } from './common/openapi-errors';
+import { buildOpenApiDocument, methodNotAllowed } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { ApiConfig, parseOrigins, parseTrustProxy } from './config/api.config';
 
@@ -58,17 +58,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
   for (const parser of limitedBodyParsers(config.HTTP_BODY_LIMIT_KB)) app.use(parser);
   app.use(refuseUnsafeInput());
 
-  const document = documentErrorResponses(
-    SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('OneTrip API')
-      .setDescription('One form, one trip: the joint window for opening an enterprise (一件事一次办).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-    ),
-  );
+  const document = buildOpenApiDocument(app);
+  app.use(methodNotAllowed(document));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   return app;

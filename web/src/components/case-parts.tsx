@@ -2,7 +2,7 @@ import { DEPARTMENT_INFO, findBank, type Department } from '@onetrip/domain';
 import type { ReactNode } from 'react';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
 import { formatDateTime, formatMinutes, formatMoney } from '../format';
-import type { CaseOutcome, CaseStep, CaseView } from '../types';
+import type { CaseOutcome, CaseStep, CaseView } from '../api';
 import { useNow } from './ui';
 
 // The pieces of a case page: the five departments' progress, the combined outcome, the fee ledger.

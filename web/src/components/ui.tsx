@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
-import { useI18n, type Translate } from '../i18n';
+import { hasMessage, useI18n, type Translate } from '../i18n';
 
 // Small shared pieces: page titles that take focus, one polite live region, notices, errors.
 
@@ -58,6 +58,8 @@ export function Notice({ kind = 'info', children, id }: { kind?: NoticeKind; chi
 /** An API failure in the reader's language (the server's own text only as a detail). */
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
+    const byCode = `code.${error.code}`;
+    if (hasMessage(byCode)) return t(byCode);
     switch (error.status) {
       case 0:
         return t('errNetwork');

@@ -7,7 +7,7 @@ import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import type { Session } from '../session';
-import type { CaseView } from '../types';
+import type { CaseView } from '../api';
 import { useApplicationRules } from './application-rules';
 import { TextField } from './fields';
 import { PartFields } from './form-editor';

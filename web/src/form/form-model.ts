@@ -43,20 +43,14 @@ export function fieldId(path: string): string {
   return `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
 
-// Server answers the pages know how to say in both languages (the rest are shown as the server said them).
-const KNOWN_SERVER_MESSAGES: Record<string, MessageKey> = {
-  'The enterprise name is already registered': 'NAME_TAKEN',
-  'onBehalfOf is not a registered applicant': 'onBehalfOfUnknown',
-};
-
-/** The server's 400 `fields` as problems at the same paths. */
-export function serverProblems(fields: readonly { path: string; messages: string[] }[]): Problems {
+/** The server's 400 `fields` as problems at the same paths: by code, in the reader's language where the page has words for it. */
+export function serverProblems(fields: readonly { path: string; messages: string[]; codes?: string[] }[]): Problems {
   const problems: Problems = {};
   for (const field of fields) {
-    for (const message of field.messages) {
-      const known = KNOWN_SERVER_MESSAGES[message];
-      add(problems, field.path, known ? { code: known } : { code: 'SERVER', detail: message });
-    }
+    field.messages.forEach((message, index) => {
+      const code = field.codes?.[index];
+      add(problems, field.path, code && hasMessage(code) ? { code } : { code: 'SERVER', detail: message });
+    });
   }
   return problems;
 }

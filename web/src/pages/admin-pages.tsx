@@ -10,7 +10,7 @@ import type { Problem } from '../form/form-model';
 import { formatDateTime, formatMinutes, formatMoney, shortId } from '../format';
 import { hasMessage, useI18n, type MessageKey, type Translate } from '../i18n';
 import { Link, navigate, queryParams, usePath } from '../router';
-import type { CaseView, Complaint } from '../types';
+import type { CaseView, Complaint } from '../api';
 
 // The supervisor's pages (督查): stuck cases and why, a case's timeline and actions, complaints, figures.
 

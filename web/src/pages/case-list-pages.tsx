@@ -7,7 +7,7 @@ import { formatDateTime, shortId } from '../format';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import type { Session } from '../session';
-import type { CaseView, Page } from '../types';
+import type { CaseListPage, CaseView } from '../api';
 
 // The cases an applicant filed, or a window clerk filed for applicants at the counter.
 
@@ -45,11 +45,11 @@ function CaseTable({ items }: { items: CaseView[] }) {
 }
 
 function useCaseList() {
-  const [page, setPage] = useState<Page<CaseView> | null>(null);
+  const [page, setPage] = useState<CaseListPage | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(async () => {
     try {
-      setPage(await api<Page<CaseView>>('GET', '/applications?limit=50'));
+      setPage(await api<CaseListPage>('GET', '/applications?limit=50'));
       setError(null);
     } catch (caught) {
       setError(caught);

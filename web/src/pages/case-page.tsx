@@ -11,7 +11,7 @@ import { formatDateTime, shortId } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import type { Session } from '../session';
-import type { CaseView, Complaint } from '../types';
+import type { CaseView, Complaint } from '../api';
 
 // The applicant's (or the window's) case: live progress of the five departments, the one correction
 // notice with only its fields editable, the combined outcome, the fee ledger, 办不好件 and withdrawal.

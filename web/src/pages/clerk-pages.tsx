@@ -10,7 +10,7 @@ import { formatDateTime, formatMinutes, shortId } from '../format';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
 import { Link, queryParams, usePath } from '../router';
 import type { Session } from '../session';
-import type { Page, TaskDecision, TaskDetail, TaskSummary } from '../types';
+import type { TaskDecision, TaskDetail, TaskListPage, TaskSummary } from '../api';
 
 // A department clerk's inbox and task page: claim, complete (with the department's outputs), return
 // with field-level reasons (merged into the applicant's one notice), refuse.
@@ -34,11 +34,11 @@ export function InboxPage({ session }: { session: Session }) {
   const status: InboxStatus = (INBOX_STATUSES as readonly string[]).includes(requested ?? '') ? (requested as InboxStatus) : 'OPEN';
   const departmentName = useDepartmentName();
   const now = useNow(5_000);
-  const [page, setPage] = useState<Page<TaskSummary> | null>(null);
+  const [page, setPage] = useState<TaskListPage | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(async () => {
     try {
-      setPage(await api<Page<TaskSummary>>('GET', `/tasks?status=${status}&limit=100`));
+      setPage(await api<TaskListPage>('GET', `/tasks?status=${status}&limit=100`));
       setError(null);
     } catch (caught) {
       setError(caught);

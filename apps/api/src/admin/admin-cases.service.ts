@@ -296,7 +296,7 @@ export class AdminCasesService {
     const [clerk] = (await this.dataSource.query(`SELECT id FROM users WHERE username = $1 AND role = 'CLERK' AND department = $2`, [dto.clerk, department])) as { id: string }[];
     if (!clerk) throw validationFailed([{ path: 'clerk', messages: [`no clerk of ${department} with that username`] }]);
     const task = await this.openTask(record.id, department);
-    if (!task) throw new AppError('CONFLICT', `${department} has no open task to reassign`);
+    if (!task) throw new AppError('NO_OPEN_TASK', `${department} has no open task to reassign`);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE tasks SET assigned_to_id = $2, claimed_by_id = $2, claimed_at = now(), status = 'CLAIMED' WHERE id = $1 AND status IN ('OPEN', 'CLAIMED')`,
@@ -321,7 +321,7 @@ export class AdminCasesService {
       await this.audit.record({ actor: admin, action: 'ESCALATE', caseId: record.id, details: { department: dto.department, departments: rows.map((row) => row.department), reason: dto.reason } }, manager);
       return rows;
     });
-    if (escalated.length === 0) throw new AppError('CONFLICT', 'No open step to escalate');
+    if (escalated.length === 0) throw new AppError('NO_OPEN_TASK', 'No open step to escalate');
     return `escalated: ${escalated.map((row) => row.department).join(', ')}`;
   }
 
@@ -329,7 +329,7 @@ export class AdminCasesService {
   private async retry(admin: AuthenticatedUser, record: CaseRecord, department: Department, reason: string): Promise<string> {
     const history = await this.history(record.id);
     const failing = history.pending.find((activity) => activity.department === department);
-    if (!failing) throw new AppError('CONFLICT', `${department} has no step in flight to retry`);
+    if (!failing) throw new AppError('NO_STEP_IN_FLIGHT', `${department} has no step in flight to retry`);
     const namespace = this.client.options.namespace;
     try {
       await this.client.workflowService.resetActivity({
@@ -340,7 +340,7 @@ export class AdminCasesService {
         identity: `onetrip-admin:${admin.username}`,
       });
     } catch (error) {
-      throw new AppError('CONFLICT', `Temporal refused to retry the step: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AppError('NO_STEP_IN_FLIGHT', `Temporal refused to retry the step: ${error instanceof Error ? error.message : String(error)}`);
     }
     await this.audit.record({ actor: admin, action: 'RETRY', caseId: record.id, details: { department, activity: failing.activityType, attempts: failing.attempt, lastFailure: failing.lastFailure, reason } });
     return `${department}: ${failing.activityType} retried now (was attempt ${failing.attempt})`;

@@ -9,9 +9,14 @@ import type { ApplicationRulesResponseDto } from './dto/application-rules-respon
 
 /** Violations grouped by field path, in the order the rules found them. */
 export function violationFields(violations: readonly RuleViolation[]): FieldError[] {
-  const byPath = new Map<string, string[]>();
-  for (const violation of violations) byPath.set(violation.path, [...(byPath.get(violation.path) ?? []), violation.message]);
-  return [...byPath].map(([path, messages]) => ({ path, messages }));
+  const byPath = new Map<string, FieldError>();
+  for (const violation of violations) {
+    const field = byPath.get(violation.path) ?? { path: violation.path, messages: [], codes: [] };
+    field.messages.push(violation.message);
+    field.codes?.push(violation.code);
+    byPath.set(violation.path, field);
+  }
+  return [...byPath.values()];
 }
 
 /** The domain's business rules for a whole form, with today's date, the jurisdiction and the name register. */

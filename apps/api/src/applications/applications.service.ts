@@ -114,7 +114,7 @@ export class ApplicationsService {
   async correct(user: AuthenticatedUser, id: string, dto: CorrectionCreateDto): Promise<CaseResponseDto> {
     const record = await this.cases.findOwned(user, id);
     if (record.status !== 'AWAITING_CORRECTION' || record.correction === null) {
-      throw new AppError('CONFLICT', `Refused (NOT_AWAITING_CORRECTION): the case is ${record.status}, not waiting for a correction`);
+      throw new AppError('NOT_AWAITING_CORRECTION', `Refused (NOT_AWAITING_CORRECTION): the case is ${record.status}, not waiting for a correction`);
     }
     const keyErrors = correctionKeyErrors(Object.keys(dto.changes), correctionFields(record.correction));
     if (keyErrors.length > 0) throw validationFailed(keyErrors);
@@ -143,7 +143,7 @@ export class ApplicationsService {
         .executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: record.correctionRound, actorId: user.id }] });
     } catch (error) {
       const mapped = toUpdateError(error);
-      if (mapped instanceof AppError && mapped.code === 'CONFLICT') {
+      if (mapped instanceof AppError && mapped.status === 409) {
         await this.dataSource.manager.update(CorrectionEntity, { id: correctionId, status: 'PENDING' }, { status: 'REFUSED' });
       }
       throw mapped;
@@ -154,7 +154,7 @@ export class ApplicationsService {
 
   async cancel(user: AuthenticatedUser, id: string, dto: CaseCancelDto): Promise<CaseResponseDto> {
     const record = await this.cases.findVisible(user, id);
-    if (isTerminalCaseStatus(record.status)) throw new AppError('CONFLICT', `Refused (CASE_CLOSED): the case is already ${record.status}`);
+    if (isTerminalCaseStatus(record.status)) throw new AppError('CASE_CLOSED', `Refused (CASE_CLOSED): the case is already ${record.status}`);
     try {
       await this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ actorId: user.id, reason: dto.reason }] });
     } catch (error) {
@@ -173,7 +173,7 @@ export class ApplicationsService {
     }
     if (onBehalfOf === undefined) throw validationFailed([{ path: 'onBehalfOf', messages: ['onBehalfOf must name the applicant this case is filed for'] }]);
     const [applicant] = (await this.dataSource.query(`SELECT id FROM users WHERE username = $1 AND role = 'APPLICANT'`, [onBehalfOf])) as { id: string }[];
-    if (!applicant) throw validationFailed([{ path: 'onBehalfOf', messages: ['onBehalfOf is not a registered applicant'] }]);
+    if (!applicant) throw validationFailed([{ path: 'onBehalfOf', messages: ['onBehalfOf is not a registered applicant'], codes: ['ON_BEHALF_OF_UNKNOWN'] }]);
     return applicant.id;
   }
 

@@ -1,28 +1,76 @@
-import { HttpStatus } from '@nestjs/common';
-
-/** Error codes the API answers with; the global filter maps each to its HTTP status. */
+// Plain numbers, not Nest's HttpStatus: this file (and error-body.ts) stay free of the framework, so
+// unit tests can load them.
+/**
+ * Error codes the API answers with (the body's `code`), each with its HTTP status: the global filter maps
+ * them, the OpenAPI document lists them per operation, and the web app turns each into words. Stable: a
+ * client may branch on them; never rename one.
+ */
 export const ERROR_STATUS = {
-  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
-  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
-  FORBIDDEN: HttpStatus.FORBIDDEN,
-  NOT_FOUND: HttpStatus.NOT_FOUND,
-  CONFLICT: HttpStatus.CONFLICT,
-  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
-  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
-  IDEMPOTENCY_KEY_REUSED: HttpStatus.CONFLICT,
-  WORKFLOW_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
-  DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
-  PASSWORD_TOO_COMMON: HttpStatus.BAD_REQUEST,
-  PASSWORD_CONTAINS_USERNAME: HttpStatus.BAD_REQUEST,
-  REFRESH_TOKEN_INVALID: HttpStatus.UNAUTHORIZED,
-  REFRESH_TOKEN_REUSED: HttpStatus.UNAUTHORIZED,
+  // General: one per kind of refusal.
+  VALIDATION_FAILED: 400,
+  BODY_UNREADABLE: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  WORKFLOW_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+  // A decision or a request the case's state refuses (most from the workflow's Update validators).
+  NAME_TAKEN: 409,
+  TASK_NOT_OPEN: 409,
+  ALREADY_CLAIMED: 409,
+  NOT_AWAITING_CORRECTION: 409,
+  CASE_CLOSED: 409,
+  INVALID_DECISION: 409,
+  NO_OPEN_TASK: 409,
+  NO_STEP_IN_FLIGHT: 409,
+  COMPLAINT_RESOLVED: 409,
+  UPDATE_REFUSED: 409,
+  // DomainError codes (libs/domain): a rule of the domain refused the input or the state.
+  INVALID_ARGUMENT: 400,
+  CORRECTION_PATH: 400,
+  MONEY_FORMAT: 400,
+  CALENDAR_CONFIG: 400,
+  ILLEGAL_STEP_TRANSITION: 409,
+  APPLICANT_CHARGE: 409,
+  LICENCE_REQUIRED: 409,
+  ENTERPRISE_SEQUENCE_REQUIRED: 409,
+  // Sign-up and tokens.
+  PASSWORD_TOO_COMMON: 400,
+  PASSWORD_CONTAINS_USERNAME: 400,
+  REFRESH_TOKEN_INVALID: 401,
+  REFRESH_TOKEN_REUSED: 401,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value);
+}
+
+// The body's `error` keeps the general kind it always had (CONFLICT for every refused decision), so
+// clients written against it go on working; `code` says which one.
+const GENERAL_ERROR: Partial<Record<number, ErrorCode>> = {
+  [400]: 'VALIDATION_FAILED',
+  [409]: 'CONFLICT',
+};
+
+export function generalError(code: ErrorCode): string {
+  return code === 'IDEMPOTENCY_KEY_REUSED' ? code : (GENERAL_ERROR[ERROR_STATUS[code]] ?? code);
+}
+
 export interface FieldError {
   path: string;
   messages: string[];
+  /** One code per message (a rule's code, or the validator's name), for clients to put into words. */
+  codes?: string[];
 }
 
 export class AppError extends Error {

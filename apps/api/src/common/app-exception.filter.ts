@@ -1,21 +1,18 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { maskPersonalData } from '@onetrip/domain';
-import { AppError, FieldError, RateLimitedError } from './app-error';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-errors';
+import { ERROR_STATUS, type ErrorCode, RateLimitedError } from './app-error';
+import { coded, type ErrorBody, errorBody } from './error-body';
 
 // How long a client should wait before trying again when a server we depend on is down.
 const RETRY_AFTER_SECONDS = 5;
 
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  fields?: FieldError[];
-  details?: Record<string, unknown>;
-}
+// The general code of each status, for errors that come without one.
+const STATUS_CODE: Partial<Record<number, ErrorCode>> = Object.fromEntries(
+  (['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED'] as const).map((code) => [ERROR_STATUS[code], code]),
+);
 
-/** One place that turns every thrown error into `{statusCode, error, message, fields?}`. */
+/** One place that turns every thrown error into `{statusCode, error, code, message, fields?}`. */
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -33,24 +30,23 @@ export class AppExceptionFilter implements ExceptionFilter {
     // Error texts may quote input: never echo personal data back into logs or responses.
     body.message = maskPersonalData(body.message);
     // A field path is input too (a correction names its fields).
-    if (body.fields) body.fields = body.fields.map((field) => ({ path: maskPersonalData(field.path), messages: field.messages.map(maskPersonalData) }));
+    if (body.fields) body.fields = body.fields.map((field) => ({ ...field, path: maskPersonalData(field.path), messages: field.messages.map(maskPersonalData) }));
     if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof AppError) {
-      return { statusCode: exception.status, error: exception.code, message: exception.message, fields: exception.fields, details: exception.details };
-    }
-    if (isDatabaseUnavailable(exception)) {
-      return { statusCode: 503, error: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE };
-    }
+    const ours = errorBody(exception);
+    if (ours) return ours;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
       const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
-      return { statusCode: status, error: HttpStatus[status] ?? 'ERROR', message };
+      // Nest's own (an unknown route is NotFoundException): the general code of its status.
+      const code = STATUS_CODE[status];
+      if (code) return coded(code, message);
+      return { statusCode: status, error: HttpStatus[status] ?? 'ERROR', code: status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL', message };
     }
-    return { statusCode: 500, error: 'INTERNAL', message: 'Internal error' };
+    return coded('INTERNAL', 'Internal error');
   }
 }

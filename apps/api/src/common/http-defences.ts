@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { json, urlencoded } from 'express';
-import type { ErrorBody } from './app-exception.filter';
+import { coded, type ErrorBody } from './error-body';
 
 // Express middleware that runs before Nest's routing, so errors are written here in the same
 // `{statusCode, error, message, fields?}` shape the global filter uses.
@@ -33,12 +33,12 @@ const NUL_MESSAGE = 'must not contain the NUL character (\\u0000)';
 export function refuseUnsafeInput(): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (/%00|\u0000/i.test(req.originalUrl)) {
-      return sendError(res, { statusCode: 400, error: 'VALIDATION_FAILED', message: 'Invalid fields: url', fields: [{ path: 'url', messages: [NUL_MESSAGE] }] });
+      return sendError(res, coded('VALIDATION_FAILED', 'Invalid fields: url', [{ path: 'url', messages: [NUL_MESSAGE] }]));
     }
     const unsafe = unsafeBodyPart(req.body);
     if (unsafe !== undefined) {
       const path = unsafe.path.slice(0, 200);
-      return sendError(res, { statusCode: 400, error: 'VALIDATION_FAILED', message: `Invalid fields: ${path}`, fields: [{ path, messages: [unsafe.message] }] });
+      return sendError(res, coded('VALIDATION_FAILED', `Invalid fields: ${path}`, [{ path, messages: [unsafe.message] }]));
     }
     next();
   };
@@ -54,7 +54,7 @@ export function limitedBodyParsers(limitKb: number): RequestHandler[] {
   const tooLarge = (res: Response): void => {
     // Close the connection instead of reading the rest of the body to keep it alive.
     res.setHeader('Connection', 'close');
-    sendError(res, { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${limitKb} kB` });
+    sendError(res, coded('PAYLOAD_TOO_LARGE', `The body is larger than ${limitKb} kB`));
   };
   const refuseOversized: RequestHandler = (req, res, next) => {
     const declared = Number(req.headers['content-length']);
@@ -80,12 +80,12 @@ export function limitedBodyParsers(limitKb: number): RequestHandler[] {
         const type = (error as { type?: string }).type;
         if (type === 'entity.too.large') return tooLarge(res);
         if (type === 'entity.parse.failed') {
-          return sendError(res, { statusCode: 400, error: 'VALIDATION_FAILED', message: 'The body is not valid JSON', fields: [{ path: 'body', messages: ['must be valid JSON'] }] });
+          return sendError(res, coded('VALIDATION_FAILED', 'The body is not valid JSON', [{ path: 'body', messages: ['must be valid JSON'] }]));
         }
         // Unsupported charset or encoding, aborted or mis-sized bodies: the client's fault, never a 500.
         const status = (error as { status?: number }).status;
         const clientStatus = typeof status === 'number' && status >= 400 && status < 500 ? status : 400;
-        return sendError(res, { statusCode: clientStatus, error: 'BAD_REQUEST', message: 'The body could not be read' });
+        return sendError(res, { statusCode: clientStatus, error: 'BAD_REQUEST', code: 'BODY_UNREADABLE', message: 'The body could not be read' });
       });
   return [refuseOversized, guard(json({ limit })), guard(urlencoded({ limit, extended: false }))];
 }
@@ -134,7 +134,7 @@ export function corsForOrigins(origins: readonly string[]): RequestHandler {
     res.vary('Origin');
     const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
     if (typeof origin !== 'string' || !allowed.has(origin)) {
-      if (preflight) return sendError(res, { statusCode: 403, error: 'FORBIDDEN', message: 'This origin may not call the API' });
+      if (preflight) return sendError(res, coded('FORBIDDEN', 'This origin may not call the API'));
       return next();
     }
     res.setHeader('Access-Control-Allow-Origin', origin);

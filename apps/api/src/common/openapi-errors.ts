@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { ERROR_CODES, ERROR_STATUS } from './app-error';
 import { OPENAPI_PUBLIC } from './public.decorator';
 
 // Every error the API sends has one shape (the global filter and the HTTP defences write it). This adds
@@ -7,11 +8,12 @@ import { OPENAPI_PUBLIC } from './public.decorator';
 
 export const ERROR_RESPONSE_SCHEMA = {
   type: 'object',
-  required: ['statusCode', 'error', 'message'],
+  required: ['statusCode', 'error', 'code', 'message'],
   additionalProperties: false,
   properties: {
     statusCode: { type: 'integer', minimum: 400, maximum: 599 },
-    error: { type: 'string', description: 'A code, e.g. VALIDATION_FAILED, NOT_FOUND, RATE_LIMITED' },
+    error: { type: 'string', description: 'The general kind, e.g. VALIDATION_FAILED, CONFLICT, NOT_FOUND, RATE_LIMITED' },
+    code: { type: 'string', enum: ERROR_CODES, description: 'Which error exactly: stable, for clients to branch on (each operation lists the codes of each status)' },
     message: { type: 'string' },
     fields: {
       type: 'array',
@@ -20,7 +22,11 @@ export const ERROR_RESPONSE_SCHEMA = {
         type: 'object',
         required: ['path', 'messages'],
         additionalProperties: false,
-        properties: { path: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+        properties: {
+          path: { type: 'string' },
+          messages: { type: 'array', items: { type: 'string' } },
+          codes: { type: 'array', items: { type: 'string' }, description: "One per message: the rule's code (e.g. NAME_TAKEN) or the validator's name (e.g. maxLength)" },
+        },
       },
     },
     details: { type: 'object', description: 'For 503 from /health: the state of each dependency' },
@@ -43,7 +49,14 @@ type Operation = { responses: Record<string, { description?: string; content?: u
 /** Adds the shared ErrorResponse schema and documents each operation's error statuses with it. */
 export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorResponse: ERROR_RESPONSE_SCHEMA as never } };
-  const content = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } };
+  // Each status with the codes it can carry, so a client knows every case it has to handle.
+  const content = (status: string) => {
+    const codes = ERROR_CODES.filter((code) => String(ERROR_STATUS[code]) === status);
+    const schema = codes.length
+      ? { allOf: [{ $ref: '#/components/schemas/ErrorResponse' }, { type: 'object', properties: { code: { type: 'string', enum: codes } } }] }
+      : { $ref: '#/components/schemas/ErrorResponse' };
+    return { 'application/json': { schema } };
+  };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, value] of Object.entries(item)) {
       const operation = value as Operation | undefined;
@@ -56,7 +69,7 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
       for (const status of statuses) operation.responses[status] ??= { description: DEFAULT_DESCRIPTIONS[status] };
       // Statuses a controller declared itself (409, 429, …) get the shape too, unless they document another one.
       for (const [status, response] of Object.entries(operation.responses)) {
-        if (/^[45]\d\d$/.test(status) && response.content === undefined) response.content = content;
+        if (/^[45]\d\d$/.test(status) && response.content === undefined) response.content = content(status);
       }
     }
   }

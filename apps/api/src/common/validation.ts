@@ -6,7 +6,7 @@ import { AppError, FieldError } from './app-error';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = error.constraints ? [{ path, messages: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ path, messages: Object.values(error.constraints), codes: Object.keys(error.constraints) }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }

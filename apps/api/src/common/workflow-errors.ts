@@ -1,6 +1,6 @@
 import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { AppError } from './app-error';
+import { AppError, ERROR_STATUS, isErrorCode } from './app-error';
 
 /** The failure type of a refused or failed Update (e.g. TASK_NOT_OPEN, NAME_TAKEN); null for other errors. */
 export function updateRefusalType(error: unknown): string | null {
@@ -10,7 +10,7 @@ export function updateRefusalType(error: unknown): string | null {
 
 /**
  * Turns what an Update call threw into the API's coded error: a refusal (validator or handler failure)
- * or a workflow that has already ended → 409 CONFLICT naming the type; Temporal unreachable → 503.
+ * or a workflow that has already ended → 409 with the refusal's type as its code; Temporal unreachable → 503.
  * Anything else is a bug and is rethrown as it is.
  */
 export function toUpdateError(error: unknown): Error {
@@ -18,9 +18,10 @@ export function toUpdateError(error: unknown): Error {
   if (type !== null) {
     const cause = (error as WorkflowUpdateFailedError).cause;
     const detail = cause instanceof ApplicationFailure && cause.message ? `: ${cause.message}` : '';
-    return new AppError('CONFLICT', `Refused (${type})${detail}`);
+    // The workflow's refusal type is the code when the API knows it (TASK_NOT_OPEN, NAME_TAKEN, …).
+    return new AppError(isErrorCode(type) && ERROR_STATUS[type] === 409 ? type : 'UPDATE_REFUSED', `Refused (${type})${detail}`);
   }
-  if (error instanceof WorkflowNotFoundError) return new AppError('CONFLICT', 'Refused (CASE_CLOSED): the case has already ended');
+  if (error instanceof WorkflowNotFoundError) return new AppError('CASE_CLOSED', 'Refused (CASE_CLOSED): the case has already ended');
   if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     return new AppError('WORKFLOW_UNAVAILABLE', 'The workflow service did not answer; try again');
   }

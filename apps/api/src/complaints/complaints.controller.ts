@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ComplaintDto } from '../admin/dto/admin-case-response.dto';
+import { ComplaintDto, ComplaintListDto } from '../admin/dto/admin-case-response.dto';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
 import { Roles } from '../common/roles.decorator';
@@ -34,7 +34,8 @@ export class ComplaintsController {
   @Get('admin/complaints')
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Complaints, oldest first' })
-  list(@Query() query: ComplaintListQueryDto): Promise<{ items: ComplaintDto[]; total: number }> {
+  @ApiOkResponse({ type: ComplaintListDto })
+  list(@Query() query: ComplaintListQueryDto): Promise<ComplaintListDto> {
     return this.complaints.list(query);
   }
 

@@ -109,7 +109,7 @@ export class ComplaintsService {
     });
     if (!resolved) {
       const exists = await this.find(id);
-      throw exists ? new AppError('CONFLICT', 'The complaint is already resolved') : new AppError('NOT_FOUND', 'No such complaint');
+      throw exists ? new AppError('COMPLAINT_RESOLVED', 'The complaint is already resolved') : new AppError('NOT_FOUND', 'No such complaint');
     }
     return this.get(id);
   }

@@ -165,8 +165,8 @@ export class TasksService {
     if (claimed[1] === 1) return;
     const [current] = (await this.dataSource.query(`SELECT status, claimed_by_id FROM tasks WHERE id = $1`, [task.id])) as { status: StepStatus; claimed_by_id: string | null }[];
     if (current?.status === 'CLAIMED' && current.claimed_by_id === user.id) return;
-    if (current?.status === 'CLAIMED') throw new AppError('CONFLICT', 'Refused (ALREADY_CLAIMED): another clerk has claimed this task');
-    throw new AppError('CONFLICT', `Refused (TASK_NOT_OPEN): the task is ${current?.status ?? 'gone'}`);
+    if (current?.status === 'CLAIMED') throw new AppError('ALREADY_CLAIMED', 'Refused (ALREADY_CLAIMED): another clerk has claimed this task');
+    throw new AppError('TASK_NOT_OPEN', `Refused (TASK_NOT_OPEN): the task is ${current?.status ?? 'gone'}`);
   }
 
   /** 404 for no such task, 403 for another department's. */

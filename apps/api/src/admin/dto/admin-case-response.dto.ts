@@ -1,7 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseResponseDto } from '../../applications/dto/case-response.dto';
-import type { StuckReason } from '../stuck-reasons';
+import { DEPARTMENTS, type Department } from '@onetrip/domain';
+import { ReturnItemResponseDto } from '../../tasks/dto/task-response.dto';
+import { STUCK_REASONS, type StuckReason, type StuckReasonCode } from '../stuck-reasons';
 import type { TimelineEntry } from '../workflow-timeline';
+
+/** One reason a case is stuck, with its facts. */
+export class StuckReasonDto implements StuckReason {
+  @ApiProperty({ enum: STUCK_REASONS }) reason!: StuckReasonCode;
+  @ApiPropertyOptional({ enum: DEPARTMENTS }) department?: Department;
+  @ApiProperty({ format: 'date-time', description: 'When this reason began' }) since!: string;
+  @ApiProperty({ type: 'integer', description: 'Minutes since then, by the clock' }) minutes!: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Past a time limit: minutes past it in working time' }) workingMinutesLate?: number;
+  @ApiPropertyOptional({ type: 'integer' }) attempts?: number;
+  @ApiPropertyOptional() lastError?: string;
+  @ApiPropertyOptional() escalated?: boolean;
+  @ApiPropertyOptional() claimedBy?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) complaintId?: string;
+  @ApiProperty({ description: 'One line an admin can read' }) summary!: string;
+}
+
+/** One event of the merged audit log and workflow history. */
+export class TimelineEntryDto implements TimelineEntry {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: ['WORKFLOW', 'AUDIT'] }) source!: 'WORKFLOW' | 'AUDIT';
+  @ApiProperty() event!: string;
+  @ApiPropertyOptional({ enum: DEPARTMENTS }) department?: Department;
+  @ApiPropertyOptional({ description: 'The user who acted (a username), when known' }) actor?: string;
+  @ApiPropertyOptional() detail?: string;
+}
 
 export class StuckCaseDto {
   @ApiProperty() caseId!: string;
@@ -10,8 +37,8 @@ export class StuckCaseDto {
   @ApiProperty() submittedAt!: string;
   @ApiProperty({ description: 'When the earliest reason began' }) stuckSince!: string;
   @ApiProperty({ description: 'Minutes since then' }) lateMinutes!: number;
-  @ApiProperty({ description: 'OVERDUE | AWAITING_APPLICANT | STEP_FAILING | NO_PROGRESS | COMPLAINT, each with its facts and a one-line summary' })
-  reasons!: StuckReason[];
+  @ApiProperty({ type: [StuckReasonDto], description: 'Each reason with its facts and a one-line summary' })
+  reasons!: StuckReasonDto[];
 }
 
 export class StuckCaseListDto {
@@ -34,7 +61,7 @@ export class AdminTaskDto {
   @ApiPropertyOptional() assignedTo?: string;
   @ApiPropertyOptional() decidedBy?: string;
   @ApiPropertyOptional() decidedAt?: string;
-  @ApiPropertyOptional() returnItems?: { field: string; reason: string }[];
+  @ApiPropertyOptional({ type: [ReturnItemResponseDto] }) returnItems?: ReturnItemResponseDto[];
   @ApiPropertyOptional() rejectReason?: string;
 }
 
@@ -65,11 +92,11 @@ export class AdminCaseDetailDto {
   @ApiProperty({ type: CaseResponseDto }) case!: CaseResponseDto;
   @ApiProperty({ description: 'The form, ID numbers and mobiles masked unless ?unmask=true (audited)' }) form!: unknown;
   @ApiProperty({ type: [AdminTaskDto], description: 'Every round of every department' }) tasks!: AdminTaskDto[];
-  @ApiProperty({ description: 'Why the case is stuck now (empty when it is not)' }) stuckReasons!: StuckReason[];
+  @ApiProperty({ type: [StuckReasonDto], description: 'Why the case is stuck now (empty when it is not)' }) stuckReasons!: StuckReasonDto[];
   @ApiProperty({ type: [PendingActivityDto], description: "Live from Temporal: the case's activities in flight or retrying" })
   pendingActivities!: PendingActivityDto[];
   @ApiProperty({ type: [ComplaintDto] }) complaints!: ComplaintDto[];
-  @ApiProperty({ description: 'The audit log and the workflow history merged, oldest first' }) timeline!: TimelineEntry[];
+  @ApiProperty({ type: [TimelineEntryDto], description: 'The audit log and the workflow history merged, oldest first' }) timeline!: TimelineEntryDto[];
 }
 
 export class AdminActionResultDto {
@@ -77,4 +104,9 @@ export class AdminActionResultDto {
   @ApiProperty() caseId!: string;
   @ApiProperty({ description: 'What the action did, in a sentence' }) result!: string;
   @ApiProperty({ type: AdminCaseDetailDto }) detail!: AdminCaseDetailDto;
+}
+
+export class ComplaintListDto {
+  @ApiProperty({ type: [ComplaintDto] }) items!: ComplaintDto[];
+  @ApiProperty({ type: 'integer' }) total!: number;
 }
