@@ -59,6 +59,7 @@ const M = {
   'code.COMPLAINT_RESOLVED': ['该投诉已处理。', 'This complaint is already resolved.'],
   'code.NO_OPEN_TASK': ['该部门没有待办任务。', 'That department has no open task.'],
   'code.NO_STEP_IN_FLIGHT': ['该部门没有正在执行的步骤可重试。', 'That department has no step in flight to retry.'],
+  'code.STEP_ATTEMPT_RUNNING': ['该步骤正在执行中，请在本次执行结束后再重试。', 'An attempt of this step is running now: retry once it has ended.'],
   'code.RATE_LIMITED': ['操作过于频繁，请稍后再试。', 'Too many attempts: please wait a moment.'],
 
   // Sign in and register

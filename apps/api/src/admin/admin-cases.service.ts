@@ -24,6 +24,8 @@ import { activityDepartments, workflowTimeline, type TimelineEntry } from './wor
 
 type PendingActivity = temporal.api.workflow.v1.IPendingActivityInfo;
 const PendingActivityState = temporal.api.enums.v1.PendingActivityState;
+// How long RETRY waits for a running attempt of the step to end before answering 409.
+const RETRY_WAIT_FOR_ATTEMPT_MS = 5_000;
 
 interface TaskRow {
   id: string;
@@ -325,11 +327,29 @@ export class AdminCasesService {
     return `escalated: ${escalated.map((row) => row.department).join(', ')}`;
   }
 
+  /**
+   * Waits (a few seconds at most) until no attempt of the activity is running. A reset that arrives while an
+   * attempt runs is deferred by the server, and that attempt's own failure is then dropped: the step would sit
+   * until its start-to-close timeout instead of running again now.
+   */
+  private async untilBetweenAttempts(caseId: string, activityId: string): Promise<void> {
+    const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
+    const deadline = Date.now() + RETRY_WAIT_FOR_ATTEMPT_MS;
+    for (;;) {
+      const description = await handle.describe();
+      const activity = (description.raw.pendingActivities ?? []).find((pending: PendingActivity) => pending.activityId === activityId);
+      if (!activity || activity.state !== PendingActivityState.PENDING_ACTIVITY_STATE_STARTED) return;
+      if (Date.now() > deadline) throw new AppError('STEP_ATTEMPT_RUNNING', 'An attempt of this step is running now: retry once it has ended');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** Runs a failing department step again now, its attempts counted from 1 (Temporal ResetActivity). */
   private async retry(admin: AuthenticatedUser, record: CaseRecord, department: Department, reason: string): Promise<string> {
     const history = await this.history(record.id);
     const failing = history.pending.find((activity) => activity.department === department);
     if (!failing) throw new AppError('NO_STEP_IN_FLIGHT', `${department} has no step in flight to retry`);
+    await this.untilBetweenAttempts(record.id, failing.activityId);
     const namespace = this.client.options.namespace;
     try {
       await this.client.workflowService.resetActivity({

@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   INVALID_DECISION: 409,
   NO_OPEN_TASK: 409,
   NO_STEP_IN_FLIGHT: 409,
+  STEP_ATTEMPT_RUNNING: 409,
   COMPLAINT_RESOLVED: 409,
   UPDATE_REFUSED: 409,
   // DomainError codes (libs/domain): a rule of the domain refused the input or the state.
