@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import { DEPARTMENTS } from '@onetrip/domain';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { signIn, type SignedIn } from '../api/api-fixtures';
-import { sampleForm, startCaseDirectly, tasksOf, testPolicy, useRealServers, waitForCaseStatus } from '../support/case-fixtures';
+import { connectDatabase, sampleForm, startCaseDirectly, tasksOf, testPolicy, useRealServers, waitForCaseStatus } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { recordCheck } from '../support/scorecard';
 import { countCasesIn, duplicateFigures, expectNoDuplicateWrites } from './fault-fixtures';
@@ -72,6 +72,33 @@ describe("a department's system that fails", () => {
         ...duplicateFigures(duplicates),
       },
     });
+  });
+
+  it("an admin's RETRY while an attempt is running waits for it, then says so instead of freezing the step", async () => {
+    const caseId = await caseWithTaxDown();
+    await taxAttempts(caseId, 2);
+    // The next attempt fails on the outage and then blocks writing its failure record on this row lock, so it
+    // stays running (STARTED) for as long as we hold it; no other case is touched.
+    const gate = await connectDatabase();
+    try {
+      await gate.query('BEGIN');
+      await gate.query(`SELECT 1 FROM step_failures WHERE case_id = $1 AND department = 'TAX' FOR UPDATE`, [caseId]);
+      await waitFor('a TAX attempt running', async () => {
+        const detail = await http<{ pendingActivities: { department?: string; state: string }[] }>('GET', `/admin/cases/${caseId}`, { token: admin.token });
+        return detail.body.pendingActivities?.some((activity) => activity.department === 'TAX' && activity.state === 'STARTED') ? true : undefined;
+      });
+      const retried = await http<{ code: string }>('POST', `/admin/cases/${caseId}/actions`, { token: admin.token, body: { action: 'RETRY', department: 'TAX', reason: 'during an attempt' } });
+      // A reset sent now would be deferred by Temporal and the running attempt's failure dropped: the step
+      // would sit until its start-to-close timeout.
+      expect(retried.status).toBe(409);
+      expect(retried.body.code).toBe('STEP_ATTEMPT_RUNNING');
+      await db.query(`DELETE FROM department_outages WHERE scope = $1`, [caseId]);
+    } finally {
+      await gate.query('ROLLBACK');
+      await gate.end();
+    }
+    // Released, the attempt ends and the step runs on by itself (backoff of a few seconds, far below 30 s).
+    await waitForCaseStatus(db, caseId, 'COMPLETED', 25_000);
   });
 
   it('for good: the case shows in the stuck listing with the failing step, its attempts and error', async () => {
