@@ -1,6 +1,7 @@
 // The launcher: PostgreSQL, Temporal, the worker and the API, with prefixed logs and a clean stop.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DecisionSigner } from '../libs/infrastructure/src/crypto/decision-signature';
 import { KeyRing } from '../libs/infrastructure/src/crypto/key-ring';
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
@@ -35,6 +36,18 @@ function keyRing(keysVariable: string, idVariable: string, fileName: string): Re
   const keys = fs.readFileSync(file, 'utf8').trim();
   // The active key is the last one listed: append a new one to rotate.
   return { [keysVariable]: keys, [idVariable]: keys.split(',').at(-1)!.split(':')[0] };
+}
+
+/** The decision-signing key from the environment, or generated once beside the dev data like the key rings. */
+function decisionSigningKey(): Record<string, string> {
+  if (env.DECISION_SIGNING_KEY) return { DECISION_SIGNING_KEY: env.DECISION_SIGNING_KEY };
+  const file = path.join(dataDir, 'decision-signing-key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, DecisionSigner.generateSetting() + '\n', { mode: 0o600, flag: 'wx' });
+    say(`generated DECISION_SIGNING_KEY in ${path.relative(ROOT, file)}`);
+  }
+  return { DECISION_SIGNING_KEY: fs.readFileSync(file, 'utf8').trim() };
 }
 
 let postgres: RunningPostgres | undefined;
@@ -83,6 +96,7 @@ async function main(): Promise<void> {
     DEMO_MODE: env.DEMO_MODE ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
     ...keyRing('TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEY_ID', 'temporal-payload-keys'),
     ...keyRing('PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID', 'personal-data-keys'),
+    ...decisionSigningKey(),
   };
   for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
     const app = startApp({ name, env: appEnv, log: logFor(name) });

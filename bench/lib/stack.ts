@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { workflowBundlerOptions } from '@onetrip/workflows';
-import { KeyRing, temporalDataConverter } from '@onetrip/infrastructure';
+import { DecisionSigner, KeyRing, temporalDataConverter } from '@onetrip/infrastructure';
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from '../../scripts/stack/app-process';
 import { RunningPostgres, startEmbeddedPostgres } from '../../scripts/stack/embedded-postgres';
 import { freePort } from '../../scripts/stack/ports';
@@ -50,6 +50,8 @@ export class BenchStack {
   /** One payload key for the run, as production would have (the codec's cost is part of the figures). */
   readonly payloadKeys = { TEMPORAL_PAYLOAD_KEYS: KeyRing.generateSetting('bench'), TEMPORAL_PAYLOAD_KEY_ID: 'bench' };
   readonly personalDataKeys = { PERSONAL_DATA_KEYS: KeyRing.generateSetting('bench-pd'), PERSONAL_DATA_KEY_ID: 'bench-pd' };
+  /** The API signs decisions with it and the worker checks them, as in production. */
+  readonly decisionSigningKey = { DECISION_SIGNING_KEY: DecisionSigner.generateSetting() };
 
   /** A Temporal client that reads and writes payloads as the apps do. */
   async temporalClientFor(address: string): Promise<Client> {
@@ -126,6 +128,7 @@ export class BenchStack {
       LOG_LEVEL: 'info',
       ...this.payloadKeys,
       ...this.personalDataKeys,
+      ...this.decisionSigningKey,
     };
   }
 

@@ -2,10 +2,10 @@ import type { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import { isValidUscc } from '@onetrip/domain';
 import { randomUUID } from 'node:crypto';
-import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, submitCorrectionUpdate } from '@onetrip/workflows/contracts';
+import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, submitCorrectionUpdate, type TaskDecision } from '@onetrip/workflows/contracts';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { recordHistory } from '../support/history-recorder';
-import { caseRow, sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
+import { caseRow, sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks, signedDecision } from '../support/case-fixtures';
 
 describe('the case workflow on the real servers (started directly through Temporal)', () => {
   const servers = useRealServers();
@@ -22,14 +22,14 @@ describe('the case workflow on the real servers (started directly through Tempor
       const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
       const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
       const actorId = (await caseRow(db, caseId)).applicant_id as string;
-      const licence = await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId, decision: 'COMPLETE' }] });
+      const licence = await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: samr.id, actorId, decision: 'COMPLETE' })] });
       expect(licence.status).toBe('DONE');
       expect(isValidUscc(String(licence.outputs?.uscc))).toBe(true);
 
       const four = await waitForOpenTasks(db, caseId, ['PSB', 'TAX', 'HRSS', 'BANK']);
       for (const task of four) {
         const outputs: Record<string, string> = task.department === 'BANK' ? { accountNumber: '6222020200112233445' } : {};
-        await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task.id, actorId, decision: 'COMPLETE', outputs }] });
+        await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task.id, actorId, decision: 'COMPLETE', outputs })] });
       }
       const done = await waitForCaseStatus(db, caseId, 'COMPLETED');
       const outcome = done.outcome as { uscc: string; seals: unknown[]; bankAccount: { accountNumber: string } };
@@ -55,16 +55,16 @@ describe('the case workflow on the real servers (started directly through Tempor
       const started = await startCaseDirectly(db, temporal, sampleForm(), policy);
       const handle = temporal.workflow.getHandle(caseWorkflowId(started.caseId));
       const [samr] = await waitForOpenTasks(db, started.caseId, ['SAMR']);
-      await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId: started.applicantId, decision: 'COMPLETE' }] });
+      await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(started.caseId, { taskId: samr.id, actorId: started.applicantId, decision: 'COMPLETE' })] });
       const four = await waitForOpenTasks(db, started.caseId, ['PSB', 'TAX', 'HRSS', 'BANK']);
       const task = (department: string) => four.find((candidate) => candidate.department === department)!;
       return { ...started, handle, task };
     }
 
     it('refuses a second decision on the same task', async () => {
-      const { handle, task, applicantId } = await licensed();
-      const first = handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task('PSB').id, actorId: applicantId, decision: 'COMPLETE' }] });
-      const second = handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task('PSB').id, actorId: applicantId, decision: 'COMPLETE' }] });
+      const { caseId, handle, task, applicantId } = await licensed();
+      const first = handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task('PSB').id, actorId: applicantId, decision: 'COMPLETE' })] });
+      const second = handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task('PSB').id, actorId: applicantId, decision: 'COMPLETE' })] });
       const results = await Promise.allSettled([first, second]);
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
       const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
@@ -73,7 +73,7 @@ describe('the case workflow on the real servers (started directly through Tempor
 
     it('ends REJECTED when a department refuses, cancelling the open steps', async () => {
       const { caseId, handle, task, applicantId } = await licensed();
-      await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task('TAX').id, actorId: applicantId, decision: 'REJECT', reason: 'tax registration refused' }] });
+      await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task('TAX').id, actorId: applicantId, decision: 'REJECT', reason: 'tax registration refused' })] });
       const ended = await waitForCaseStatus(db, caseId, 'REJECTED');
       expect(ended.end_reason).toBe('TAX: tax registration refused');
       const statuses = Object.fromEntries((await tasksOf(db, caseId)).map((row) => [row.department, row.status]));
@@ -103,11 +103,11 @@ describe('the case workflow on the real servers (started directly through Tempor
       const { caseId, applicantId } = await startCaseDirectly(db, temporal, sampleForm(), testPolicy());
       const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
       const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
-      await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId: applicantId, decision: 'COMPLETE' }] });
+      await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: samr.id, actorId: applicantId, decision: 'COMPLETE' })] });
       const four = await waitForOpenTasks(db, caseId, ['PSB', 'TAX', 'HRSS', 'BANK']);
       const task = (department: string) => four.find((candidate) => candidate.department === department)!;
       const decide = (department: string, decision: object) =>
-        handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task(department).id, actorId: applicantId, ...decision } as never] });
+        handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task(department).id, actorId: applicantId, ...decision } as TaskDecision)] });
 
       await decide('TAX', { decision: 'RETURN', items: [{ field: 'tax.taxpayerType', reason: 'turnover needs GENERAL' }] });
       await decide('PSB', { decision: 'COMPLETE' });
@@ -155,7 +155,7 @@ describe('the case workflow on the real servers (started directly through Tempor
       await expect(handle.executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: 1, actorId: applicantId }] })).rejects.toThrow();
 
       for (const open of reopened) {
-        await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: open.id, actorId: applicantId, decision: 'COMPLETE' }] });
+        await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: open.id, actorId: applicantId, decision: 'COMPLETE' })] });
       }
       await waitForCaseStatus(db, caseId, 'COMPLETED');
       await recordHistory(handle, 'correction');

@@ -4,7 +4,7 @@ import { WorkflowUpdateStage, type Client } from '@temporalio/client';
 import { cancelCaseUpdate, caseStateQuery, caseWorkflowId, decideTaskUpdate, submitCorrectionUpdate } from '@onetrip/workflows/contracts';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { fileCase, newApplicant, openTaskId, signIn, waitForView, type SignedIn } from '../api/api-fixtures';
-import { connectDatabase, sampleForm, startCaseDirectly, testPolicy, useRealServers, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
+import { connectDatabase, sampleForm, startCaseDirectly, testPolicy, useRealServers, waitForCaseStatus, waitForOpenTasks, signedDecision } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { recordCheck } from '../support/scorecard';
 import { expectNoDuplicateWrites } from './fault-fixtures';
@@ -100,7 +100,7 @@ describe('a correction racing a cancellation', () => {
     const { caseId, applicantId } = await startCaseDirectly(db, temporal, sampleForm(), testPolicy());
     const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
     const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
-    await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId: applicantId, decision: 'RETURN', items: [{ field: FIELD, reason: '门牌号不全' }] }] });
+    await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: samr.id, actorId: applicantId, decision: 'RETURN', items: [{ field: FIELD, reason: '门牌号不全' }] })] });
     await waitForCaseStatus(db, caseId, 'AWAITING_CORRECTION');
     const correctionId = randomUUID();
     await db.query(`INSERT INTO corrections (id, case_id, round, changes, submitted_by_id, status) VALUES ($1, $2, 1, $3, $4, 'PENDING')`, [

@@ -1,10 +1,10 @@
 import type { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, reopenStepUpdate } from '@onetrip/workflows/contracts';
+import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, reopenStepUpdate, type TaskDecision } from '@onetrip/workflows/contracts';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { recordHistory } from '../support/history-recorder';
-import { caseRow, sampleForm, startCaseDirectly, tasksOf, testPolicy, useRealServers, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
+import { caseRow, sampleForm, startCaseDirectly, tasksOf, testPolicy, useRealServers, waitForCaseStatus, waitForOpenTasks, signedDecision } from '../support/case-fixtures';
 
 // The case paths that test/case/case-workflow.int-spec.ts does not drive. Each test checks its path
 // ran as intended; with RECORD_HISTORIES=1 it also saves the history for the replay spec.
@@ -17,7 +17,7 @@ describe('case workflow paths recorded for replay', () => {
   });
 
   const decide = (caseId: string, decision: object) =>
-    temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(decideTaskUpdate, { args: [decision as never] });
+    temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, decision as TaskDecision)] });
 
   it('reopen-step: an admin reopens a finished step, which runs a second round before the case completes', async () => {
     const { caseId, applicantId } = await startCaseDirectly(db, temporal, sampleForm(), testPolicy());

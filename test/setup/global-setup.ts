@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DecisionSigner } from '../../libs/infrastructure/src/crypto/decision-signature';
 import { KeyRing } from '../../libs/infrastructure/src/crypto/key-ring';
 import { AppProcess, ROOT } from '../../scripts/stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from '../../scripts/stack/embedded-postgres';
@@ -64,6 +65,7 @@ async function startTestStack(): Promise<void> {
     payloadKeyId: 'test-run',
     personalDataKeys: KeyRing.generateSetting('test-run-pd'),
     personalDataKeyId: 'test-run-pd',
+    decisionSigningKey: DecisionSigner.generateSetting(),
   };
   process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: '' });
 

@@ -18,6 +18,8 @@ export interface TestStackInfo {
   /** The run's key ring for ID numbers and mobiles at rest. */
   personalDataKeys: string;
   personalDataKeyId: string;
+  /** The run's key for signing clerks' decisions (API) and checking them (worker). */
+  decisionSigningKey: string;
 }
 
 export function testStack(): TestStackInfo {
@@ -31,8 +33,14 @@ export type StackTarget = Pick<TestStackInfo, 'databaseUrl' | 'temporalAddress' 
 
 /** The run's encryption keys: every process of the run, on the shared or a private stack, uses the same. */
 function runKeys(): Record<string, string> {
-  const { payloadKeys, payloadKeyId, personalDataKeys, personalDataKeyId } = testStack();
-  return { TEMPORAL_PAYLOAD_KEYS: payloadKeys, TEMPORAL_PAYLOAD_KEY_ID: payloadKeyId, PERSONAL_DATA_KEYS: personalDataKeys, PERSONAL_DATA_KEY_ID: personalDataKeyId };
+  const { payloadKeys, payloadKeyId, personalDataKeys, personalDataKeyId, decisionSigningKey } = testStack();
+  return {
+    TEMPORAL_PAYLOAD_KEYS: payloadKeys,
+    TEMPORAL_PAYLOAD_KEY_ID: payloadKeyId,
+    PERSONAL_DATA_KEYS: personalDataKeys,
+    PERSONAL_DATA_KEY_ID: personalDataKeyId,
+    DECISION_SIGNING_KEY: decisionSigningKey,
+  };
 }
 
 /** Where an API serves the web pages: its origin, without the `/api` prefix. */

@@ -12,6 +12,14 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_KEY_REUSED: HttpStatus.CONFLICT,
   WORKFLOW_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  /** The codec endpoint decrypts; a payload that is not encrypted is not its business. */
+  PAYLOAD_NOT_ENCRYPTED: HttpStatus.BAD_REQUEST,
+  /** A JSON body nested deeper than the API reads. */
+  BODY_TOO_DEEP: HttpStatus.BAD_REQUEST,
+  /** A complaint on a case that has ended (completed, rejected, cancelled). */
+  CASE_CLOSED: HttpStatus.CONFLICT,
+  /** Too many open complaints by one person on one case. */
+  COMPLAINT_LIMIT_REACHED: HttpStatus.CONFLICT,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { PersonalDataCipher } from '@onetrip/infrastructure';
+import { DecisionSigner, PersonalDataCipher } from '@onetrip/infrastructure';
 import { isDepartment, type ApplicationForm, type CaseStatus, type Department, type RuleFlag, type StepStatus } from '@onetrip/domain';
 import { caseWorkflowId, decideTaskUpdate, type TaskDecision, type TaskDecisionResult } from '@onetrip/workflows/contracts';
 import { isTaskOverdue, toFlags } from '../applications/case-view.mapper';
@@ -66,6 +66,7 @@ export class TasksService {
     private readonly client: Client,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
+    private readonly signer: DecisionSigner,
   ) {}
 
   /** One status of the clerk's department, soonest due first (the tasks_inbox_idx index order). */
@@ -140,11 +141,10 @@ export class TasksService {
     action: AuditAction,
   ): Promise<TaskDecisionResponseDto> {
     await this.claimFor(user, task);
+    const unsigned: TaskDecision = { taskId: task.id, actorId: user.id, ...decision };
     let result: TaskDecisionResult;
     try {
-      result = await this.client.workflow
-        .getHandle(caseWorkflowId(task.case_id))
-        .executeUpdate(decideTaskUpdate, { args: [{ taskId: task.id, actorId: user.id, ...decision }] });
+      result = await this.client.workflow.getHandle(caseWorkflowId(task.case_id)).executeUpdate(decideTaskUpdate, { args: [this.sign(task.case_id, unsigned)] });
     } catch (error) {
       throw toUpdateError(error);
     }
@@ -152,6 +152,13 @@ export class TasksService {
     const response: TaskDecisionResponseDto = { id: result.taskId, caseId: task.case_id, department: result.department, status: result.status };
     if (result.outputs) response.outputs = result.outputs;
     return response;
+  }
+
+  /** The decision with the API's signature: the worker writes nothing for one without it (Temporal is not a way around the API). */
+  private sign(caseId: string, decision: TaskDecision): TaskDecision {
+    if (!this.signer.enabled) return decision;
+    const signedAt = new Date().toISOString();
+    return { ...decision, signedAt, signature: this.signer.sign({ ...decision, caseId, signedAt }) };
   }
 
   private async claimFor(user: AuthenticatedUser, task: TaskRow): Promise<void> {

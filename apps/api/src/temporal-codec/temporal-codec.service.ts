@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
+import { ENCRYPTED_ENCODING } from '@onetrip/infrastructure';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
@@ -18,6 +19,17 @@ export class TemporalCodecService {
   ) {}
 
   async decode(user: AuthenticatedUser, dto: PayloadsDecodeDto, namespace: string | undefined): Promise<{ payloads: PayloadJsonDto[] }> {
+    // Only what our codec encrypted: the endpoint is no echo service for plaintext of the caller's making.
+    const plaintext = dto.payloads.flatMap((payload, index) =>
+      Buffer.from(String(payload.metadata?.encoding ?? ''), 'base64').toString('utf8') === ENCRYPTED_ENCODING ? [] : [index],
+    );
+    if (plaintext.length > 0) {
+      throw new AppError(
+        'PAYLOAD_NOT_ENCRYPTED',
+        `Only encrypted payloads (encoding ${ENCRYPTED_ENCODING}) are decoded`,
+        plaintext.slice(0, 20).map((index) => ({ path: `payloads[${index}]`, messages: [`must have the encoding ${ENCRYPTED_ENCODING}`] })),
+      );
+    }
     let payloads: Payload[] = dto.payloads.map((payload) => ({
       metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, fromBase64(String(value))])),
       data: fromBase64(payload.data),

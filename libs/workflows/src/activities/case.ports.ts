@@ -81,6 +81,22 @@ export interface CaseStore {
   departmentOutage(department: Department, caseId: string): Promise<string | null>;
 }
 
+/** Why a decision did not come from the API (no signature, a wrong one, too old), or null when it did. */
+export interface DecisionVerifier {
+  problem(decision: {
+    caseId: string;
+    taskId: string;
+    decision: string;
+    actorId: string;
+    outputs?: Record<string, string>;
+    items?: ReturnItem[];
+    reason?: string;
+    signedAt?: string;
+    signature?: string;
+    decidedAt: string;
+  }): { type: 'DECISION_NOT_SIGNED' | 'DECISION_SIGNATURE_INVALID'; message: string } | null;
+}
+
 export type NotificationKind = 'SUBMITTED' | 'CORRECTION_NEEDED' | 'COMPLETED' | 'REJECTED' | 'CANCELLED';
 
 export interface ApplicantNotification {

@@ -26,6 +26,11 @@ export interface CasePolicy {
   calendar: WorkingCalendar;
   /** Form rules that AUTO decisions apply (the API applied the same ones at submission). */
   rules: { jurisdiction: { divisionCode: string; name: string }; forbiddenWords: string[] };
+  /**
+   * The API signs every decision (DECISION_SIGNING_KEY is set): the Update's validator refuses an unsigned
+   * one at once. The worker's activity checks the signature itself either way. Absent in cases started earlier.
+   */
+  signedDecisions?: boolean;
 }
 
 export interface CaseWorkflowInput {
@@ -53,6 +58,13 @@ export interface TaskDecision {
   outputs?: Record<string, string>;
   items?: ReturnItem[];
   reason?: string;
+  /** When the API signed the decision (ISO); part of what the signature covers. */
+  signedAt?: string;
+  /**
+   * The API's HMAC over the decision (DecisionSigner): the worker's activity refuses a decision without a
+   * valid one, so an Update sent to Temporal directly, not through the API's checks, changes nothing.
+   */
+  signature?: string;
 }
 
 export interface TaskDecisionResult {
@@ -103,6 +115,7 @@ export const UPDATE_REFUSALS = {
   CASE_CLOSED: 'CASE_CLOSED',
   NOT_AWAITING_CORRECTION: 'NOT_AWAITING_CORRECTION',
   INVALID_DECISION: 'INVALID_DECISION',
+  DECISION_NOT_SIGNED: 'DECISION_NOT_SIGNED',
 } as const;
 export type UpdateRefusal = keyof typeof UPDATE_REFUSALS;
 

@@ -157,6 +157,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         if (!step || step.status !== 'OPEN' || step.deciding) refuse('TASK_NOT_OPEN', 'The task is not open: already decided, or superseded');
         if (decision.decision === 'RETURN' && !decision.items?.length) refuse('INVALID_DECISION', 'A return needs at least one item');
         if (decision.decision === 'REJECT' && !decision.reason) refuse('INVALID_DECISION', 'A refusal needs a reason');
+        // A cheap early refusal of what did not come through the API; the key never enters workflow code
+        // (it must replay deterministically), so the activity checks the signature before writing anything.
+        if (policy.signedDecisions && !(typeof decision.signature === 'string' && /^v1\.[A-Za-z0-9_-]{43}$/.test(decision.signature) && decision.signedAt)) {
+          refuse('DECISION_NOT_SIGNED', 'The decision is not signed by the API');
+        }
       },
     },
   );
