@@ -66,6 +66,7 @@ export const GENEROUS_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_SIGN_IN_PER_USERNAME: '0',
   RATE_LIMIT_SUBMIT_PER_IP: '0',
   RATE_LIMIT_SUBMIT_PER_USER: '0',
+  RATE_LIMIT_COMPLAINTS_PER_USER_HOUR: '0',
 };
 
 /** Starts one more API process (e.g. with other settings, or on a private `stack`) and waits until it is healthy. */

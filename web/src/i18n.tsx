@@ -286,6 +286,7 @@ const M = {
   complaintSend: ['提交给督查', 'Send to the supervisor'],
   complaintSent: ['已提交，督查人员将跟进处理。', 'Sent: a supervisor will follow it up.'],
   complaintsTitle: ['问题反映', 'Complaints'],
+  complaintsLatest: ['显示最近 {shown} 条，共 {total} 条', 'The latest {shown} of {total}'],
   complaintOpen: ['处理中', 'Being handled'],
   complaintResolved: ['已处理', 'Resolved'],
   complaintResolution: ['处理结果：{text}', 'Resolution: {text}'],

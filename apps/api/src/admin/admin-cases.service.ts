@@ -22,6 +22,9 @@ import { StuckCasesRepository } from './stuck-cases.repository';
 import { stuckReasons } from './stuck-reasons';
 import { activityDepartments, workflowTimeline, type TimelineEntry } from './workflow-timeline';
 
+// The case detail shows the latest few complaints and the count; GET /admin/complaints?caseId= pages them all.
+const LATEST_COMPLAINTS = 5;
+
 type PendingActivity = temporal.api.workflow.v1.IPendingActivityInfo;
 const PendingActivityState = temporal.api.enums.v1.PendingActivityState;
 
@@ -134,7 +137,7 @@ export class AdminCasesService {
       this.cases.view(admin, record),
       this.tasks(id),
       this.stuck.facts([id], now),
-      this.complaints.forCase(id),
+      this.complaints.latestForCase(id, LATEST_COMPLAINTS),
       this.history(id),
       this.auditTimeline(id),
     ]);
@@ -148,7 +151,8 @@ export class AdminCasesService {
       tasks,
       stuckReasons: fact ? stuckReasons({ ...fact, now, thresholds: this.thresholds() }) : [],
       pendingActivities: history.pending,
-      complaints,
+      complaints: complaints.items,
+      complaintsTotal: complaints.total,
       timeline,
     };
   }
