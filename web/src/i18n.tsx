@@ -105,6 +105,10 @@ const M = {
   newCaseIntro: ['只填一张表，各部门各取所需；全程不收取任何费用。', 'Fill in one form; every department reads its part. Nothing costs you anything.'],
   reviewIntro: ['请核对以下信息。', 'Check what you entered.'],
   flagWarning: ['提示：{text}', 'Note: {text}'],
+  FILER_IDENTITY_UNVERIFIED: [
+    '网上申报账户的身份未经核验（可能不是法定代表人本人）：请核对法定代表人身份证件及本人意愿。',
+    "Filed online by an account whose identity is not verified (perhaps not the legal representative): check the representative's ID and consent.",
+  ],
   USCC_CHECK_FAILED: ['该代码未通过校验位检查，窗口人员将与登记档案核对（不影响提交）。', 'This code fails its check: a clerk will verify it with the registration record (you can still submit).'],
 
   // Field labels

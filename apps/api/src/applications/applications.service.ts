@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { applyCorrections, CorrectionPathError, feeLedgerForApplication, isTerminalCaseStatus, normaliseEnterpriseName, type ApplicationForm, type RuleFlag } from '@onetrip/domain';
+import { applyCorrections, CorrectionPathError, feeLedgerForApplication, filerIdentityFlag, isTerminalCaseStatus, normaliseEnterpriseName, type ApplicationForm, type RuleFlag } from '@onetrip/domain';
 import { CorrectionEntity, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
 import {
   CASE_WORKFLOW,
@@ -26,7 +26,7 @@ import { ApiConfig } from '../config/api.config';
 import { ApplicationRulesService } from './application-rules.service';
 import { CasePolicyService } from './case-policy.service';
 import { CaseReader } from './case-reader.service';
-import { correctionFields } from './case-view.mapper';
+import { correctionFields, toFlags } from './case-view.mapper';
 import { correctionKeyErrors } from './correction-paths';
 import { ApplicationCreateDto } from './dto/application-create.dto';
 import { ApplicationFormDto, toApplicationForm } from './dto/application-form.dto';
@@ -77,7 +77,7 @@ export class ApplicationsService {
       if (earlier) return this.replay(user, earlier, hash);
     }
 
-    const flags = await this.rules.check(form);
+    const flags = [...(await this.rules.check(form)), ...(await this.filerFlags(user, form))];
     const policy = this.policies.policy;
     const id = randomUUID();
     try {
@@ -121,7 +121,9 @@ export class ApplicationsService {
     const corrected = this.applyChanges(record.form, dto.changes);
     const typeErrors = await validateAs(ApplicationFormDto, corrected);
     if (typeErrors.length > 0) throw validationFailed(typeErrors);
-    const flags = await this.rules.check(corrected, { caseId: record.id });
+    // The filer's flag stays: a correction does not make the filer any more verified.
+    const kept = toFlags(record.flags).filter((flag) => flag.code === 'FILER_IDENTITY_UNVERIFIED') as RuleFlag[];
+    const flags = [...(await this.rules.check(corrected, { caseId: record.id })), ...kept];
 
     const correctionId = randomUUID();
     await this.dataSource.transaction(async (manager) => {
@@ -166,6 +168,13 @@ export class ApplicationsService {
   }
 
   /** APPLICANT files for themselves; WINDOW for the applicant it names (帮代办). */
+  /** Who filed is not proven to be the legal representative: SAMR's clerk is told (see filerIdentityFlag). */
+  private async filerFlags(user: AuthenticatedUser, form: ApplicationForm): Promise<RuleFlag[]> {
+    const [account] = (await this.dataSource.query(`SELECT name FROM users WHERE id = $1`, [user.id])) as { name: string | null }[];
+    const flag = filerIdentityFlag({ role: user.role, name: account?.name ?? null }, form);
+    return flag ? [flag] : [];
+  }
+
   private async applicantFor(user: AuthenticatedUser, onBehalfOf: string | undefined): Promise<string> {
     if (user.role !== 'WINDOW') {
       if (onBehalfOf !== undefined) throw validationFailed([{ path: 'onBehalfOf', messages: ['onBehalfOf is for window clerks only'] }]);
