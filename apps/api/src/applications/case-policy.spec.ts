@@ -160,7 +160,7 @@ describe('buildCasePolicy from ApiConfig', () => {
       PERSONAL_DATA_KEY_ID: 'k1',
       DECISION_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
     };
-    expect(configProblems({ NODE_ENV: 'development', DECISION_SIGNING_KEY: 'dG9vLXNob3J0' })).toMatch(/DECISION_SIGNING_KEY: must be at least 32 bytes/);
+    expect(configProblems({ NODE_ENV: 'development', DECISION_SIGNING_KEY: 'dG9vLXNob3J0' })).toMatch(/DECISION_SIGNING_KEY \(value withheld\): must be at least 32 bytes/);
     expect(configProblems({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length', ...payloadKeys })).toBe('');
     expect(configProblems({ NODE_ENV: 'development', DEMO_MODE: 'true' })).toBe('');
   });
