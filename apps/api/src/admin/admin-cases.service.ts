@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
 import { decodeHistoryPayloads } from '@onetrip/infrastructure';
-import { maskApplicationForm, type Department } from '@onetrip/domain';
+import { maskApplicationForm, maskPersonalData, type Department } from '@onetrip/domain';
 import { cancelCaseUpdate, caseWorkflowId, reopenStepUpdate } from '@onetrip/workflows/contracts';
 import { CaseReader, type CaseRecord } from '../applications/case-reader.service';
 import { AuditLogService } from '../audit/audit-log.service';
@@ -133,8 +133,9 @@ export class AdminCasesService {
   async detail(admin: AuthenticatedUser, id: string, unmask = false): Promise<AdminCaseDetailDto> {
     const record = await this.record(id);
     const now = new Date();
-    const [view, tasks, facts, complaints, history, audit] = await Promise.all([
-      this.cases.view(admin, record),
+    const [[view], tasks, facts, complaints, history, audit] = await Promise.all([
+      // Masked unless asked: clerks' and applicants' free text is masked as in a list.
+      this.cases.views(admin, [record], now, !unmask),
       this.tasks(id),
       this.stuck.facts([id], now),
       this.complaints.latestForCase(id, LATEST_COMPLAINTS),
@@ -145,15 +146,26 @@ export class AdminCasesService {
     const usernames = await this.usernames(history.actorIds);
     const fact = facts.get(id);
     const timeline = [...audit, ...workflowTimeline(history.events, (userId) => usernames.get(userId))].sort((a, b) => a.at.localeCompare(b.at));
+    // Free text (reasons, complaints, errors) may quote an ID number or a mobile: masked like the form.
+    const text = unmask ? (value: string) => value : maskPersonalData;
+    const optional = (value: string | undefined): string | undefined => (value === undefined ? undefined : text(value));
     return {
       case: view,
       form: unmask ? record.form : maskApplicationForm(record.form),
-      tasks,
-      stuckReasons: fact ? stuckReasons({ ...fact, now, thresholds: this.thresholds() }) : [],
-      pendingActivities: history.pending,
-      complaints: complaints.items,
+      tasks: tasks.map((task) => ({
+        ...task,
+        returnItems: task.returnItems?.map((item) => ({ ...item, reason: text(item.reason) })),
+        rejectReason: optional(task.rejectReason),
+      })),
+      stuckReasons: (fact ? stuckReasons({ ...fact, now, thresholds: this.thresholds() }) : []).map((reason) => ({
+        ...reason,
+        summary: text(reason.summary),
+        lastError: optional(reason.lastError),
+      })),
+      pendingActivities: history.pending.map((activity) => ({ ...activity, lastFailure: optional(activity.lastFailure) })),
+      complaints: complaints.items.map((complaint) => ({ ...complaint, text: text(complaint.text), resolution: optional(complaint.resolution) })),
       complaintsTotal: complaints.total,
-      timeline,
+      timeline: timeline.map((entry) => ({ ...entry, detail: optional(entry.detail) })),
     };
   }
 
