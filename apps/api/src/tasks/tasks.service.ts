@@ -176,14 +176,13 @@ export class TasksService {
     throw new AppError('CONFLICT', `Refused (TASK_NOT_OPEN): the task is ${current?.status ?? 'gone'}`);
   }
 
-  /** 404 for no such task, 403 for another department's. */
+  /** 404 for no such task and for another department's: a 403 would tell that it exists. */
   private async findForDepartment(user: AuthenticatedUser, id: string): Promise<TaskRow> {
     const department = this.departmentOf(user);
     const [task] = (await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM tasks t LEFT JOIN users u ON u.id = t.claimed_by_id WHERE t.id = $1`, [
       id.slice(0, 200),
     ])) as TaskRow[];
-    if (!task) throw new AppError('NOT_FOUND', 'No such task');
-    if (task.department !== department) throw new AppError('FORBIDDEN', `This task belongs to ${task.department}, not ${department}`);
+    if (!task || task.department !== department) throw new AppError('NOT_FOUND', 'No such task');
     return task;
   }
 
