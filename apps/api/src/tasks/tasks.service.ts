@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { DecisionSigner, PersonalDataCipher } from '@onetrip/infrastructure';
-import { isDepartment, type ApplicationForm, type CaseStatus, type Department, type RuleFlag, type StepStatus } from '@onetrip/domain';
+import { hasInvisibleCharacters, isDepartment, outputProblems, type ApplicationForm, type CaseStatus, type Department, type RuleFlag, type StepStatus } from '@onetrip/domain';
 import { caseWorkflowId, decideTaskUpdate, type TaskDecision, type TaskDecisionResult } from '@onetrip/workflows/contracts';
 import { isTaskOverdue, toFlags } from '../applications/case-view.mapper';
 import { AuditLogService, type AuditAction } from '../audit/audit-log.service';
@@ -17,7 +17,7 @@ import { TaskListQueryDto } from './dto/task-list-query.dto';
 import { TaskRejectDto } from './dto/task-reject.dto';
 import { TaskDecisionResponseDto, TaskDetailResponseDto, TaskListResponseDto, TaskSummaryDto } from './dto/task-response.dto';
 import { TaskReturnDto } from './dto/task-return.dto';
-import { departmentFlags, departmentFormView } from './task-form-view';
+import { departmentFlags, departmentFormView, departmentReads } from './task-form-view';
 
 interface TaskRow {
   id: string;
@@ -40,7 +40,6 @@ interface TaskRow {
 
 const TASK_COLUMNS = `t.id, t.case_id, t.department, t.round, t.mode, t.status, t.opened_at, t.due_at, t.overdue_at, t.claimed_by_id,
   u.username AS claimed_by, t.claimed_at, t.decided_at, t.outputs, t.return_items, t.reject_reason`;
-const BANK_ACCOUNT = /^\d{10,25}$/;
 
 function toSummary(row: TaskRow, now: Date): TaskSummaryDto {
   const summary: TaskSummaryDto = {
@@ -116,20 +115,30 @@ export class TasksService {
   async complete(user: AuthenticatedUser, id: string, dto: TaskCompleteDto): Promise<TaskDecisionResponseDto> {
     const task = await this.findForDepartment(user, id);
     const outputs = dto.outputs ?? {};
-    if (task.department === 'BANK' && !BANK_ACCOUNT.test(outputs.accountNumber ?? '')) {
-      throw validationFailed([{ path: 'outputs.accountNumber', messages: ['outputs.accountNumber must be the new account number: 10–25 digits'] }]);
+    // Only what this department issues, each in its format, nothing invisible (a right-to-left override in a licence number).
+    const problems = outputProblems(task.department, outputs).map(({ key, message }) => ({ path: `outputs.${key}`, messages: [`outputs.${key} ${message}`] }));
+    if (task.department === 'BANK' && outputs.accountNumber === undefined) {
+      problems.push({ path: 'outputs.accountNumber', messages: ['outputs.accountNumber must be the new account number: 10–25 digits'] });
     }
+    if (problems.length > 0) throw validationFailed(problems);
     return this.decide(user, task, { decision: 'COMPLETE', outputs }, 'COMPLETE');
   }
 
   async returnForCorrection(user: AuthenticatedUser, id: string, dto: TaskReturnDto): Promise<TaskDecisionResponseDto> {
     const task = await this.findForDepartment(user, id);
+    // A department returns only what it reads (a TAX clerk cannot see, so cannot fault, the shareholders' IDs).
+    const problems = dto.items.flatMap((item, i) => [
+      ...(departmentReads(task.department, item.field) ? [] : [{ path: `items[${i}].field`, messages: [`items[${i}].field is not in the part of the form ${task.department} reads`] }]),
+      ...(hasInvisibleCharacters(item.reason) ? [{ path: `items[${i}].reason`, messages: [`items[${i}].reason must not contain control, bidi or zero-width characters`] }] : []),
+    ]);
+    if (problems.length > 0) throw validationFailed(problems);
     const items = dto.items.map((item) => ({ field: item.field, reason: item.reason }));
     return this.decide(user, task, { decision: 'RETURN', items }, 'RETURN');
   }
 
   async reject(user: AuthenticatedUser, id: string, dto: TaskRejectDto): Promise<TaskDecisionResponseDto> {
     const task = await this.findForDepartment(user, id);
+    if (hasInvisibleCharacters(dto.reason)) throw validationFailed([{ path: 'reason', messages: ['reason must not contain control, bidi or zero-width characters'] }]);
     return this.decide(user, task, { decision: 'REJECT', reason: dto.reason }, 'REJECT');
   }
 
