@@ -2,6 +2,7 @@ import type { Client as PgClient } from 'pg';
 import { makeResidentId } from '@onetrip/domain';
 import { connectDatabase, uniqueEnterpriseName } from '../support/case-fixtures';
 import { http } from '../support/http';
+import { startApi } from '../support/test-stack';
 import { fieldPaths, fileCase, newApplicant, openTaskId, signIn, validForm, type CaseView, type ErrorBody, type SignedIn } from './api-fixtures';
 
 // What an independent red-team run found on the case side (issue 11 §7), each with the request that showed it.
@@ -54,6 +55,24 @@ describe('case-side abuse found by the red team', () => {
       expect(page.status).toBe(200);
       expect(page.body.total).toBe(6);
       expect(page.body.items).toHaveLength(2);
+    });
+
+    it('limits how many complaints one person raises in an hour (an API with a low limit)', async () => {
+      const api = await startApi({ RATE_LIMIT_COMPLAINTS_PER_USER_HOUR: '2' }, 'api-complaint-rate');
+      try {
+        const applicant = await newApplicant(api.url);
+        const filed = await http<CaseView>('POST', '/applications', { token: applicant.token, body: validForm(), baseUrl: api.url });
+        expect(filed.status).toBe(201);
+        const raise = (n: number) => http<ErrorBody>('POST', `/applications/${filed.body.id}/complaints`, { token: applicant.token, body: { text: `rate ${n}` }, baseUrl: api.url });
+        expect((await raise(1)).status).toBe(201);
+        expect((await raise(2)).status).toBe(201);
+        const third = await raise(3);
+        expect(third.status).toBe(429);
+        expect(third.body.error).toBe('RATE_LIMITED');
+        expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      } finally {
+        await api.app.stop();
+      }
     });
 
     it('refuses complaints on an ended case', async () => {
