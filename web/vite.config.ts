@@ -7,7 +7,8 @@ const domain = fileURLToPath(new URL('../libs/domain/src', import.meta.url));
 
 export default defineConfig(({ mode }) => ({
   plugins: [react()],
-  resolve: { alias: { '@onetrip/domain': domain } },
+  // dedupe: libs/domain's name folding imports opencc-js from outside web/; take it from web's own dependencies.
+  resolve: { alias: { '@onetrip/domain': domain }, dedupe: ['opencc-js'] },
   // Source maps only for a development build (`vite build --mode development`): production serves none.
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: mode === 'development' },
   server: {

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { foldEnterpriseName } from './enterprise-name';
-import { toSimplifiedChinese } from './name-folding';
-import { TRADITIONAL_SIMPLIFIED_PAIRS } from './traditional-simplified.table';
+import { Converter } from 'opencc-js/t2cn';
+import { toSimplifiedChinese, traditionalToSimplifiedTable } from './name-folding';
 
-const traditional = [...TRADITIONAL_SIMPLIFIED_PAIRS].filter((_, i) => i % 2 === 0);
-const simplified = [...TRADITIONAL_SIMPLIFIED_PAIRS].filter((_, i) => i % 2 === 1);
+const table = traditionalToSimplifiedTable();
+const traditional = [...table.keys()];
+const simplified = [...new Set(table.values())];
 const nameCharacter = fc.oneof(
   fc.constantFrom(...traditional),
   fc.constantFrom(...simplified),
@@ -21,14 +22,24 @@ describe('folding enterprise names for comparison', () => {
     expect(toSimplifiedChinese('國際貿易發展')).toBe('国际贸易发展');
   });
 
-  it('ships a table of the common characters of enterprise names', () => {
+  it('builds its table from OpenCC’s dictionaries: the common characters of enterprise names', () => {
     expect(traditional.length).toBeGreaterThan(2000);
     for (const [from, to] of [['網', '网'], ['絡', '络'], ['電', '电'], ['業', '业'], ['貿', '贸'], ['與', '与'], ['廣', '广'], ['東', '东'], ['實', '实'], ['車', '车']]) {
       expect(toSimplifiedChinese(from)).toBe(to);
     }
-    // Each traditional character appears once; none is its own simplified form.
-    expect(new Set(traditional).size).toBe(traditional.length);
-    traditional.forEach((character, i) => expect(character).not.toBe(simplified[i]));
+    // No character is its own simplified form, and no simplified form is folded again.
+    for (const [from, to] of table) {
+      expect(to).not.toBe(from);
+      expect(table.has(to)).toBe(false);
+    }
+  });
+
+  it('folds each character as OpenCC’s own t → cn converter does, a chain followed to its end', () => {
+    const opencc = Converter({ from: 't', to: 'cn' });
+    const differing = traditional.filter((character) => opencc(character) !== table.get(character));
+    // Only where OpenCC's answer is itself folded again (a chain), never a different character.
+    for (const character of differing) expect(toSimplifiedChinese(opencc(character))).toBe(table.get(character));
+    expect(differing.length).toBeLessThan(traditional.length / 100);
   });
 
   it('is idempotent', () => {

@@ -11,7 +11,11 @@ import {
   upsertSearchAttributes,
   ActivityFailure,
 } from '@temporalio/workflow';
-import { addWorkingMinutes, DEPARTMENTS, mergeCorrectionItems, stepsToReopen, toCorrectionItems, type Department } from '@onetrip/domain';
+// The domain's modules by path, not its index: the index also carries the name-folding dictionaries
+// (opencc-js), which workflow code never uses and the sandbox would load with every bundle.
+import { addWorkingMinutes } from '@onetrip/domain/calendar/working-calendar';
+import { DEPARTMENTS, type Department } from '@onetrip/domain/departments/departments';
+import { mergeCorrectionItems, stepsToReopen, toCorrectionItems } from '@onetrip/domain/case/correction-notice';
 import type { CaseActivities } from '../activities/case.activities';
 import {
   cancelCaseUpdate,
