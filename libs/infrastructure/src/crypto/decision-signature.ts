@@ -42,6 +42,33 @@ function claimsText(claims: DecisionClaims): string {
   return JSON.stringify(canonical({ caseId, taskId, decision, actorId, signedAt, outputs, items, reason }));
 }
 
+/** A command on a whole case (an applicant's correction or cancellation, an admin's reopening or cancellation), as signed. */
+export type CommandClaims =
+  | { command: 'cancelCase'; caseId: string; actorId: string; reason: string; signedAt: string }
+  | { command: 'reopenStep'; caseId: string; actorId: string; department: string; reason: string; signedAt: string }
+  | { command: 'submitCorrection'; caseId: string; actorId: string; correctionId: string; round: number; signedAt: string };
+
+/** What the API adds to a command's Update: when it signed, and the signature. */
+export interface CommandSignature {
+  signedAt?: string;
+  signature?: string;
+}
+
+// Unsigned claims, one of CommandClaims without its signing time (distributive, so each command keeps its fields).
+type UnsignedCommand<T = CommandClaims> = T extends CommandClaims ? Omit<T, 'signedAt'> : never;
+
+function commandText(claims: CommandClaims): string {
+  // The `command` key is never in a decision's text: one kind of signature cannot stand in for another.
+  const { command, caseId, actorId, signedAt } = claims;
+  const fields =
+    claims.command === 'cancelCase'
+      ? { reason: claims.reason }
+      : claims.command === 'reopenStep'
+        ? { department: claims.department, reason: claims.reason }
+        : { correctionId: claims.correctionId, round: claims.round };
+  return JSON.stringify(canonical({ command, caseId, actorId, signedAt, ...fields }));
+}
+
 /**
  * HMAC-SHA256 over a clerk's decision, made by the API and checked by the worker's activity before
  * anything is written: a decision sent straight to Temporal (not through the API's checks) is refused.
@@ -80,13 +107,36 @@ export class DecisionSigner {
   }
 
   sign(claims: DecisionClaims): string {
-    if (!this.key) throw new DecisionSigningKeyError('is not set: decisions cannot be signed');
-    return `${VERSION}.${createHmac('sha256', this.key).update(claimsText(claims)).digest('base64url')}`;
+    return this.mac(claimsText(claims));
   }
 
   verify(claims: DecisionClaims, signature: string | undefined): boolean {
+    return this.matches(claimsText(claims), signature);
+  }
+
+  signCommand(claims: CommandClaims): string {
+    return this.mac(commandText(claims));
+  }
+
+  verifyCommand(claims: CommandClaims, signature: string | undefined): boolean {
+    return this.matches(commandText(claims), signature);
+  }
+
+  /** The signing time and signature the API adds to a command's Update; nothing when signing is disabled (development only). */
+  commandSignature(claims: UnsignedCommand, now: Date = new Date()): CommandSignature {
+    if (!this.enabled) return {};
+    const signedAt = now.toISOString();
+    return { signedAt, signature: this.signCommand({ ...claims, signedAt } as CommandClaims) };
+  }
+
+  private mac(text: string): string {
+    if (!this.key) throw new DecisionSigningKeyError('is not set: decisions cannot be signed');
+    return `${VERSION}.${createHmac('sha256', this.key).update(text).digest('base64url')}`;
+  }
+
+  private matches(text: string, signature: string | undefined): boolean {
     if (!this.key || typeof signature !== 'string' || !signature.startsWith(`${VERSION}.`)) return false;
-    const expected = Buffer.from(this.sign(claims));
+    const expected = Buffer.from(this.mac(text));
     const given = Buffer.from(signature);
     return given.length === expected.length && timingSafeEqual(given, expected);
   }

@@ -95,7 +95,16 @@ export interface DecisionVerifier {
     signature?: string;
     decidedAt: string;
   }): { type: 'DECISION_NOT_SIGNED' | 'DECISION_SIGNATURE_INVALID'; message: string } | null;
+  /** The same for a cancellation, a reopening or a correction; `receivedAt` is the workflow's time. */
+  commandProblem(command: SignedCaseCommand): { type: 'DECISION_NOT_SIGNED' | 'DECISION_SIGNATURE_INVALID'; message: string } | null;
 }
+
+/** A command on a whole case, with the API's signature (if any) and when the workflow received it. */
+export type SignedCaseCommand = (
+  | { command: 'cancelCase'; caseId: string; actorId: string; reason: string }
+  | { command: 'reopenStep'; caseId: string; actorId: string; department: string; reason: string }
+  | { command: 'submitCorrection'; caseId: string; actorId: string; correctionId: string; round: number }
+) & { signedAt?: string; signature?: string; receivedAt: string };
 
 export type NotificationKind = 'SUBMITTED' | 'CORRECTION_NEEDED' | 'COMPLETED' | 'REJECTED' | 'CANCELLED';
 
