@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, submitCorrectionUpdate, type TaskDecision } from '@onetrip/workflows/contracts';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { recordHistory } from '../support/history-recorder';
-import { caseRow, sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks, signedDecision } from '../support/case-fixtures';
+import { caseRow, sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks, signedCancellation, signedCorrection, signedDecision } from '../support/case-fixtures';
 
 describe('the case workflow on the real servers (started directly through Temporal)', () => {
   const servers = useRealServers();
@@ -92,7 +92,7 @@ describe('the case workflow on the real servers (started directly through Tempor
       const audit = await db.query(`SELECT action FROM audit_log WHERE task_id = $1`, [samr.id]);
       expect(audit.rows).toEqual([{ action: 'ESCALATED' }]);
       const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
-      await handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: randomUUID(), reason: 'test over' }] });
+      await handle.executeUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: randomUUID(), reason: 'test over' })] });
       await recordHistory(handle, 'overdue');
     });
   });
@@ -139,7 +139,7 @@ describe('the case workflow on the real servers (started directly through Tempor
         JSON.stringify({ 'tax.taxpayerType': 'GENERAL', 'bank.branch': '吉首人民路支行' }),
         applicantId,
       ]);
-      const result = await handle.executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: 1, actorId: applicantId }] });
+      const result = await handle.executeUpdate(submitCorrectionUpdate, { args: [signedCorrection(caseId, { correctionId, round: 1, actorId: applicantId })] });
       expect(result.changedPaths.sort()).toEqual(['bank.branch', 'tax.taxpayerType']);
       // TAX and BANK returned it; PSB and HRSS read neither field; SAMR reads neither.
       expect(result.reopened).toEqual(['TAX', 'BANK']);
@@ -152,7 +152,7 @@ describe('the case workflow on the real servers (started directly through Tempor
       expect(statuses).toEqual({ SAMR: 'DONE', PSB: 'DONE', TAX: 'RETURNED', HRSS: 'DONE', BANK: 'RETURNED' });
 
       // The same correction again is refused: the case is no longer waiting for it.
-      await expect(handle.executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: 1, actorId: applicantId }] })).rejects.toThrow();
+      await expect(handle.executeUpdate(submitCorrectionUpdate, { args: [signedCorrection(caseId, { correctionId, round: 1, actorId: applicantId })] })).rejects.toThrow();
 
       for (const open of reopened) {
         await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: open.id, actorId: applicantId, decision: 'COMPLETE' })] });
@@ -165,12 +165,12 @@ describe('the case workflow on the real servers (started directly through Tempor
       const { caseId, applicantId } = await startCaseDirectly(db, temporal, sampleForm(), testPolicy());
       const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
       await waitForOpenTasks(db, caseId, ['SAMR']);
-      const state = await handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: 'changed my mind' }] });
+      const state = await handle.executeUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: applicantId, reason: 'changed my mind' })] });
       expect(state.status).toBe('CANCELLED');
       const row = await caseRow(db, caseId);
       expect(row.status).toBe('CANCELLED');
       expect((await tasksOf(db, caseId)).map((task) => task.status)).toEqual(['CANCELLED']);
-      await expect(handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: 'again' }] })).rejects.toThrow();
+      await expect(handle.executeUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: applicantId, reason: 'again' })] })).rejects.toThrow();
       await recordHistory(handle, 'cancellation');
     });
   });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
-import { decodeHistoryPayloads } from '@onetrip/infrastructure';
+import { DecisionSigner, decodeHistoryPayloads } from '@onetrip/infrastructure';
 import { maskApplicationForm, maskPersonalData, type Department } from '@onetrip/domain';
 import { cancelCaseUpdate, caseWorkflowId, reopenStepUpdate } from '@onetrip/workflows/contracts';
 import { CaseReader, type CaseRecord } from '../applications/case-reader.service';
@@ -62,6 +62,7 @@ export class AdminCasesService {
     private readonly stuck: StuckCasesRepository,
     private readonly audit: AuditLogService,
     private readonly complaints: ComplaintsService,
+    private readonly signer: DecisionSigner,
   ) {}
 
   private thresholds() {
@@ -274,15 +275,18 @@ export class AdminCasesService {
         break;
       case 'REOPEN': {
         const department = needDepartment();
-        await this.update(() =>
-          this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(reopenStepUpdate, { args: [{ department, actorId: admin.id, reason: dto.reason }] }),
-        );
+        // Signed, like every command that reaches a workflow: the worker refuses one that did not come through the API.
+        const reopening = { department, actorId: admin.id, reason: dto.reason };
+        const signature = this.signer.commandSignature({ command: 'reopenStep', caseId: record.id, ...reopening });
+        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(reopenStepUpdate, { args: [{ ...reopening, ...signature }] }));
         await this.audit.record({ actor: admin, action: 'REOPEN', caseId: record.id, details: { department, reason: dto.reason } });
         result = `${department} reopened`;
         break;
       }
       case 'CANCEL':
-        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ actorId: admin.id, reason: dto.reason }] }));
+        const cancellation = { actorId: admin.id, reason: dto.reason };
+        const signature = this.signer.commandSignature({ command: 'cancelCase', caseId: record.id, ...cancellation });
+        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ ...cancellation, ...signature }] }));
         await this.audit.record({ actor: admin, action: 'CANCEL', caseId: record.id, details: { reason: dto.reason } });
         result = 'case cancelled';
         break;

@@ -5,7 +5,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { applyCorrections, CorrectionPathError, feeLedgerForApplication, filerIdentityFlag, isTerminalCaseStatus, normaliseEnterpriseName, type ApplicationForm, type RuleFlag } from '@onetrip/domain';
-import { CorrectionEntity, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
+import { CorrectionEntity, DecisionSigner, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
 import {
   CASE_WORKFLOW,
   cancelCaseUpdate,
@@ -58,6 +58,7 @@ export class ApplicationsService {
     private readonly cases: CaseReader,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
+    private readonly signer: DecisionSigner,
   ) {}
 
   /**
@@ -139,10 +140,12 @@ export class ApplicationsService {
         manager,
       );
     });
+    // Signed: the worker applies only a correction that came through the API's checks.
+    const submission = { correctionId, round: record.correctionRound, actorId: user.id };
     try {
       await this.client.workflow
         .getHandle(caseWorkflowId(record.id))
-        .executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: record.correctionRound, actorId: user.id }] });
+        .executeUpdate(submitCorrectionUpdate, { args: [{ ...submission, ...this.signer.commandSignature({ command: 'submitCorrection', caseId: record.id, ...submission }) }] });
     } catch (error) {
       const mapped = toUpdateError(error);
       if (mapped instanceof AppError && mapped.code === 'CONFLICT') {
@@ -158,7 +161,11 @@ export class ApplicationsService {
     const record = await this.cases.findVisible(user, id);
     if (isTerminalCaseStatus(record.status)) throw new AppError('CONFLICT', `Refused (CASE_CLOSED): the case is already ${record.status}`);
     try {
-      await this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ actorId: user.id, reason: dto.reason }] });
+      // Signed: the worker acts only on a cancellation that came through the API's checks.
+      const cancellation = { actorId: user.id, reason: dto.reason };
+      await this.client.workflow
+        .getHandle(caseWorkflowId(record.id))
+        .executeUpdate(cancelCaseUpdate, { args: [{ ...cancellation, ...this.signer.commandSignature({ command: 'cancelCase', caseId: record.id, ...cancellation }) }] });
     } catch (error) {
       throw toUpdateError(error);
     }

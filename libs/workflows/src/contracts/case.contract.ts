@@ -75,8 +75,18 @@ export interface TaskDecisionResult {
   outputs?: Record<string, unknown>;
 }
 
+/**
+ * What the API adds to a cancellation, a reopening or a correction (DecisionSigner.commandSignature): the
+ * worker checks it before the workflow acts, so an Update sent to Temporal directly changes nothing.
+ */
+export interface CommandSignature {
+  /** When the API signed the command (ISO); part of what the signature covers. */
+  signedAt?: string;
+  signature?: string;
+}
+
 /** The applicant's correction, stored first (it holds personal data); the update names it by id. */
-export interface CorrectionSubmission {
+export interface CorrectionSubmission extends CommandSignature {
   correctionId: string;
   round: number;
   actorId: string;
@@ -87,7 +97,7 @@ export interface CorrectionResult {
   reopened: DepartmentCode[];
 }
 
-export interface CaseCancellation {
+export interface CaseCancellation extends CommandSignature {
   actorId: string;
   reason: string;
 }
@@ -124,7 +134,7 @@ export const decideTaskUpdate = defineUpdate<TaskDecisionResult, [TaskDecision]>
 export const submitCorrectionUpdate = defineUpdate<CorrectionResult, [CorrectionSubmission]>('submitCorrection');
 export const cancelCaseUpdate = defineUpdate<CaseState, [CaseCancellation]>('cancelCase');
 /** An admin sends a finished step back to its department (a new round of the same step). */
-export interface StepReopening {
+export interface StepReopening extends CommandSignature {
   department: DepartmentCode;
   actorId: string;
   reason: string;
