@@ -20,7 +20,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...NODE_BUILTINS, ...FRAMEWORKS, '@temporalio/*', '@onetrip/*'], message: 'libs/domain imports nothing: keep it plain TypeScript.' }] },
+        { patterns: [{ group: [...NODE_BUILTINS, ...FRAMEWORKS, '@temporalio/*', '@onetrip/*'], message: 'libs/domain imports no framework, Node built-in or other room: keep it plain TypeScript (pure data/JS libraries such as opencc-js are fine).' }] },
       ],
     },
   },
@@ -46,6 +46,9 @@ export default tseslint.config(
             { group: [...NODE_BUILTINS, ...FRAMEWORKS, '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@onetrip/infrastructure'], message: 'Workflow code must stay deterministic: no Node built-ins, frameworks or I/O.' },
             { group: ['../activities', '../activities/*'], allowTypeImports: true, message: 'Import activities with `import type` only.' },
             { group: ['**/apps/**'], message: 'libs/workflows depends only on libs/domain and Temporal.' },
+          ],
+          paths: [
+            { name: '@onetrip/domain', allowTypeImports: true, message: 'Import domain modules by path (@onetrip/domain/case/…): the index carries the name-folding dictionaries, which the sandbox does not need.' },
           ],
         },
       ],

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DecisionSigner } from '../libs/infrastructure/src/crypto/decision-signature';
 import { KeyRing } from '../libs/infrastructure/src/crypto/key-ring';
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
@@ -46,6 +47,11 @@ function keyRing(keysVariable: string, idVariable: string, fileName: string): Re
 /** The token signing secret: from the environment, or generated once (never a published default), so tokens survive a restart. */
 function jwtSecret(): Record<string, string> {
   return { JWT_SECRET: env.JWT_SECRET || keptSecret('jwt-secret', 'JWT_SECRET', () => randomBytes(32).toString('base64url')) };
+}
+
+/** The decision-signing key from the environment, or generated once beside the dev data like the key rings. */
+function decisionSigningKey(): Record<string, string> {
+  return { DECISION_SIGNING_KEY: env.DECISION_SIGNING_KEY || keptSecret('decision-signing-key', 'DECISION_SIGNING_KEY', () => DecisionSigner.generateSetting()) };
 }
 
 let postgres: RunningPostgres | undefined;
@@ -95,6 +101,7 @@ async function main(): Promise<void> {
     ...keyRing('TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEY_ID', 'temporal-payload-keys'),
     ...keyRing('PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID', 'personal-data-keys'),
     ...jwtSecret(),
+    ...decisionSigningKey(),
   };
   for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
     const app = startApp({ name, env: appEnv, log: logFor(name) });

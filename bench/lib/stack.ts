@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { workflowBundlerOptions } from '@onetrip/workflows';
-import { KeyRing, temporalDataConverter } from '@onetrip/infrastructure';
+import { DecisionSigner, KeyRing, temporalDataConverter } from '@onetrip/infrastructure';
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from '../../scripts/stack/app-process';
 import { RunningPostgres, startEmbeddedPostgres } from '../../scripts/stack/embedded-postgres';
 import { freePort } from '../../scripts/stack/ports';
@@ -53,6 +53,8 @@ export class BenchStack {
   readonly personalDataKeys = { PERSONAL_DATA_KEYS: KeyRing.generateSetting('bench-pd'), PERSONAL_DATA_KEY_ID: 'bench-pd' };
   // The API has no default signing secret: one per bench run.
   readonly jwtSecret = { JWT_SECRET: randomBytes(32).toString('base64url') };
+  /** The API signs decisions with it and the worker checks them, as in production. */
+  readonly decisionSigningKey = { DECISION_SIGNING_KEY: DecisionSigner.generateSetting() };
 
   /** A Temporal client that reads and writes payloads as the apps do. */
   async temporalClientFor(address: string): Promise<Client> {
@@ -130,6 +132,7 @@ export class BenchStack {
       ...this.payloadKeys,
       ...this.personalDataKeys,
       ...this.jwtSecret,
+      ...this.decisionSigningKey,
     };
   }
 

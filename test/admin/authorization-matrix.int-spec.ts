@@ -32,6 +32,7 @@ const caseOwner: readonly Role[] = ['APPLICANT'];
 // (one with no user id included) can be counted on a database other files also file into.
 const MATRIX_ENTERPRISE = uniqueEnterpriseName();
 const notTheirs: readonly Role[] = ['OTHER_APPLICANT', 'WINDOW'];
+const otherClerks: readonly Role[] = ['CLERK_PSB', 'CLERK_TAX', 'CLERK_HRSS', 'CLERK_BANK'];
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { allowed: EVERYONE, path: () => '/health' },
@@ -54,11 +55,17 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/applications/{id}/complaints': { allowed: [...caseOwner, ...notTheirs], hidden: notTheirs, path: (f) => `/applications/${f.caseId}/complaints`, body: () => ({ text: 'matrix' }) },
   'GET /api/applications/{id}/complaints': { allowed: [...caseOwner, ...notTheirs], hidden: notTheirs, path: (f) => `/applications/${f.caseId}/complaints` },
   'GET /api/tasks': { allowed: CLERKS, path: () => '/tasks?status=OPEN' },
-  'GET /api/tasks/{id}': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}` },
-  'POST /api/tasks/{id}/claim': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}/claim`, body: () => ({}) },
-  'POST /api/tasks/{id}/complete': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}/complete`, body: () => ({}) },
-  'POST /api/tasks/{id}/return': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}/return`, body: () => ({ items: [{ field: 'company.name', reason: 'matrix' }] }) },
-  'POST /api/tasks/{id}/reject': { allowed: ['CLERK_SAMR'], path: (f) => `/tasks/${f.taskId}/reject`, body: () => ({ reason: 'matrix' }) },
+  // Another department's task does not exist for its clerks (404 reveals nothing; 403 would say it does).
+  'GET /api/tasks/{id}': { allowed: ['CLERK_SAMR', ...otherClerks], hidden: otherClerks, path: (f) => `/tasks/${f.taskId}` },
+  'POST /api/tasks/{id}/claim': { allowed: ['CLERK_SAMR', ...otherClerks], hidden: otherClerks, path: (f) => `/tasks/${f.taskId}/claim`, body: () => ({}) },
+  'POST /api/tasks/{id}/complete': { allowed: ['CLERK_SAMR', ...otherClerks], hidden: otherClerks, path: (f) => `/tasks/${f.taskId}/complete`, body: () => ({}) },
+  'POST /api/tasks/{id}/return': {
+    allowed: ['CLERK_SAMR', ...otherClerks],
+    hidden: otherClerks,
+    path: (f) => `/tasks/${f.taskId}/return`,
+    body: () => ({ items: [{ field: 'company.name', reason: 'matrix' }] }),
+  },
+  'POST /api/tasks/{id}/reject': { allowed: ['CLERK_SAMR', ...otherClerks], hidden: otherClerks, path: (f) => `/tasks/${f.taskId}/reject`, body: () => ({ reason: 'matrix' }) },
   'GET /api/admin/cases': { allowed: ['ADMIN'], path: () => '/admin/cases?stuck=true' },
   'GET /api/admin/cases/{id}': { allowed: ['ADMIN'], path: (f) => `/admin/cases/${f.caseId}?unmask=true` },
   'POST /api/admin/cases/{id}/actions': { allowed: ['ADMIN'], path: (f) => `/admin/cases/${f.caseId}/actions`, body: () => ({ action: 'CANCEL', reason: 'matrix' }) },

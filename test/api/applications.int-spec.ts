@@ -52,7 +52,8 @@ describe('POST /api/applications: filing the combined form', () => {
     expect(view.fees.borneByOthers).toMatch(/^\d+\.\d{2}$/);
     expect(view.fees.items.every((item) => /^\d+\.\d{2}$/.test(item.amount) && item.payer !== 'APPLICANT')).toBe(true);
     expect(view.form).toEqual(form);
-    expect(view.flags).toBeUndefined();
+    // Filed online: only the flag that the filer's identity is not verified (SAMR checks it).
+    expect(view.flags?.map((flag) => flag.code)).toEqual(['FILER_IDENTITY_UNVERIFIED']);
 
     const row = (await db.query(`SELECT * FROM cases WHERE id = $1`, [view.id])).rows[0];
     expect(row.workflow_id).toBe(`case-${view.id}`);
@@ -74,7 +75,10 @@ describe('POST /api/applications: filing the combined form', () => {
     const good = generateUscc({ divisionCode: '433100', sequence: 77 });
     const bad = good.slice(0, 17) + USCC_CHARSET[(USCC_CHARSET.indexOf(good[17]) + 1) % USCC_CHARSET.length];
     const view = await fileCase(applicant.token, validForm((form) => (form.shareholders[1].uscc = bad)));
-    expect(view.flags).toEqual([expect.objectContaining({ path: 'shareholders[1].uscc', code: 'USCC_CHECK_FAILED' })]);
+    expect(view.flags).toEqual([
+      expect.objectContaining({ path: 'shareholders[1].uscc', code: 'USCC_CHECK_FAILED' }),
+      expect.objectContaining({ path: 'legalRepresentative.idNumber', code: 'FILER_IDENTITY_UNVERIFIED' }),
+    ]);
     const row = await db.query(`SELECT flags FROM cases WHERE id = $1`, [view.id]);
     expect(row.rows[0].flags).toEqual(view.flags);
   });

@@ -151,10 +151,10 @@ describe('auth: register, token, refresh, bearer guard, roles', () => {
     // The first refresh token again (stolen and replayed): refused, and the whole family with it.
     const replay = await http<ErrorBody>('POST', '/auth/refresh', { body: { refreshToken: first.body.refreshToken } });
     expect(replay.status).toBe(401);
-    expect(replay.body.error).toBe('REFRESH_TOKEN_REUSED');
+    expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
     const afterReplay = await http<ErrorBody>('POST', '/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
     expect(afterReplay.status).toBe(401);
-    expect(afterReplay.body.error).toBe('REFRESH_TOKEN_INVALID');
+    expect(afterReplay.body.code).toBe('REFRESH_TOKEN_INVALID');
 
     // A new sign-in, then sign-out: its refresh token no longer works; signing out again is harmless.
     const session = await http<Tokens>('POST', '/auth/token', { body: { username: applicant.username, password: 'applicant-pass-1' } });

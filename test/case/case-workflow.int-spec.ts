@@ -3,10 +3,10 @@ import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { isValidUscc } from '@onetrip/domain';
 import { randomUUID } from 'node:crypto';
-import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, NEXT_DUE_AT_KEY, submitCorrectionUpdate, type CasePolicy } from '@onetrip/workflows/contracts';
+import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, NEXT_DUE_AT_KEY, submitCorrectionUpdate, type CasePolicy, type TaskDecision } from '@onetrip/workflows/contracts';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { recordHistory } from '../support/history-recorder';
-import { caseRow, sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
+import { caseRow, sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks, signedCancellation, signedCorrection, signedDecision } from '../support/case-fixtures';
 
 /** A protobuf Timestamp or Duration ({ seconds, nanos }) in whole milliseconds. */
 function timestampMs(value: { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null | undefined): number {
@@ -48,14 +48,14 @@ describe('the case workflow on the real servers (started directly through Tempor
       const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
       const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
       const actorId = (await caseRow(db, caseId)).applicant_id as string;
-      const licence = await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId, decision: 'COMPLETE' }] });
+      const licence = await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: samr.id, actorId, decision: 'COMPLETE' })] });
       expect(licence.status).toBe('DONE');
       expect(isValidUscc(String(licence.outputs?.uscc))).toBe(true);
 
       const four = await waitForOpenTasks(db, caseId, ['PSB', 'TAX', 'HRSS', 'BANK']);
       for (const task of four) {
         const outputs: Record<string, string> = task.department === 'BANK' ? { accountNumber: '6222020200112233445' } : {};
-        await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task.id, actorId, decision: 'COMPLETE', outputs }] });
+        await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task.id, actorId, decision: 'COMPLETE', outputs })] });
       }
       const done = await waitForCaseStatus(db, caseId, 'COMPLETED');
       const outcome = done.outcome as { uscc: string; seals: unknown[]; bankAccount: { accountNumber: string } };
@@ -81,16 +81,16 @@ describe('the case workflow on the real servers (started directly through Tempor
       const started = await startCaseDirectly(db, temporal, sampleForm(), policy);
       const handle = temporal.workflow.getHandle(caseWorkflowId(started.caseId));
       const [samr] = await waitForOpenTasks(db, started.caseId, ['SAMR']);
-      await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId: started.applicantId, decision: 'COMPLETE' }] });
+      await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(started.caseId, { taskId: samr.id, actorId: started.applicantId, decision: 'COMPLETE' })] });
       const four = await waitForOpenTasks(db, started.caseId, ['PSB', 'TAX', 'HRSS', 'BANK']);
       const task = (department: string) => four.find((candidate) => candidate.department === department)!;
       return { ...started, handle, task };
     }
 
     it('refuses a second decision on the same task', async () => {
-      const { handle, task, applicantId } = await licensed();
-      const first = handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task('PSB').id, actorId: applicantId, decision: 'COMPLETE' }] });
-      const second = handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task('PSB').id, actorId: applicantId, decision: 'COMPLETE' }] });
+      const { caseId, handle, task, applicantId } = await licensed();
+      const first = handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task('PSB').id, actorId: applicantId, decision: 'COMPLETE' })] });
+      const second = handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task('PSB').id, actorId: applicantId, decision: 'COMPLETE' })] });
       const results = await Promise.allSettled([first, second]);
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
       const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
@@ -99,7 +99,7 @@ describe('the case workflow on the real servers (started directly through Tempor
 
     it('ends REJECTED when a department refuses, cancelling the open steps', async () => {
       const { caseId, handle, task, applicantId } = await licensed();
-      await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task('TAX').id, actorId: applicantId, decision: 'REJECT', reason: 'tax registration refused' }] });
+      await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task('TAX').id, actorId: applicantId, decision: 'REJECT', reason: 'tax registration refused' })] });
       const ended = await waitForCaseStatus(db, caseId, 'REJECTED');
       expect(ended.end_reason).toBe('TAX: tax registration refused');
       const statuses = Object.fromEntries((await tasksOf(db, caseId)).map((row) => [row.department, row.status]));
@@ -118,7 +118,7 @@ describe('the case workflow on the real servers (started directly through Tempor
       const audit = await db.query(`SELECT action FROM audit_log WHERE task_id = $1`, [samr.id]);
       expect(audit.rows).toEqual([{ action: 'ESCALATED' }]);
       const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
-      await handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: randomUUID(), reason: 'test over' }] });
+      await handle.executeUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: randomUUID(), reason: 'test over' })] });
       await recordHistory(handle, 'overdue');
     });
   });
@@ -129,11 +129,11 @@ describe('the case workflow on the real servers (started directly through Tempor
       const { caseId, applicantId } = await startCaseDirectly(db, temporal, sampleForm(), testPolicy());
       const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
       const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
-      await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId: applicantId, decision: 'COMPLETE' }] });
+      await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: samr.id, actorId: applicantId, decision: 'COMPLETE' })] });
       const four = await waitForOpenTasks(db, caseId, ['PSB', 'TAX', 'HRSS', 'BANK']);
       const task = (department: string) => four.find((candidate) => candidate.department === department)!;
       const decide = (department: string, decision: object) =>
-        handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task(department).id, actorId: applicantId, ...decision } as never] });
+        handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task(department).id, actorId: applicantId, ...decision } as TaskDecision)] });
 
       await decide('TAX', { decision: 'RETURN', items: [{ field: 'tax.taxpayerType', reason: 'turnover needs GENERAL' }] });
       await decide('PSB', { decision: 'COMPLETE' });
@@ -165,7 +165,7 @@ describe('the case workflow on the real servers (started directly through Tempor
         JSON.stringify({ 'tax.taxpayerType': 'GENERAL', 'bank.branch': '吉首人民路支行' }),
         applicantId,
       ]);
-      const result = await handle.executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: 1, actorId: applicantId }] });
+      const result = await handle.executeUpdate(submitCorrectionUpdate, { args: [signedCorrection(caseId, { correctionId, round: 1, actorId: applicantId })] });
       expect(result.changedPaths.sort()).toEqual(['bank.branch', 'tax.taxpayerType']);
       // TAX and BANK returned it; PSB and HRSS read neither field; SAMR reads neither.
       expect(result.reopened).toEqual(['TAX', 'BANK']);
@@ -178,10 +178,10 @@ describe('the case workflow on the real servers (started directly through Tempor
       expect(statuses).toEqual({ SAMR: 'DONE', PSB: 'DONE', TAX: 'RETURNED', HRSS: 'DONE', BANK: 'RETURNED' });
 
       // The same correction again is refused: the case is no longer waiting for it.
-      await expectRefused(handle.executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: 1, actorId: applicantId }] }), 'NOT_AWAITING_CORRECTION');
+      await expectRefused(handle.executeUpdate(submitCorrectionUpdate, { args: [signedCorrection(caseId, { correctionId, round: 1, actorId: applicantId })] }), 'NOT_AWAITING_CORRECTION');
 
       for (const open of reopened) {
-        await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: open.id, actorId: applicantId, decision: 'COMPLETE' }] });
+        await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: open.id, actorId: applicantId, decision: 'COMPLETE' })] });
       }
       await waitForCaseStatus(db, caseId, 'COMPLETED');
       await recordHistory(handle, 'correction');
@@ -240,7 +240,7 @@ describe('the case workflow on the real servers (started directly through Tempor
       const { caseId, applicantId } = await startCaseDirectly(db, temporal, sampleForm(), testPolicy());
       const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
       await waitForOpenTasks(db, caseId, ['SAMR']);
-      const state = await handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: 'changed my mind' }] });
+      const state = await handle.executeUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: applicantId, reason: 'changed my mind' })] });
       expect(state.status).toBe('CANCELLED');
       const row = await caseRow(db, caseId);
       expect(row.status).toBe('CANCELLED');
@@ -248,7 +248,7 @@ describe('the case workflow on the real servers (started directly through Tempor
       // Once the run has closed, Temporal itself refuses the Update (the API maps this to CASE_CLOSED too);
       // waiting for the result first makes that the one possible answer instead of a race with the validator.
       expect(await handle.result()).toMatchObject({ status: 'CANCELLED' });
-      const again = await failureOf(handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: 'again' }] }));
+      const again = await failureOf(handle.executeUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: applicantId, reason: 'again' })] }));
       expect(again).toBeInstanceOf(WorkflowNotFoundError);
       expect((again as WorkflowNotFoundError).workflowId).toBe(caseWorkflowId(caseId));
       await recordHistory(handle, 'cancellation');

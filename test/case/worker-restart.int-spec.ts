@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import { caseWorkflowId, decideTaskUpdate } from '@onetrip/workflows/contracts';
-import { sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
+import { sampleForm, useRealServers, startCaseDirectly, tasksOf, testPolicy, waitForCaseStatus, waitForOpenTasks, signedDecision } from '../support/case-fixtures';
 import { startWorker } from '../support/test-stack';
 
 describe('a worker killed mid-case', () => {
@@ -21,9 +21,9 @@ describe('a worker killed mid-case', () => {
     const { caseId, applicantId } = await startCaseDirectly(db, temporal, form, testPolicy(), taskQueue);
     const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
     const [samr] = await waitForOpenTasks(db, caseId, ['SAMR'], 60_000);
-    await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId: applicantId, decision: 'COMPLETE' }] });
+    await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: samr.id, actorId: applicantId, decision: 'COMPLETE' })] });
     const four = await waitForOpenTasks(db, caseId, ['PSB', 'TAX', 'HRSS', 'BANK']);
-    await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: four[0].id, actorId: applicantId, decision: 'COMPLETE' }] });
+    await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: four[0].id, actorId: applicantId, decision: 'COMPLETE' })] });
 
     first.process.kill('SIGKILL');
     expect(await first.exited).toBeNull();
@@ -32,7 +32,7 @@ describe('a worker killed mid-case', () => {
     try {
       // The second worker rebuilds the case from its history and takes the remaining decisions.
       for (const task of four.slice(1)) {
-        await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: task.id, actorId: applicantId, decision: 'COMPLETE' }] });
+        await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: task.id, actorId: applicantId, decision: 'COMPLETE' })] });
       }
       await waitForCaseStatus(db, caseId, 'COMPLETED');
       expect(await handle.result()).toEqual({ status: 'COMPLETED' });

@@ -4,7 +4,7 @@ import { WorkflowUpdateStage, type Client } from '@temporalio/client';
 import { cancelCaseUpdate, caseStateQuery, caseWorkflowId, decideTaskUpdate, submitCorrectionUpdate } from '@onetrip/workflows/contracts';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { fileCase, newApplicant, openTaskId, signIn, waitForView, type SignedIn } from '../api/api-fixtures';
-import { connectDatabase, sampleForm, startCaseDirectly, testPolicy, useRealServers, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
+import { connectDatabase, sampleForm, startCaseDirectly, testPolicy, useRealServers, waitForCaseStatus, waitForOpenTasks, signedCancellation, signedCorrection, signedDecision } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { recordCheck } from '../support/scorecard';
 import { duplicateFigures, expectNoDuplicateWrites } from './fault-fixtures';
@@ -100,7 +100,7 @@ describe('a correction racing a cancellation', () => {
     const { caseId, applicantId } = await startCaseDirectly(db, temporal, sampleForm(), testPolicy());
     const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
     const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
-    await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: samr.id, actorId: applicantId, decision: 'RETURN', items: [{ field: FIELD, reason: '门牌号不全' }] }] });
+    await handle.executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, { taskId: samr.id, actorId: applicantId, decision: 'RETURN', items: [{ field: FIELD, reason: '门牌号不全' }] })] });
     await waitForCaseStatus(db, caseId, 'AWAITING_CORRECTION');
     const correctionId = randomUUID();
     await db.query(`INSERT INTO corrections (id, case_id, round, changes, submitted_by_id, status) VALUES ($1, $2, 1, $3, $4, 'PENDING')`, [
@@ -115,12 +115,12 @@ describe('a correction racing a cancellation', () => {
     try {
       await gate.query('BEGIN');
       await gate.query('LOCK TABLE corrections IN ACCESS EXCLUSIVE MODE');
-      const correcting = handle.executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: 1, actorId: applicantId }] });
+      const correcting = handle.executeUpdate(submitCorrectionUpdate, { args: [signedCorrection(caseId, { correctionId, round: 1, actorId: applicantId })] });
       await waitFor('the correction activity held on the lock', async () => {
         const { rows } = await db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM corrections WHERE id%'`);
         return rows.length > 0;
       });
-      const cancelling = await handle.startUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: '不办了' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      const cancelling = await handle.startUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: applicantId, reason: '不办了' })], waitForStage: WorkflowUpdateStage.ACCEPTED });
       // Whatever the workflow does on the cancellation by itself (e.g. end the case) is done before the correction goes on.
       await waitFor('the workflow idle but for the held correction', async () => {
         const { raw } = await handle.describe();

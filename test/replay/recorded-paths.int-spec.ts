@@ -1,10 +1,10 @@
 import type { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, reopenStepUpdate } from '@onetrip/workflows/contracts';
+import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, reopenStepUpdate, type TaskDecision } from '@onetrip/workflows/contracts';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { recordHistory } from '../support/history-recorder';
-import { caseRow, sampleForm, startCaseDirectly, tasksOf, testPolicy, useRealServers, waitForCaseStatus, waitForOpenTasks } from '../support/case-fixtures';
+import { caseRow, sampleForm, startCaseDirectly, tasksOf, testPolicy, useRealServers, waitForCaseStatus, waitForOpenTasks, signedCancellation, signedDecision, signedReopening } from '../support/case-fixtures';
 
 // The case paths that test/case/case-workflow.int-spec.ts does not drive. Each test checks its path
 // ran as intended; with RECORD_HISTORIES=1 it also saves the history for the replay spec.
@@ -17,7 +17,7 @@ describe('case workflow paths recorded for replay', () => {
   });
 
   const decide = (caseId: string, decision: object) =>
-    temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(decideTaskUpdate, { args: [decision as never] });
+    temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(decideTaskUpdate, { args: [signedDecision(caseId, decision as TaskDecision)] });
 
   it('reopen-step: an admin reopens a finished step, which runs a second round before the case completes', async () => {
     const { caseId, applicantId } = await startCaseDirectly(db, temporal, sampleForm(), testPolicy());
@@ -28,7 +28,7 @@ describe('case workflow paths recorded for replay', () => {
     const psb = four.find((task) => task.department === 'PSB')!;
     await decide(caseId, { taskId: psb.id, actorId: applicantId, decision: 'COMPLETE' });
 
-    const reopened = await handle.executeUpdate(reopenStepUpdate, { args: [{ department: 'PSB', actorId: randomUUID(), reason: 'seal design wrong' }] });
+    const reopened = await handle.executeUpdate(reopenStepUpdate, { args: [signedReopening(caseId, { department: 'PSB', actorId: randomUUID(), reason: 'seal design wrong' })] });
     expect(reopened).toMatchObject({ department: 'PSB', status: 'OPEN', round: 2 });
     const open = await waitForOpenTasks(db, caseId, ['PSB', 'TAX', 'HRSS', 'BANK']);
     expect(open.find((task) => task.department === 'PSB')!.round).toBe(2);
@@ -49,7 +49,7 @@ describe('case workflow paths recorded for replay', () => {
     await decide(caseId, { taskId: samr.id, actorId: applicantId, decision: 'RETURN', items: [{ field: 'company.address', reason: 'house number missing' }] });
     await waitForCaseStatus(db, caseId, 'AWAITING_CORRECTION');
 
-    const state = await handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: 'will apply again later' }] });
+    const state = await handle.executeUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: applicantId, reason: 'will apply again later' })] });
     expect(state.status).toBe('CANCELLED');
     expect(await handle.result()).toEqual({ status: 'CANCELLED', reason: 'will apply again later' });
     expect((await caseRow(db, caseId)).status).toBe('CANCELLED');
@@ -70,8 +70,8 @@ describe('case workflow paths recorded for replay', () => {
     await waitForOpenTasks(db, second.caseId, ['SAMR']);
 
     const handle = temporal.workflow.getHandle(caseWorkflowId(second.caseId));
-    await handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: second.applicantId, reason: 'name taken' }] });
-    await temporal.workflow.getHandle(caseWorkflowId(first.caseId)).executeUpdate(cancelCaseUpdate, { args: [{ actorId: first.applicantId, reason: 'test over' }] });
+    await handle.executeUpdate(cancelCaseUpdate, { args: [signedCancellation(second.caseId, { actorId: second.applicantId, reason: 'name taken' })] });
+    await temporal.workflow.getHandle(caseWorkflowId(first.caseId)).executeUpdate(cancelCaseUpdate, { args: [signedCancellation(first.caseId, { actorId: first.applicantId, reason: 'test over' })] });
     await recordHistory(handle, 'decision-failed');
   });
 

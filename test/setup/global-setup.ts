@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DecisionSigner } from '../../libs/infrastructure/src/crypto/decision-signature';
 import { KeyRing } from '../../libs/infrastructure/src/crypto/key-ring';
 import { AppProcess, ROOT } from '../../scripts/stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from '../../scripts/stack/embedded-postgres';
@@ -66,6 +67,7 @@ async function startTestStack(): Promise<void> {
     personalDataKeys: KeyRing.generateSetting('test-run-pd'),
     personalDataKeyId: 'test-run-pd',
     jwtSecret: randomBytes(32).toString('base64url'),
+    decisionSigningKey: DecisionSigner.generateSetting(),
   };
   process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: '' });
 

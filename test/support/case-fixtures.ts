@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_FORBIDDEN_WORDS, DEPARTMENTS, feeLedgerForApplication, normaliseEnterpriseName, sampleApplicationForm, type ApplicationForm, type Department } from '@onetrip/domain';
-import { CASE_WORKFLOW, caseWorkflowId, type CasePolicy, type DepartmentMode } from '@onetrip/workflows/contracts';
+import { CASE_WORKFLOW, caseWorkflowId, type CaseCancellation, type CasePolicy, type CorrectionSubmission, type DepartmentMode, type StepReopening, type TaskDecision } from '@onetrip/workflows/contracts';
+import { DecisionSigner, type CommandSignature } from '@onetrip/infrastructure/crypto/decision-signature';
 import { EncryptionCodec, temporalDataConverter } from '@onetrip/infrastructure/temporal/encryption-codec';
 import { KeyRing } from '@onetrip/infrastructure/crypto/key-ring';
 import { personalDataCipher, type PersonalDataCipher } from '@onetrip/infrastructure/crypto/personal-data-cipher';
@@ -36,7 +37,37 @@ export function testPolicy(options: { modes?: Partial<Record<Department, Departm
     reminderLeadMinutes: options.reminderLeadMinutes ?? 60,
     calendar: ALWAYS_OPEN_CALENDAR,
     rules: { jurisdiction: { divisionCode: '433101', name: '吉首市' }, forbiddenWords: [...DEFAULT_FORBIDDEN_WORDS] },
+    // As the stack's API makes them: every decision must carry the API's signature.
+    signedDecisions: true,
   };
+}
+
+/** A decision signed with the run's key, as the API signs it (tests that drive the workflow directly stand in for the API). */
+export function signedDecision(caseId: string, decision: TaskDecision): TaskDecision {
+  const signedAt = new Date().toISOString();
+  return { ...decision, signedAt, signature: DecisionSigner.parse(testStack().decisionSigningKey).sign({ ...decision, caseId, signedAt }) };
+}
+
+/** A cancellation's, reopening's or correction's signing time and signature with the run's key, as the API adds them. */
+export function commandSignature(claims: Parameters<DecisionSigner['commandSignature']>[0]): CommandSignature {
+  return DecisionSigner.parse(testStack().decisionSigningKey).commandSignature(claims);
+}
+
+/** A cancellation signed with the run's key, as the API sends it. */
+export function signedCancellation(caseId: string, cancellation: CaseCancellation): CaseCancellation {
+  return { ...cancellation, ...commandSignature({ command: 'cancelCase', caseId, actorId: cancellation.actorId, reason: cancellation.reason }) };
+}
+
+/** A correction signed with the run's key, as the API sends it. */
+export function signedCorrection(caseId: string, submission: CorrectionSubmission): CorrectionSubmission {
+  const { correctionId, round, actorId } = submission;
+  return { ...submission, ...commandSignature({ command: 'submitCorrection', caseId, correctionId, round, actorId }) };
+}
+
+/** A reopening signed with the run's key, as the API sends it. */
+export function signedReopening(caseId: string, reopening: StepReopening): StepReopening {
+  const { department, actorId, reason } = reopening;
+  return { ...reopening, ...commandSignature({ command: 'reopenStep', caseId, department, actorId, reason }) };
 }
 
 export async function connectDatabase(): Promise<PgClient> {

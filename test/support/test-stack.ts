@@ -20,6 +20,8 @@ export interface TestStackInfo {
   personalDataKeyId: string;
   /** The run's bearer-token signing secret (generated per run, never the public default). */
   jwtSecret: string;
+  /** The run's key for signing clerks' decisions (API) and checking them (worker). */
+  decisionSigningKey: string;
 }
 
 export function testStack(): TestStackInfo {
@@ -33,8 +35,15 @@ export type StackTarget = Pick<TestStackInfo, 'databaseUrl' | 'temporalAddress' 
 
 /** The run's keys: every process of the run, on the shared or a private stack, uses the same. */
 function runKeys(): Record<string, string> {
-  const { payloadKeys, payloadKeyId, personalDataKeys, personalDataKeyId, jwtSecret } = testStack();
-  return { TEMPORAL_PAYLOAD_KEYS: payloadKeys, TEMPORAL_PAYLOAD_KEY_ID: payloadKeyId, PERSONAL_DATA_KEYS: personalDataKeys, PERSONAL_DATA_KEY_ID: personalDataKeyId, JWT_SECRET: jwtSecret };
+  const { payloadKeys, payloadKeyId, personalDataKeys, personalDataKeyId, jwtSecret, decisionSigningKey } = testStack();
+  return {
+    TEMPORAL_PAYLOAD_KEYS: payloadKeys,
+    TEMPORAL_PAYLOAD_KEY_ID: payloadKeyId,
+    PERSONAL_DATA_KEYS: personalDataKeys,
+    PERSONAL_DATA_KEY_ID: personalDataKeyId,
+    JWT_SECRET: jwtSecret,
+    DECISION_SIGNING_KEY: decisionSigningKey,
+  };
 }
 
 /** Where an API serves the web pages: its origin, without the `/api` prefix. */
@@ -61,6 +70,7 @@ export const GENEROUS_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_SUBMIT_PER_IP: '0',
   RATE_LIMIT_SUBMIT_PER_USER: '0',
   RATE_LIMIT_REGISTER_PER_IP: '0',
+  RATE_LIMIT_COMPLAINTS_PER_USER_HOUR: '0',
 };
 
 /** Starts one more API process (e.g. with other settings, or on a private `stack`) and waits until it is healthy. */

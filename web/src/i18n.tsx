@@ -60,6 +60,7 @@ const M = {
   'code.NO_OPEN_TASK': ['该部门没有待办任务。', 'That department has no open task.'],
   'code.NO_STEP_IN_FLIGHT': ['该部门没有正在执行的步骤可重试。', 'That department has no step in flight to retry.'],
   'code.STEP_ATTEMPT_RUNNING': ['该步骤正在执行中，请在本次执行结束后再重试。', 'An attempt of this step is running now: retry once it has ended.'],
+  'code.COMPLAINT_LIMIT_REACHED': ['您在本办件上未处理的投诉已达上限，请等待处理结果。', 'You already have the most open complaints allowed on this case: please wait for them to be handled.'],
   'code.RATE_LIMITED': ['操作过于频繁，请稍后再试。', 'Too many attempts: please wait a moment.'],
 
   // Sign in and register
@@ -121,6 +122,10 @@ const M = {
   newCaseIntro: ['只填一张表，各部门各取所需；全程不收取任何费用。', 'Fill in one form; every department reads its part. Nothing costs you anything.'],
   reviewIntro: ['请核对以下信息。', 'Check what you entered.'],
   flagWarning: ['提示：{text}', 'Note: {text}'],
+  FILER_IDENTITY_UNVERIFIED: [
+    '网上申报账户的身份未经核验（可能不是法定代表人本人）：请核对法定代表人身份证件及本人意愿。',
+    "Filed online by an account whose identity is not verified (perhaps not the legal representative): check the representative's ID and consent.",
+  ],
   USCC_CHECK_FAILED: ['该代码未通过校验位检查，窗口人员将与登记档案核对（不影响提交）。', 'This code fails its check: a clerk will verify it with the registration record (you can still submit).'],
 
   // Field labels
@@ -304,6 +309,7 @@ const M = {
   complaintSend: ['提交给督查', 'Send to the supervisor'],
   complaintSent: ['已提交，督查人员将跟进处理。', 'Sent: a supervisor will follow it up.'],
   complaintsTitle: ['问题反映', 'Complaints'],
+  complaintsLatest: ['显示最近 {shown} 条，共 {total} 条', 'The latest {shown} of {total}'],
   complaintOpen: ['处理中', 'Being handled'],
   complaintResolved: ['已处理', 'Resolved'],
   complaintResolution: ['处理结果：{text}', 'Resolution: {text}'],

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigError, createLogger, ensureSearchAttributes, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData } from '@onetrip/infrastructure';
+import { ConfigError, DecisionSigner, createLogger, ensureSearchAttributes, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData } from '@onetrip/infrastructure';
 import { WorkerConfig } from './config/worker.config';
 import { createWorker } from './worker';
 
@@ -38,8 +38,11 @@ async function bootstrap(): Promise<void> {
   if (keys) logger.info({ activeKeyId: keys.activeKeyId }, 'Temporal payloads encrypted');
   else logger.warn('TEMPORAL_PAYLOAD_KEYS is not set: Temporal payloads are stored unencrypted (refused in production)');
 
+  const signer = DecisionSigner.fromSetting(config.DECISION_SIGNING_KEY);
+  if (!signer.enabled) logger.warn('DECISION_SIGNING_KEY is not set: decisions are not checked for the API\'s signature (refused in production)');
+
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createWorker({ config, connection, dataSource, logger, cipher });
+  const worker = await createWorker({ config, connection, dataSource, logger, cipher, signer });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
   // run() resolves after SIGINT/SIGTERM once in-flight tasks have drained (shutdownGraceTime).
   await worker.run();

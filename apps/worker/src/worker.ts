@@ -1,6 +1,6 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { PersonalDataCipher, temporalDataConverter } from '@onetrip/infrastructure';
+import { DecisionSigner, PersonalDataCipher, temporalDataConverter } from '@onetrip/infrastructure';
 import { DataSource } from 'typeorm';
 import { createCaseActivities, createPingActivities, workflowBundlerOptions, workflowsEntry } from '@onetrip/workflows';
 import { WorkerConfig } from './config/worker.config';
@@ -8,12 +8,17 @@ import { OutboxNotifier } from './persistence/outbox.notifier';
 import { PostgresCaseStore } from './persistence/postgres-case.store';
 import { TypeormPingStore } from './persistence/ping.store';
 import { StepFailureStore } from './persistence/step-failure.store';
+import { SignedDecisionVerifier } from './signed-decision.verifier';
 import { stepFailureInterceptor } from './step-failure.interceptor';
 
-export function createActivities(dataSource: DataSource, logger: Logger, cipher: PersonalDataCipher) {
+export function createActivities(dataSource: DataSource, logger: Logger, cipher: PersonalDataCipher, signer: DecisionSigner) {
   return {
     ...createPingActivities({ pings: new TypeormPingStore(dataSource) }),
-    ...createCaseActivities({ cases: new PostgresCaseStore(dataSource, cipher), notifier: new OutboxNotifier(dataSource, logger) }),
+    ...createCaseActivities({
+      cases: new PostgresCaseStore(dataSource, cipher),
+      notifier: new OutboxNotifier(dataSource, logger),
+      decisions: new SignedDecisionVerifier(signer),
+    }),
   };
 }
 
@@ -23,6 +28,7 @@ export async function createWorker(deps: {
   dataSource: DataSource;
   logger: Logger;
   cipher: PersonalDataCipher;
+  signer: DecisionSigner;
 }): Promise<Worker> {
   const { config } = deps;
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = config.WORKFLOW_BUNDLE_PATH
@@ -35,7 +41,7 @@ export async function createWorker(deps: {
     connection: deps.connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createActivities(deps.dataSource, deps.logger, deps.cipher),
+    activities: createActivities(deps.dataSource, deps.logger, deps.cipher, deps.signer),
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',

@@ -18,6 +18,7 @@ export * from './money/fee-ledger';
 
 export * from './application/application-form';
 export * from './application/enterprise-name';
+export * from './application/name-folding';
 export * from './application/application-rules';
 export * from './application/application-form-limits';
 export * from './application/sample-application';
@@ -25,6 +26,7 @@ export * from './application/sample-application';
 export * from './departments/departments';
 export * from './departments/banks';
 export * from './departments/department-outputs';
+export * from './departments/output-rules';
 export * from './departments/auto-decision';
 
 export * from './case/case-status';

@@ -13,6 +13,11 @@ const HISTORY_DIR = path.resolve(__dirname, '../../../test/replay/histories');
 // Recorded before the local-decision patch: running cases of the previous deploy. Deleted when the
 // patch is deprecated (by then no such case is running).
 const PRE_PATCH_DIR = path.join(HISTORY_DIR, 'before-local-decision');
+// Recorded before the signed-commands patch: cancellations, reopenings and corrections taken without the
+// signature check. Deleted when that patch is deprecated.
+const PRE_SIGNED_DIR = path.join(HISTORY_DIR, 'before-signed-commands');
+const SIGNED_COMMANDS_PATCH = 'signed-commands';
+const COMMAND_UPDATES = ['update cancelCase', 'update reopenStep', 'update submitCorrection'];
 const CASE_WORKFLOW_SOURCE = path.join(__dirname, 'workflows', 'case.workflow.ts');
 // A .ts loader: webpack runs inside jest here, whose module loader compiles it.
 const SOURCE_EDIT_LOADER = path.resolve(__dirname, '../../../test/replay/source-edit.loader.ts');
@@ -156,7 +161,8 @@ const names = (histories: RecordedHistory[]): string[] => histories.map((history
 describe('replaying recorded case histories', () => {
   const current = readHistories(HISTORY_DIR);
   const prePatch = readHistories(PRE_PATCH_DIR, 'before-local-decision/');
-  const all = [...current, ...prePatch];
+  const preSigned = readHistories(PRE_SIGNED_DIR, 'before-signed-commands/');
+  const all = [...current, ...prePatch, ...preSigned];
   let currentBundle: { code: string };
 
   beforeAll(async () => {
@@ -195,6 +201,7 @@ describe('replaying recorded case histories', () => {
           'paths required': Object.keys(REQUIRED_PATHS).length,
           'paths covered': names(current).join(', '),
           'histories from before the local-decision patch': prePatch.length,
+          'histories from before the signed-commands patch': preSigned.length,
           'non-determinism errors': failed.length,
         },
       });
@@ -236,6 +243,18 @@ describe('replaying recorded case histories', () => {
   });
 
   describe('patching: running cases survive a deploy', () => {
+    it('cases that took a cancellation, reopening or correction before the signed-commands patch replay under it; new runs check the signature first', async () => {
+      const commanded = (histories: RecordedHistory[]) => histories.filter(({ features }) => COMMAND_UPDATES.some((update) => features.has(update)));
+      expect(commanded(preSigned).length).toBeGreaterThan(0);
+      expect(commanded(current).length).toBeGreaterThan(0);
+      const shape = ({ name, features }: RecordedHistory) => ({ name, marker: features.has(`patch ${SIGNED_COMMANDS_PATCH}`), check: features.has('local activity verifyCommand') });
+      // Old runs: no marker, no check; new runs: the marker and the worker's check of the signature.
+      for (const history of commanded(preSigned)) expect(shape(history)).toEqual({ name: history.name, marker: false, check: false });
+      for (const history of commanded(current)) expect(shape(history)).toEqual({ name: history.name, marker: true, check: true });
+      const errors = await replay(currentBundle, [...commanded(preSigned), ...commanded(current)]);
+      expect([...errors].filter(([, error]) => error).map(([name]) => name)).toEqual([]);
+    }, 120_000);
+
     it('cases recorded before the local-decision patch replay under it; new runs take the new branch', async () => {
       const decided = (histories: RecordedHistory[]) => histories.filter(({ features }) => features.has('update decideTask'));
       expect(decided(prePatch).length).toBeGreaterThan(0);

@@ -78,6 +78,7 @@ interface AdminCaseDetail {
   stuckReasons: StuckReason[];
   pendingActivities: { activityId: string; activityType: string; department?: string; state: string; attempt: number; lastFailure?: string }[];
   complaints: AdminComplaint[];
+  complaintsTotal: number;
   timeline: TimelineEntry[];
 }
 
@@ -312,7 +313,7 @@ export function AdminCasePage({ id }: { id: string }) {
       </section>
 
       <ActionPanel caseId={view.id} tasks={detail.tasks} onDone={done} />
-      <ComplaintsPanel complaints={detail.complaints} onDone={done} />
+      <ComplaintsPanel complaints={detail.complaints} total={detail.complaintsTotal} onDone={done} />
       <StepProgress steps={view.steps} />
 
       <section className="panel" aria-labelledby="timeline-title">
@@ -396,12 +397,13 @@ function ActionPanel({ caseId, tasks, onDone }: { caseId: string; tasks: AdminTa
   );
 }
 
-function ComplaintsPanel({ complaints, onDone }: { complaints: AdminComplaint[]; onDone: (message: string) => void }) {
+function ComplaintsPanel({ complaints, total, onDone }: { complaints: AdminComplaint[]; total: number; onDone: (message: string) => void }) {
   const { t, lang } = useI18n();
   if (complaints.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="admin-complaints-title" data-testid="admin-complaints">
       <h2 id="admin-complaints-title">{t('complaintsTitle')}</h2>
+      {total > complaints.length && <p className="hint">{t('complaintsLatest', { shown: String(complaints.length), total: String(total) })}</p>}
       <ul className="complaints">
         {complaints.map((complaint) => (
           <li key={complaint.id}>

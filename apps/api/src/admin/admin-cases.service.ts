@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
-import { decodeHistoryPayloads } from '@onetrip/infrastructure';
-import { maskApplicationForm, type Department } from '@onetrip/domain';
+import { DecisionSigner, decodeHistoryPayloads } from '@onetrip/infrastructure';
+import { maskApplicationForm, maskPersonalData, type Department } from '@onetrip/domain';
 import { cancelCaseUpdate, caseWorkflowId, reopenStepUpdate } from '@onetrip/workflows/contracts';
 import { CaseReader, type CaseRecord } from '../applications/case-reader.service';
 import { AuditLogService } from '../audit/audit-log.service';
@@ -21,6 +21,9 @@ import type { AdminActionResultDto, AdminCaseDetailDto, AdminTaskDto, PendingAct
 import { StuckCasesRepository } from './stuck-cases.repository';
 import { stuckReasons } from './stuck-reasons';
 import { activityDepartments, workflowTimeline, type TimelineEntry } from './workflow-timeline';
+
+// The case detail shows the latest few complaints and the count; GET /admin/complaints?caseId= pages them all.
+const LATEST_COMPLAINTS = 5;
 
 type PendingActivity = temporal.api.workflow.v1.IPendingActivityInfo;
 const PendingActivityState = temporal.api.enums.v1.PendingActivityState;
@@ -61,6 +64,7 @@ export class AdminCasesService {
     private readonly stuck: StuckCasesRepository,
     private readonly audit: AuditLogService,
     private readonly complaints: ComplaintsService,
+    private readonly signer: DecisionSigner,
   ) {}
 
   private thresholds() {
@@ -132,11 +136,12 @@ export class AdminCasesService {
   async detail(admin: AuthenticatedUser, id: string, unmask = false): Promise<AdminCaseDetailDto> {
     const record = await this.record(id);
     const now = new Date();
-    const [view, tasks, facts, complaints, history, audit] = await Promise.all([
-      this.cases.view(admin, record),
+    const [[view], tasks, facts, complaints, history, audit] = await Promise.all([
+      // Masked unless asked: clerks' and applicants' free text is masked as in a list.
+      this.cases.views(admin, [record], now, !unmask),
       this.tasks(id),
       this.stuck.facts([id], now),
-      this.complaints.forCase(id),
+      this.complaints.latestForCase(id, LATEST_COMPLAINTS),
       this.history(id),
       this.auditTimeline(id),
     ]);
@@ -144,14 +149,26 @@ export class AdminCasesService {
     const usernames = await this.usernames(history.actorIds);
     const fact = facts.get(id);
     const timeline = [...audit, ...workflowTimeline(history.events, (userId) => usernames.get(userId))].sort((a, b) => a.at.localeCompare(b.at));
+    // Free text (reasons, complaints, errors) may quote an ID number or a mobile: masked like the form.
+    const text = unmask ? (value: string) => value : maskPersonalData;
+    const optional = (value: string | undefined): string | undefined => (value === undefined ? undefined : text(value));
     return {
       case: view,
       form: unmask ? record.form : maskApplicationForm(record.form),
-      tasks,
-      stuckReasons: fact ? stuckReasons({ ...fact, now, thresholds: this.thresholds() }) : [],
-      pendingActivities: history.pending,
-      complaints,
-      timeline,
+      tasks: tasks.map((task) => ({
+        ...task,
+        returnItems: task.returnItems?.map((item) => ({ ...item, reason: text(item.reason) })),
+        rejectReason: optional(task.rejectReason),
+      })),
+      stuckReasons: (fact ? stuckReasons({ ...fact, now, thresholds: this.thresholds() }) : []).map((reason) => ({
+        ...reason,
+        summary: text(reason.summary),
+        lastError: optional(reason.lastError),
+      })),
+      pendingActivities: history.pending.map((activity) => ({ ...activity, lastFailure: optional(activity.lastFailure) })),
+      complaints: complaints.items.map((complaint) => ({ ...complaint, text: text(complaint.text), resolution: optional(complaint.resolution) })),
+      complaintsTotal: complaints.total,
+      timeline: timeline.map((entry) => ({ ...entry, detail: optional(entry.detail) })),
     };
   }
 
@@ -260,15 +277,18 @@ export class AdminCasesService {
         break;
       case 'REOPEN': {
         const department = needDepartment();
-        await this.update(() =>
-          this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(reopenStepUpdate, { args: [{ department, actorId: admin.id, reason: dto.reason }] }),
-        );
+        // Signed, like every command that reaches a workflow: the worker refuses one that did not come through the API.
+        const reopening = { department, actorId: admin.id, reason: dto.reason };
+        const signature = this.signer.commandSignature({ command: 'reopenStep', caseId: record.id, ...reopening });
+        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(reopenStepUpdate, { args: [{ ...reopening, ...signature }] }));
         await this.audit.record({ actor: admin, action: 'REOPEN', caseId: record.id, details: { department, reason: dto.reason } });
         result = `${department} reopened`;
         break;
       }
       case 'CANCEL':
-        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ actorId: admin.id, reason: dto.reason }] }));
+        const cancellation = { actorId: admin.id, reason: dto.reason };
+        const signature = this.signer.commandSignature({ command: 'cancelCase', caseId: record.id, ...cancellation });
+        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ ...cancellation, ...signature }] }));
         await this.audit.record({ actor: admin, action: 'CANCEL', caseId: record.id, details: { reason: dto.reason } });
         result = 'case cancelled';
         break;

@@ -133,9 +133,12 @@ export class StuckCasesRepository {
          FROM step_failures f WHERE f.case_id = ANY($1)`,
         [caseIds],
       ) as Promise<{ case_id: string; department: Department; activity: string; attempts: number; last_error: string; first_failed_at: Date; due_at: Date | null }[]>,
-      this.dataSource.query(`SELECT id, case_id, opened_at FROM complaints WHERE case_id = ANY($1) AND status = 'OPEN' ORDER BY opened_at`, [caseIds]) as Promise<
-        { id: string; case_id: string; opened_at: Date }[]
-      >,
+      // Counted per case: a hundred complaints are one row here, not a hundred.
+      this.dataSource.query(
+        `SELECT case_id, count(*)::int AS count, min(opened_at) AS oldest_at, (array_agg(id ORDER BY opened_at DESC, id DESC))[1] AS latest_id
+         FROM complaints WHERE case_id = ANY($1) AND status = 'OPEN' GROUP BY case_id`,
+        [caseIds],
+      ) as Promise<{ case_id: string; count: number; oldest_at: Date; latest_id: string }[]>,
     ]);
     for (const row of cases) {
       facts.set(row.id, {
@@ -149,7 +152,7 @@ export class StuckCasesRepository {
         awaitingApplicantSince: row.awaiting_applicant_since,
         overdueTasks: [],
         failures: [],
-        openComplaints: [],
+        openComplaints: null,
       });
     }
     for (const task of tasks) facts.get(task.case_id)?.overdueTasks.push({ department: task.department, dueAt: task.due_at, escalatedAt: task.escalated_at, claimedBy: task.claimed_by });
@@ -163,7 +166,10 @@ export class StuckCasesRepository {
         dueAt: failure.due_at,
       });
     }
-    for (const complaint of complaints) facts.get(complaint.case_id)?.openComplaints.push({ id: complaint.id, openedAt: complaint.opened_at });
+    for (const complaint of complaints) {
+      const fact = facts.get(complaint.case_id);
+      if (fact) fact.openComplaints = { count: complaint.count, oldestAt: complaint.oldest_at, latestId: complaint.latest_id };
+    }
     return facts;
   }
 }

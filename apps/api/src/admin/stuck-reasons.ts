@@ -14,7 +14,8 @@ export interface StuckFacts {
   awaitingApplicantSince: Date | null;
   overdueTasks: { department: Department; dueAt: Date; escalatedAt: Date | null; claimedBy: string | null }[];
   failures: { department: Department; activity: string; attempts: number; lastError: string; firstFailedAt: Date; dueAt: Date | null }[];
-  openComplaints: { id: string; openedAt: Date }[];
+  /** The case's open complaints, counted (a flood of them is one reason, not a hundred): the oldest's time, the latest's id. */
+  openComplaints: { count: number; oldestAt: Date; latestId: string } | null;
   thresholds: { noProgressMinutes: number; awaitingApplicantMinutes: number };
 }
 
@@ -31,7 +32,9 @@ export interface StuckReason {
   lastError?: string;
   escalated?: boolean;
   claimedBy?: string;
+  /** COMPLAINT: the latest open complaint, and how many are open. */
   complaintId?: string;
+  openComplaints?: number;
   /** One line an admin can read. */
   summary: string;
 }
@@ -109,13 +112,19 @@ export function stuckReasons(facts: StuckFacts): StuckReason[] {
       summary: `Nothing has happened for ${formatDuration(idle)}`,
     });
   }
-  for (const complaint of facts.openComplaints) {
+  const complaints = facts.openComplaints;
+  if (complaints && complaints.count > 0) {
+    const open = minutesBetween(complaints.oldestAt, now);
     reasons.push({
       reason: 'COMPLAINT',
-      since: complaint.openedAt.toISOString(),
-      minutes: minutesBetween(complaint.openedAt, now),
-      complaintId: complaint.id,
-      summary: `"Can't get it done" complaint open for ${formatDuration(minutesBetween(complaint.openedAt, now))}`,
+      since: complaints.oldestAt.toISOString(),
+      minutes: open,
+      complaintId: complaints.latestId,
+      openComplaints: complaints.count,
+      summary:
+        complaints.count === 1
+          ? `"Can't get it done" complaint open for ${formatDuration(open)}`
+          : `${complaints.count} "can't get it done" complaints open, the oldest for ${formatDuration(open)}`,
     });
   }
   return reasons.sort((a, b) => a.since.localeCompare(b.since));

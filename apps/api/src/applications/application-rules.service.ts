@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { checkApplication, normaliseEnterpriseName, shanghaiDate, type ApplicationForm, type RuleFlag, type RuleViolation } from '@onetrip/domain';
+import { checkApplication, foldEnterpriseName, normaliseEnterpriseName, shanghaiDate, type ApplicationForm, type RuleFlag, type RuleViolation } from '@onetrip/domain';
 import type { FieldError } from '../common/app-error';
 import { validationFailed } from '../common/validation';
 import { CasePolicyService } from './case-policy.service';
@@ -49,10 +49,11 @@ export class ApplicationRulesService {
   /** Registered by another case (a case's own licence, on a later correction, does not count). */
   private async isNameTaken(name: string, caseId: string | undefined): Promise<boolean> {
     const candidates = [...new Set([normaliseEnterpriseName(name), name])];
-    const rows = (await this.dataSource.query(`SELECT 1 FROM registered_names WHERE name = ANY($1) AND ($2::uuid IS NULL OR case_id IS DISTINCT FROM $2::uuid) LIMIT 1`, [
-      candidates,
-      caseId ?? null,
-    ])) as unknown[];
+    // The folded form catches a spelling in traditional characters or full-width forms of a registered name.
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM registered_names WHERE (name = ANY($1) OR folded_name = $3) AND ($2::uuid IS NULL OR case_id IS DISTINCT FROM $2::uuid) LIMIT 1`,
+      [candidates, caseId ?? null, foldEnterpriseName(name)],
+    )) as unknown[];
     return rows.length > 0;
   }
 }

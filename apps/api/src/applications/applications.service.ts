@@ -4,8 +4,8 @@ import { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { applyCorrections, CorrectionPathError, feeLedgerForApplication, isTerminalCaseStatus, normaliseEnterpriseName, type ApplicationForm, type RuleFlag } from '@onetrip/domain';
-import { CorrectionEntity, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
+import { applyCorrections, CorrectionPathError, feeLedgerForApplication, filerIdentityFlag, isTerminalCaseStatus, normaliseEnterpriseName, type ApplicationForm, type RuleFlag } from '@onetrip/domain';
+import { CorrectionEntity, DecisionSigner, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
 import {
   CASE_WORKFLOW,
   cancelCaseUpdate,
@@ -26,7 +26,7 @@ import { ApiConfig } from '../config/api.config';
 import { ApplicationRulesService } from './application-rules.service';
 import { CasePolicyService } from './case-policy.service';
 import { CaseReader } from './case-reader.service';
-import { correctionFields } from './case-view.mapper';
+import { correctionFields, toFlags } from './case-view.mapper';
 import { correctionKeyErrors } from './correction-paths';
 import { ApplicationCreateDto } from './dto/application-create.dto';
 import { ApplicationFormDto, toApplicationForm } from './dto/application-form.dto';
@@ -58,6 +58,7 @@ export class ApplicationsService {
     private readonly cases: CaseReader,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
+    private readonly signer: DecisionSigner,
   ) {}
 
   /**
@@ -77,7 +78,7 @@ export class ApplicationsService {
       if (earlier) return this.replay(user, earlier, hash);
     }
 
-    const flags = await this.rules.check(form);
+    const flags = [...(await this.rules.check(form)), ...(await this.filerFlags(user, form))];
     const policy = this.policies.policy;
     const id = randomUUID();
     try {
@@ -121,7 +122,9 @@ export class ApplicationsService {
     const corrected = this.applyChanges(record.form, dto.changes);
     const typeErrors = await validateAs(ApplicationFormDto, corrected);
     if (typeErrors.length > 0) throw validationFailed(typeErrors);
-    const flags = await this.rules.check(corrected, { caseId: record.id });
+    // The filer's flag stays: a correction does not make the filer any more verified.
+    const kept = toFlags(record.flags).filter((flag) => flag.code === 'FILER_IDENTITY_UNVERIFIED') as RuleFlag[];
+    const flags = [...(await this.rules.check(corrected, { caseId: record.id })), ...kept];
 
     const correctionId = randomUUID();
     await this.dataSource.transaction(async (manager) => {
@@ -137,10 +140,12 @@ export class ApplicationsService {
         manager,
       );
     });
+    // Signed: the worker applies only a correction that came through the API's checks.
+    const submission = { correctionId, round: record.correctionRound, actorId: user.id };
     try {
       await this.client.workflow
         .getHandle(caseWorkflowId(record.id))
-        .executeUpdate(submitCorrectionUpdate, { args: [{ correctionId, round: record.correctionRound, actorId: user.id }] });
+        .executeUpdate(submitCorrectionUpdate, { args: [{ ...submission, ...this.signer.commandSignature({ command: 'submitCorrection', caseId: record.id, ...submission }) }] });
     } catch (error) {
       const mapped = toUpdateError(error);
       if (mapped instanceof AppError && mapped.status === 409) {
@@ -156,7 +161,11 @@ export class ApplicationsService {
     const record = await this.cases.findVisible(user, id);
     if (isTerminalCaseStatus(record.status)) throw new AppError('CASE_CLOSED', `Refused (CASE_CLOSED): the case is already ${record.status}`);
     try {
-      await this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ actorId: user.id, reason: dto.reason }] });
+      // Signed: the worker acts only on a cancellation that came through the API's checks.
+      const cancellation = { actorId: user.id, reason: dto.reason };
+      await this.client.workflow
+        .getHandle(caseWorkflowId(record.id))
+        .executeUpdate(cancelCaseUpdate, { args: [{ ...cancellation, ...this.signer.commandSignature({ command: 'cancelCase', caseId: record.id, ...cancellation }) }] });
     } catch (error) {
       throw toUpdateError(error);
     }
@@ -166,6 +175,13 @@ export class ApplicationsService {
   }
 
   /** APPLICANT files for themselves; WINDOW for the applicant it names (帮代办). */
+  /** Who filed is not proven to be the legal representative: SAMR's clerk is told (see filerIdentityFlag). */
+  private async filerFlags(user: AuthenticatedUser, form: ApplicationForm): Promise<RuleFlag[]> {
+    const [account] = (await this.dataSource.query(`SELECT name FROM users WHERE id = $1`, [user.id])) as { name: string | null }[];
+    const flag = filerIdentityFlag({ role: user.role, name: account?.name ?? null }, form);
+    return flag ? [flag] : [];
+  }
+
   private async applicantFor(user: AuthenticatedUser, onBehalfOf: string | undefined): Promise<string> {
     if (user.role !== 'WINDOW') {
       if (onBehalfOf !== undefined) throw validationFailed([{ path: 'onBehalfOf', messages: ['onBehalfOf is for window clerks only'] }]);

@@ -151,8 +151,16 @@ describe('buildCasePolicy from ApiConfig', () => {
     expect(secret).not.toMatch(/DEMO_MODE/);
     expect(secret).toMatch(/TEMPORAL_PAYLOAD_KEYS \(missing\): must be set in production/);
     expect(secret).toMatch(/PERSONAL_DATA_KEYS \(missing\): must be set in production/);
+    expect(secret).toMatch(/DECISION_SIGNING_KEY \(missing\): must be set in production/);
     const key = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
-    const payloadKeys = { TEMPORAL_PAYLOAD_KEYS: key, TEMPORAL_PAYLOAD_KEY_ID: 'k1', PERSONAL_DATA_KEYS: key, PERSONAL_DATA_KEY_ID: 'k1' };
+    const payloadKeys = {
+      TEMPORAL_PAYLOAD_KEYS: key,
+      TEMPORAL_PAYLOAD_KEY_ID: 'k1',
+      PERSONAL_DATA_KEYS: key,
+      PERSONAL_DATA_KEY_ID: 'k1',
+      DECISION_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
+    };
+    expect(configProblems({ NODE_ENV: 'development', DECISION_SIGNING_KEY: 'dG9vLXNob3J0' })).toMatch(/DECISION_SIGNING_KEY \(value withheld\): must be at least 32 bytes/);
     expect(configProblems({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length', ...payloadKeys })).toBe('');
     expect(configProblems({ NODE_ENV: 'development', DEMO_MODE: 'true' })).toBe('');
   });

@@ -34,6 +34,8 @@ export interface CasePolicySettings {
   JURISDICTION_DIVISION_CODE: string;
   JURISDICTION_NAME: string;
   FORBIDDEN_NAME_WORDS: string;
+  /** Set: the API signs decisions, and new cases' workflows refuse unsigned ones at once. */
+  DECISION_SIGNING_KEY?: string;
 }
 
 export const DEFAULT_TIME_LIMIT_MINUTES = HALF_WORKING_DAY_MINUTES;
@@ -163,5 +165,6 @@ export function buildCasePolicy(settings: CasePolicySettings): CasePolicy {
       jurisdiction: { divisionCode: settings.JURISDICTION_DIVISION_CODE, name: settings.JURISDICTION_NAME },
       forbiddenWords: parseWordList(settings.FORBIDDEN_NAME_WORDS),
     },
+    ...(settings.DECISION_SIGNING_KEY ? { signedDecisions: true } : {}),
   };
 }

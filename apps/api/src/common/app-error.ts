@@ -46,6 +46,13 @@ export const ERROR_STATUS = {
   PASSWORD_CONTAINS_USERNAME: 400,
   REFRESH_TOKEN_INVALID: 401,
   REFRESH_TOKEN_REUSED: 401,
+  // Defences and complaints.
+  /** The codec endpoint decrypts; a payload that is not encrypted is not its business. */
+  PAYLOAD_NOT_ENCRYPTED: 400,
+  /** A JSON body nested deeper than the API reads. */
+  BODY_TOO_DEEP: 400,
+  /** Too many open complaints by one person on one case. */
+  COMPLAINT_LIMIT_REACHED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseOrigins, parseTrustProxy } from '../config/api.config';
-import { unsafeBodyPart } from './http-defences';
+import { unsafeBodyPart, jsonDeeperThan } from './http-defences';
 
 const safeKey = fc.string({ maxLength: 8 }).filter((key) => !key.includes('\u0000') && !['__proto__', 'constructor', 'prototype'].includes(key));
 const safeJson = fc.letrec((tie) => ({
@@ -39,5 +39,16 @@ describe('proxy and origin settings', () => {
     expect(parseOrigins('')).toEqual([]);
     expect(parseOrigins('https://a.example, http://localhost:5173')).toEqual(['https://a.example', 'http://localhost:5173']);
     for (const bad of ['*', 'https://a.example/', 'a.example', 'https://*.example']) expect(() => parseOrigins(bad)).toThrow(/origin/);
+  });
+});
+
+describe('jsonDeeperThan', () => {
+  it('counts nesting of objects and arrays, not brackets inside strings', () => {
+    expect(jsonDeeperThan('[[[]]]', 3)).toBe(false);
+    expect(jsonDeeperThan('[[[[]]]]', 3)).toBe(true);
+    expect(jsonDeeperThan('{"a":{"b":[1,{"c":2}]}}', 4)).toBe(false);
+    expect(jsonDeeperThan('{"a":{"b":[1,{"c":2}]}}', 3)).toBe(true);
+    expect(jsonDeeperThan('{"a":"[[[[[[\\"{{{{"}', 1)).toBe(false);
+    expect(jsonDeeperThan(Buffer.from('['.repeat(2000) + ']'.repeat(2000)), 32)).toBe(true);
   });
 });

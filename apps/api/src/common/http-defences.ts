@@ -44,6 +44,37 @@ export function refuseUnsafeInput(): RequestHandler {
   };
 }
 
+/** How deep a JSON body may nest: the form is 4 levels deep; far deeper is an attack on recursive code. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * True when the JSON text nests objects and arrays deeper than `max`, found by one pass over the bytes
+ * (brackets inside strings do not count), before anything parses or walks it recursively.
+ */
+export function jsonDeeperThan(body: Buffer | string, max: number): boolean {
+  const text = typeof body === 'string' ? body : body.toString('utf8');
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+class BodyTooDeepError extends Error {
+  readonly type = 'entity.too.deep';
+  constructor() {
+    super('body too deep');
+  }
+}
+
 /**
  * JSON and form bodies with an explicit size limit, refused early: a larger Content-Length gets 413 before a
  * byte of the body is read, a chunked body as soon as it passes the limit (body-parser alone would read the
@@ -79,6 +110,14 @@ export function limitedBodyParsers(limitKb: number): RequestHandler[] {
         if (!error) return next();
         const type = (error as { type?: string }).type;
         if (type === 'entity.too.large') return tooLarge(res);
+        if (error instanceof BodyTooDeepError || type === 'entity.too.deep') {
+          return sendError(
+            res,
+            coded('BODY_TOO_DEEP', `The body nests deeper than ${MAX_JSON_DEPTH} levels`, [
+              { path: 'body', messages: [`must not nest objects and arrays deeper than ${MAX_JSON_DEPTH} levels`] },
+            ]),
+          );
+        }
         if (type === 'entity.parse.failed') {
           return sendError(res, coded('VALIDATION_FAILED', 'The body is not valid JSON', [{ path: 'body', messages: ['must be valid JSON'] }]));
         }
@@ -87,7 +126,11 @@ export function limitedBodyParsers(limitKb: number): RequestHandler[] {
         const clientStatus = typeof status === 'number' && status >= 400 && status < 500 ? status : 400;
         return sendError(res, { statusCode: clientStatus, error: 'BAD_REQUEST', code: 'BODY_UNREADABLE', message: 'The body could not be read' });
       });
-  return [refuseOversized, guard(json({ limit })), guard(urlencoded({ limit, extended: false }))];
+  // Checked on the raw bytes before JSON.parse: the parsed value is walked recursively afterwards.
+  const verify = (_req: Request, _res: Response, buffer: Buffer): void => {
+    if (jsonDeeperThan(buffer, MAX_JSON_DEPTH)) throw new BodyTooDeepError();
+  };
+  return [refuseOversized, guard(json({ limit, verify })), guard(urlencoded({ limit, extended: false }))];
 }
 
 const APP_CSP = [
@@ -115,6 +158,8 @@ export function securityHeaders(): RequestHandler {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // API answers carry cases, forms and tokens: no browser or proxy cache may keep them.
+    if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     next();
   };
 }

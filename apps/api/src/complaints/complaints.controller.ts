@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ComplaintDto, ComplaintListDto } from '../admin/dto/admin-case-response.dto';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
@@ -19,6 +19,11 @@ export class ComplaintsController {
   @ApiOperation({ summary: '"Can\'t get it done" (办不好件): raise a complaint on a case; it stays on the admins\' stuck list until resolved' })
   @ApiCreatedResponse({ type: ComplaintDto })
   @ApiNotFoundResponse({ description: 'No such case, or not yours' })
+  @ApiConflictResponse({ description: 'CASE_CLOSED: the case has ended; COMPLAINT_LIMIT_REACHED: too many of your complaints on it are open' })
+  @ApiTooManyRequestsResponse({
+    description: 'RATE_LIMITED: too many complaints from you this hour',
+    headers: { 'Retry-After': { description: 'Seconds until the window ends', schema: { type: 'integer', minimum: 1 } } },
+  })
   raise(@CurrentUser() user: AuthenticatedUser, @Param('id') caseId: string, @Body() dto: ComplaintCreateDto): Promise<ComplaintDto> {
     return this.complaints.raise(user, caseId, dto);
   }

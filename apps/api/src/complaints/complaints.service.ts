@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isUuid } from '@onetrip/domain';
+import { isTerminalCaseStatus, isUuid, type CaseStatus } from '@onetrip/domain';
 import { CaseReader } from '../applications/case-reader.service';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { pageOffset } from '../common/page-query.dto';
+import { ApiConfig } from '../config/api.config';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 import type { ComplaintDto } from '../admin/dto/admin-case-response.dto';
 import type { ComplaintCreateDto, ComplaintResolveDto } from './dto/complaint-create.dto';
 import type { ComplaintListQueryDto } from './dto/complaint-list-query.dto';
@@ -49,6 +51,8 @@ export class ComplaintsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseReader,
     private readonly audit: AuditLogService,
+    private readonly config: ApiConfig,
+    private readonly limits: RateLimitService,
   ) {}
 
   async raise(user: AuthenticatedUser, caseId: string, dto: ComplaintCreateDto): Promise<ComplaintDto> {
@@ -60,8 +64,18 @@ export class ComplaintsService {
       dto.text,
     ])) as { id: string }[];
     if (existing) return this.get(existing.id);
+    if (isTerminalCaseStatus(record.status)) throw new AppError('CASE_CLOSED', `The case has ended (${record.status}): complaints are for cases still under way`);
+    await this.limits.hit([{ name: 'COMPLAINT:user', value: user.id, limit: this.config.RATE_LIMIT_COMPLAINTS_PER_USER_HOUR }], 3600);
     const id = randomUUID();
+    const limit = this.config.COMPLAINTS_OPEN_PER_CASE_PER_USER;
     await this.dataSource.transaction(async (manager) => {
+      // The case row locked: two requests at once cannot both slip under the limit (nor past the case's end).
+      const [locked] = (await manager.query(`SELECT status FROM cases WHERE id = $1 FOR UPDATE`, [record.id])) as { status: CaseStatus }[];
+      if (isTerminalCaseStatus(locked.status)) throw new AppError('CASE_CLOSED', `The case has ended (${locked.status}): complaints are for cases still under way`);
+      const [open] = (await manager.query(`SELECT count(*)::int AS n FROM complaints WHERE case_id = $1 AND raised_by_id = $2 AND status = 'OPEN'`, [record.id, user.id])) as { n: number }[];
+      if (open.n >= limit) {
+        throw new AppError('COMPLAINT_LIMIT_REACHED', `You have ${open.n} open complaints on this case (at most ${limit}); an admin resolving one makes room`);
+      }
       await manager.query(`INSERT INTO complaints (id, case_id, raised_by_id, text, status) VALUES ($1, $2, $3, $4, 'OPEN')`, [id, record.id, user.id, dto.text]);
       await this.audit.record({ actor: user, action: 'COMPLAINT_RAISED', caseId: record.id, details: { complaintId: id } }, manager);
     });
@@ -78,12 +92,26 @@ export class ComplaintsService {
     return rows.map(toDto);
   }
 
-  async list(query: ComplaintListQueryDto): Promise<{ items: ComplaintDto[]; total: number }> {
+  /** The latest few complaints on a case and how many there are (the admin's case detail; the rest is paged). */
+  async latestForCase(caseId: string, latest: number): Promise<{ items: ComplaintDto[]; total: number }> {
     const [rows, [count]] = await Promise.all([
-      this.dataSource.query(`${SELECT} WHERE ($1::text IS NULL OR k.status = $1) ORDER BY k.opened_at LIMIT $2 OFFSET $3`, [query.status ?? null, query.limit, pageOffset(query)]) as Promise<
-        ComplaintRow[]
-      >,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM complaints WHERE ($1::text IS NULL OR status = $1)`, [query.status ?? null]) as Promise<{ total: number }[]>,
+      this.dataSource.query(`${SELECT} WHERE k.case_id = $1 ORDER BY k.opened_at DESC, k.id DESC LIMIT $2`, [caseId, latest]) as Promise<ComplaintRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM complaints WHERE case_id = $1`, [caseId]) as Promise<{ total: number }[]>,
+    ]);
+    return { items: rows.map(toDto), total: count.total };
+  }
+
+  async list(query: ComplaintListQueryDto): Promise<{ items: ComplaintDto[]; total: number }> {
+    const caseId = query.caseId ?? null;
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query(
+        `${SELECT} WHERE ($1::text IS NULL OR k.status = $1) AND ($4::uuid IS NULL OR k.case_id = $4::uuid) ORDER BY k.opened_at, k.id LIMIT $2 OFFSET $3`,
+        [query.status ?? null, query.limit, pageOffset(query), caseId],
+      ) as Promise<ComplaintRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM complaints WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR case_id = $2::uuid)`, [
+        query.status ?? null,
+        caseId,
+      ]) as Promise<{ total: number }[]>,
     ]);
     return { items: rows.map(toDto), total: count.total };
   }

@@ -202,6 +202,19 @@ export class ApiConfig extends SharedConfig {
   @IsInt()
   @Min(0)
   RATE_LIMIT_SUBMIT_PER_USER: number = 20;
+
+  /** Complaints one person may raise in an hour, over all cases (0: no limit). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_COMPLAINTS_PER_USER_HOUR: number = 10;
+
+  /** Open complaints one person may have on one case at a time; resolving one makes room. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  COMPLAINTS_OPEN_PER_CASE_PER_USER: number = 3;
 }
 
 /** TRUST_PROXY as Express takes it: false, a hop count, or a list of addresses/CIDRs/names. */

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { PersonalDataCipher, personalDataCipher } from '@onetrip/infrastructure';
+import { DecisionSigner, PersonalDataCipher, personalDataCipher } from '@onetrip/infrastructure';
 import { ApiConfig } from './api.config';
 
 @Global()
@@ -11,8 +11,9 @@ export class ConfigModule {
       providers: [
         { provide: ApiConfig, useValue: config },
         { provide: PersonalDataCipher, useValue: personalDataCipher(config) },
+        { provide: DecisionSigner, useValue: DecisionSigner.fromSetting(config.DECISION_SIGNING_KEY) },
       ],
-      exports: [ApiConfig, PersonalDataCipher],
+      exports: [ApiConfig, PersonalDataCipher, DecisionSigner],
     };
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEPARTMENTS, makeResidentId, sampleApplicationForm, type ApplicationForm, type Department } from '@onetrip/domain';
-import { departmentFlags, departmentFormView } from './task-form-view';
+import { departmentFlags, departmentFormView, departmentReads } from './task-form-view';
 
 const form = sampleApplicationForm();
 const legalId = form.legalRepresentative.idNumber;
@@ -65,5 +65,17 @@ describe('departmentFlags', () => {
     const flags = [{ path: 'shareholders[1].uscc', code: 'USCC_CHECK_FAILED' as const, message: 'check' }];
     expect(departmentFlags('SAMR', flags)).toEqual(flags);
     expect(departmentFlags('TAX', flags)).toEqual([]);
+  });
+});
+
+describe('departmentReads', () => {
+  it('knows the part of the form each department reads', () => {
+    expect(departmentReads('SAMR', 'shareholders[0].idNumber')).toBe(true);
+    expect(departmentReads('TAX', 'shareholders[0].idNumber')).toBe(false);
+    expect(departmentReads('TAX', 'tax.taxpayerType')).toBe(true);
+    expect(departmentReads('TAX', 'company.name')).toBe(true);
+    expect(departmentReads('TAX', 'company.address.detail')).toBe(false);
+    expect(departmentReads('HRSS', 'legalRepresentative.idNumber')).toBe(false);
+    expect(departmentReads('BANK', 'bank.branch')).toBe(true);
   });
 });

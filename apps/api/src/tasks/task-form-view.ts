@@ -57,14 +57,21 @@ export function departmentFormView(department: Department, form: ApplicationForm
   }
 }
 
+/** The parts of the form each department reads (what departmentFormView shows it). */
+export const DEPARTMENT_READS: Readonly<Record<Department, readonly string[]>> = {
+  SAMR: ['company', 'legalRepresentative', 'shareholders'],
+  PSB: ['seals', 'company.name', 'legalRepresentative'],
+  TAX: ['tax', 'company.name', 'legalRepresentative'],
+  HRSS: ['socialInsurance', 'company.name'],
+  BANK: ['bank', 'company.name', 'legalRepresentative'],
+};
+
+/** True when `path` (e.g. `shareholders[0].idNumber`) lies in the part of the form this department reads. */
+export function departmentReads(department: Department, path: string): boolean {
+  return DEPARTMENT_READS[department].some((root) => path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`));
+}
+
 /** The case's flags on fields this department's part of the form contains. */
 export function departmentFlags(department: Department, flags: readonly RuleFlag[]): RuleFlag[] {
-  const roots: Record<Department, readonly string[]> = {
-    SAMR: ['company', 'legalRepresentative', 'shareholders'],
-    PSB: ['seals', 'company.name', 'legalRepresentative'],
-    TAX: ['tax', 'company.name', 'legalRepresentative'],
-    HRSS: ['socialInsurance', 'company.name'],
-    BANK: ['bank', 'company.name', 'legalRepresentative'],
-  };
-  return flags.filter((flag) => roots[department].some((root) => flag.path === root || flag.path.startsWith(`${root}.`) || flag.path.startsWith(`${root}[`)));
+  return flags.filter((flag) => departmentReads(department, flag.path));
 }

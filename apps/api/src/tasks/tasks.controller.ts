@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
 import { Roles } from '../common/roles.decorator';
@@ -12,7 +12,8 @@ import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Not a clerk, or another department’s task' })
+@ApiForbiddenResponse({ description: 'Not a clerk' })
+@ApiNotFoundResponse({ description: 'No such task, or another department’s (not revealed)' })
 @Roles('CLERK')
 @Controller('tasks')
 export class TasksController {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { PersonalDataCipher } from '@onetrip/infrastructure';
-import { isDepartment, type ApplicationForm, type CaseStatus, type Department, type RuleFlag, type StepStatus } from '@onetrip/domain';
+import { DecisionSigner, PersonalDataCipher } from '@onetrip/infrastructure';
+import { hasInvisibleCharacters, isDepartment, outputProblems, type ApplicationForm, type CaseStatus, type Department, type RuleFlag, type StepStatus } from '@onetrip/domain';
 import { caseWorkflowId, decideTaskUpdate, type TaskDecision, type TaskDecisionResult } from '@onetrip/workflows/contracts';
 import { isTaskOverdue, toFlags } from '../applications/case-view.mapper';
 import { AuditLogService, type AuditAction } from '../audit/audit-log.service';
@@ -17,7 +17,7 @@ import { TaskListQueryDto } from './dto/task-list-query.dto';
 import { TaskRejectDto } from './dto/task-reject.dto';
 import { TaskDecisionResponseDto, TaskDetailResponseDto, TaskListResponseDto, TaskSummaryDto } from './dto/task-response.dto';
 import { TaskReturnDto } from './dto/task-return.dto';
-import { departmentFlags, departmentFormView } from './task-form-view';
+import { departmentFlags, departmentFormView, departmentReads } from './task-form-view';
 
 interface TaskRow {
   id: string;
@@ -40,7 +40,6 @@ interface TaskRow {
 
 const TASK_COLUMNS = `t.id, t.case_id, t.department, t.round, t.mode, t.status, t.opened_at, t.due_at, t.overdue_at, t.claimed_by_id,
   u.username AS claimed_by, t.claimed_at, t.decided_at, t.outputs, t.return_items, t.reject_reason`;
-const BANK_ACCOUNT = /^\d{10,25}$/;
 
 function toSummary(row: TaskRow, now: Date): TaskSummaryDto {
   const summary: TaskSummaryDto = {
@@ -66,6 +65,7 @@ export class TasksService {
     private readonly client: Client,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
+    private readonly signer: DecisionSigner,
   ) {}
 
   /** One status of the clerk's department, soonest due first (the tasks_inbox_idx index order). */
@@ -115,20 +115,30 @@ export class TasksService {
   async complete(user: AuthenticatedUser, id: string, dto: TaskCompleteDto): Promise<TaskDecisionResponseDto> {
     const task = await this.findForDepartment(user, id);
     const outputs = dto.outputs ?? {};
-    if (task.department === 'BANK' && !BANK_ACCOUNT.test(outputs.accountNumber ?? '')) {
-      throw validationFailed([{ path: 'outputs.accountNumber', messages: ['outputs.accountNumber must be the new account number: 10–25 digits'] }]);
+    // Only what this department issues, each in its format, nothing invisible (a right-to-left override in a licence number).
+    const problems = outputProblems(task.department, outputs).map(({ key, message }) => ({ path: `outputs.${key}`, messages: [`outputs.${key} ${message}`] }));
+    if (task.department === 'BANK' && outputs.accountNumber === undefined) {
+      problems.push({ path: 'outputs.accountNumber', messages: ['outputs.accountNumber must be the new account number: 10–25 digits'] });
     }
+    if (problems.length > 0) throw validationFailed(problems);
     return this.decide(user, task, { decision: 'COMPLETE', outputs }, 'COMPLETE');
   }
 
   async returnForCorrection(user: AuthenticatedUser, id: string, dto: TaskReturnDto): Promise<TaskDecisionResponseDto> {
     const task = await this.findForDepartment(user, id);
+    // A department returns only what it reads (a TAX clerk cannot see, so cannot fault, the shareholders' IDs).
+    const problems = dto.items.flatMap((item, i) => [
+      ...(departmentReads(task.department, item.field) ? [] : [{ path: `items[${i}].field`, messages: [`items[${i}].field is not in the part of the form ${task.department} reads`] }]),
+      ...(hasInvisibleCharacters(item.reason) ? [{ path: `items[${i}].reason`, messages: [`items[${i}].reason must not contain control, bidi or zero-width characters`] }] : []),
+    ]);
+    if (problems.length > 0) throw validationFailed(problems);
     const items = dto.items.map((item) => ({ field: item.field, reason: item.reason }));
     return this.decide(user, task, { decision: 'RETURN', items }, 'RETURN');
   }
 
   async reject(user: AuthenticatedUser, id: string, dto: TaskRejectDto): Promise<TaskDecisionResponseDto> {
     const task = await this.findForDepartment(user, id);
+    if (hasInvisibleCharacters(dto.reason)) throw validationFailed([{ path: 'reason', messages: ['reason must not contain control, bidi or zero-width characters'] }]);
     return this.decide(user, task, { decision: 'REJECT', reason: dto.reason }, 'REJECT');
   }
 
@@ -140,11 +150,10 @@ export class TasksService {
     action: AuditAction,
   ): Promise<TaskDecisionResponseDto> {
     await this.claimFor(user, task);
+    const unsigned: TaskDecision = { taskId: task.id, actorId: user.id, ...decision };
     let result: TaskDecisionResult;
     try {
-      result = await this.client.workflow
-        .getHandle(caseWorkflowId(task.case_id))
-        .executeUpdate(decideTaskUpdate, { args: [{ taskId: task.id, actorId: user.id, ...decision }] });
+      result = await this.client.workflow.getHandle(caseWorkflowId(task.case_id)).executeUpdate(decideTaskUpdate, { args: [this.sign(task.case_id, unsigned)] });
     } catch (error) {
       throw toUpdateError(error);
     }
@@ -152,6 +161,13 @@ export class TasksService {
     const response: TaskDecisionResponseDto = { id: result.taskId, caseId: task.case_id, department: result.department, status: result.status };
     if (result.outputs) response.outputs = result.outputs;
     return response;
+  }
+
+  /** The decision with the API's signature: the worker writes nothing for one without it (Temporal is not a way around the API). */
+  private sign(caseId: string, decision: TaskDecision): TaskDecision {
+    if (!this.signer.enabled) return decision;
+    const signedAt = new Date().toISOString();
+    return { ...decision, signedAt, signature: this.signer.sign({ ...decision, caseId, signedAt }) };
   }
 
   private async claimFor(user: AuthenticatedUser, task: TaskRow): Promise<void> {
@@ -169,14 +185,13 @@ export class TasksService {
     throw new AppError('TASK_NOT_OPEN', `Refused (TASK_NOT_OPEN): the task is ${current?.status ?? 'gone'}`);
   }
 
-  /** 404 for no such task, 403 for another department's. */
+  /** 404 for no such task and for another department's: a 403 would tell that it exists. */
   private async findForDepartment(user: AuthenticatedUser, id: string): Promise<TaskRow> {
     const department = this.departmentOf(user);
     const [task] = (await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM tasks t LEFT JOIN users u ON u.id = t.claimed_by_id WHERE t.id = $1`, [
       id.slice(0, 200),
     ])) as TaskRow[];
-    if (!task) throw new AppError('NOT_FOUND', 'No such task');
-    if (task.department !== department) throw new AppError('FORBIDDEN', `This task belongs to ${task.department}, not ${department}`);
+    if (!task || task.department !== department) throw new AppError('NOT_FOUND', 'No such task');
     return task;
   }
 

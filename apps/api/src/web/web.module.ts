@@ -2,6 +2,7 @@ import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import * as path from 'node:path';
+import { ApiConfig } from '../config/api.config';
 import { findWebDist, isPagePath } from './web-dist';
 
 /**
@@ -12,7 +13,10 @@ import { findWebDist, isPagePath } from './web-dist';
 export class WebModule implements OnModuleInit {
   private readonly logger = new Logger('Web');
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly config: ApiConfig,
+  ) {}
 
   onModuleInit(): void {
     const dist = findWebDist();
@@ -23,6 +27,10 @@ export class WebModule implements OnModuleInit {
     const index = path.join(dist, 'index.html');
     // Runs after Nest registered its routes and before its not-found handler: /api keeps its own 404s.
     const app = this.adapterHost.httpAdapter.getInstance<express.Express>();
+    // Source maps give the sources away: served in development only (production builds make none).
+    if (this.config.NODE_ENV !== 'development') {
+      app.use((req: Request, res: Response, next: NextFunction) => (req.path.endsWith('.map') ? res.status(404).type('text/plain').send('Not found') : next()));
+    }
     app.use(
       express.static(dist, {
         index: false,

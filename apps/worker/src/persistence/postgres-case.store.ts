@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { PersonalDataCipher } from '@onetrip/infrastructure';
-import type { Department } from '@onetrip/domain';
+import { foldEnterpriseName, type Department } from '@onetrip/domain';
 import {
   AppliedCorrection,
   CaseRecord,
@@ -134,11 +134,13 @@ export class PostgresCaseStore implements CaseStore {
 
   private async registerLicence(manager: EntityManager, caseId: string, licence: { enterpriseName: string; uscc: string }, at: Date): Promise<void> {
     // The same case registering its own name again (a reopened licence step) is not a conflict.
+    // Unique on the folded name: '…網絡…' cannot be licensed beside '…网络…' (a different spelling conflicts
+    // on folded_name and fails the transaction with a unique violation: NAME_TAKEN).
     await manager.query(
-      `INSERT INTO registered_names (name, case_id, registered_at) VALUES ($1, $2, $3)
-       ON CONFLICT (name) DO UPDATE SET registered_at = registered_names.registered_at WHERE registered_names.case_id = $2
+      `INSERT INTO registered_names (name, folded_name, case_id, registered_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (folded_name) DO UPDATE SET registered_at = registered_names.registered_at WHERE registered_names.case_id = $3
        RETURNING case_id`,
-      [licence.enterpriseName, caseId, at],
+      [licence.enterpriseName, foldEnterpriseName(licence.enterpriseName), caseId, at],
     ).then(async (result: unknown) => {
       // TypeORM answers an INSERT with its rows (not a row count): none back means another case holds the name.
       if ((result as unknown[]).length === 0) throw Object.assign(new Error('name taken'), { code: UNIQUE_VIOLATION });

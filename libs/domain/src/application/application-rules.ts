@@ -76,8 +76,25 @@ export interface RuleViolation {
 /** Not a reason to refuse, but something a clerk should look at (e.g. a foreign-registered entity's code). */
 export interface RuleFlag {
   path: string;
-  code: 'USCC_CHECK_FAILED';
+  code: 'USCC_CHECK_FAILED' | 'FILER_IDENTITY_UNVERIFIED';
   message: string;
+}
+
+/**
+ * Filing is not tied to the person yet: an applicant's account has no verified identity (a verified mobile
+ * through a one-time code waits for the notification channel), so anyone could name someone else's ID number
+ * as legal representative. SAMR's clerk is told to check it; a window clerk who filed saw the ID card.
+ */
+export function filerIdentityFlag(filer: { role: string; name: string | null }, form: Pick<ApplicationForm, 'legalRepresentative'>): RuleFlag | null {
+  if (filer.role === 'WINDOW') return null;
+  const sameName = filer.name !== null && filer.name.trim() === form.legalRepresentative.name.trim();
+  return {
+    path: 'legalRepresentative.idNumber',
+    code: 'FILER_IDENTITY_UNVERIFIED',
+    message: sameName
+      ? "Filed online by an account whose identity is not verified: check the legal representative's ID and consent"
+      : "Filed online by an account that is not the legal representative (another name), identity not verified: check the representative's ID and consent",
+  };
 }
 
 export interface RuleCheckResult {

@@ -1,4 +1,5 @@
 import type { EntityType } from './application-form';
+import { toSimplifiedChinese } from './name-folding';
 
 // 企业名称 (enterprise name): 行政区划 + 字号 + 行业或经营特点 + 组织形式, e.g.
 // 吉首市 + 湘土 + 网络科技 + 有限公司. The name check (名称自主申报) decides on these rules automatically.
@@ -11,7 +12,7 @@ export interface NameRules {
   /** Words needing special approval or not allowed at all; their presence rejects the name. */
   forbiddenWords: readonly string[];
   organisationalForms: Readonly<Record<EntityType, readonly string[]>>;
-  /** Names already registered, compared after normaliseEnterpriseName. */
+  /** Names already registered, compared after foldEnterpriseName. */
   takenNames: readonly string[];
 }
 
@@ -52,6 +53,15 @@ export const DEFAULT_NAME_RULES: NameRules = {
  */
 export function normaliseEnterpriseName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * The key two enterprise names are compared by for uniqueness: normalised (NFKC turns full-width letters,
+ * digits and brackets half-width; no white space; upper case), then traditional characters folded to
+ * simplified, as the name rules require: '吉首市湘土網絡科技有限公司' and '吉首市湘土网络科技有限公司' are one name.
+ */
+export function foldEnterpriseName(name: string): string {
+  return toSimplifiedChinese(normaliseEnterpriseName(name));
 }
 
 export const NAME_PROBLEM_CODES = [
@@ -114,6 +124,7 @@ const codePoints = (text: string): number => Array.from(text).length;
 export function nameCheck(name: string, entityType: EntityType, rules: Partial<NameRules> = {}): NameCheckResult {
   const config: NameRules = { ...DEFAULT_NAME_RULES, ...rules };
   const normalise = (words: readonly string[]) => words.map(normaliseEnterpriseName);
+  const folded = foldEnterpriseName(name);
   const normalisedName = normaliseEnterpriseName(name);
   const problems: NameProblem[] = [];
   const add = (code: NameProblemCode, message: string) => problems.push({ code, message });
@@ -126,7 +137,8 @@ export function nameCheck(name: string, entityType: EntityType, rules: Partial<N
   if (!/^[\p{Script=Han}()]+$/u.test(normalisedName)) {
     add('NAME_INVALID_CHARACTERS', 'The enterprise name may only use Chinese characters and brackets');
   }
-  const forbidden = normalise(config.forbiddenWords).filter((w) => w.length > 0 && normalisedName.includes(w));
+  // Folded both sides: a forbidden word written in traditional characters is still that word.
+  const forbidden = normalise(config.forbiddenWords).filter((w) => w.length > 0 && folded.includes(toSimplifiedChinese(w)));
   if (forbidden.length > 0) {
     add('NAME_FORBIDDEN_WORD', `The enterprise name contains a word that may not be used: ${forbidden.join(', ')}`);
   }
@@ -157,7 +169,7 @@ export function nameCheck(name: string, entityType: EntityType, rules: Partial<N
     if (industry !== null) parts = { division, tradeName, industry, organisationalForm: form };
   }
 
-  if (normalise(config.takenNames).includes(normalisedName)) add('NAME_TAKEN', 'The enterprise name is already registered');
+  if (config.takenNames.map(foldEnterpriseName).includes(folded)) add('NAME_TAKEN', 'The enterprise name is already registered');
 
   problems.sort((a, b) => NAME_PROBLEM_CODES.indexOf(a.code) - NAME_PROBLEM_CODES.indexOf(b.code));
   const decision = forbidden.length > 0 ? 'REJECT' : problems.length > 0 ? 'RETURN' : 'APPROVE';

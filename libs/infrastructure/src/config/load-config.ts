@@ -10,7 +10,7 @@ export class ConfigError extends Error {
 }
 
 // Settings whose value must not be echoed into an error message (it ends up in logs).
-const SECRET_SETTING = /(SECRET|PASSWORD|KEYS)$/;
+const SECRET_SETTING = /(SECRET|PASSWORD|KEYS|_KEY)$/;
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((error) => {

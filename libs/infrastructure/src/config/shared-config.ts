@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsString, Matches, ValidateBy } from 'class-validator';
+import { DecisionSigner, DecisionSigningKeyError } from '../crypto/decision-signature';
 import { KeyRing, KeyRingError } from '../crypto/key-ring';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -19,6 +20,18 @@ function keyRingProblem(config: SharedConfig, keys: string, activeKeyId: string,
     return null;
   } catch (error) {
     if (error instanceof KeyRingError) return error.message;
+    throw error;
+  }
+}
+
+/** Why the decision-signing key is unusable, or null when it is fine. */
+function decisionKeyProblem(config: SharedConfig): string | null {
+  if (!config.DECISION_SIGNING_KEY) return config.NODE_ENV === 'production' ? 'must be set in production (clerks\' decisions are signed with it)' : null;
+  try {
+    DecisionSigner.parse(config.DECISION_SIGNING_KEY);
+    return null;
+  } catch (error) {
+    if (error instanceof DecisionSigningKeyError) return error.message;
     throw error;
   }
 }
@@ -68,6 +81,14 @@ export class SharedConfig {
   /** The id (in PERSONAL_DATA_KEYS) of the key new values are encrypted with. */
   @IsString()
   PERSONAL_DATA_KEY_ID: string = '';
+
+  /**
+   * HMAC key (base64, at least 32 bytes) the API signs clerks' decisions with and the worker checks them
+   * with before writing anything: a decision sent to Temporal directly, not through the API, is refused.
+   * The same value for both; required in production.
+   */
+  @KeyRingSetting(decisionKeyProblem)
+  DECISION_SIGNING_KEY: string = '';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';

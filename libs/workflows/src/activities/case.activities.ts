@@ -20,7 +20,7 @@ import {
   type RuleContext,
 } from '@onetrip/domain';
 import type { CorrectionItem, DepartmentMode, ReturnItem, TaskDecision, TaskDecisionResult } from '../contracts';
-import { CaseRecord, CaseStore, NameTakenError, Notifier, TaskDecisionRecord } from './case.ports';
+import { CaseRecord, CaseStore, DecisionVerifier, NameTakenError, Notifier, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
 
 export interface OpenStepInput {
   caseId: string;
@@ -80,8 +80,8 @@ function issuedOutputs(department: Department, form: ApplicationForm, uscc: stri
   }
 }
 
-export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifier }) {
-  const { cases, notifier } = deps;
+export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifier; decisions: DecisionVerifier }) {
+  const { cases, notifier, decisions } = deps;
 
   /** The task (once) and the case's progress; true when this attempt opened it. */
   function openTask(input: OpenStepInput): Promise<boolean> {
@@ -123,6 +123,9 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
 
   /** A clerk's (or admin's) decision, delivered by the workflow's Update handler. */
   async function recordDecision(input: DecisionInput): Promise<TaskDecisionResult> {
+    // Before anything is read or written: a decision that did not come through the API changes nothing.
+    const forged = decisions.problem(input);
+    if (forged) throw ApplicationFailure.nonRetryable(forged.message, forged.type);
     const existing = await cases.getTask(input.taskId);
     if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
       return { taskId: existing.id, department: input.department, status: existing.status, outputs: existing.outputs ?? undefined };
@@ -245,13 +248,19 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     await notifier.notify({ caseId: input.caseId, recipientId: record.applicantId, kind: 'COMPLETED', dedupeKey: `${input.caseId}:COMPLETED`, payload: { uscc: samr.uscc } });
   }
 
+  /** A cancellation, reopening or correction proves it came through the API before the workflow acts on it; it writes nothing. */
+  async function verifyCommand(input: SignedCaseCommand): Promise<void> {
+    const forged = decisions.commandProblem(input);
+    if (forged) throw ApplicationFailure.nonRetryable(forged.message, forged.type);
+  }
+
   async function endCase(input: { caseId: string; status: 'REJECTED' | 'CANCELLED'; reason: string }): Promise<void> {
     await cases.endCase(input.caseId, input.status, input.reason, new Date());
     const record = await cases.getCase(input.caseId);
     await notifier.notify({ caseId: input.caseId, recipientId: record.applicantId, kind: input.status, dedupeKey: `${input.caseId}:${input.status}`, payload: { reason: input.reason } });
   }
 
-  return { openStep, recordDecision, runAutomaticStep, remindStep, escalateOverdueStep, requestCorrection, applyCorrection, completeCase, endCase };
+  return { openStep, recordDecision, runAutomaticStep, remindStep, escalateOverdueStep, requestCorrection, applyCorrection, completeCase, endCase, verifyCommand };
 }
 
 export type CaseActivities = ReturnType<typeof createCaseActivities>;

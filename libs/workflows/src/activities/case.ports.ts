@@ -81,6 +81,31 @@ export interface CaseStore {
   departmentOutage(department: Department, caseId: string): Promise<string | null>;
 }
 
+/** Why a decision did not come from the API (no signature, a wrong one, too old), or null when it did. */
+export interface DecisionVerifier {
+  problem(decision: {
+    caseId: string;
+    taskId: string;
+    decision: string;
+    actorId: string;
+    outputs?: Record<string, string>;
+    items?: ReturnItem[];
+    reason?: string;
+    signedAt?: string;
+    signature?: string;
+    decidedAt: string;
+  }): { type: 'DECISION_NOT_SIGNED' | 'DECISION_SIGNATURE_INVALID'; message: string } | null;
+  /** The same for a cancellation, a reopening or a correction; `receivedAt` is the workflow's time. */
+  commandProblem(command: SignedCaseCommand): { type: 'DECISION_NOT_SIGNED' | 'DECISION_SIGNATURE_INVALID'; message: string } | null;
+}
+
+/** A command on a whole case, with the API's signature (if any) and when the workflow received it. */
+export type SignedCaseCommand = (
+  | { command: 'cancelCase'; caseId: string; actorId: string; reason: string }
+  | { command: 'reopenStep'; caseId: string; actorId: string; department: string; reason: string }
+  | { command: 'submitCorrection'; caseId: string; actorId: string; correctionId: string; round: number }
+) & { signedAt?: string; signature?: string; receivedAt: string };
+
 export type NotificationKind = 'SUBMITTED' | 'CORRECTION_NEEDED' | 'COMPLETED' | 'REJECTED' | 'CANCELLED';
 
 export interface ApplicantNotification {

@@ -26,6 +26,11 @@ export interface CasePolicy {
   calendar: WorkingCalendar;
   /** Form rules that AUTO decisions apply (the API applied the same ones at submission). */
   rules: { jurisdiction: { divisionCode: string; name: string }; forbiddenWords: string[] };
+  /**
+   * The API signs every decision (DECISION_SIGNING_KEY is set): the Update's validator refuses an unsigned
+   * one at once. The worker's activity checks the signature itself either way. Absent in cases started earlier.
+   */
+  signedDecisions?: boolean;
 }
 
 export interface CaseWorkflowInput {
@@ -53,6 +58,13 @@ export interface TaskDecision {
   outputs?: Record<string, string>;
   items?: ReturnItem[];
   reason?: string;
+  /** When the API signed the decision (ISO); part of what the signature covers. */
+  signedAt?: string;
+  /**
+   * The API's HMAC over the decision (DecisionSigner): the worker's activity refuses a decision without a
+   * valid one, so an Update sent to Temporal directly, not through the API's checks, changes nothing.
+   */
+  signature?: string;
 }
 
 export interface TaskDecisionResult {
@@ -63,8 +75,18 @@ export interface TaskDecisionResult {
   outputs?: Record<string, unknown>;
 }
 
+/**
+ * What the API adds to a cancellation, a reopening or a correction (DecisionSigner.commandSignature): the
+ * worker checks it before the workflow acts, so an Update sent to Temporal directly changes nothing.
+ */
+export interface CommandSignature {
+  /** When the API signed the command (ISO); part of what the signature covers. */
+  signedAt?: string;
+  signature?: string;
+}
+
 /** The applicant's correction, stored first (it holds personal data); the update names it by id. */
-export interface CorrectionSubmission {
+export interface CorrectionSubmission extends CommandSignature {
   correctionId: string;
   round: number;
   actorId: string;
@@ -75,7 +97,7 @@ export interface CorrectionResult {
   reopened: DepartmentCode[];
 }
 
-export interface CaseCancellation {
+export interface CaseCancellation extends CommandSignature {
   actorId: string;
   reason: string;
 }
@@ -103,6 +125,7 @@ export const UPDATE_REFUSALS = {
   CASE_CLOSED: 'CASE_CLOSED',
   NOT_AWAITING_CORRECTION: 'NOT_AWAITING_CORRECTION',
   INVALID_DECISION: 'INVALID_DECISION',
+  DECISION_NOT_SIGNED: 'DECISION_NOT_SIGNED',
 } as const;
 export type UpdateRefusal = keyof typeof UPDATE_REFUSALS;
 
@@ -111,7 +134,7 @@ export const decideTaskUpdate = defineUpdate<TaskDecisionResult, [TaskDecision]>
 export const submitCorrectionUpdate = defineUpdate<CorrectionResult, [CorrectionSubmission]>('submitCorrection');
 export const cancelCaseUpdate = defineUpdate<CaseState, [CaseCancellation]>('cancelCase');
 /** An admin sends a finished step back to its department (a new round of the same step). */
-export interface StepReopening {
+export interface StepReopening extends CommandSignature {
   department: DepartmentCode;
   actorId: string;
   reason: string;

@@ -11,8 +11,13 @@ import {
   upsertSearchAttributes,
   ActivityFailure,
 } from '@temporalio/workflow';
-import { addWorkingMinutes, DEPARTMENTS, mergeCorrectionItems, stepsToReopen, toCorrectionItems, type Department } from '@onetrip/domain';
+// The domain's modules by path, not its index: the index also carries the name-folding dictionaries
+// (opencc-js), which workflow code never uses and the sandbox would load with every bundle.
+import { addWorkingMinutes } from '@onetrip/domain/calendar/working-calendar';
+import { DEPARTMENTS, type Department } from '@onetrip/domain/departments/departments';
+import { mergeCorrectionItems, stepsToReopen, toCorrectionItems } from '@onetrip/domain/case/correction-notice';
 import type { CaseActivities } from '../activities/case.activities';
+import type { SignedCaseCommand } from '../activities/case.ports';
 import {
   cancelCaseUpdate,
   caseStateQuery,
@@ -55,6 +60,9 @@ const LOCAL_DECISION = 'local-decision-activity';
 // A cancellation accepted while a correction is being applied ends the case only once the correction
 // is written, so the two writes to the case row never race (cases already past this point replay without it).
 const END_AFTER_CORRECTION = 'end-after-correction';
+// Cancellations, reopenings and corrections prove they came through the API: the worker checks the API's
+// signature (a local activity) before the workflow acts. Cases that took them unchecked replay without it.
+const SIGNED_COMMANDS = 'signed-commands';
 
 const LICENCE: Department[] = ['SAMR'];
 const AFTER_LICENCE: Department[] = DEPARTMENTS.filter((department) => department !== 'SAMR');
@@ -121,6 +129,30 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     throw ApplicationFailure.create({ type, message, nonRetryable: true });
   };
 
+  /** Signed as the API signs: a cheap early refusal; the key never enters workflow code (it must replay deterministically). */
+  const refuseUnsigned = (message: { signature?: string; signedAt?: string }): void => {
+    if (policy.signedDecisions && !(typeof message.signature === 'string' && /^v1\.[A-Za-z0-9_-]{43}$/.test(message.signature) && message.signedAt)) {
+      refuse('DECISION_NOT_SIGNED', 'The request is not signed by the API');
+    }
+  };
+
+  /** An activity's failure as the Update's, keeping its type (NAME_TAKEN, DECISION_SIGNATURE_INVALID, …) for the caller. */
+  const asUpdateFailure = (error: unknown): ApplicationFailure => {
+    // A regular activity's failure comes wrapped in an ActivityFailure; the local activity's does not.
+    const failure = error instanceof ActivityFailure ? error.cause : error;
+    const cause = failure instanceof ApplicationFailure ? failure : undefined;
+    return ApplicationFailure.create({ type: cause?.type ?? 'DECISION_FAILED', message: cause?.message ?? String(error), nonRetryable: true });
+  };
+
+  /** The worker checks the command's signature before the workflow acts on it: a forged one changes nothing. */
+  const verifyCommand = async (command: SignedCaseCommand): Promise<void> => {
+    try {
+      await localActivities.verifyCommand(command);
+    } catch (error) {
+      throw asUpdateFailure(error);
+    }
+  };
+
   const applyResult = (step: Step, result: TaskDecisionResult, extra: { items?: ReturnItem[]; reason?: string }): void => {
     step.status = result.status;
     if (result.status === 'RETURNED') step.returnItems = extra.items ?? [];
@@ -141,10 +173,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         return result;
       } catch (error) {
         // e.g. NAME_TAKEN: the step stays open, the clerk is told why.
-        // A regular activity's failure comes wrapped in an ActivityFailure; the local activity's does not.
-        const failure = error instanceof ActivityFailure ? error.cause : error;
-        const cause = failure instanceof ApplicationFailure ? failure : undefined;
-        throw ApplicationFailure.create({ type: cause?.type ?? 'DECISION_FAILED', message: cause?.message ?? String(error), nonRetryable: true });
+        throw asUpdateFailure(error);
       } finally {
         step.deciding = false;
       }
@@ -157,6 +186,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         if (!step || step.status !== 'OPEN' || step.deciding) refuse('TASK_NOT_OPEN', 'The task is not open: already decided, or superseded');
         if (decision.decision === 'RETURN' && !decision.items?.length) refuse('INVALID_DECISION', 'A return needs at least one item');
         if (decision.decision === 'REJECT' && !decision.reason) refuse('INVALID_DECISION', 'A refusal needs a reason');
+        // What did not come through the API is refused early; the activity checks the signature before writing anything.
+        refuseUnsigned(decision);
       },
     },
   );
@@ -166,6 +197,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     async (submission) => {
       correctionInFlight = true;
       try {
+        if (patched(SIGNED_COMMANDS)) {
+          const { correctionId, round, actorId, signedAt, signature } = submission;
+          await verifyCommand({ command: 'submitCorrection', caseId, correctionId, round, actorId, signedAt, signature, receivedAt: new Date().toISOString() });
+        }
         const { changedPaths } = await activities.applyCorrection({ caseId, correctionId: submission.correctionId, round: submission.round });
         const reopened = stepsToReopen({
           returnedBy: DEPARTMENTS.filter((department) => steps[department].status === 'RETURNED'),
@@ -186,35 +221,58 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         if (status !== 'AWAITING_CORRECTION' || correctionInFlight || submission.round !== correctionRound) {
           refuse('NOT_AWAITING_CORRECTION', 'The case is not waiting for this correction');
         }
+        refuseUnsigned(submission);
       },
     },
   );
 
+  const checkCancellable = (): void => {
+    if (ending || status === 'COMPLETED') refuse('CASE_CLOSED', 'The case has already ended');
+  };
+
+  const checkReopenable = (reopening: StepReopening): void => {
+    if (ending || status === 'COMPLETED') refuse('CASE_CLOSED', 'The case has ended');
+    if (status !== 'IN_PROGRESS' || steps[reopening.department]?.status !== 'DONE') refuse('INVALID_DECISION', 'Only a finished step of a case in progress can be reopened');
+  };
+
   setHandler(
     cancelCaseUpdate,
     async (cancellation) => {
+      if (patched(SIGNED_COMMANDS)) {
+        const { actorId, reason, signedAt, signature } = cancellation;
+        await verifyCommand({ command: 'cancelCase', caseId, actorId, reason, signedAt, signature, receivedAt: new Date().toISOString() });
+        // The case may have ended while the signature was checked.
+        checkCancellable();
+      }
       ending = { status: 'CANCELLED', reason: cancellation.reason };
       await condition(() => endRecorded);
       return snapshot();
     },
     {
-      validator: (_cancellation): void => {
-        if (ending || status === 'COMPLETED') refuse('CASE_CLOSED', 'The case has already ended');
+      validator: (cancellation): void => {
+        checkCancellable();
+        refuseUnsigned(cancellation);
       },
     },
   );
 
   setHandler(
     reopenStepUpdate,
-    (reopening: StepReopening): StepState => {
+    async (reopening: StepReopening): Promise<StepState> => {
       const step = steps[reopening.department];
+      if (patched(SIGNED_COMMANDS)) {
+        const { department, actorId, reason, signedAt, signature } = reopening;
+        await verifyCommand({ command: 'reopenStep', caseId, department, actorId, reason, signedAt, signature, receivedAt: new Date().toISOString() });
+        // The case or the step may have moved on while the signature was checked (a second reopening).
+        checkReopenable(reopening);
+      }
       startStep(step);
       return stepView(step);
     },
     {
       validator: (reopening: StepReopening): void => {
-        if (ending || status === 'COMPLETED') refuse('CASE_CLOSED', 'The case has ended');
-        if (status !== 'IN_PROGRESS' || steps[reopening.department]?.status !== 'DONE') refuse('INVALID_DECISION', 'Only a finished step of a case in progress can be reopened');
+        checkReopenable(reopening);
+        refuseUnsigned(reopening);
       },
     },
   );

@@ -95,7 +95,9 @@ export class AdminCaseDetailDto {
   @ApiProperty({ type: [StuckReasonDto], description: 'Why the case is stuck now (empty when it is not)' }) stuckReasons!: StuckReasonDto[];
   @ApiProperty({ type: [PendingActivityDto], description: "Live from Temporal: the case's activities in flight or retrying" })
   pendingActivities!: PendingActivityDto[];
-  @ApiProperty({ type: [ComplaintDto] }) complaints!: ComplaintDto[];
+  @ApiProperty({ type: [ComplaintDto], description: 'The latest few complaints, newest first; GET /api/admin/complaints?caseId= pages them all' })
+  complaints!: ComplaintDto[];
+  @ApiProperty({ description: 'How many complaints the case has in all' }) complaintsTotal!: number;
   @ApiProperty({ type: [TimelineEntryDto], description: 'The audit log and the workflow history merged, oldest first' }) timeline!: TimelineEntryDto[];
 }
 

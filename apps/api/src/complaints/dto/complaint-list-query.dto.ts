@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 export class ComplaintListQueryDto extends PageQueryDto {
@@ -7,4 +7,9 @@ export class ComplaintListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['OPEN', 'RESOLVED'])
   status?: 'OPEN' | 'RESOLVED';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the complaints on this case' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
 }

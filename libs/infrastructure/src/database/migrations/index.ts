@@ -4,6 +4,15 @@ import { AddCaseFlags1764500000000 } from './1764500000000-add-case-flags';
 import { AddSupervision1764600000000 } from './1764600000000-add-supervision';
 import { AddRateLimitCounters1764700000000 } from './1764700000000-add-rate-limit-counters';
 import { AddRefreshTokens1764810000000 } from './1764810000000-add-refresh-tokens';
+import { AddFoldedRegisteredNames1764820000000 } from './1764820000000-add-folded-registered-names';
 
 // In order; never edit one once committed, add a new one.
-export const MIGRATIONS = [CreatePingRecords1764300000000, CreateCaseTables1764400000000, AddCaseFlags1764500000000, AddSupervision1764600000000, AddRateLimitCounters1764700000000, AddRefreshTokens1764810000000];
+export const MIGRATIONS = [
+  CreatePingRecords1764300000000,
+  CreateCaseTables1764400000000,
+  AddCaseFlags1764500000000,
+  AddSupervision1764600000000,
+  AddRateLimitCounters1764700000000,
+  AddRefreshTokens1764810000000,
+  AddFoldedRegisteredNames1764820000000,
+];
