@@ -1,5 +1,6 @@
 import type { Client as PgClient } from 'pg';
 import type { Department } from '@onetrip/domain';
+import { waitFor } from '../../scripts/stack/wait-for';
 import { connectDatabase } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { fileCase, newApplicant, openTaskId, signIn, waitForView, type CaseView, type SignedIn } from './api-fixtures';
@@ -44,14 +45,18 @@ describe('one correction notice for two returns (一次告知), through the API'
         { department: 'BANK', field: 'bank.branch', reason: '该网点已撤并' },
       ],
     });
-    const notices = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND kind = 'CORRECTION_NEEDED'`, [filed.id]);
-    expect(notices.rows[0].n).toBe(1);
+    // The case row says AWAITING_CORRECTION a moment before the notice is written: wait for the notice, then
+    // count again once the correction is in, when a second notice could no longer be on its way.
+    const correctionNotices = async (): Promise<number> =>
+      (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND kind = 'CORRECTION_NEEDED'`, [filed.id])).rows[0].n as number;
+    await waitFor('the correction notice', async () => ((await correctionNotices()) > 0 ? true : undefined));
 
     const corrected = await http<CaseView>('POST', `/applications/${filed.id}/corrections`, {
       token: applicant.token,
       body: { changes: { 'tax.taxpayerType': 'GENERAL', 'bank.branch': '吉首人民路支行' } },
     });
     expect(corrected.status).toBe(200);
+    expect(await correctionNotices()).toBe(1);
     const reopened = await waitForView(applicant.token, filed.id, 'TAX and BANK reopened', (view) => view.steps[2].status === 'OPEN' && view.steps[4].status === 'OPEN');
     // SAMR, PSB and HRSS read neither field: they stay DONE, in round 1.
     expect(reopened.steps.map((step) => `${step.department}:${step.status}:${step.round}`)).toEqual(['SAMR:DONE:1', 'PSB:DONE:1', 'TAX:OPEN:2', 'HRSS:DONE:1', 'BANK:OPEN:2']);
