@@ -62,7 +62,7 @@ describe('auth: register, token, refresh, bearer guard, roles', () => {
     const value = password.replace('<username>', username);
     const result = await http<ErrorBody>('POST', '/auth/register', { body: { username, password: value, name: '张三', mobile: '13800001111' } });
     expect(result.status).toBe(400);
-    expect(result.body.error).toBe(code);
+    expect(result.body.code).toBe(code);
     expect(fieldPaths(result)).toEqual(['password']);
     // The value is never echoed (`password` itself is also the field's name, so it is left out here).
     if (value !== 'password') expect(JSON.stringify(result.body)).not.toContain(value);

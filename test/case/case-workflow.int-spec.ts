@@ -233,7 +233,7 @@ describe('the case workflow on the real servers (started directly through Tempor
       });
       expect(reminderAt.toISOString()).toBe(expectedReminder);
 
-      await handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: applicantId, reason: 'calendar checked' }] });
+      await handle.executeUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: applicantId, reason: 'calendar checked' })] });
     });
 
     it('cancels on the applicant’s request while steps are open', async () => {

@@ -29,7 +29,7 @@ describe('web pages with the keyboard only', () => {
     const { browser } = opened;
     const username = `kbd-${randomUUID().slice(0, 8)}`;
     const password = 'correct-horse-battery';
-    expect((await http('POST', '/auth/register', { body: { username, password, name: '周八', mobile: '13512345678' } })).status).toBe(201);
+    expect((await http('POST', '/auth/register', { body: { username, password, name: '周八', mobile: '13512345678' } })).status).toBe(202);
     const enterprise = uniqueEnterpriseName();
 
     const page = await browser.newPage();

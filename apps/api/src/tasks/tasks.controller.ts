@@ -10,10 +10,12 @@ import { TaskDecisionResponseDto, TaskDetailResponseDto, TaskListResponseDto, Ta
 import { TaskReturnDto } from './dto/task-return.dto';
 import { TasksService } from './tasks.service';
 
+// Another department's task answers 404 like a task that does not exist: the id reveals nothing.
+const TASK_NOT_FOUND = { description: 'No such task, or another department’s (not revealed)' };
+
 @ApiTags('tasks')
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'Not a clerk' })
-@ApiNotFoundResponse({ description: 'No such task, or another department’s (not revealed)' })
 @Roles('CLERK')
 @Controller('tasks')
 export class TasksController {
@@ -27,6 +29,7 @@ export class TasksController {
   }
 
   @Get(':id')
+  @ApiNotFoundResponse(TASK_NOT_FOUND)
   @ApiOperation({ summary: 'A task with the part of the form this department reads' })
   @ApiOkResponse({ type: TaskDetailResponseDto })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<TaskDetailResponseDto> {
@@ -34,6 +37,7 @@ export class TasksController {
   }
 
   @Post(':id/claim')
+  @ApiNotFoundResponse(TASK_NOT_FOUND)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Take an open task' })
   @ApiOkResponse({ type: TaskSummaryDto })
@@ -43,6 +47,7 @@ export class TasksController {
   }
 
   @Post(':id/complete')
+  @ApiNotFoundResponse(TASK_NOT_FOUND)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Complete the step (claims it first if need be)' })
   @ApiOkResponse({ type: TaskDecisionResponseDto })
@@ -52,6 +57,7 @@ export class TasksController {
   }
 
   @Post(':id/return')
+  @ApiNotFoundResponse(TASK_NOT_FOUND)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Return the case to the applicant for correction' })
   @ApiOkResponse({ type: TaskDecisionResponseDto })
@@ -61,6 +67,7 @@ export class TasksController {
   }
 
   @Post(':id/reject')
+  @ApiNotFoundResponse(TASK_NOT_FOUND)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Refuse the step: the case ends REJECTED' })
   @ApiOkResponse({ type: TaskDecisionResponseDto })
