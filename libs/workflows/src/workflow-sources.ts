@@ -5,22 +5,36 @@ import type { BundleOptions } from '@temporalio/worker';
 const LIB_SRC = __dirname;
 const ROOT = path.resolve(LIB_SRC, '../../..');
 
+type WebpackConfigHook = NonNullable<BundleOptions['webpackConfigHook']>;
+
 /** The workflow entry file next to this one (.ts under ts-jest, .js when compiled). */
-export function workflowsEntry(): string {
-  return path.join(LIB_SRC, 'workflows', 'index' + path.extname(__filename));
+export function workflowsEntry(root = ROOT): string {
+  return path.join(root, 'libs/workflows/src', 'workflows', 'index' + path.extname(__filename));
 }
 
 /**
- * Bundler options that resolve our path aliases, for bundling the TypeScript sources
- * (the compiled output has them rewritten already, so there they are harmless).
+ * Bundler options that resolve our path aliases (for bundling the TypeScript sources; the compiled
+ * output has them rewritten already) and keep the bundle free of absolute paths, so the same commit
+ * gives the same bundle, and so the same worker build id (a hash of the bundle), in any folder.
+ * `root` is the folder paths in the bundle are written relative to.
  */
-export function workflowBundlerOptions(): NonNullable<BundleOptions['webpackConfigHook']> {
+export function workflowBundlerOptions(root = ROOT): WebpackConfigHook {
   return (config) => {
     const alias = {
-      '@onetrip/domain': path.join(ROOT, 'libs/domain/src'),
-      '@onetrip/workflows': path.join(ROOT, 'libs/workflows/src'),
+      '@onetrip/domain': path.join(root, 'libs/domain/src'),
+      '@onetrip/workflows': path.join(root, 'libs/workflows/src'),
     };
     config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string> | undefined), ...alias } };
+    // Module ids relative to the project, not to the working directory (webpack's default).
+    config.context = root;
+    config.output = {
+      ...config.output,
+      // Comments that name each module by its request, which for the entry is an absolute path.
+      pathinfo: false,
+    };
+    // No inline source map: Temporal's generated entry file requires the workflows file by its absolute
+    // path, which shifts that file's mappings. Stack traces still name each module by its project path.
+    config.devtool = false;
     return config;
   };
 }
