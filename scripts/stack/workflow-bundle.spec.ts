@@ -33,6 +33,8 @@ describe('workflow bundle in any folder', () => {
     const buildId = (code: string): string => createHash('sha256').update(code).digest('hex');
     for (const [code, folder] of [[first, folders[0]], [second, folders[1]]]) {
       expect(code).toContain('pingWorkflow');
+      // The worker refuses a bundle without its inline source map.
+      expect(code).toMatch(/\/\/# sourceMappingURL=data:application\/json[^,]*;base64,/);
       expect(code.includes(base)).toBe(false);
       expect(code.includes(folder)).toBe(false);
     }

@@ -6,6 +6,12 @@ const LIB_SRC = __dirname;
 const ROOT = path.resolve(LIB_SRC, '../../..');
 
 type WebpackConfigHook = NonNullable<BundleOptions['webpackConfigHook']>;
+type ModuleFilenameInfo = { absoluteResourcePath: string };
+
+// A module's name may hold the root anywhere ('ignored|<root>/node_modules/…|name') or be no path at all (webpack/runtime/…).
+function withoutRoot(name: string, root: string): string {
+  return name.split(root + path.sep).join('').split(path.sep).join('/');
+}
 
 /** The workflow entry file next to this one (.ts under ts-jest, .js when compiled). */
 export function workflowsEntry(root = ROOT): string {
@@ -29,12 +35,16 @@ export function workflowBundlerOptions(root = ROOT): WebpackConfigHook {
     config.context = root;
     config.output = {
       ...config.output,
+      // Webpack's hash of the build (in the default file name, which the source map names) covers absolute paths.
+      filename: 'workflow-bundle.js',
       // Comments that name each module by its request, which for the entry is an absolute path.
       pathinfo: false,
+      // Temporal names sources by absolute path.
+      devtoolModuleFilenameTemplate: (info: ModuleFilenameInfo) => `onetrip:///${withoutRoot(info.absoluteResourcePath, root)}`,
     };
-    // No inline source map: Temporal's generated entry file requires the workflows file by its absolute
-    // path, which shifts that file's mappings. Stack traces still name each module by its project path.
-    config.devtool = false;
+    // The worker wants an inline source map. Lines only, no sources' text: Temporal's generated entry file
+    // requires the workflows file by its absolute path, which would shift that file's columns and is in its text.
+    config.devtool = 'inline-nosources-cheap-module-source-map';
     return config;
   };
 }
