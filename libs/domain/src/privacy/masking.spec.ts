@@ -33,6 +33,8 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('身份证11010519491231002x电话+86 138-0000-1111')).toBe('身份证110105********002x电话+86 138-****-1111');
     expect(maskPersonalData('call 8613800001111 or 13800001111.')).toBe('call 86138****1111 or 138****1111.');
     expect(maskPersonalData('old ID 433101900101123')).toBe('old ID 433101*****1123');
+    // A mistyped ID (wrong check character) is still someone's.
+    expect(maskPersonalData('refused 433101199001011237.')).toBe('refused 433101********1237.');
   });
 
   it('does not mask parts of longer numbers or non-mobile numbers', () => {

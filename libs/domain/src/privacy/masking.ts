@@ -32,13 +32,13 @@ function maskWrittenMobile(written: string): string {
 }
 
 /**
- * Masks every ID number and mobile that `detectPersonalData` finds in free text (log lines, error
- * messages), keeping the length. Hashes, tokens and longer numbers stay whole: they are not a person's.
+ * Masks every ID number (mistyped ones too) and mobile that `detectPersonalData` finds in free text (log
+ * lines, error messages), keeping the length. Hashes, tokens and longer numbers stay whole: not a person's.
  */
 export function maskPersonalData(text: string): string {
   let masked = '';
   let from = 0;
-  for (const found of detectPersonalData(text)) {
+  for (const found of detectPersonalData(text, { idNumbers: 'shaped' })) {
     if (found.index < from) continue;
     masked += text.slice(from, found.index) + (found.kind === 'MOBILE' ? maskWrittenMobile(found.value) : maskIdNumber(found.value));
     from = found.index + found.value.length;

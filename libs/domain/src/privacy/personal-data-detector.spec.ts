@@ -57,6 +57,12 @@ describe('detectPersonalData', () => {
     expect(kinds('sha 19b8e46011010519491231002Xf0952a tok abc13800001111 acct 6222021234567890123 +13800001111')).toEqual([]);
   });
 
+  it('takes mistyped ID numbers too when asked for ID-shaped ones (the masker), still not inside a hash', () => {
+    const text = 'typo 110105194912310021, hash 19b8e460110105194912310021f0';
+    expect(kinds(text)).toEqual([]);
+    expect(detectPersonalData(text, { idNumbers: 'shaped' }).map((found) => found.value)).toEqual(['110105194912310021']);
+  });
+
   it('leaves our UUIDs whole, and finds a number right after one', () => {
     const id = '48359445-e531-4114-8677-18484043986b';
     expect(kinds(`req ${id}`)).toEqual([]);

@@ -50,14 +50,20 @@ const CHECKS: readonly [PersonalDataKind, RegExp, (value: string) => boolean][] 
   ['MOBILE', MOBILE_LIKE, () => true],
 ];
 
-/** Every ID number and mobile in `text`, in order of position. Our UUIDs are ids, never personal data. */
-export function detectPersonalData(text: string): PersonalDataMatch[] {
+/**
+ * Every ID number and mobile in `text`, in order of position. Our UUIDs are ids, never personal data.
+ * `idNumbers: 'shaped'` (the masker's choice) also takes a standalone ID-shaped run whose check
+ * character, date or province is wrong: a mistyped ID number is still someone's, and masking one too
+ * many is the safe mistake. Either way a look-alike inside a longer run (a hash, a token) is left alone.
+ */
+export function detectPersonalData(text: string, options: { idNumbers?: 'valid' | 'shaped' } = {}): PersonalDataMatch[] {
+  const shaped = options.idNumbers === 'shaped';
   // Blanked to a character that bounds a run, same length, so positions stay those of `text`.
   const searched = text.replace(UUID_LIKE, (uuid) => '#'.repeat(uuid.length));
   const found: PersonalDataMatch[] = [];
   for (const [kind, pattern, valid] of CHECKS) {
     for (const match of searched.matchAll(pattern)) {
-      if (valid(match[0])) found.push({ kind, index: match.index, value: match[0] });
+      if ((shaped && kind !== 'MOBILE') || valid(match[0])) found.push({ kind, index: match.index, value: match[0] });
     }
   }
   return found.sort((a, b) => a.index - b.index);
