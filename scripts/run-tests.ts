@@ -1,10 +1,11 @@
 // Runs jest (unit + integration projects) and ends with one plain line `N passed, N failed`
-// computed from jest's JSON results, exiting non-zero on any failure.
+// computed from jest's JSON results (scripts/run-summary.ts), exiting non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCORECARD_DIR } from '../test/support/scorecard';
 import { updateReliabilityReport } from './reliability-report';
+import { summariseRun, type JestRunResults } from './run-summary';
 
 const ROOT = path.resolve(__dirname, '..');
 const resultsFile = path.join(ROOT, 'test-results/jest.json');
@@ -18,22 +19,13 @@ const jest = spawnSync(
   { cwd: ROOT, stdio: 'inherit' },
 );
 
-interface JestResults {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numRuntimeErrorTestSuites: number;
-  success: boolean;
-}
-
 if (!fs.existsSync(resultsFile)) {
-  process.stdout.write(`jest wrote no results (exit ${jest.status})\n0 passed, 1 failed\n`);
+  process.stdout.write(`jest wrote no results (exit ${jest.status})\n0 passed, 1 failed (jest wrote no results)\n`);
   process.exit(1);
 }
 updateReliabilityReport(resultsFile);
-const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as JestResults;
-// A suite that failed to load counts as a failure even though none of its tests ran.
-const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-const skipped = results.numPendingTests ? `, ${results.numPendingTests} skipped` : '';
-process.stdout.write(`${results.numPassedTests} passed, ${failed} failed${skipped}\n`);
-process.exit(failed === 0 && results.success && jest.status === 0 && results.numPassedTests > 0 ? 0 : 1);
+const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as JestRunResults;
+// With no arguments this is the whole suite (CI's run), which must reach each project's minimum.
+const summary = summariseRun(results, { wholeSuite: process.argv.length <= 2, jestExitCode: jest.status });
+process.stdout.write(`${summary.line}\n`);
+process.exit(summary.ok ? 0 : 1);

@@ -7,6 +7,7 @@ import { KeyRing } from '../libs/infrastructure/src/crypto/key-ring';
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
 import { formatLine } from './stack/log-format';
+import { ServerStartError } from './stack/server-start-error';
 import { startTemporalDevServer, RunningTemporal } from './stack/temporal-dev-server';
 import { waitFor } from './stack/wait-for';
 
@@ -75,7 +76,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   const started = Date.now();
-  const [databaseUrl, temporalAddress] = await Promise.all([
+  // Both are waited for even when one fails, so the other is recorded and stopped, not left running.
+  const [databaseUrl, temporalAddress] = await allOrFirstFailure([
     env.DATABASE_URL
       ? Promise.resolve(env.DATABASE_URL)
       : startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: ports.postgres, log: logFor('postgres') }).then((pg) => {
@@ -131,7 +133,16 @@ async function main(): Promise<void> {
   say('Ctrl-C stops everything.');
 }
 
+async function allOrFirstFailure<T extends readonly unknown[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(starts);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`launcher failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // A server that could not start says why and what to do; anything else is a bug, with its stack.
+  const text = error instanceof ServerStartError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`launcher failed: ${text}\n`);
   void stopAll(1);
 });

@@ -2,6 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { ServerStartError } from './server-start-error';
 import { waitFor } from './wait-for';
 
 export interface RunningTemporal {
@@ -28,7 +29,12 @@ export async function startTemporalDevServer(options: {
   dbFile?: string;
   log?: (line: string) => void;
 }): Promise<RunningTemporal> {
-  const binary = temporalBinary();
+  let binary: string;
+  try {
+    binary = temporalBinary();
+  } catch (error) {
+    throw new ServerStartError('Temporal', `the temporal CLI is missing and could not be fetched (${error instanceof Error ? error.message : String(error)})`, 'put the temporal CLI on PATH or at .tools/bin/temporal (see scripts/ensure-temporal.sh), then run again.');
+  }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), ];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort), '--ui-disable-news-fetch');
   else args.push('--headless');
@@ -43,14 +49,17 @@ export async function startTemporalDevServer(options: {
   const forward = (chunk: Buffer): void => chunk.toString().split('\n').filter(Boolean).forEach(log);
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
-  let exited = false;
-  child.once('exit', () => (exited = true));
+  // A binary that cannot run, or a server that exits before it answers, ends the wait at once with a reason.
+  const failed = new Promise<never>((_resolve, reject) => {
+    child.once('error', (error) => reject(new ServerStartError('Temporal', `${binary} could not run (${error.message})`, `check that it is an executable file the current user may run, or remove it and run again to fetch it (scripts/ensure-temporal.sh).`)));
+    child.once('exit', (code, signal) => reject(new ServerStartError('Temporal', `the dev server exited (${signal ?? `code ${code}`}) before it answered`, `see the temporal log for why; check that ports ${options.port}${options.uiPort ? ` and ${options.uiPort}` : ''} are free${options.dbFile ? ` and that ${options.dbFile} is not held by another server` : ''}.`)));
+  });
+  failed.catch(() => undefined); // observed below; after a successful start an exit is the caller's business
 
   const address = `127.0.0.1:${options.port}`;
-  await waitFor(
+  const ready = waitFor(
     `Temporal at ${address}`,
     async () => {
-      if (exited) throw new Error(`temporal exited with code ${child.exitCode}`);
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {
         await connection.workflowService.describeNamespace({ namespace: 'default' });
@@ -61,6 +70,13 @@ export async function startTemporalDevServer(options: {
     },
     { timeoutMs: 60_000, intervalMs: 200 },
   );
+  try {
+    await Promise.race([ready, failed]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    if (error instanceof ServerStartError) throw error;
+    throw new ServerStartError('Temporal', error instanceof Error ? error.message : String(error), 'see the temporal log; the machine may be too busy, so try again.');
+  }
 
   return {
     address,

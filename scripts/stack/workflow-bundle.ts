@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { workflowBundlerOptions } from '../../libs/workflows/src/workflow-sources';
 import { ROOT } from './app-process';
 
 /**
@@ -10,6 +11,8 @@ import { ROOT } from './app-process';
 export async function writeWorkflowBundle(outFile: string, workflowsPath = path.join(ROOT, 'dist/apps/worker/libs/workflows/src/workflows/index.js')): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath,
+    // Paths relative to the checkout: the same commit bundles the same bytes (and build id) in any folder.
+    webpackConfigHook: workflowBundlerOptions(ROOT),
     logger: new DefaultLogger('WARN'),
   });
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client as PgClient } from 'pg';
@@ -49,10 +49,16 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
   const decide = (department: Department, taskId: string, action: 'complete' | 'return' | 'reject', body: object = {}) =>
     http<{ status: string }>('POST', `/tasks/${taskId}/${action}`, { token: clerks[department].token, body });
 
-  it('the scanner finds a planted ID number and mobile, and not masked ones or longer numbers', () => {
+  it('the scanner finds a planted ID number and mobile, and not masked ones, longer numbers or ones inside a hex hash', () => {
     const planted = person();
-    const hits = findPersonalData(`ok ${planted.idNumber} and tel:${planted.mobile}; masked 433101********1234 138****5678; account 6222020200112233445; ms 1764312345678`, 'planted');
+    const hash = (value: string): string => `${randomBytes(12).toString('hex')}${value}${randomBytes(12).toString('hex')}`;
+    const hits = findPersonalData(
+      `ok ${planted.idNumber} and tel:${planted.mobile}; masked 433101********1234 138****5678; account 6222020200112233445; ms 1764312345678; build id @temporalio/worker@1.0.0+${hash(planted.idNumber)} token ${hash(planted.mobile)}`,
+      'planted',
+    );
     expect(hits.map((hit) => hit.kind)).toEqual(['ID number', 'mobile']);
+    // The same values inside a hex string alone: not a person's number.
+    expect(findPersonalData(`${hash(planted.idNumber)} ${hash(planted.mobile)}`, 'hashes')).toEqual([]);
     // Masked in the report, so a failing test does not print the value either.
     expect(hits.every((hit) => !hit.context.includes(planted.idNumber) && !hit.context.includes(planted.mobile))).toBe(true);
   });
@@ -115,19 +121,37 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
     expect((await decide('BANK', await openTaskId(db, completedCase.id, 'BANK'), 'complete', { outputs: { accountNumber: '6222020200112233445' } })).status).toBe(200);
     await waitForView(applicant.token, completedCase.id, 'the outcome', (view) => view.status === 'COMPLETED');
     await waitForView(applicant.token, cancelledCase.id, 'the cancellation', (view) => view.status === 'CANCELLED');
+    // Case 4 waits at SAMR with a complaint (so it is in the stuck list); case 5 is past SAMR, the other four steps open.
+    const waitingCase = await fileCase(applicant.token, form());
+    await openTaskId(db, waitingCase.id, 'SAMR');
+    expect((await http('POST', `/applications/${waitingCase.id}/complaints`, { token: applicant.token, body: { text: '材料交了三天还没人看' } })).status).toBe(201);
+    const pastSamrCase = await fileCase(applicant.token, form());
+    expect((await decide('SAMR', await openTaskId(db, pastSamrCase.id, 'SAMR'), 'complete')).status).toBe(200);
+    for (const department of ['PSB', 'TAX', 'HRSS', 'BANK'] as Department[]) await openTaskId(db, pastSamrCase.id, department);
     const caseIds = [refusedCase.id, cancelledCase.id, completedCase.id];
     completedWorkflowId = caseWorkflowId(completedCase.id);
     bad.forEach((result, index) => errors.scan(text(result), `bad request ${index + 1}`));
 
-    // (e) Lists: the applicant's cases, each department's inbox, the admin's listings.
+    // (e) Lists: the applicant's cases, each department's inbox, the admin's listings. The database is shared
+    // and lists are paged, so each is read page by page until it has shown every planted case it should hold.
     const lists = new PersonalDataScan();
     const admin = await signIn('admin');
-    lists.scan(text(await http('GET', '/applications?limit=100', { token: applicant.token })), 'cases list');
+    const allPlanted = [...caseIds, waitingCase.id, pastSamrCase.id];
+    const doneIn = (department: Department): string[] => (department === 'SAMR' ? [refusedCase.id, completedCase.id, pastSamrCase.id] : [completedCase.id]);
+    const openIn = (department: Department): string[] => (department === 'SAMR' ? [waitingCase.id] : [pastSamrCase.id]);
+    const unseen: Record<string, string[]> = {};
+    const read = async (source: string, url: string, token: string, planted: string[]): Promise<void> => {
+      const missing = await scanListFor(lists, source, url, token, planted);
+      if (missing.length > 0) unseen[source] = missing;
+    };
+    await read('cases list', '/applications', applicant.token, allPlanted);
     for (const department of DEPARTMENTS) {
-      for (const status of ['OPEN', 'DONE']) lists.scan(text(await http('GET', `/tasks?status=${status}&limit=100`, { token: clerks[department].token })), `${department} inbox ${status}`);
+      await read(`${department} inbox OPEN`, '/tasks?status=OPEN', clerks[department].token, openIn(department));
+      await read(`${department} inbox DONE`, '/tasks?status=DONE', clerks[department].token, doneIn(department));
     }
-    lists.scan(text(await http('GET', '/admin/cases?stuck=true&limit=100', { token: admin.token })), 'admin stuck list');
-    lists.scan(text(await http('GET', '/admin/cases?limit=100', { token: admin.token })), 'admin case list');
+    await read('admin stuck list', '/admin/cases?stuck=true', admin.token, [waitingCase.id]);
+    await read('admin case list', '/admin/cases', admin.token, allPlanted);
+    expect(unseen).toEqual({});
 
     // (b) Histories as the Temporal server stores them, and (c) their search attributes and ids.
     const histories = new PersonalDataScan();
@@ -188,7 +212,7 @@ describe('no plaintext ID numbers or mobiles outside the database', () => {
         'SDK marker bookkeeping payloads (plain by design, scanned)': sdkBookkeeping,
         'search attribute sets scanned': attributes.items,
         'error responses scanned': errors.items,
-        'list responses scanned': lists.items,
+        'list pages scanned (until every planted case was seen)': lists.items,
         'plaintext ID numbers found': everywhere.reduce((sum, scan) => sum + scan.count('ID number'), 0),
         'plaintext mobiles found': everywhere.reduce((sum, scan) => sum + scan.count('mobile'), 0),
         'planted values found after decoding with the key (control)': decoded.hits.length,
@@ -245,6 +269,27 @@ describe('the Temporal codec endpoint', () => {
     expect(findPersonalData(showHistoryJson(workflowId), 'stored history')).toEqual([]);
   });
 });
+
+type ListPage = { items: { id?: string; caseId?: string }[]; total: number };
+
+/**
+ * Scans a paged list 100 at a time until every planted case has been on a page (or the list ends), and
+ * answers the planted cases it never showed. Other test files change the shared lists meanwhile (a task
+ * leaves an inbox and the rest move up a place), so a list is read again, at most three times.
+ */
+async function scanListFor(scan: PersonalDataScan, source: string, url: string, token: string, planted: string[]): Promise<string[]> {
+  const missing = new Set(planted);
+  for (let pass = 1; pass <= 3 && missing.size > 0; pass++) {
+    for (let page = 1; missing.size > 0; page++) {
+      const result = await http<ListPage>('GET', `${url}${url.includes('?') ? '&' : '?'}limit=100&page=${page}`, { token });
+      if (result.status !== 200) throw new Error(`${source}: GET ${url} answered ${result.status}`);
+      scan.scan(text(result), `${source} page ${page}`);
+      for (const item of result.body.items) missing.delete(item.caseId ?? item.id ?? '');
+      if (result.body.items.length < 100 || page * 100 >= result.body.total) break;
+    }
+  }
+  return [...missing];
+}
 
 async function registerApplicant(): Promise<{ username: string }> {
   const username = `codec-${randomInt(1e9)}`;

@@ -1,9 +1,9 @@
-import { maskPersonalData, UUID_LIKE } from '@onetrip/domain';
+import { detectPersonalData, maskPersonalData, type PersonalDataKind } from '@onetrip/domain';
 
-// The patterns of issue 7, bounded by non-digits so a longer number (a bank account, a nanosecond
-// timestamp) is not counted as an ID number or a mobile.
-const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?![\dXx])/g;
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+// The masker's own detector (issue 11): an ID number with a valid check character, birth date and
+// province, a mobile, neither inside a longer run of letters and digits (a hash, a token, an account).
+// First-generation 15-digit IDs are masked in logs but not counted here: no case carries one.
+const COUNTED: Partial<Record<PersonalDataKind, PersonalDataHit['kind']>> = { ID_NUMBER: 'ID number', MOBILE: 'mobile' };
 
 export interface PersonalDataHit {
   kind: 'ID number' | 'mobile';
@@ -14,16 +14,12 @@ export interface PersonalDataHit {
 
 /** Plaintext ID numbers and mobiles in `text`, with where they were found. */
 export function findPersonalData(text: string, source: string): PersonalDataHit[] {
-  const hits: PersonalDataHit[] = [];
-  // Our UUIDs (request, case, task ids) may hold eleven digits in a row: blanked, same length, before matching.
-  const searched = text.replace(UUID_LIKE, (uuid) => '-'.repeat(uuid.length));
-  for (const [kind, pattern] of [['ID number', ID_NUMBER], ['mobile', MOBILE]] as const) {
-    for (const match of searched.matchAll(pattern)) {
-      const at = match.index ?? 0;
-      hits.push({ kind, source, context: maskPersonalData(text.slice(Math.max(0, at - 40), at + match[0].length + 40)) });
-    }
-  }
-  return hits;
+  return detectPersonalData(text).flatMap((found) => {
+    const kind = COUNTED[found.kind];
+    if (!kind) return [];
+    const context = maskPersonalData(text.slice(Math.max(0, found.index - 40), found.index + found.value.length + 40));
+    return [{ kind, source, context }];
+  });
 }
 
 /** Adds up what a scan read and found, for the assertions and the scorecard. */

@@ -44,7 +44,8 @@ async function startTestStack(): Promise<void> {
   globalThis.__ONETRIP_TEST_STACK__ = handles;
 
   // Each server is recorded as soon as it is up, so a failure elsewhere still stops it.
-  const [postgres, temporal, workflowBundle] = await Promise.all([
+  // All waited for even when one fails, so whatever did start is recorded and the teardown stops it.
+  const started = await Promise.allSettled([
     freePort()
       .then((port) => startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, log: fileLog('postgres') }))
       .then((server) => (handles.postgres = server)),
@@ -53,7 +54,10 @@ async function startTestStack(): Promise<void> {
       .then((port) => startTemporalDevServer({ port, log: fileLog('temporal') }))
       .then((server) => (handles.temporal = server)),
     writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js')),
-  ]);
+  ] as const);
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  const [postgres, temporal, workflowBundle] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [RunningPostgres, RunningTemporal, string];
 
   const info: Omit<TestStackInfo, 'apiUrl'> = {
     databaseUrl: postgres.url,

@@ -12,6 +12,7 @@ export * from './identifiers/mobile';
 export * from './identifiers/uuid';
 
 export * from './privacy/masking';
+export * from './privacy/personal-data-detector';
 
 export * from './money/money';
 export * from './money/fee-ledger';

@@ -4,8 +4,9 @@ import { makeResidentId } from '../identifiers/resident-id';
 import { sampleApplicationForm } from '../application/sample-application';
 import { maskApplicationForm, maskIdNumber, maskMobile, maskPersonalData } from './masking';
 
+const PROVINCES = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'];
 const idArb = fc
-  .tuple(fc.stringMatching(/^[1-6]\d{5}$/), fc.integer({ min: -10_000, max: 20_000 }), fc.integer({ min: 0, max: 999 }))
+  .tuple(fc.tuple(fc.constantFrom(...PROVINCES), fc.stringMatching(/^\d{4}$/)).map(([province, rest]) => province + rest), fc.integer({ min: -10_000, max: 20_000 }), fc.integer({ min: 0, max: 999 }))
   .map(([division, day, seq]) => makeResidentId(division, fromDayNumber(day), seq));
 const mobileArb = fc.stringMatching(/^1[3-9]\d{9}$/);
 // Filler text without digits, so every digit in the composed text belongs to a planted value.
@@ -32,12 +33,19 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('身份证11010519491231002x电话+86 138-0000-1111')).toBe('身份证110105********002x电话+86 138-****-1111');
     expect(maskPersonalData('call 8613800001111 or 13800001111.')).toBe('call 86138****1111 or 138****1111.');
     expect(maskPersonalData('old ID 433101900101123')).toBe('old ID 433101*****1123');
+    // A mistyped ID (wrong check character) is still someone's.
+    expect(maskPersonalData('refused 433101199001011237.')).toBe('refused 433101********1237.');
   });
 
   it('does not mask parts of longer numbers or non-mobile numbers', () => {
     expect(maskPersonalData('account 6222021234567890123')).toBe('account 6222021234567890123');
     expect(maskPersonalData('USCC 91433101MA0000007C')).toBe('USCC 91433101MA0000007C');
     expect(maskPersonalData('12800001111 and 138000011112')).toBe('12800001111 and 138000011112');
+  });
+
+  it('keeps a hex hash whole even where it holds an ID number or a mobile, and masks what is around it', () => {
+    const buildId = '@temporalio/worker@1.16.1+19b8e460f2064cb855ac377715433101199001011234f0952a13800001111e';
+    expect(maskPersonalData(`build ${buildId} rep 433101199001011234`)).toBe(`build ${buildId} rep 433101********1234`);
   });
 
   it('keeps our UUIDs whole even when they hold eleven mobile-like digits, and masks what is around them', () => {

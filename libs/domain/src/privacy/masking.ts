@@ -1,5 +1,5 @@
 import type { ApplicationForm } from '../application/application-form';
-import { UUID_LIKE } from '../identifiers/uuid';
+import { detectPersonalData } from './personal-data-detector';
 
 // Personal data (个人信息) must not reach logs, error messages or screens that do not need it:
 // resident IDs keep the division code and the last four, mobiles the carrier prefix and the last four.
@@ -19,34 +19,31 @@ export function maskMobile(mobile: string): string {
   return maskMiddle(mobile, 3, 4);
 }
 
-// Digit look-arounds keep us from masking a slice of a longer number (a bank account stays whole,
-// unless it happens to be exactly ID-shaped: over-masking a log line is the safe mistake).
-const RESIDENT_ID_LIKE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
-// First-generation IDs were 15 digits.
-const LEGACY_RESIDENT_ID_LIKE = /(?<!\d)\d{15}(?!\d)/g;
-// Optional +86/86 prefix and the usual 3-4-4 separators.
-const MOBILE_LIKE = /(?<!\d)((?:\+?86[-\s]?)?)(1[3-9]\d)([-\s]?)(\d{4})([-\s]?)(\d{4})(?!\d)/g;
+/** `+86 138-0000-1111` → `+86 138-****-1111`: the fourth to seventh digits of the number itself, separators kept. */
+function maskWrittenMobile(written: string): string {
+  const chars = [...written];
+  let digitsFromEnd = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (!/\d/.test(chars[i])) continue;
+    digitsFromEnd += 1;
+    if (digitsFromEnd >= 5 && digitsFromEnd <= 8) chars[i] = '*';
+  }
+  return chars.join('');
+}
 
-/** Masks every resident-ID-like and mobile-like substring of free text (log lines, error messages). */
+/**
+ * Masks every ID number (mistyped ones too) and mobile that `detectPersonalData` finds in free text (log
+ * lines, error messages), keeping the length. Hashes, tokens and longer numbers stay whole: not a person's.
+ */
 export function maskPersonalData(text: string): string {
   let masked = '';
   let from = 0;
-  for (const uuid of text.matchAll(UUID_LIKE)) {
-    masked += maskNumbers(text.slice(from, uuid.index)) + uuid[0];
-    from = uuid.index + uuid[0].length;
+  for (const found of detectPersonalData(text, { idNumbers: 'shaped' })) {
+    if (found.index < from) continue;
+    masked += text.slice(from, found.index) + (found.kind === 'MOBILE' ? maskWrittenMobile(found.value) : maskIdNumber(found.value));
+    from = found.index + found.value.length;
   }
-  return masked + maskNumbers(text.slice(from));
-}
-
-function maskNumbers(text: string): string {
-  return text
-    .replace(RESIDENT_ID_LIKE, maskIdNumber)
-    .replace(LEGACY_RESIDENT_ID_LIKE, maskIdNumber)
-    .replace(
-      MOBILE_LIKE,
-      (_match, prefix: string, head: string, sep1: string, _middle: string, sep2: string, tail: string) =>
-        `${prefix}${head}${sep1}****${sep2}${tail}`,
-    );
+  return masked + text.slice(from);
 }
 
 /** The form with every ID number and mobile masked: who, not the numbers (lists, admins who did not ask). */
