@@ -7,5 +7,6 @@ export * from './temporal/temporal-connection';
 export * from './crypto/key-ring';
 export * from './temporal/encryption-codec';
 export * from './crypto/personal-data-cipher';
+export * from './crypto/canonical-json';
 export * from './crypto/decision-signature';
 export * from './database/personal-data-backfill';

@@ -18,7 +18,7 @@ import {
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
-import { requestHash } from '../common/canonical-json';
+import { requestHash } from '../common/request-hash';
 import { pageOffset } from '../common/page-query.dto';
 import { validateAs, validationFailed } from '../common/validation';
 import { toUpdateError } from '../common/workflow-errors';

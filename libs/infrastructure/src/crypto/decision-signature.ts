@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 
 const KEY_BYTES = 32;
 const VERSION = 'v1';
@@ -23,23 +24,9 @@ export interface DecisionClaims {
   reason?: string;
 }
 
-/** Sorted keys at every level, undefined dropped: the same claims always give the same bytes. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
-}
-
 function claimsText(claims: DecisionClaims): string {
   const { caseId, taskId, decision, actorId, signedAt, outputs, items, reason } = claims;
-  return JSON.stringify(canonical({ caseId, taskId, decision, actorId, signedAt, outputs, items, reason }));
+  return canonicalJson({ caseId, taskId, decision, actorId, signedAt, outputs, items, reason });
 }
 
 /** A command on a whole case (an applicant's correction or cancellation, an admin's reopening or cancellation), as signed. */
@@ -66,7 +53,7 @@ function commandText(claims: CommandClaims): string {
       : claims.command === 'reopenStep'
         ? { department: claims.department, reason: claims.reason }
         : { correctionId: claims.correctionId, round: claims.round };
-  return JSON.stringify(canonical({ command, caseId, actorId, signedAt, ...fields }));
+  return canonicalJson({ command, caseId, actorId, signedAt, ...fields });
 }
 
 /**

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-
+/** Sorted keys at every level, undefined dropped: equal values always give the same bytes. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
@@ -13,12 +12,7 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** JSON with object keys sorted at every level (undefined dropped), so equal bodies give equal text. */
+/** JSON with object keys sorted at every level (undefined dropped): what is signed or hashed. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(canonical(value));
-}
-
-/** sha256 hex of the canonical JSON: how an idempotency key remembers the request it was used with. */
-export function requestHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
