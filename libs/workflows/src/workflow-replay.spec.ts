@@ -247,7 +247,7 @@ describe('replaying recorded case histories', () => {
       const commanded = (histories: RecordedHistory[]) => histories.filter(({ features }) => COMMAND_UPDATES.some((update) => features.has(update)));
       expect(commanded(preSigned).length).toBeGreaterThan(0);
       expect(commanded(current).length).toBeGreaterThan(0);
-      const shape = ({ name, features }: RecordedHistory) => ({ name, marker: features.has(`patch ${SIGNED_COMMANDS_PATCH}`), check: features.has('local activity verifyCommand') });
+      const shape = ({ name, features }: RecordedHistory) => ({ name, marker: features.has(`patch ${SIGNED_COMMANDS_PATCH}`), check: features.has('activity verifyCommand') });
       // Old runs: no marker, no check; new runs: the marker and the worker's check of the signature.
       for (const history of commanded(preSigned)) expect(shape(history)).toEqual({ name: history.name, marker: false, check: false });
       for (const history of commanded(current)) expect(shape(history)).toEqual({ name: history.name, marker: true, check: true });

@@ -144,10 +144,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     return ApplicationFailure.create({ type: cause?.type ?? 'DECISION_FAILED', message: cause?.message ?? String(error), nonRetryable: true });
   };
 
-  /** The worker checks the command's signature before the workflow acts on it: a forged one changes nothing. */
+  /**
+   * The worker checks the command's signature before the workflow acts on it: a forged one changes nothing.
+   * A regular activity, not a local one: its result is an event of its own, so on replay a cancellation sets
+   * `ending` in the same workflow task as it did live (with a local activity's marker it did not, and a
+   * correction racing a cancellation failed replay on the end-after-correction patch).
+   */
   const verifyCommand = async (command: SignedCaseCommand): Promise<void> => {
     try {
-      await localActivities.verifyCommand(command);
+      await activities.verifyCommand(command);
     } catch (error) {
       throw asUpdateFailure(error);
     }
