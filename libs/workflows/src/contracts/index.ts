@@ -4,3 +4,4 @@ export const DEFAULT_TASK_QUEUE = 'onetrip';
 export * from './search-attributes';
 export * from './ping.contract';
 export * from './case.contract';
+export * from './process.contract';

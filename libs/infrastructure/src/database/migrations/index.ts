@@ -5,6 +5,7 @@ import { AddSupervision1764600000000 } from './1764600000000-add-supervision';
 import { AddRateLimitCounters1764700000000 } from './1764700000000-add-rate-limit-counters';
 import { AddRefreshTokens1764810000000 } from './1764810000000-add-refresh-tokens';
 import { AddFoldedRegisteredNames1764820000000 } from './1764820000000-add-folded-registered-names';
+import { AddProcessDefinitions1764900000000 } from './1764900000000-add-process-definitions';
 
 // In order; never edit one once committed, add a new one.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddRateLimitCounters1764700000000,
   AddRefreshTokens1764810000000,
   AddFoldedRegisteredNames1764820000000,
+  AddProcessDefinitions1764900000000,
 ];

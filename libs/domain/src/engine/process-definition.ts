@@ -1,0 +1,132 @@
+// A "one thing" (一件事) as data: the document an administrator uploads and versions. The engine
+// (validator, generic workflow, step-kind registry, web renderer) reads only this; no process, department
+// or step is named in engine code. Published as JSON Schema in docs/process-definition.schema.json.
+
+/** A name in both languages of the window. */
+export interface LocalizedName {
+  zh: string;
+  en: string;
+}
+
+/** Departments are data: a code (e.g. SAMR) and its names, declared by each definition that uses them. */
+export interface DepartmentDefinition {
+  code: string;
+  name: LocalizedName;
+}
+
+export type StepMode = 'MANUAL' | 'AUTO';
+
+/**
+ * The subset of JSON Schema 2020-12 the engine validates (no remote $ref, no eval):
+ * type, properties, required, additionalProperties, items, minItems, maxItems, uniqueItems, enum, const,
+ * minLength, maxLength, pattern, minimum, maximum, format, $ref to "#/$defs/…", $defs, title, description,
+ * plus the annotations "x-personal-data" (the value identifies a person) and "x-label" ({zh, en}).
+ * Custom formats: resident-id (GB 11643), uscc (GB 32100), mobile, division-code, money, date.
+ */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/**
+ * A condition over the form, in a JSON Logic subset: {"var": "a.b"}, ==, !=, <, <=, >, >=, and, or, !,
+ * in, some/all/none over an array, if. Deterministic, no functions of its own, reads only form paths.
+ */
+export type Condition = boolean | { [operator: string]: unknown };
+
+export interface StepDefinition {
+  /** Unique within the definition; part of task ids (`<case>.<stepId>.<round>`). */
+  id: string;
+  /** A code in `departments`: the clerks of that department decide the step. */
+  department: string;
+  name: LocalizedName;
+  /** A key in the step-kind registry ('review' needs no code of its own). */
+  kind: string;
+  /** Steps that must be DONE (or not needed) before this one opens: a DAG. */
+  dependsOn: string[];
+  /** Absent: always needed. False: the step shows as not needed (SKIPPED). */
+  when?: Condition;
+  /** Form paths the department sees; a path covers its descendants. A changed path reopens a finished step. */
+  reads: string[];
+  /** The personal-data paths among `reads` the department may see unmasked (the rest are masked). */
+  unmasked?: string[];
+  mode: StepMode;
+  /** Working minutes from opening to the limit. */
+  timeLimitMinutes: number;
+  /** The clerk is reminded this many working minutes before the limit. */
+  reminderLeadMinutes: number;
+  /** JSON Schema (type object) of what the step issues. */
+  outputs: JsonSchema;
+}
+
+/**
+ * A value of the combined outcome: taken from a step's output (`step` + `path`), from the form (`form`),
+ * mapped over an array (`each`), or an object of such values.
+ */
+export type OutcomeTemplate =
+  | { from: { step: string; path: string }; each?: { [field: string]: OutcomeTemplate } }
+  | { from: { form: string } }
+  | { fields: { [field: string]: OutcomeTemplate } };
+
+export interface DeliveryOption {
+  method: string;
+  name: LocalizedName;
+  /** Trips to the hall the applicant makes to collect the outcome (0 or 1: 最多跑一次). */
+  tripsRequired: number;
+}
+
+export interface OutcomeDefinition {
+  /** The one combined outcome (一次办好), built from the steps' outputs when every needed step is done. */
+  fields: { [field: string]: OutcomeTemplate };
+  /** The form path of the chosen delivery method, and the options the form may choose. */
+  delivery: { methodPath: string; options: DeliveryOption[] };
+}
+
+export interface FeeDefinition {
+  code: string;
+  name: LocalizedName;
+  /** Money string, yuan with at most 2 decimals. */
+  amount: string;
+  /** Who bears the cost. Never the applicant (零成本): APPLICANT, or no payer, is refused. */
+  payer: string;
+  /** Only charged (to the payer) when the condition holds, e.g. the seal the form asks for. */
+  when?: Condition;
+}
+
+/** Named cross-field rules implemented in libs/domain (e.g. 'shareholders-sum-to-capital'). */
+export interface FormDefinition {
+  schema: JsonSchema;
+  rules: string[];
+}
+
+export interface ProcessDefinition {
+  /** Stable across versions, e.g. 'enterprise-opening'. */
+  key: string;
+  /** 1, 2, …: a new version is a new document; running cases finish on theirs. */
+  version: number;
+  name: LocalizedName;
+  departments: DepartmentDefinition[];
+  form: FormDefinition;
+  steps: StepDefinition[];
+  outcome: OutcomeDefinition;
+  fees: FeeDefinition[];
+}
+
+export const PROCESS_DEFINITION_STATUSES = ['DRAFT', 'ACTIVE', 'RETIRED'] as const;
+export type ProcessDefinitionStatus = (typeof PROCESS_DEFINITION_STATUSES)[number];
+
+/** One problem found in an uploaded definition, at its JSON path (e.g. `$.steps[2].dependsOn[0]`). */
+export interface DefinitionProblem {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** The workflow's view of one step: what it needs to run it, without schemas (no definition in every call). */
+export interface PlannedStep {
+  id: string;
+  department: string;
+  kind: string;
+  dependsOn: string[];
+  mode: StepMode;
+  timeLimitMinutes: number;
+  reminderLeadMinutes: number;
+  reads: string[];
+}
