@@ -80,7 +80,7 @@ export function stepsToReopen(input: {
   const { steps, status, changedPaths } = input;
   const reads = (step: GraphStep) => changedPaths.some((path) => (step.reads ?? []).some((read) => pathsOverlap(read, path)));
   const direct = steps.filter((step) => status[step.id] === 'RETURNED' || (status[step.id] === 'DONE' && reads(step))).map((step) => step.id);
-  const below = new Set(downstreamOf(steps, direct));
+  const below = new Set(direct.flatMap((id) => downstreamOf(steps, [id])));
   const redo = (id: string) => status[id] === 'DONE' || status[id] === 'RETURNED';
   return {
     reopen: direct.filter((id) => !below.has(id)),
