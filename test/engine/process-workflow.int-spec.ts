@@ -27,7 +27,6 @@ import type { CaseActivities, DecisionInput, OpenStepInput } from '@onetrip/work
 import { waitFor } from '../../scripts/stack/wait-for';
 import { temporalBinary } from '../../scripts/stack/temporal-dev-server';
 import { testStack } from '../support/test-stack';
-import { recordProcessHistory } from '../support/history-recorder';
 import { ENTERPRISE_OPENING_V1 } from '@onetrip/domain/processes/shipped-definitions';
 
 // The fast tier of the engine: processWorkflow on Temporal's TestWorkflowEnvironment (a local dev server
@@ -258,7 +257,6 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     expect(autos[0]).toBe('SAMR');
     expect([...autos.slice(1)].sort()).toEqual(['BANK', 'HRSS', 'PSB', 'TAX']);
     expect(calls().some((call) => call.name === 'openStep')).toBe(false);
-    await recordProcessHistory(handle, 'enterprise-opening/auto-mode');
   });
 
   it('the enterprise opening: licence first, then four at once, one outcome (happy path)', async () => {
@@ -269,7 +267,6 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     expectOpenings(calls(), [['SAMR.1'], ['PSB.1', 'TAX.1', 'HRSS.1', 'BANK.1']]);
     // The first opening also tells the applicant the case was submitted.
     expect(calls().filter((call) => call.name === 'openStep').map((call) => (call.input as OpenStepInput).firstOfCase)).toEqual([true, false, false, false, false]);
-    await recordProcessHistory(handle, 'enterprise-opening/happy-path');
   });
 
   it('several returns make one notice, sent once every step that could run has decided; the correction reopens only the affected steps', async () => {
@@ -303,7 +300,6 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     expect(await handle.result()).toEqual({ status: 'COMPLETED' });
     expect(calls().filter((call) => call.name === 'requestCorrection')).toHaveLength(1);
     expectOpenings(calls(), [['SAMR.1'], ['PSB.1', 'TAX.1', 'HRSS.1', 'BANK.1'], ['PSB.2', 'TAX.2']]);
-    await recordProcessHistory(handle, 'enterprise-opening/correction');
   });
 
   it('a correction that changes what the licence read reopens it, and the steps after it open again once it is done', async () => {
@@ -351,7 +347,6 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     expect(names.filter((name) => name === 'endCase')).toHaveLength(1);
     expect(names.indexOf('verifyCommand')).toBeLessThan(names.indexOf('endCase'));
     await expect(handle.executeUpdate(cancelCaseUpdate, { args: [{ actorId: 'applicant', reason: 'again' }] })).rejects.toThrow();
-    await recordProcessHistory(handle, 'enterprise-opening/cancellation');
   });
 
   it('refusal by one step ends the case as REJECTED with its reason; the refusing clerk gets the answer once the end is recorded', async () => {

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_FORBIDDEN_WORDS, DEPARTMENTS, feeLedgerForApplication, normaliseEnterpriseName, sampleApplicationForm, type ApplicationForm, type Department } from '@onetrip/domain';
-import { CASE_WORKFLOW, caseWorkflowId, type CaseCancellation, type CasePolicy, type CorrectionSubmission, type DepartmentMode, type StepReopening, type TaskDecision } from '@onetrip/workflows/contracts';
+import { CASE_WORKFLOW, caseWorkflowId, PROCESS_WORKFLOW, type ProcessWorkflowInput, type CaseCancellation, type CasePolicy, type CorrectionSubmission, type DepartmentMode, type StepReopening, type TaskDecision } from '@onetrip/workflows/contracts';
 import { DecisionSigner, type CommandSignature } from '@onetrip/infrastructure/crypto/decision-signature';
 import { EncryptionCodec, temporalDataConverter } from '@onetrip/infrastructure/temporal/encryption-codec';
 import { KeyRing } from '@onetrip/infrastructure/crypto/key-ring';
 import { personalDataCipher, type PersonalDataCipher } from '@onetrip/infrastructure/crypto/personal-data-cipher';
+import { ENTERPRISE_OPENING_V1 } from '@onetrip/domain/processes/shipped-definitions';
 import { testStack } from './test-stack';
 import { waitFor } from '../../scripts/stack/wait-for';
 
@@ -139,6 +140,43 @@ export async function startCaseDirectly(
     [caseId, caseWorkflowId(caseId), applicantId, JSON.stringify(testCipher().sealFields(form)), normaliseEnterpriseName(form.company.name), JSON.stringify(policy), JSON.stringify(feeLedgerForApplication(form))],
   );
   await temporal.workflow.start(CASE_WORKFLOW, { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId, policy }] });
+  return { caseId, applicantId };
+}
+
+/**
+ * Writes a case row as the API does and starts the generic processWorkflow on the enterprise opening v1
+ * (the shipped definition, which the worker stores at start), its steps planned with the policy's modes and limits.
+ */
+export async function startProcessCaseDirectly(
+  db: PgClient,
+  temporal: Client,
+  form: ApplicationForm,
+  policy: CasePolicy,
+  caseId: string = randomUUID(),
+): Promise<{ caseId: string; applicantId: string }> {
+  const applicantId = await insertUser(db);
+  await db.query(
+    `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, enterprise_name, policy, fees, submitted_at, last_progress_at, process_key, process_version)
+     VALUES ($1, $2, $3, $3, 'SUBMITTED', $4, $5, $6, $7, now(), now(), $8, $9)`,
+    [caseId, caseWorkflowId(caseId), applicantId, JSON.stringify(testCipher().sealFields(form)), normaliseEnterpriseName(form.company.name), JSON.stringify(policy), JSON.stringify(feeLedgerForApplication(form)), ENTERPRISE_OPENING_V1.key, ENTERPRISE_OPENING_V1.version],
+  );
+  const input: ProcessWorkflowInput = {
+    caseId,
+    process: { key: ENTERPRISE_OPENING_V1.key, version: ENTERPRISE_OPENING_V1.version },
+    steps: ENTERPRISE_OPENING_V1.steps.map((step) => ({
+      id: step.id,
+      department: step.department,
+      kind: step.kind,
+      dependsOn: step.dependsOn,
+      mode: policy.modes[step.department as Department] ?? step.mode,
+      timeLimitMinutes: policy.timeLimitMinutes[step.department as Department] ?? step.timeLimitMinutes,
+      reminderLeadMinutes: policy.reminderLeadMinutes,
+      reads: step.reads,
+    })),
+    skipped: [],
+    policy,
+  };
+  await temporal.workflow.start(PROCESS_WORKFLOW, { taskQueue: testStack().taskQueue, workflowId: caseWorkflowId(caseId), args: [input] });
   return { caseId, applicantId };
 }
 

@@ -43,6 +43,18 @@ const REQUIRED_PATHS: Record<string, string[]> = {
   'auto-step-retried': ['update decideTask', 'activity runAutomaticStep', 'result COMPLETED'],
 };
 
+// processWorkflow's histories: one folder per shipped definition (histories/process/<key>/), each with the
+// paths the gate requires. Recorded by test/replay/process-paths.int-spec.ts with RECORD_HISTORIES=1.
+const PROCESS_HISTORY_DIR = path.join(HISTORY_DIR, 'process');
+const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
+  'enterprise-opening': {
+    'happy-path': ['activity openStep', 'update decideTask', 'local activity recordDecision', 'activity completeProcess', 'result COMPLETED'],
+    'auto-mode': ['activity runAutomaticStep', 'activity completeProcess', 'result COMPLETED'],
+    correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'activity completeProcess', 'result COMPLETED'],
+    cancellation: ['update cancelCase', 'activity verifyCommand', 'activity endCase', 'result CANCELLED'],
+  },
+};
+
 interface RecordedHistory {
   /** File name without `.json`, with its sub-folder for older recordings (`before-local-decision/happy-path`). */
   name: string;
@@ -206,6 +218,25 @@ describe('replaying recorded case histories', () => {
         },
       });
     }, 120_000);
+  });
+
+  describe('processWorkflow (the engine): every shipped definition', () => {
+    const processHistories = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) => readHistories(path.join(PROCESS_HISTORY_DIR, key), `process/${key}/`));
+
+    it('has a recording of every required path of each shipped definition, each showing its path, and no patch marker (a new workflow type)', () => {
+      const required = Object.entries(REQUIRED_PROCESS_PATHS).flatMap(([key, paths]) => Object.keys(paths).map((name) => `process/${key}/${name}`));
+      expect(names(processHistories).sort()).toEqual(required.sort());
+      for (const { name, features } of processHistories) {
+        const [, key, pathName] = name.split('/');
+        const missing = REQUIRED_PROCESS_PATHS[key][pathName].filter((feature) => !features.has(feature));
+        expect({ name, missing, patches: [...features].filter((feature) => feature.startsWith('patch ')) }).toEqual({ name, missing: [], patches: [] });
+      }
+    });
+
+    it.each(names(processHistories))('%s replays deterministically', async (name) => {
+      const { history } = processHistories.find((recorded) => recorded.name === name)!;
+      await expect(Worker.runReplayHistory(replayOptions(currentBundle), history, name)).resolves.toBeUndefined();
+    }, 60_000);
   });
 
   describe('negative control: a reordered change without a patch', () => {

@@ -341,8 +341,10 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
   let reopen: string[] = [];
   for (;;) {
     // 一次联办: every step whose dependencies are met opens at once, in definition order.
-    for (const id of [...reopen, ...ready()]) startStep(byId.get(id)!);
+    // Reopened steps first: the steps waiting for them are ready only once they are done again.
+    for (const id of reopen) startStep(byId.get(id)!);
     reopen = [];
+    for (const id of ready()) startStep(byId.get(id)!);
     await condition(() => !!ending || ready().length > 0 || !busy());
     if (ending) break;
     if (ready().length > 0) continue;
