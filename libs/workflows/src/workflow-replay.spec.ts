@@ -19,6 +19,7 @@ const PRE_SIGNED_DIR = path.join(HISTORY_DIR, 'before-signed-commands');
 const SIGNED_COMMANDS_PATCH = 'signed-commands';
 const COMMAND_UPDATES = ['update cancelCase', 'update reopenStep', 'update submitCorrection'];
 const CASE_WORKFLOW_SOURCE = path.join(__dirname, 'workflows', 'case.workflow.ts');
+const PROCESS_WORKFLOW_SOURCE = path.join(__dirname, 'workflows', 'process.workflow.ts');
 // A .ts loader: webpack runs inside jest here, whose module loader compiles it.
 const SOURCE_EDIT_LOADER = path.resolve(__dirname, '../../../test/replay/source-edit.loader.ts');
 const LOCAL_DECISION_PATCH = 'local-decision-activity';
@@ -115,8 +116,8 @@ async function replay(workflowBundle: WorkflowBundle, histories: RecordedHistory
 
 const logger = new DefaultLogger('WARN');
 
-/** The workflow code as the worker bundles it, with `edit` applied to case.workflow.ts when given. */
-async function bundle(edit?: (source: string) => string): Promise<{ code: string; edits: { before: string; after: string }[] }> {
+/** The workflow code as the worker bundles it, with `edit` applied to `source` (case.workflow.ts unless given) when given. */
+async function bundle(edit?: (source: string) => string, source = CASE_WORKFLOW_SOURCE): Promise<{ code: string; edits: { before: string; after: string }[] }> {
   const edits: { before: string; after: string }[] = [];
   const aliases = workflowBundlerOptions();
   const { code } = await bundleWorkflowCode({
@@ -127,7 +128,7 @@ async function bundle(edit?: (source: string) => string): Promise<{ code: string
       if (!edit) return configured;
       const options: SourceEditOptions = { edit, onEdited: (before, after) => edits.push({ before, after }) };
       // enforce 'pre': the edit sees the TypeScript source, before the bundler's own compiler.
-      const rule = { test: (file: string) => file === CASE_WORKFLOW_SOURCE, enforce: 'pre' as const, use: [{ loader: SOURCE_EDIT_LOADER, options }] };
+      const rule = { test: (file: string) => file === source, enforce: 'pre' as const, use: [{ loader: SOURCE_EDIT_LOADER, options }] };
       configured.module = { ...configured.module, rules: [...(configured.module?.rules ?? []), rule] };
       return configured;
     },
@@ -137,7 +138,7 @@ async function bundle(edit?: (source: string) => string): Promise<{ code: string
 
 function occursOnce(source: string, text: string): void {
   const first = source.indexOf(text);
-  if (first < 0 || source.indexOf(text, first + 1) >= 0) throw new Error(`expected exactly one occurrence in case.workflow.ts of: ${text}`);
+  if (first < 0 || source.indexOf(text, first + 1) >= 0) throw new Error(`expected exactly one occurrence in the workflow source of: ${text}`);
 }
 
 function replaceOnce(source: string, text: string, replacement: string): string {
@@ -237,6 +238,17 @@ describe('replaying recorded case histories', () => {
       const { history } = processHistories.find((recorded) => recorded.name === name)!;
       await expect(Worker.runReplayHistory(replayOptions(currentBundle), history, name)).resolves.toBeUndefined();
     }, 60_000);
+
+    it('bites: the same reorder in process.workflow.ts (openStep after the reminder timer) fails every history with a MANUAL step', async () => {
+      const reordered = await bundle(reorderOpenStep, PROCESS_WORKFLOW_SOURCE);
+      expect(reordered.edits).toHaveLength(1);
+      const affected = processHistories.filter(({ features }) => features.has('activity openStep'));
+      const unaffected = processHistories.filter(({ features }) => !features.has('activity openStep'));
+      expect(affected.length).toBeGreaterThan(0);
+      const errors = await replay(reordered, processHistories);
+      expect(names(affected.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError))).toEqual(names(affected));
+      expect(unaffected.filter(({ name }) => errors.get(name))).toEqual([]);
+    }, 180_000);
   });
 
   describe('negative control: a reordered change without a patch', () => {
