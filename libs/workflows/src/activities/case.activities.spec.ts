@@ -1,0 +1,102 @@
+import { sampleApplicationForm, type ApplicationForm } from '@onetrip/domain';
+import { ENTERPRISE_OPENING_V1 } from '@onetrip/domain/processes/shipped-definitions';
+import type { ProcessDefinition } from '@onetrip/domain/engine/process-definition';
+import { createCaseActivities } from './case.activities';
+import type { CaseRecord, CaseStore, PendingCorrection, TaskDecisionRecord } from './case.ports';
+
+// The activities with an in-memory store: the step's kind and reads come from the case's definition when
+// processWorkflow names the step; caseWorkflow's calls (no step id) go by department as before.
+
+const form = sampleApplicationForm();
+const definition: ProcessDefinition = {
+  ...ENTERPRISE_OPENING_V1,
+  key: 'with-review',
+  steps: [
+    ...ENTERPRISE_OPENING_V1.steps,
+    { ...ENTERPRISE_OPENING_V1.steps[1], id: 'FIRE', department: 'FIRE', kind: 'review', dependsOn: ['SAMR'], when: { '==': [{ var: 'tax.ukey' }, true] } },
+  ],
+};
+
+function setUp() {
+  const decisions: TaskDecisionRecord[] = [];
+  let caseForm: ApplicationForm = form;
+  const correction: PendingCorrection = { id: 'c1', round: 1, status: 'PENDING', changes: { 'tax.ukey': false }, changedPaths: null };
+  const record = (): CaseRecord => ({
+    id: 'case-1',
+    applicantId: 'u1',
+    status: 'IN_PROGRESS',
+    form: caseForm,
+    policy: { rules: { jurisdiction: { divisionCode: '433101', name: '吉首市' }, forbiddenWords: [] } } as unknown as CaseRecord['policy'],
+    uscc: null,
+    correctionRound: 1,
+    process: { key: definition.key, version: definition.version },
+  });
+  const cases: Partial<CaseStore> = {
+    getCase: async () => record(),
+    getTask: async () => null,
+    nextEnterpriseSequence: async () => 7,
+    saveDecision: async (decision) => {
+      decisions.push(decision);
+      return true;
+    },
+    getCorrection: async () => correction,
+    saveCorrection: async (_caseId, applied) => {
+      caseForm = applied.form;
+      correction.status = 'APPLIED';
+      correction.changedPaths = applied.changedPaths;
+    },
+  };
+  const requested: string[] = [];
+  const activities = createCaseActivities({
+    cases: cases as CaseStore,
+    notifier: { notify: async () => undefined },
+    decisions: { problem: () => null, commandProblem: () => null },
+    definitions: {
+      get: async (key, version) => {
+        requested.push(`${key}@${version}`);
+        return definition;
+      },
+    },
+  });
+  return { activities, decisions, requested };
+}
+
+const decision = { caseId: 'case-1', actorId: 'clerk', decision: 'COMPLETE' as const, decidedAt: new Date().toISOString() };
+
+describe('case activities for processWorkflow (by step id)', () => {
+  it("a review step issues exactly the clerk's outputs, looked up in the case's pinned definition", async () => {
+    const { activities, decisions, requested } = setUp();
+    const result = await activities.recordDecision({ ...decision, taskId: 'case-1.FIRE.1', department: 'FIRE', stepId: 'FIRE', outputs: { certificate: 'XF-1' } });
+    expect(result).toEqual({ taskId: 'case-1.FIRE.1', department: 'FIRE', stepId: 'FIRE', status: 'DONE', outputs: { certificate: 'XF-1' } });
+    expect(decisions[0]).toMatchObject({ status: 'DONE', outputs: { certificate: 'XF-1' } });
+    expect(decisions[0].licence).toBeUndefined();
+    expect(requested).toEqual(['with-review@1']);
+  });
+
+  it('the licence step by its id issues the USCC and registers the name, as by department', async () => {
+    const { activities, decisions } = setUp();
+    const byStep = await activities.recordDecision({ ...decision, taskId: 'case-1.SAMR.1', department: 'SAMR', stepId: 'SAMR' });
+    const byDepartment = await setUp().activities.recordDecision({ ...decision, taskId: 'case-1.SAMR.1', department: 'SAMR' });
+    expect(byStep.outputs).toEqual(byDepartment.outputs);
+    expect(byDepartment).not.toHaveProperty('stepId');
+    expect(decisions[0].licence).toEqual({ enterpriseName: form.company.name, uscc: byStep.outputs?.uscc });
+  });
+
+  it('a step after the licence cannot complete before it (LICENCE_REQUIRED), by step id too', async () => {
+    const { activities } = setUp();
+    await expect(activities.recordDecision({ ...decision, taskId: 'case-1.TAX.1', department: 'TAX', stepId: 'TAX' })).rejects.toMatchObject({ type: 'LICENCE_REQUIRED' });
+  });
+
+  it('a step the definition lacks fails for good (STEP_UNKNOWN)', async () => {
+    const { activities } = setUp();
+    await expect(activities.recordDecision({ ...decision, taskId: 'case-1.X.1', department: 'X', stepId: 'X' })).rejects.toMatchObject({ type: 'STEP_UNKNOWN', nonRetryable: true });
+  });
+
+  it("applyCorrection answers the steps the corrected form no longer needs when asked (processWorkflow), and nothing more for caseWorkflow's call", async () => {
+    const first = setUp();
+    expect(await first.activities.applyCorrection({ caseId: 'case-1', correctionId: 'c1', round: 1, conditions: true })).toEqual({ changedPaths: ['tax.ukey'], skipped: ['FIRE'] });
+    // A retry finds it applied and answers the same from the stored form.
+    expect(await first.activities.applyCorrection({ caseId: 'case-1', correctionId: 'c1', round: 1, conditions: true })).toEqual({ changedPaths: ['tax.ukey'], skipped: ['FIRE'] });
+    expect(await setUp().activities.applyCorrection({ caseId: 'case-1', correctionId: 'c1', round: 1 })).toEqual({ changedPaths: ['tax.ukey'] });
+  });
+});
