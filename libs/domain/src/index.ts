@@ -49,3 +49,4 @@ export * from './engine/definition-validator';
 export * from './engine/fees';
 export * from './engine/definition-checksum';
 export * from './processes/shipped-definitions';
+export * from './engine/form-check';
