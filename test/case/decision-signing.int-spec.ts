@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { DecisionSigner } from '@onetrip/infrastructure/crypto/decision-signature';
 import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, reopenStepUpdate, submitCorrectionUpdate, type TaskDecision } from '@onetrip/workflows/contracts';
 import { signIn } from '../api/api-fixtures';
+import { waitFor } from '../../scripts/stack/wait-for';
 import {
   caseRow,
   commandSignature,
@@ -92,6 +93,8 @@ describe('decisions sent straight to Temporal, not through the API', () => {
 
     // Cancellation: unsigned, then signed with a key the worker does not have.
     const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
+    // The first opening writes the task, then the SUBMITTED notice: the snapshot waits for both.
+    await waitFor('the submitted notice', async () => (await state()).notices.length === 1);
     let before = await state();
     const cancel = { actorId: applicantId, reason: '不办了' };
     expect(await refusalOf(handle.executeUpdate(cancelCaseUpdate, { args: [cancel] }))).toBe('DECISION_NOT_SIGNED');
