@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { decodeHistoryJson, showHistoryJson } from './history-json';
 import { testPayloadCodec } from './case-fixtures';
 
@@ -18,4 +19,19 @@ export async function recordHistory(handle: WorkflowHandle, name: string): Promi
   const json = await decodeHistoryJson(showHistoryJson(handle.workflowId), testPayloadCodec());
   fs.mkdirSync(HISTORY_DIR, { recursive: true });
   fs.writeFileSync(path.join(HISTORY_DIR, `${name}.json`), json);
+}
+
+/** Where processWorkflow's recorded histories go, one sub-folder per definition (`<key>/<path>.json`). */
+export const PROCESS_HISTORY_DIR = path.join(HISTORY_DIR, 'process');
+
+/**
+ * With RECORD_HISTORIES=1, saves a finished processWorkflow's history under test/replay/histories/process/
+ * (`name` is `<definition key>/<path>`). Its payloads are plain (the fast tier's environment has no codec).
+ */
+export async function recordProcessHistory(handle: WorkflowHandle, name: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  await handle.result().catch(() => undefined);
+  const file = path.join(PROCESS_HISTORY_DIR, `${name}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, historyToJSON(await handle.fetchHistory()));
 }
