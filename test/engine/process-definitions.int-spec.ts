@@ -33,8 +33,7 @@ const RESTAURANT = path.resolve(__dirname, '../fixtures/processes/restaurant-ope
 
 /** The fourth definition, from its fixture file alone, under a key of the test's own. */
 function definitionFor(key: string, version = 1): ProcessDefinition {
-  // TEMPORARY until eng-def's fixture lands: the shipped opening stands in for it.
-  const document = fs.existsSync(RESTAURANT) ? (JSON.parse(fs.readFileSync(RESTAURANT, 'utf8')) as ProcessDefinition) : SHIPPED_DEFINITIONS[0];
+  const document = JSON.parse(fs.readFileSync(RESTAURANT, 'utf8')) as ProcessDefinition;
   return { ...document, key, version };
 }
 const uniqueKey = (): string => `test-${randomUUID().slice(0, 8)}`;

@@ -752,7 +752,7 @@ export interface components {
              * @description PENDING until the step opens
              * @enum {string}
              */
-            status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED";
+            status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED" | "SKIPPED";
         };
         CompanyAddressDto: {
             /** @example 乾州街道世纪大道88号 */
@@ -1158,7 +1158,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED";
+            status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED" | "SKIPPED";
         };
         TaskDetailResponseDto: {
             /** Format: uuid */
@@ -1197,7 +1197,7 @@ export interface components {
             /** @description Which opening of the step (1 = first; more after corrections) */
             round: number;
             /** @enum {string} */
-            status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED";
+            status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED" | "SKIPPED";
         };
         TaskListResponseDto: {
             items: components["schemas"]["TaskSummaryDto"][];
@@ -1235,7 +1235,7 @@ export interface components {
             /** @description Which opening of the step (1 = first; more after corrections) */
             round: number;
             /** @enum {string} */
-            status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED";
+            status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED" | "SKIPPED";
         };
         TaxDto: {
             /** @description Apply for invoices (发票申领) */

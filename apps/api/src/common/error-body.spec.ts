@@ -1,5 +1,5 @@
 import { CorrectionPathError, DomainError, IllegalStepTransitionError, InvalidArgumentError, LicenceRequiredError } from '@onetrip/domain';
-import { AppError, ERROR_CODES, ERROR_STATUS } from './app-error';
+import { AppError, DefinitionInvalidError, ERROR_CODES, ERROR_STATUS } from './app-error';
 import { errorBody } from './error-body';
 
 describe('errorBody: every error the app throws has a stable code', () => {
@@ -20,6 +20,24 @@ describe('errorBody: every error the app throws has a stable code', () => {
     expect(errorBody(new AppError('IDEMPOTENCY_KEY_REUSED', 'x'))).toMatchObject({ error: 'IDEMPOTENCY_KEY_REUSED', code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(errorBody(new AppError('UNAUTHENTICATED', 'x'))).toMatchObject({ statusCode: 401, error: 'UNAUTHENTICATED', code: 'UNAUTHENTICATED' });
     expect(errorBody(new Error('a bug'))).toBeNull();
+  });
+
+  it('lists every problem of a refused definition by JSON path, in `problems` and in `fields`', () => {
+    const problems = [
+      { path: '$.steps[2].dependsOn[0]', code: 'UNKNOWN_STEP', message: 'names no step' },
+      { path: '$.fees[0].payer', code: 'APPLICANT_PAYS', message: 'the applicant never pays' },
+    ];
+    expect(errorBody(new DefinitionInvalidError(problems))).toEqual({
+      statusCode: 400,
+      error: 'PROCESS_DEFINITION_INVALID',
+      code: 'PROCESS_DEFINITION_INVALID',
+      message: 'The definition is invalid: 2 problem(s), first at $.steps[2].dependsOn[0]',
+      fields: [
+        { path: '$.steps[2].dependsOn[0]', messages: ['names no step'], codes: ['UNKNOWN_STEP'] },
+        { path: '$.fees[0].payer', messages: ['the applicant never pays'], codes: ['APPLICANT_PAYS'] },
+      ],
+      problems,
+    });
   });
 
   it('lists only error statuses, each code in upper snake case', () => {

@@ -9,17 +9,9 @@ import { AppError, DefinitionInvalidError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import type { ProcessCatalogDto, ProcessDefinitionViewDto, ProcessVersionListDto } from './dto/process-definition-response.dto';
 import { ProcessDefinitionsRepository, type StatusChange } from './process-definitions.repository';
+import { StoredDefinitionCache, type StoredProcessDefinition } from './stored-definition-cache';
 
-/** One stored version, as the engine uses it: the body never changes once stored. */
-export interface StoredProcessDefinition {
-  key: string;
-  version: number;
-  checksum: string;
-  definition: ProcessDefinition;
-}
-
-// Stored versions are immutable, so a cached one is never stale; the bound only keeps memory in check.
-const CACHE_MAX_ENTRIES = 500;
+export type { StoredProcessDefinition } from './stored-definition-cache';
 
 const toView = (entity: ProcessDefinitionEntity): ProcessDefinitionViewDto => ({
   key: entity.key,
@@ -35,12 +27,17 @@ const notFound = (key: string, version?: number): AppError =>
 /** Versioned process definitions: the catalog, the admin's upload/activate/retire, and the engine's lookups. */
 @Injectable()
 export class ProcessDefinitionsService {
-  private readonly cache = new Map<string, StoredProcessDefinition>();
+  private readonly cache: StoredDefinitionCache;
 
   constructor(
     private readonly definitions: ProcessDefinitionsRepository,
     private readonly audit: AuditLogService,
-  ) {}
+  ) {
+    this.cache = new StoredDefinitionCache(async (key, version) => {
+      const entity = await this.definitions.find(key, version);
+      return entity && { key: entity.key, version: entity.version, checksum: entity.checksum, definition: entity.body };
+    });
+  }
 
   /** The key's ACTIVE version (a new case pins it); 404 when the key has none. */
   async active(key: string): Promise<StoredProcessDefinition> {
@@ -52,14 +49,8 @@ export class ProcessDefinitionsService {
 
   /** A stored version of any status (a running case finishes on its own); cached for good once read. */
   async version(key: string, version: number): Promise<StoredProcessDefinition> {
-    const id = `${key}@${version}`;
-    const cached = this.cache.get(id);
-    if (cached) return cached;
-    const entity = await this.definitions.find(key, version);
-    if (!entity) throw notFound(key, version);
-    const stored = { key: entity.key, version: entity.version, checksum: entity.checksum, definition: entity.body };
-    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
-    this.cache.set(id, stored);
+    const stored = await this.cache.get(key, version);
+    if (!stored) throw notFound(key, version);
     return stored;
   }
 
