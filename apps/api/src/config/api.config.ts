@@ -61,6 +61,23 @@ export class ApiConfig extends SharedConfig {
   API_HOST: string = '127.0.0.1';
 
   /**
+   * On SIGTERM, how long /api/health/ready answers 503 while requests are still served, before the API
+   * stops taking connections: the time a load balancer needs to notice (Kubernetes: a few seconds).
+   */
+  @Transform(toDecimal)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of seconds' })
+  @Min(0)
+  @Max(300)
+  API_DRAIN_SECONDS: number = 5;
+
+  /** After draining, how long requests in flight may take to finish before their connections are cut. */
+  @Transform(toDecimal)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of seconds' })
+  @Min(1)
+  @Max(600)
+  API_SHUTDOWN_TIMEOUT_SECONDS: number = 20;
+
+  /**
    * Signs bearer tokens (and device cookies). Required in every mode, no default: `./onetrip up` generates
    * one into its data folder, the tests one per run; elsewhere set a random value (openssl rand -base64 32).
    */
