@@ -48,9 +48,10 @@ export class ShutdownDrain implements OnApplicationBootstrap, BeforeApplicationS
     const server = this.server();
     // app.close() from code (no signal) or a server that never listened has nothing to drain.
     if (signal === undefined || server === undefined || !server.listening) return;
+    const drainSeconds = this.config.API_DRAIN_SECONDS ?? (this.config.NODE_ENV === 'production' ? 5 : 0);
     this.current = 'draining';
-    this.logger.log(`${signal}: draining, readiness fails for ${this.config.API_DRAIN_SECONDS}s while requests are still served`);
-    await sleep(this.config.API_DRAIN_SECONDS * 1000);
+    this.logger.log(`${signal}: draining, readiness fails for ${drainSeconds}s while requests are still served`);
+    await sleep(drainSeconds * 1000);
 
     this.current = 'closing';
     // Requests in flight (and any that still arrive on an open keep-alive socket) are served, and their sockets then closed.
