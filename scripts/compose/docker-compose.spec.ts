@@ -1,6 +1,7 @@
 // Static checks of the deployment files: docker-compose.yml, Dockerfile, .dockerignore and
 // deploy/. No Docker engine is needed; the files are parsed and cross-checked (service names,
 // credentials, ports, build targets vs. Dockerfile stages, healthchecks behind depends_on).
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -290,7 +291,30 @@ function copyLines(stage: DockerStage): string[] {
   return stage.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
 }
 
-const SERVICES = ['postgres', 'temporal', 'temporal-ui', 'api', 'worker'] as const;
+const SERVICES = ['postgres', 'temporal-schema', 'temporal', 'temporal-namespace', 'temporal-ui', 'api', 'worker'] as const;
+
+/** The Temporal server and UI releases the tests run: the ones the `temporal` CLI's dev server embeds. */
+export function embeddedTemporalVersions(versionLine: string): { server: string; ui: string } {
+  const match = /\(Server (\d+\.\d+\.\d+), UI (\d+\.\d+\.\d+)\)/.exec(versionLine);
+  if (match === null) throw new Error(`no server and UI version in "${versionLine}"`);
+  return { server: match[1] ?? '', ui: match[2] ?? '' };
+}
+
+/** Services that wait for a one-shot job (service_completed_successfully) which restarts forever instead of ending. */
+export function endlessJobs(compose: Mapping): string[] {
+  const problems: string[] = [];
+  const services = servicesOf(compose);
+  for (const [name, service] of Object.entries(services)) {
+    if (!isMapping(service)) continue;
+    for (const [dependency, condition] of dependsOnOf(service)) {
+      const job = services[dependency];
+      if (condition !== 'service_completed_successfully' || !isMapping(job)) continue;
+      const restart = scalarToString(job['restart']) ?? 'no';
+      if (restart === 'always' || restart === 'unless-stopped') problems.push(`${name} waits for ${dependency} to complete, but it restarts ${restart}`);
+    }
+  }
+  return problems;
+}
 const APPS = ['api', 'worker'] as const;
 
 describe('deployment helpers (so the checks below can actually fail)', () => {
@@ -309,7 +333,7 @@ describe('deployment helpers (so the checks below can actually fail)', () => {
 
   it.each([
     ['postgres:16.4-alpine'],
-    ['temporalio/auto-setup:1.25.2'],
+    ['temporalio/server:1.32.0'],
     ['localhost:5000/onetrip/api:0.1.0'],
     [`postgres@sha256:${'a'.repeat(64)}`],
     [`postgres:latest@sha256:${'b'.repeat(64)}`],
@@ -332,10 +356,21 @@ describe('deployment helpers (so the checks below can actually fail)', () => {
     delete serviceOf(compose, 'temporal')['healthcheck'];
     expect(unhealthyDependencies(compose)).toEqual(
       expect.arrayContaining([
-        'api waits for temporal to be healthy, but it has no healthcheck',
-        'worker waits for temporal to be healthy, but it has no healthcheck',
+        'temporal-namespace waits for temporal to be healthy, but it has no healthcheck',
+        'temporal-ui waits for temporal to be healthy, but it has no healthcheck',
       ]),
     );
+  });
+
+  it('reads the embedded server and UI versions from `temporal --version`', () => {
+    expect(embeddedTemporalVersions('temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)')).toEqual({ server: '1.32.0', ui: '2.54.1' });
+    expect(() => embeddedTemporalVersions('temporal version 1.9.1')).toThrow('no server and UI version');
+  });
+
+  it('flags a one-shot job that would never complete', () => {
+    const compose = parseCompose(readRepoFile('docker-compose.yml'));
+    serviceOf(compose, 'temporal-schema')['restart'] = 'unless-stopped';
+    expect(endlessJobs(compose)).toEqual(['temporal waits for temporal-schema to complete, but it restarts unless-stopped']);
   });
 
   it('reads ports, volumes and environment in every compose syntax', () => {
@@ -377,15 +412,43 @@ describe('docker-compose.yml', () => {
   const service = (name: string): Mapping => serviceOf(compose, name);
   const stages = parseDockerfile(readRepoFile('Dockerfile'));
 
-  it('defines the five services', () => {
+  it('defines the seven services', () => {
     expect(Object.keys(servicesOf(compose))).toEqual(expect.arrayContaining([...SERVICES]));
   });
 
   it('pins every image to a version tag or digest (never latest)', () => {
     expect(composeImageProblems(compose)).toEqual([]);
     expect(scalarToString(service('postgres')['image'])).toBe('postgres:16.4-alpine');
-    expect(scalarToString(service('temporal')['image'])).toBe('temporalio/auto-setup:1.25.2');
-    expect(scalarToString(service('temporal-ui')['image'])).toBe('temporalio/ui:2.31.2');
+  });
+
+  it('runs temporalio/server and admin-tools at the server release the tests run, and the UI that goes with it', () => {
+    const binary = execFileSync(resolve(REPO_ROOT, 'scripts/ensure-temporal.sh'), { encoding: 'utf8' }).trim();
+    const { server, ui } = embeddedTemporalVersions(execFileSync(binary, ['--version'], { encoding: 'utf8' }));
+    expect(scalarToString(service('temporal')['image'])).toBe(`temporalio/server:${server}`);
+    expect(scalarToString(service('temporal-schema')['image'])).toBe(`temporalio/admin-tools:${server}`);
+    expect(scalarToString(service('temporal-namespace')['image'])).toBe(`temporalio/admin-tools:${server}`);
+    expect(scalarToString(service('temporal-ui')['image'])).toBe(`temporalio/ui:${ui}`);
+    const images = Object.values(servicesOf(compose)).map((s) => (isMapping(s) ? scalarToString(s['image']) : undefined));
+    expect(images.filter((image) => image?.includes('auto-setup'))).toEqual([]); // deprecated
+  });
+
+  it('sets up the schema before the server starts, and the namespace before the apps start', () => {
+    expect(dependsOnOf(service('temporal-schema')).get('postgres')).toBe('service_healthy');
+    expect(dependsOnOf(service('temporal')).get('temporal-schema')).toBe('service_completed_successfully');
+    expect(dependsOnOf(service('temporal-namespace')).get('temporal')).toBe('service_healthy');
+    expect(endlessJobs(compose)).toEqual([]);
+    const script = (name: string): string => {
+      const entrypoint = service(name)['entrypoint'];
+      const path = Array.isArray(entrypoint) ? scalarToString(entrypoint[entrypoint.length - 1]) ?? '' : '';
+      const mount = volumesOf(service(name)).find((v) => v.source !== undefined && path.startsWith(`${v.target}/`));
+      if (mount?.source === undefined) throw new Error(`${name}: ${path} is not inside a mount`);
+      return readFileSync(resolve(REPO_ROOT, mount.source, posix.relative(mount.target, path)), 'utf8');
+    };
+    const schema = script('temporal-schema');
+    for (const database of ['temporal', 'temporal_visibility']) expect(schema).toContain(`${database}:postgresql/v12/`);
+    expect(schema).toMatch(/update-schema --schema-name/);
+    expect(script('temporal-namespace')).toMatch(/operator namespace create --namespace "\$namespace" --retention/);
+    expect(envValue(service('temporal-namespace'), 'TEMPORAL_ADDRESS')).toBe('temporal:7233');
   });
 
   it('publishes api 3000, temporal 7233 and the UI 8233 -> 8080', () => {
@@ -429,19 +492,19 @@ describe('docker-compose.yml', () => {
       expect(url.pathname).toBe(`/${envValue(postgres, 'POSTGRES_DB') ?? ''}`);
     });
 
-    it('reaches Temporal at temporal:7233 in the namespace auto-setup creates', () => {
+    it('reaches Temporal at temporal:7233 in the namespace temporal-namespace creates', () => {
       const env = environmentOf(service(app));
       expect(env.get('TEMPORAL_ADDRESS')).toBe('temporal:7233');
-      expect(env.get('TEMPORAL_NAMESPACE')).toBe(envValue(service('temporal'), 'DEFAULT_NAMESPACE') ?? 'default');
+      expect(env.get('TEMPORAL_NAMESPACE')).toBe(envValue(service('temporal-namespace'), 'NAMESPACE'));
       expect(env.get('TEMPORAL_TASK_QUEUE')).toBe('onetrip');
       expect(env.get('NODE_ENV')).toBe('production');
       expect(env.get('LOG_LEVEL')).toBe('info');
     });
 
-    it('waits for healthy postgres and temporal', () => {
+    it('waits for healthy postgres and for the namespace to exist', () => {
       const deps = dependsOnOf(service(app));
       expect(deps.get('postgres')).toBe('service_healthy');
-      expect(deps.get('temporal')).toBe('service_healthy');
+      expect(deps.get('temporal-namespace')).toBe('service_completed_successfully');
     });
   });
 
@@ -451,9 +514,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('configures the api port and requires JWT_SECRET from the environment', () => {
+  it('configures the api port on every interface of the container and requires JWT_SECRET from the environment', () => {
     const env = environmentOf(service('api'));
     expect(env.get('API_PORT')).toBe('3000');
+    expect(env.get('API_HOST')).toBe('0.0.0.0'); // the default 127.0.0.1 is unreachable through the published port
     expect(env.get('JWT_SECRET')).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
   });
 
@@ -466,6 +530,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('gives the api longer to stop than it drains and finishes requests', () => {
+    expect(scalarToString(service('api')['stop_grace_period'])).toBe('30s');
+  });
+
   it('has healthchecks on postgres, temporal and api', () => {
     const postgres = healthcheckOf(service('postgres'));
     const temporal = healthcheckOf(service('temporal'));
@@ -473,15 +541,14 @@ describe('docker-compose.yml', () => {
     expect(postgres?.disabled).toBe(false);
     expect(postgres?.command).toContain('pg_isready');
     expect(temporal?.disabled).toBe(false);
-    expect(temporal?.command).toMatch(/cluster health/);
-    expect(temporal?.command).toContain('temporal:7233');
+    expect(temporal?.command).toMatch(/\bnc -z 127\.0\.0\.1 7233\b/);
+    expect(envValue(service('temporal'), 'BIND_ON_IP')).toBe('0.0.0.0'); // reachable by name, checkable on loopback
     expect(api?.disabled).toBe(false);
-    expect(api?.command).toContain('http://localhost:3000/api/health');
+    expect(api?.command).toContain('http://localhost:3000/api/health/ready');
     expect(api?.command).not.toMatch(/\bcurl\b|\bwget\b/); // not in node:*-slim
   });
 
   it('only waits on services that have a healthcheck', () => {
-    expect(dependsOnOf(service('temporal')).get('postgres')).toBe('service_healthy');
     expect(dependsOnOf(service('temporal-ui')).get('temporal')).toBe('service_healthy');
     expect(unhealthyDependencies(compose)).toEqual([]);
   });
@@ -495,8 +562,8 @@ describe('docker-compose.yml', () => {
     expect(worker['restart']).toBe('unless-stopped');
   });
 
-  it('points Temporal at the postgres service with the same credentials', () => {
-    const temporal = environmentOf(service('temporal'));
+  it.each(['temporal-schema', 'temporal'])('points %s at the postgres service with the same credentials', (name) => {
+    const temporal = environmentOf(service(name));
     const postgres = service('postgres');
     expect(temporal.get('DB')).toBe('postgres12');
     expect(temporal.get('DB_PORT')).toBe('5432');

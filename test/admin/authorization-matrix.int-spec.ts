@@ -37,6 +37,8 @@ const otherClerks: readonly Role[] = ['CLERK_PSB', 'CLERK_TAX', 'CLERK_HRSS', 'C
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { allowed: EVERYONE, path: () => '/health' },
+  'GET /api/health/live': { allowed: EVERYONE, path: () => '/health/live' },
+  'GET /api/health/ready': { allowed: EVERYONE, path: () => '/health/ready' },
   'GET /api/application-rules': { allowed: EVERYONE, path: () => '/application-rules' },
   'POST /api/pings': { allowed: ['ADMIN'], path: () => '/pings', body: () => ({ message: 'matrix' }) },
   'POST /api/auth/register': { allowed: EVERYONE, path: () => '/auth/register' },

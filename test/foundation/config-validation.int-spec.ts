@@ -19,6 +19,10 @@ describe('config validation at start-up', () => {
     ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
     ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
     ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', RATE_LIMIT_SIGN_IN_PER_IP: '-1' }, 'RATE_LIMIT_SIGN_IN_PER_IP'],
+    // A half-set Temporal TLS configuration: refused before anything connects.
+    ['worker', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_TLS: 'true', TEMPORAL_TLS_CERT_FILE: __filename }, 'TEMPORAL_TLS_KEY_FILE (missing): must be set together with TEMPORAL_TLS_CERT_FILE'],
+    ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_API_KEY: 'cloud-key' }, 'TEMPORAL_API_KEY (value withheld): is set but TEMPORAL_TLS is not true'],
+    ['api', { DATABASE_URL: 'postgres://a@b/c', TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_TLS: 'true', TEMPORAL_TLS_CA_FILE: '/nonexistent/ca.pem' }, 'TEMPORAL_TLS_CA_FILE (got "/nonexistent/ca.pem"): cannot be read (ENOENT)'],
   ] as const)('%s refuses %j naming %s', async (name, env, variable) => {
     const { code, output } = await startAndCollect(name, { ...env });
     expect(code).toBe(1);

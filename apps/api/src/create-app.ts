@@ -62,7 +62,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
         // all, and a real failure's stack is logged once by the exception filter.
         err: (err: { type?: string; message?: string }) => ({ type: err.type, message: err.message }),
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Probes (every few seconds from an orchestrator) would drown the log.
+      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/live' || req.url === '/api/health/ready' },
     }),
   );
   app.use(securityHeaders());

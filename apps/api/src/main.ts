@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ConfigError, createLogger, loadConfig } from '@onetrip/infrastructure';
 import { ApiConfig } from './config/api.config';
 import { createApp } from './create-app';
+import { ShutdownDrain } from './health/shutdown-drain.service';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(ApiConfig);
@@ -15,6 +16,16 @@ async function bootstrap(): Promise<void> {
   server.headersTimeout = 66_000;
   await app.listen(config.API_PORT, config.API_HOST);
   logger.info({ url: await app.getUrl() }, 'api listening');
+
+  // On SIGTERM/SIGINT Nest drains and closes the app (ShutdownDrain), then raises the signal again to end
+  // the process. This listener, still registered then, ends it instead once the log is written: pino
+  // writes asynchronously, and a kill would lose the last lines (the ones that say the drain finished).
+  const drain = app.get(ShutdownDrain);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (drain.state === 'stopped') logger.flush(() => process.exit(0));
+    });
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigError, DecisionSigner, createLogger, ensureSearchAttributes, ensureShippedDefinitions, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData } from '@onetrip/infrastructure';
+import { ConfigError, DecisionSigner, createLogger, ensureSearchAttributes, ensureShippedDefinitions, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData, temporalConnectionOptions } from '@onetrip/infrastructure';
 import { WorkerConfig } from './config/worker.config';
 import { createWorker } from './worker';
 
@@ -33,7 +33,7 @@ async function bootstrap(): Promise<void> {
     logger.warn('PERSONAL_DATA_KEYS is not set: ID numbers and mobiles are stored unencrypted (refused in production)');
   }
 
-  const client = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = await Connection.connect(temporalConnectionOptions(config));
   const registered = await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
   if (registered.length) logger.info({ registered }, 'search attributes registered');
   await client.close();
@@ -45,7 +45,7 @@ async function bootstrap(): Promise<void> {
   const signer = DecisionSigner.fromSetting(config.DECISION_SIGNING_KEY);
   if (!signer.enabled) logger.warn('DECISION_SIGNING_KEY is not set: decisions are not checked for the API\'s signature (refused in production)');
 
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await createWorker({ config, connection, dataSource, logger, cipher, signer });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
   // run() resolves after SIGINT/SIGTERM once in-flight tasks have drained (shutdownGraceTime).

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { SharedConfig, toBoolean, toInteger } from '@onetrip/infrastructure';
 import {
   CasePolicyConfigError,
@@ -59,6 +59,25 @@ export class ApiConfig extends SharedConfig {
 
   @IsString()
   API_HOST: string = '127.0.0.1';
+
+  /**
+   * On SIGTERM, how long /api/health/ready answers 503 while requests are still served, before the API
+   * stops taking connections: the time a load balancer needs to notice (Kubernetes: a few seconds).
+   * Unset: 5 in production, 0 elsewhere (no load balancer in front of `./onetrip up` or the tests).
+   */
+  @IsOptional()
+  @Transform(toDecimal)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of seconds' })
+  @Min(0)
+  @Max(300)
+  API_DRAIN_SECONDS?: number;
+
+  /** After draining, how long requests in flight may take to finish before their connections are cut. */
+  @Transform(toDecimal)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of seconds' })
+  @Min(1)
+  @Max(600)
+  API_SHUTDOWN_TIMEOUT_SECONDS: number = 20;
 
   /**
    * Signs bearer tokens (and device cookies). Required in every mode, no default: `./onetrip up` generates

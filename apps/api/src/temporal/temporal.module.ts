@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { temporalDataConverter } from '@onetrip/infrastructure';
+import { temporalConnectionOptions, temporalDataConverter } from '@onetrip/infrastructure';
 import { ApiConfig } from '../config/api.config';
 
 @Global()
@@ -10,7 +10,7 @@ import { ApiConfig } from '../config/api.config';
       provide: Client,
       inject: [ApiConfig],
       useFactory: async (config: ApiConfig): Promise<Client> => {
-        const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+        const connection = await Connection.connect(temporalConnectionOptions(config));
         return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
       },
     },

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, Matches, ValidateBy } from 'class-validator';
 import { DecisionSigner, DecisionSigningKeyError } from '../crypto/decision-signature';
 import { KeyRing, KeyRingError } from '../crypto/key-ring';
 
@@ -44,6 +45,41 @@ function KeyRingSetting(problem: (config: SharedConfig) => string | null): Prope
   });
 }
 
+/** Why a TEMPORAL_TLS_* / TEMPORAL_API_KEY setting cannot be used as given, or null when it is fine. */
+function temporalTlsProblem(config: SharedConfig, setting: TemporalTlsSetting): string | null {
+  const value = config[setting];
+  if (!value) {
+    // A client certificate without its key (or the other way round) is half an mTLS configuration.
+    if (setting === 'TEMPORAL_TLS_CERT_FILE' && config.TEMPORAL_TLS_KEY_FILE) return 'must be set together with TEMPORAL_TLS_KEY_FILE (mTLS needs the certificate and its key)';
+    if (setting === 'TEMPORAL_TLS_KEY_FILE' && config.TEMPORAL_TLS_CERT_FILE) return 'must be set together with TEMPORAL_TLS_CERT_FILE (mTLS needs the certificate and its key)';
+    return null;
+  }
+  // Without TEMPORAL_TLS=true the connection would be plain text: the setting would be ignored, or the key sent in the clear.
+  if (config.TEMPORAL_TLS !== true) return 'is set but TEMPORAL_TLS is not true (set TEMPORAL_TLS=true, or remove it)';
+  if (setting.endsWith('_FILE')) {
+    try {
+      const text = readFileSync(value, 'utf8');
+      if (!text.includes('-----BEGIN ')) return 'is not a PEM file (no -----BEGIN line)';
+    } catch (error) {
+      return `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    }
+  }
+  return null;
+}
+
+type TemporalTlsSetting = 'TEMPORAL_TLS_CA_FILE' | 'TEMPORAL_TLS_CERT_FILE' | 'TEMPORAL_TLS_KEY_FILE' | 'TEMPORAL_TLS_SERVER_NAME' | 'TEMPORAL_API_KEY';
+
+/** Valid when temporalTlsProblem finds nothing wrong with this setting; its answer is the message. */
+function TemporalTls(setting: TemporalTlsSetting): PropertyDecorator {
+  return ValidateBy({
+    name: 'temporalTls',
+    validator: {
+      validate: (_value, args) => temporalTlsProblem(args?.object as SharedConfig, setting) === null,
+      defaultMessage: (args) => temporalTlsProblem(args?.object as SharedConfig, setting) ?? 'is invalid',
+    },
+  });
+}
+
 /** Settings both processes need: where PostgreSQL and Temporal are, and how to log. */
 export class SharedConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
@@ -59,6 +95,34 @@ export class SharedConfig {
   @IsString()
   @IsNotEmpty()
   TEMPORAL_TASK_QUEUE: string = 'onetrip';
+
+  // How the API and the worker reach Temporal: plain text (the dev server, a private network), TLS, mTLS
+  // (a self-hosted cluster) or TLS with an API key (Temporal Cloud). See temporalConnectionOptions.
+
+  /** Connect over TLS. Every setting below requires it. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TEMPORAL_TLS: boolean = false;
+
+  /** PEM of the CA that signed the server's certificate; empty: the system's trusted roots (Temporal Cloud). */
+  @TemporalTls('TEMPORAL_TLS_CA_FILE')
+  TEMPORAL_TLS_CA_FILE: string = '';
+
+  /** PEM client certificate for mTLS; with TEMPORAL_TLS_KEY_FILE, both or neither. */
+  @TemporalTls('TEMPORAL_TLS_CERT_FILE')
+  TEMPORAL_TLS_CERT_FILE: string = '';
+
+  /** PEM private key of the client certificate; with TEMPORAL_TLS_CERT_FILE, both or neither. */
+  @TemporalTls('TEMPORAL_TLS_KEY_FILE')
+  TEMPORAL_TLS_KEY_FILE: string = '';
+
+  /** The name the server's certificate must carry when it is not the host in TEMPORAL_ADDRESS (SNI). */
+  @TemporalTls('TEMPORAL_TLS_SERVER_NAME')
+  TEMPORAL_TLS_SERVER_NAME: string = '';
+
+  /** A Temporal Cloud API key (sent as a bearer token on every call); requires TEMPORAL_TLS=true. */
+  @TemporalTls('TEMPORAL_API_KEY')
+  TEMPORAL_API_KEY: string = '';
 
   /**
    * Keys that encrypt Temporal payloads (AES-256-GCM): `keyId:base64key,…`, 32-byte keys. Keep
