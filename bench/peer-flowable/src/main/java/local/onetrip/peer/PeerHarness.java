@@ -74,7 +74,8 @@ public final class PeerHarness {
     long bootStart = System.nanoTime();
     Connection db = DriverManager.getConnection(jdbc);
     CaseTables.create(db, SOURCE_SCHEMA, SCHEMA);
-    Template template = readTemplate(db, option(args, "template-case", null));
+    String templateFile = option(args, "template-file", null);
+    Template template = templateFile != null ? readTemplateFile(db, Path.of(templateFile)) : readTemplate(db, option(args, "template-case", null));
 
     StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
     cfg.setJdbcUrl(jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
@@ -153,6 +154,25 @@ public final class PeerHarness {
     return fallback;
   }
 
+  /** {applicantId, filedById, form, policy, fees, flags} written by the bench when it has no case of ours to copy. */
+  private static Template readTemplateFile(Connection db, Path file) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode json = CaseStatements.JSON.readTree(file.toFile());
+    for (String field : List.of("applicantId", "filedById", "form", "policy", "fees", "flags")) {
+      if (json.path(field).isMissingNode()) throw new IllegalArgumentException("--template-file: " + file + " has no \"" + field + "\"");
+    }
+    Template template = new Template(json.get("applicantId").asText(), json.get("filedById").asText(), (ObjectNode) json.get("form"), json.get("policy").toString(), json.get("fees").toString(), json.get("flags").toString());
+    copyUsers(db, template);
+    return template;
+  }
+
+  private static void copyUsers(Connection db, Template template) throws SQLException {
+    try (PreparedStatement copy = db.prepareStatement("INSERT INTO " + SCHEMA + ".users SELECT * FROM " + SOURCE_SCHEMA + ".users WHERE id IN (?::uuid, ?::uuid)")) {
+      copy.setString(1, template.applicantId());
+      copy.setString(2, template.filedById());
+      if (copy.executeUpdate() == 0) throw new IllegalStateException("the template's applicant " + template.applicantId() + " is not in " + SOURCE_SCHEMA + ".users");
+    }
+  }
+
   private static Template readTemplate(Connection db, String caseId) throws SQLException {
     String sql = "SELECT applicant_id, filed_by_id, form, policy, fees, flags FROM " + SOURCE_SCHEMA + ".cases "
         + (caseId == null ? "ORDER BY submitted_at DESC LIMIT 1" : "WHERE id = ?::uuid");
@@ -161,11 +181,7 @@ public final class PeerHarness {
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) throw new IllegalStateException(caseId == null ? "no case in " + SOURCE_SCHEMA + ".cases to copy a form from: submit one first" : "--template-case: case " + caseId + " not found");
         Template template = new Template(rs.getString(1), rs.getString(2), (ObjectNode) CaseStatements.JSON.readTree(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6));
-        try (PreparedStatement copy = db.prepareStatement("INSERT INTO " + SCHEMA + ".users SELECT * FROM " + SOURCE_SCHEMA + ".users WHERE id IN (?::uuid, ?::uuid)")) {
-          copy.setString(1, template.applicantId());
-          copy.setString(2, template.filedById());
-          copy.executeUpdate();
-        }
+        copyUsers(db, template);
         return template;
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException("template case: unreadable form", e);
