@@ -62,11 +62,13 @@ export function evaluateGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
   }
   if (cases && results.peer && !('skipped' in results.peer)) {
     const peer = results.peer;
-    const throughput = cases.fullSpeed.ours.sustainedPerSecond / peer.fullSpeed.sustainedPerSecond;
+    // Overall (first submit to last end), not the middle 80 %: the peer's executor works breadth-first, so its
+    // completions bunch at the end of a phase and their middle-80 % rate overstates what it sustained.
+    const throughput = cases.fullSpeed.ours.overallPerSecond / peer.fullSpeed.overallPerSecond;
     goals.push({
-      goal: 'Cases/s ≥ Flowable’s with the same work (full speed, sustained; issue 16)',
+      goal: 'Cases/s ≥ Flowable’s with the same work (full speed, first submit to last end; issue 16)',
       target: '≥ 1.00',
-      measured: `${round(throughput, 3)} (${cases.fullSpeed.ours.sustainedPerSecond} vs ${peer.fullSpeed.sustainedPerSecond} /s)`,
+      measured: `${round(throughput, 3)} (${cases.fullSpeed.ours.overallPerSecond} vs ${peer.fullSpeed.overallPerSecond} /s)`,
       met: throughput >= 1,
     });
     const p50 = (cases.fixedRate.ours.outcomeLatency?.p50 ?? NaN) / peer.fixedRate.latency.p50;
@@ -185,11 +187,12 @@ function peerSection(results: BenchResults): string[] {
     '',
     '| | OneTrip (AUTO case through the API) | Flowable (same shape, same statements) | ours ÷ Flowable |',
     '|---|---|---|---|',
-    `| cases/s sustained at full speed (${peer.fullSpeed.workflows} cases, ${results.options.submitConcurrency} submissions in flight) | ${ours?.fullSpeed.ours.sustainedPerSecond ?? '—'} | ${peer.fullSpeed.sustainedPerSecond} | ${ratio(ours?.fullSpeed.ours.sustainedPerSecond, peer.fullSpeed.sustainedPerSecond)} |`,
+    `| cases/s at full speed, first submit to last end (${peer.fullSpeed.workflows} cases, ${results.options.submitConcurrency} submissions in flight) | ${ours?.fullSpeed.ours.overallPerSecond ?? '—'} | ${peer.fullSpeed.overallPerSecond} | ${ratio(ours?.fullSpeed.ours.overallPerSecond, peer.fullSpeed.overallPerSecond)} |`,
+    `| cases/s over the middle 80 % of completions (bunched at the end for the peer) | ${ours?.fullSpeed.ours.sustainedPerSecond ?? '—'} | ${peer.fullSpeed.sustainedPerSecond} | |`,
     `| p50 / p99 submit-to-outcome at ${peer.fixedRate.perSecond ?? results.options.fixedRate}/s (${peer.fixedRate.workflows} cases) | ${pair(ours?.fixedRate.ours.outcomeLatency)} | ${pair(peer.fixedRate.latency)} | ${ratio(ours?.fixedRate.ours.outcomeLatency?.p50, peer.fixedRate.latency.p50)} (p50) |`,
     `| p50 / p99 at full speed | ${pair(ours?.fullSpeed.ours.outcomeLatency)} | ${pair(peer.fullSpeed.latency)} | |`,
     `| one case at a time, p50 / p99 (${peer.oneAtATime.workflows} cases) | — | ${pair(peer.oneAtATime.latency)} | |`,
-    `| CPU per case at full speed (ms, by process) | ${OURS_CPU.map((name) => `${name} ${(oursCpu[name] ?? 0).toFixed(1)}`).join(' + ')} = **${oursCpuTotal.toFixed(1)}** | JVM ${peerCpu.flowable.toFixed(1)} + postgres ${peerCpu.postgres.toFixed(1)} = **${peerCpuTotal.toFixed(1)}** | ${ratio(oursCpuTotal, peerCpuTotal)} |`,
+    `| CPU per case at full speed (ms, by process) | ${ours ? `${OURS_CPU.map((name) => `${name} ${(oursCpu[name] ?? 0).toFixed(1)}`).join(' + ')} = **${oursCpuTotal.toFixed(1)}**` : '—'} | JVM ${peerCpu.flowable.toFixed(1)} + postgres ${peerCpu.postgres.toFixed(1)} = **${peerCpuTotal.toFixed(1)}** | ${ours ? ratio(oursCpuTotal, peerCpuTotal) : '—'} |`,
     `| memory (peak RSS) | worker ${results.peakRssMiB.worker ?? '—'} MiB, API ${results.peakRssMiB['api-auto'] ?? '—'} MiB (Temporal’s not read) | JVM ${results.peakRssMiB['peer-flowable'] ?? peer.fullSpeed.peakRssMiB} MiB (heap peak ${peer.fullSpeed.peakHeapMiB} MiB of ${peer.fullSpeed.heapCommittedMiB} committed) | |`,
     `| failed cases (fixed / full / one at a time) | ${ours ? `${ours.fixedRate.ours.failed} / ${ours.fullSpeed.ours.failed} / —` : '—'} | ${peer.fixedRate.failed} / ${peer.fullSpeed.failed} / ${peer.oneAtATime.failed} (dead-letter jobs ${peer.oneAtATime.deadLetterJobs}) | |`,
     '',
@@ -363,7 +366,7 @@ export function renderTable(results: BenchResults): string {
   }
   if (results.peer && !('skipped' in results.peer)) {
     const peer = results.peer;
-    add('Flowable peer: cases/s sustained | p50/p99 at fixed rate', `${peer.fullSpeed.sustainedPerSecond} | ${ms(peer.fixedRate.latency.p50)} / ${ms(peer.fixedRate.latency.p99)}`);
+    add('Flowable peer: cases/s overall | p50/p99 at fixed rate', `${peer.fullSpeed.overallPerSecond} | ${ms(peer.fixedRate.latency.p50)} / ${ms(peer.fixedRate.latency.p99)}`);
     add('Flowable peer: one at a time p50/p99 | CPU ms per case JVM + postgres', `${ms(peer.oneAtATime.latency.p50)} / ${ms(peer.oneAtATime.latency.p99)} | ${peer.fullSpeed.cpuMsPerWorkflow.flowable} + ${peer.fullSpeed.cpuMsPerWorkflow.postgres}`);
   }
   if (results.casesOnPostgres && !('skipped' in results.casesOnPostgres)) {

@@ -294,9 +294,14 @@ public final class PeerHarness {
       latencies.add((end - s.startNanos()) / 1e6);
       ends.add((end - first) / 1e6);
     }
-    // The read model must say so too: every case COMPLETED with its outcome.
+    // The read model must say so too: every case COMPLETED with its outcome and USCC, its five tasks DONE
+    // with outputs, its name registered and both notices queued — the work was done, not skipped.
     int completed;
-    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM " + SCHEMA + ".cases WHERE id = ANY(?::uuid[]) AND status = 'COMPLETED' AND outcome IS NOT NULL")) {
+    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM " + SCHEMA + ".cases c WHERE c.id = ANY(?::uuid[]) AND c.status = 'COMPLETED'"
+        + " AND c.outcome IS NOT NULL AND c.uscc IS NOT NULL"
+        + " AND (SELECT count(*) FROM " + SCHEMA + ".tasks t WHERE t.case_id = c.id AND t.status = 'DONE' AND t.outputs IS NOT NULL) = 5"
+        + " AND (SELECT count(*) FROM " + SCHEMA + ".notifications n WHERE n.case_id = c.id) = 2"
+        + " AND EXISTS (SELECT 1 FROM " + SCHEMA + ".registered_names r WHERE r.case_id = c.id)")) {
       ps.setArray(1, db.createArrayOf("text", started.stream().map(Started::caseId).toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
