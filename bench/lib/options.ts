@@ -75,8 +75,8 @@ const QUICK: Omit<BenchOptions, 'quick' | 'sections'> = {
   apiPostSeconds: 1,
   apiConnections: 20,
   apiPostConnections: 50,
-  peerWarmupCases: 60,
-  peerOneAtATime: 20,
+  peerWarmupCases: 40,
+  peerOneAtATime: 10,
 };
 
 export const SECTIONS = ['cases', 'peer-flowable', 'api', 'clerks', 'temporal-pg', 'reads'];
