@@ -334,6 +334,7 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
     './onetrip bench            # builds the apps, then bench/run.ts: about 20 minutes on 2 cores',
     './onetrip bench --quick    # a smoke run with small sizes (a couple of minutes)',
     './onetrip bench --help     # every size, as a flag or a BENCH_* variable (e.g. --seed-cases=1000000)',
+    './onetrip bench --sections=cases,peer-flowable   # ours beside Flowable only',
     'DATABASE_URL=postgres://… npx tsx bench/seed-read-model.ts --cases=1000000   # the seed alone',
     '```',
     '',
@@ -342,8 +343,10 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
     '`.data/bench-logs/`), the compiled worker and API as processes (`scripts/stack/app-process.ts`), and its own',
     'skeleton worker (`bench/skeleton-worker.ts`, apps/worker’s `WorkerConfig` defaults, own task queue). The full',
     'Temporal server on PostgreSQL comes from `bench/ensure-temporal-server.sh` (`go install` of the release the',
-    'dev server embeds, once, into `.tools/`); without Go that part is skipped. Results: this file and',
-    '`docs/benchmarks.json`.',
+    'dev server embeds, once, into `.tools/`); without Go that part is skipped. The Flowable peer (section 7) is',
+    '`bench/peer-flowable`, compiled with Maven (`mvn -q -o compile`; its jars from Maven Central into `~/.m2` the',
+    'first time) and run with Java 17 on the same PostgreSQL, schema `peer_flowable`; without Java or Maven it is',
+    'skipped. Results: this file and `docs/benchmarks.json`.',
     '',
   );
   return lines.join('\n');
