@@ -10,6 +10,7 @@ import { startTemporalOnPostgres, temporalServerBinary } from './lib/temporal-po
 import { runApiSection } from './sections/api-load';
 import { runCaseSection } from './sections/cases';
 import { runClerkSection } from './sections/clerks';
+import { runPeerSection } from './sections/peer-flowable';
 import { runReadsSection } from './sections/reads';
 
 // `./onetrip bench`: every figure of issue 6 in one run, on servers of its own. See docs/benchmarks.md.
@@ -73,6 +74,16 @@ async function main(): Promise<void> {
     };
 
     if (options.sections.includes('cases')) partial.cases = await section('cases', () => runCaseSection(ctx));
+    // Right after ours, on the same servers (our apps idle meanwhile): the peer at the same sizes.
+    // Its failure (no Java, a broken build) is written into the results, not allowed to lose ours.
+    if (options.sections.includes('peer-flowable')) {
+      partial.peer = await section('peer-flowable', () =>
+        runPeerSection(ctx).catch((error: unknown) => {
+          log(`peer: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+          return { skipped: `the peer failed: ${error instanceof Error ? error.message : String(error)}` };
+        }),
+      );
+    }
     if (options.sections.includes('api')) partial.api = await section('api', () => runApiSection(ctx));
     if (options.sections.includes('clerks')) partial.clerks = await section('clerks', () => runClerkSection(ctx));
     if (options.sections.includes('temporal-pg')) partial.casesOnPostgres = await section('temporal-pg', () => runOnTemporalPostgres(ctx));

@@ -3,7 +3,7 @@
 
 export interface BenchOptions {
   quick: boolean;
-  /** Which sections run: cases (1, 2, 6), api (5), clerks (3 and the worker cache), temporal-pg (1–2 on Temporal with PostgreSQL), reads (4). */
+  /** Which sections run: cases (1, 2, 6), peer-flowable (7), api (5), clerks (3 and the worker cache), temporal-pg (1–2 on Temporal with PostgreSQL), reads (4). */
   sections: string[];
   warmupCases: number;
   /** Fixed-rate phase: cases (and skeletons) started per second, and for how long. */
@@ -28,6 +28,9 @@ export interface BenchOptions {
   apiConnections: number;
   /** POSTs take ~100+ ms under load: more connections, so autocannon can reach the rate. */
   apiPostConnections: number;
+  /** The Flowable peer (section 7): cases run to warm the JVM first, and cases run one at a time. */
+  peerWarmupCases: number;
+  peerOneAtATime: number;
 }
 
 const FULL: Omit<BenchOptions, 'quick' | 'sections'> = {
@@ -49,6 +52,8 @@ const FULL: Omit<BenchOptions, 'quick' | 'sections'> = {
   apiPostSeconds: 5,
   apiConnections: 20,
   apiPostConnections: 50,
+  peerWarmupCases: 300,
+  peerOneAtATime: 100,
 };
 
 const QUICK: Omit<BenchOptions, 'quick' | 'sections'> = {
@@ -70,9 +75,11 @@ const QUICK: Omit<BenchOptions, 'quick' | 'sections'> = {
   apiPostSeconds: 1,
   apiConnections: 20,
   apiPostConnections: 50,
+  peerWarmupCases: 40,
+  peerOneAtATime: 10,
 };
 
-export const SECTIONS = ['cases', 'api', 'clerks', 'temporal-pg', 'reads'];
+export const SECTIONS = ['cases', 'peer-flowable', 'api', 'clerks', 'temporal-pg', 'reads'];
 
 const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
@@ -97,5 +104,5 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
 
 export function usage(): string {
   const keys = Object.keys(FULL).map((key) => `  --${kebab(key)}=N  (BENCH_${snake(key)}; full ${String(FULL[key as keyof typeof FULL])}, quick ${String(QUICK[key as keyof typeof QUICK])})`);
-  return ['usage: ./onetrip bench [--quick] [--sections=cases,api,clerks,temporal-pg,reads] [sizes]', ...keys].join('\n');
+  return ['usage: ./onetrip bench [--quick] [--sections=cases,peer-flowable,api,clerks,temporal-pg,reads] [sizes]', ...keys].join('\n');
 }

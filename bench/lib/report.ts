@@ -4,6 +4,7 @@ import { ROOT } from '../../scripts/stack/app-process';
 import type { ApiSectionResult } from '../sections/api-load';
 import type { CaseSectionResult, Phase } from '../sections/cases';
 import type { ClerkSectionResult } from '../sections/clerks';
+import type { PeerSectionResult } from '../sections/peer-flowable';
 import type { ReadsSectionResult } from '../sections/reads';
 import type { Machine } from './machine';
 import type { BenchOptions } from './options';
@@ -22,6 +23,8 @@ export interface BenchResults {
   options: BenchOptions;
   machine: Machine;
   cases?: CaseSectionResult;
+  /** Section 7: Flowable running the same shape with the same statements (or why it did not run). */
+  peer?: PeerSectionResult | { skipped: string };
   casesOnPostgres?: (CaseSectionResult & { server: string }) | { skipped: string };
   api?: ApiSectionResult;
   clerks?: ClerkSectionResult;
@@ -55,6 +58,25 @@ export function evaluateGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
       target: '< 1000 ms',
       measured: `${ms(cases.fixedRate.ours.outcomeLatency?.p50)} to the outcome in the read model, ${ms(cases.fixedRate.ours.latency.p50)} to workflow close`,
       met: (cases.fixedRate.ours.outcomeLatency?.p50 ?? Infinity) < 1000 && cases.fixedRate.ours.latency.p50 < 1000,
+    });
+  }
+  if (cases && results.peer && !('skipped' in results.peer)) {
+    const peer = results.peer;
+    // Overall (first submit to last end), not the middle 80 %: the peer's executor works breadth-first, so its
+    // completions bunch at the end of a phase and their middle-80 % rate overstates what it sustained.
+    const throughput = cases.fullSpeed.ours.overallPerSecond / peer.fullSpeed.overallPerSecond;
+    goals.push({
+      goal: 'Cases/s ≥ Flowable’s with the same work (full speed, first submit to last end; issue 16)',
+      target: '≥ 1.00',
+      measured: `${round(throughput, 3)} (${cases.fullSpeed.ours.overallPerSecond} vs ${peer.fullSpeed.overallPerSecond} /s)`,
+      met: throughput >= 1,
+    });
+    const p50 = (cases.fixedRate.ours.outcomeLatency?.p50 ?? NaN) / peer.fixedRate.latency.p50;
+    goals.push({
+      goal: 'p50 submit-to-outcome ≤ Flowable’s (fixed rate; issue 16)',
+      target: '≤ 1.00',
+      measured: `${round(p50, 3)} (${ms(cases.fixedRate.ours.outcomeLatency?.p50)} vs ${ms(peer.fixedRate.latency.p50)})`,
+      met: p50 <= 1,
     });
   }
   if (clerks) {
@@ -143,6 +165,42 @@ function casesSection(title: string, cases: CaseSectionResult): string[] {
   ];
 }
 
+const OURS_CPU = ['api', 'worker', 'temporal', 'postgres'];
+const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
+
+function peerSection(results: BenchResults): string[] {
+  const peer = results.peer!;
+  const title = '### 7. Beside Flowable, the engine a province would otherwise pick (same run, same PostgreSQL)';
+  if ('skipped' in peer) return [title, '', `Not measured: ${peer.skipped}`, ''];
+  const ours = results.cases;
+  const oursCpu = ours?.fullSpeed.ours.cpuMsPerWorkflow ?? {};
+  const oursCpuTotal = sum(OURS_CPU.map((name) => oursCpu[name] ?? 0));
+  const peerCpu = peer.fullSpeed.cpuMsPerWorkflow;
+  const peerCpuTotal = peerCpu.flowable + peerCpu.postgres;
+  const ratio = (a: number | undefined, b: number): string => (a === undefined || !Number.isFinite(a / b) ? '—' : String(round(a / b, 2)));
+  const pair = (summary: Summary | undefined): string => (summary ? `${ms(summary.p50)} / ${ms(summary.p99)}` : '—');
+  const { executor } = peer;
+  return [
+    title,
+    '',
+    `${peer.engine}: ${peer.setup}. Async executor ${executor.corePoolSize}–${executor.maxPoolSize} threads, ${executor.acquireWaitMs} ms acquire wait, history level ${executor.historyLevel}, ${executor.jdbcMaxActiveConnections} pooled connections; ${peer.jvm}. Built in ${peer.buildSeconds} s, engine and schema up in ${peer.bootSeconds} s, ${peer.warmupCases} warm-up cases before the phases. Latency: from just before the submission’s transaction (case row + instance start) to the commit of the outcome’s job (\`cases.completed_at\` for ours).`,
+    '',
+    '| | OneTrip (AUTO case through the API) | Flowable (same shape, same statements) | ours ÷ Flowable |',
+    '|---|---|---|---|',
+    `| cases/s at full speed, first submit to last end (${peer.fullSpeed.workflows} cases, ${results.options.submitConcurrency} submissions in flight) | ${ours?.fullSpeed.ours.overallPerSecond ?? '—'} | ${peer.fullSpeed.overallPerSecond} | ${ratio(ours?.fullSpeed.ours.overallPerSecond, peer.fullSpeed.overallPerSecond)} |`,
+    `| cases/s over the middle 80 % of completions (bunched at the end for the peer) | ${ours?.fullSpeed.ours.sustainedPerSecond ?? '—'} | ${peer.fullSpeed.sustainedPerSecond} | |`,
+    `| p50 / p99 submit-to-outcome at ${peer.fixedRate.perSecond ?? results.options.fixedRate}/s (${peer.fixedRate.workflows} cases) | ${pair(ours?.fixedRate.ours.outcomeLatency)} | ${pair(peer.fixedRate.latency)} | ${ratio(ours?.fixedRate.ours.outcomeLatency?.p50, peer.fixedRate.latency.p50)} (p50) |`,
+    `| p50 / p99 at full speed | ${pair(ours?.fullSpeed.ours.outcomeLatency)} | ${pair(peer.fullSpeed.latency)} | |`,
+    `| one case at a time, p50 / p99 (${peer.oneAtATime.workflows} cases) | — | ${pair(peer.oneAtATime.latency)} | |`,
+    `| CPU per case at full speed (ms, by process) | ${ours ? `${OURS_CPU.map((name) => `${name} ${(oursCpu[name] ?? 0).toFixed(1)}`).join(' + ')} = **${oursCpuTotal.toFixed(1)}**` : '—'} | JVM ${peerCpu.flowable.toFixed(1)} + postgres ${peerCpu.postgres.toFixed(1)} = **${peerCpuTotal.toFixed(1)}** | ${ours ? ratio(oursCpuTotal, peerCpuTotal) : '—'} |`,
+    `| memory (peak RSS) | worker ${results.peakRssMiB.worker ?? '—'} MiB, API ${results.peakRssMiB['api-auto'] ?? '—'} MiB (Temporal’s not read) | JVM ${results.peakRssMiB['peer-flowable'] ?? peer.fullSpeed.peakRssMiB} MiB (heap peak ${peer.fullSpeed.peakHeapMiB} MiB of ${peer.fullSpeed.heapCommittedMiB} committed) | |`,
+    `| failed cases (fixed / full / one at a time) | ${ours ? `${ours.fixedRate.ours.failed} / ${ours.fullSpeed.ours.failed} / —` : '—'} | ${peer.fixedRate.failed} / ${peer.fullSpeed.failed} / ${peer.oneAtATime.failed} (dead-letter jobs ${peer.oneAtATime.deadLetterJobs}) | |`,
+    '',
+    `The harness alone: \`${peer.command}\` (from \`bench/peer-flowable\`, after \`mvn -q compile\`).`,
+    '',
+  ];
+}
+
 export function renderMarkdown(results: BenchResults, notes: string): string {
   const { machine } = results;
   const lines: string[] = [
@@ -167,7 +225,7 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
       .map(([section, load]) => `${section}: ${load.otherCores} cores`)
       .join('; ')} |`,
     '',
-    '## Goals (issue 6)',
+    '## Goals (issues 6 and 16)',
     '',
     '| goal | target | measured | |',
     '|---|---|---|---|',
@@ -177,6 +235,7 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
   if (notes.trim()) lines.push(notes.trim(), '');
   lines.push('## Figures', '');
   if (results.cases) lines.push(...casesSection('1–2. AUTO cases beside the same-shape skeleton (dev server)', results.cases));
+  if (results.peer) lines.push(...peerSection(results));
   if (results.casesOnPostgres) {
     if ('skipped' in results.casesOnPostgres) lines.push('### The same on Temporal with PostgreSQL', '', `Not measured: ${results.casesOnPostgres.skipped}`, '');
     else lines.push(...casesSection(`The same on the full Temporal server with PostgreSQL persistence (${results.casesOnPostgres.server})`, results.casesOnPostgres));
@@ -275,6 +334,7 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
     './onetrip bench            # builds the apps, then bench/run.ts: about 20 minutes on 2 cores',
     './onetrip bench --quick    # a smoke run with small sizes (a couple of minutes)',
     './onetrip bench --help     # every size, as a flag or a BENCH_* variable (e.g. --seed-cases=1000000)',
+    './onetrip bench --sections=cases,peer-flowable   # ours beside Flowable only',
     'DATABASE_URL=postgres://… npx tsx bench/seed-read-model.ts --cases=1000000   # the seed alone',
     '```',
     '',
@@ -283,8 +343,10 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
     '`.data/bench-logs/`), the compiled worker and API as processes (`scripts/stack/app-process.ts`), and its own',
     'skeleton worker (`bench/skeleton-worker.ts`, apps/worker’s `WorkerConfig` defaults, own task queue). The full',
     'Temporal server on PostgreSQL comes from `bench/ensure-temporal-server.sh` (`go install` of the release the',
-    'dev server embeds, once, into `.tools/`); without Go that part is skipped. Results: this file and',
-    '`docs/benchmarks.json`.',
+    'dev server embeds, once, into `.tools/`); without Go that part is skipped. The Flowable peer (section 7) is',
+    '`bench/peer-flowable`, compiled with Maven (`mvn -q -o compile`; its jars from Maven Central into `~/.m2` the',
+    'first time) and run with Java 17 on the same PostgreSQL, schema `peer_flowable`; without Java or Maven it is',
+    'skipped. Results: this file and `docs/benchmarks.json`.',
     '',
   );
   return lines.join('\n');
@@ -304,6 +366,11 @@ export function renderTable(results: BenchResults): string {
     add('history events per AUTO case', String(cases.fullSpeed.ours.historyEvents.mean));
     const cpu = cases.fullSpeed.ours.cpuMsPerWorkflow ?? {};
     add('CPU ms per case: api | worker | temporal | postgres', `${cpu.api} | ${cpu.worker} | ${cpu.temporal} | ${cpu.postgres}`);
+  }
+  if (results.peer && !('skipped' in results.peer)) {
+    const peer = results.peer;
+    add('Flowable peer: cases/s overall | p50/p99 at fixed rate', `${peer.fullSpeed.overallPerSecond} | ${ms(peer.fixedRate.latency.p50)} / ${ms(peer.fixedRate.latency.p99)}`);
+    add('Flowable peer: one at a time p50/p99 | CPU ms per case JVM + postgres', `${ms(peer.oneAtATime.latency.p50)} / ${ms(peer.oneAtATime.latency.p99)} | ${peer.fullSpeed.cpuMsPerWorkflow.flowable} + ${peer.fullSpeed.cpuMsPerWorkflow.postgres}`);
   }
   if (results.casesOnPostgres && !('skipped' in results.casesOnPostgres)) {
     const pg = results.casesOnPostgres;
