@@ -3,21 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
-import { DecisionSigner, decodeHistoryPayloads } from '@onetrip/infrastructure';
+import { decodeHistoryPayloads } from '@onetrip/infrastructure';
 import { maskApplicationForm, maskPersonalData, type Department } from '@onetrip/domain';
-import { cancelCaseUpdate, caseWorkflowId, reopenStepUpdate } from '@onetrip/workflows/contracts';
+import { caseWorkflowId } from '@onetrip/workflows/contracts';
 import { CaseReader, type CaseRecord } from '../applications/case-reader.service';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { pageOffset } from '../common/page-query.dto';
 import { validationFailed } from '../common/validation';
-import { toUpdateError } from '../common/workflow-errors';
 import { ApiConfig } from '../config/api.config';
 import { ComplaintsService } from '../complaints/complaints.service';
 import type { AdminCaseActionDto } from './dto/admin-case-action.dto';
 import type { AdminCaseListQueryDto } from './dto/admin-case-list-query.dto';
 import type { AdminActionResultDto, AdminCaseDetailDto, AdminTaskDto, PendingActivityDto, StuckCaseListDto } from './dto/admin-case-response.dto';
+import { CaseWorkflowGateway } from '../temporal/case-workflow.gateway';
 import { StuckCasesRepository } from './stuck-cases.repository';
 import { stuckReasons } from './stuck-reasons';
 import { activityDepartments, workflowTimeline, type TimelineEntry } from './workflow-timeline';
@@ -64,7 +64,7 @@ export class AdminCasesService {
     private readonly stuck: StuckCasesRepository,
     private readonly audit: AuditLogService,
     private readonly complaints: ComplaintsService,
-    private readonly signer: DecisionSigner,
+    private readonly workflows: CaseWorkflowGateway,
   ) {}
 
   private thresholds() {
@@ -209,7 +209,7 @@ export class AdminCasesService {
     pending: PendingActivityDto[];
     actorIds: string[];
   }> {
-    const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
+    const handle = this.workflows.handle(caseId);
     try {
       const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
       // Stored payloads are encrypted: decode them before reading arguments out of the history.
@@ -277,31 +277,19 @@ export class AdminCasesService {
         break;
       case 'REOPEN': {
         const department = needDepartment();
-        // Signed, like every command that reaches a workflow: the worker refuses one that did not come through the API.
-        const reopening = { department, actorId: admin.id, reason: dto.reason };
-        const signature = this.signer.commandSignature({ command: 'reopenStep', caseId: record.id, ...reopening });
-        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(reopenStepUpdate, { args: [{ ...reopening, ...signature }] }));
+        // Signed by the gateway, like every command that reaches a workflow.
+        await this.workflows.reopenStep(record.id, { department, actorId: admin.id, reason: dto.reason });
         await this.audit.record({ actor: admin, action: 'REOPEN', caseId: record.id, details: { department, reason: dto.reason } });
         result = `${department} reopened`;
         break;
       }
       case 'CANCEL':
-        const cancellation = { actorId: admin.id, reason: dto.reason };
-        const signature = this.signer.commandSignature({ command: 'cancelCase', caseId: record.id, ...cancellation });
-        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ ...cancellation, ...signature }] }));
+        await this.workflows.cancelCase(record.id, { actorId: admin.id, reason: dto.reason });
         await this.audit.record({ actor: admin, action: 'CANCEL', caseId: record.id, details: { reason: dto.reason } });
         result = 'case cancelled';
         break;
     }
     return { action: dto.action, caseId: record.id, result, detail: await this.detail(admin, record.id) };
-  }
-
-  private async update<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      throw toUpdateError(error);
-    }
   }
 
   private async openTask(caseId: string, department: Department): Promise<{ id: string; claimed_by: string | null } | undefined> {
@@ -353,7 +341,7 @@ export class AdminCasesService {
    * until its start-to-close timeout instead of running again now.
    */
   private async untilBetweenAttempts(caseId: string, activityId: string): Promise<void> {
-    const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
+    const handle = this.workflows.handle(caseId);
     const deadline = Date.now() + RETRY_WAIT_FOR_ATTEMPT_MS;
     for (;;) {
       const description = await handle.describe();

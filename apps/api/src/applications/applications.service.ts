@@ -1,28 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { applyCorrections, CorrectionPathError, feeLedgerForApplication, filerIdentityFlag, isTerminalCaseStatus, normaliseEnterpriseName, type ApplicationForm, type RuleFlag } from '@onetrip/domain';
-import { CorrectionEntity, DecisionSigner, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
-import {
-  CASE_WORKFLOW,
-  cancelCaseUpdate,
-  caseWorkflowId,
-  submitCorrectionUpdate,
-  type CasePolicy,
-  type CaseWorkflowInput,
-  type CaseWorkflowResult,
-} from '@onetrip/workflows/contracts';
+import { CorrectionEntity, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
+import { CASE_WORKFLOW, caseWorkflowId, type CasePolicy, type CaseWorkflowInput } from '@onetrip/workflows/contracts';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { requestHash } from '../common/request-hash';
 import { pageOffset } from '../common/page-query.dto';
 import { validateAs, validationFailed } from '../common/validation';
-import { toUpdateError } from '../common/workflow-errors';
-import { ApiConfig } from '../config/api.config';
+import { CaseWorkflowGateway } from '../temporal/case-workflow.gateway';
 import { ApplicationRulesService } from './application-rules.service';
 import { CasePolicyService } from './case-policy.service';
 import { CaseReader } from './case-reader.service';
@@ -47,18 +36,14 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 
 @Injectable()
 export class ApplicationsService {
-  private readonly logger = new Logger('Applications');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly client: Client,
-    private readonly config: ApiConfig,
+    private readonly workflows: CaseWorkflowGateway,
     private readonly policies: CasePolicyService,
     private readonly rules: ApplicationRulesService,
     private readonly cases: CaseReader,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
-    private readonly signer: DecisionSigner,
   ) {}
 
   /**
@@ -140,18 +125,15 @@ export class ApplicationsService {
         manager,
       );
     });
-    // Signed: the worker applies only a correction that came through the API's checks.
+    // Signed by the gateway: the worker applies only a correction that came through the API's checks.
     const submission = { correctionId, round: record.correctionRound, actorId: user.id };
     try {
-      await this.client.workflow
-        .getHandle(caseWorkflowId(record.id))
-        .executeUpdate(submitCorrectionUpdate, { args: [{ ...submission, ...this.signer.commandSignature({ command: 'submitCorrection', caseId: record.id, ...submission }) }] });
+      await this.workflows.submitCorrection(record.id, submission);
     } catch (error) {
-      const mapped = toUpdateError(error);
-      if (mapped instanceof AppError && mapped.status === 409) {
+      if (error instanceof AppError && error.status === 409) {
         await this.dataSource.manager.update(CorrectionEntity, { id: correctionId, status: 'PENDING' }, { status: 'REFUSED' });
       }
-      throw mapped;
+      throw error;
     }
     await this.saveFlags(record.id, flags);
     return this.cases.freshView(user, record.id);
@@ -160,15 +142,8 @@ export class ApplicationsService {
   async cancel(user: AuthenticatedUser, id: string, dto: CaseCancelDto): Promise<CaseResponseDto> {
     const record = await this.cases.findVisible(user, id);
     if (isTerminalCaseStatus(record.status)) throw new AppError('CASE_CLOSED', `Refused (CASE_CLOSED): the case is already ${record.status}`);
-    try {
-      // Signed: the worker acts only on a cancellation that came through the API's checks.
-      const cancellation = { actorId: user.id, reason: dto.reason };
-      await this.client.workflow
-        .getHandle(caseWorkflowId(record.id))
-        .executeUpdate(cancelCaseUpdate, { args: [{ ...cancellation, ...this.signer.commandSignature({ command: 'cancelCase', caseId: record.id, ...cancellation }) }] });
-    } catch (error) {
-      throw toUpdateError(error);
-    }
+    // Signed by the gateway: the worker acts only on a cancellation that came through the API's checks.
+    await this.workflows.cancelCase(record.id, { actorId: user.id, reason: dto.reason });
     await this.audit.record({ actor: user, action: 'CANCEL', caseId: record.id });
     // The workflow answers once the end is recorded, so the row already says CANCELLED.
     return this.cases.freshView(user, record.id);
@@ -227,19 +202,7 @@ export class ApplicationsService {
   }
 
   private async startWorkflow(caseId: string, policy: CasePolicy): Promise<void> {
-    try {
-      await this.client.workflow.start<(input: CaseWorkflowInput) => Promise<CaseWorkflowResult>>(CASE_WORKFLOW, {
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        workflowId: caseWorkflowId(caseId),
-        args: [{ caseId, policy }],
-        // A finished case is never started again by a late retry.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      this.logger.error(`case ${caseId} saved but its workflow did not start: ${error instanceof Error ? error.message : String(error)}`);
-      throw new AppError('WORKFLOW_UNAVAILABLE', 'The case was saved but could not be started; send the same request again with the same Idempotency-Key');
-    }
+    await this.workflows.start<CaseWorkflowInput>(caseId, CASE_WORKFLOW, { caseId, policy });
   }
 
   private applyChanges(form: ApplicationForm, changes: Record<string, unknown>): ApplicationForm {

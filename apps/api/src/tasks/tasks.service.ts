@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { DecisionSigner, PersonalDataCipher } from '@onetrip/infrastructure';
+import { PersonalDataCipher } from '@onetrip/infrastructure';
 import { hasInvisibleCharacters, isDepartment, outputProblems, type ApplicationForm, type CaseStatus, type Department, type RuleFlag, type StepStatus } from '@onetrip/domain';
-import { caseWorkflowId, decideTaskUpdate, type TaskDecision, type TaskDecisionResult } from '@onetrip/workflows/contracts';
+import type { TaskDecision } from '@onetrip/workflows/contracts';
 import { isTaskOverdue, toFlags } from '../applications/case-view.mapper';
 import { AuditLogService, type AuditAction } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { pageOffset } from '../common/page-query.dto';
 import { validationFailed } from '../common/validation';
-import { toUpdateError } from '../common/workflow-errors';
+import { CaseWorkflowGateway } from '../temporal/case-workflow.gateway';
 import { TaskCompleteDto } from './dto/task-complete.dto';
 import { TaskListQueryDto } from './dto/task-list-query.dto';
 import { TaskRejectDto } from './dto/task-reject.dto';
@@ -62,10 +61,9 @@ function toSummary(row: TaskRow, now: Date): TaskSummaryDto {
 export class TasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly client: Client,
+    private readonly workflows: CaseWorkflowGateway,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
-    private readonly signer: DecisionSigner,
   ) {}
 
   /** One status of the clerk's department, soonest due first (the tasks_inbox_idx index order). */
@@ -150,24 +148,11 @@ export class TasksService {
     action: AuditAction,
   ): Promise<TaskDecisionResponseDto> {
     await this.claimFor(user, task);
-    const unsigned: TaskDecision = { taskId: task.id, actorId: user.id, ...decision };
-    let result: TaskDecisionResult;
-    try {
-      result = await this.client.workflow.getHandle(caseWorkflowId(task.case_id)).executeUpdate(decideTaskUpdate, { args: [this.sign(task.case_id, unsigned)] });
-    } catch (error) {
-      throw toUpdateError(error);
-    }
+    const result = await this.workflows.decideTask(task.case_id, { taskId: task.id, actorId: user.id, ...decision });
     await this.audit.record({ actor: user, action, caseId: task.case_id, taskId: task.id, details: { status: result.status } });
     const response: TaskDecisionResponseDto = { id: result.taskId, caseId: task.case_id, department: result.department, status: result.status };
     if (result.outputs) response.outputs = result.outputs;
     return response;
-  }
-
-  /** The decision with the API's signature: the worker writes nothing for one without it (Temporal is not a way around the API). */
-  private sign(caseId: string, decision: TaskDecision): TaskDecision {
-    if (!this.signer.enabled) return decision;
-    const signedAt = new Date().toISOString();
-    return { ...decision, signedAt, signature: this.signer.sign({ ...decision, caseId, signedAt }) };
   }
 
   private async claimFor(user: AuthenticatedUser, task: TaskRow): Promise<void> {
