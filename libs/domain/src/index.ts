@@ -34,3 +34,9 @@ export * from './case/case-status';
 export * from './case/correction-notice';
 
 export * from './delivery/delivery';
+
+export * from './engine/process-definition';
+export * from './engine/form-paths';
+export * from './engine/json-schema/formats';
+export * from './engine/json-schema/schema-validator';
+export * from './engine/conditions';
