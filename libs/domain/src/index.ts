@@ -40,3 +40,8 @@ export * from './engine/form-paths';
 export * from './engine/json-schema/formats';
 export * from './engine/json-schema/schema-validator';
 export * from './engine/conditions';
+export * from './engine/form-rules';
+export * from './engine/definition-validator';
+export * from './engine/fees';
+export * from './engine/definition-checksum';
+export * from './processes/shipped-definitions';
