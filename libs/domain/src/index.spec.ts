@@ -8,7 +8,7 @@ describe('@onetrip/domain', () => {
       'Money', 'buildFeeLedger', 'ApplicantChargeError', 'addWorkingMinutes', 'workingMinutesBetween', 'DEFAULT_CALENDAR',
       'ALWAYS_OPEN_CALENDAR', 'CORRECTABLE_FIELD_PATHS', 'applyCorrections', 'changedPaths', 'getField', 'checkApplication',
       'nameCheck', 'normaliseEnterpriseName', 'DEPARTMENTS', 'departmentReads', 'autoDecide', 'bankAccountNumber',
-      'nextStepStatus', 'mergeCorrectionItems', 'stepsToReopen', 'tripsRequired', 'sampleApplicationForm', 'DomainError',
+      'STEP_KINDS', 'stepKind', 'buildOutcome', 'mergeCorrectionItems', 'stepsToReopen', 'tripsRequired', 'sampleApplicationForm', 'DomainError',
     ]) {
       expect(domain).toHaveProperty(name);
     }
