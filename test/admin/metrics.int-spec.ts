@@ -58,8 +58,8 @@ describe('monthly figures (metrics)', () => {
         totalsByPayer: item.spared ? { GOVERNMENT: item.spared.GOVERNMENT, STATUTORY_FREE: item.spared.STATUTORY_FREE, BANK_WAIVED: item.spared.BANK_WAIVED } : {},
       };
       await db.query(
-        `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, enterprise_name, policy, fees, correction_round, outcome, submitted_at, completed_at, last_progress_at)
-         VALUES ($1, $2, $3, $3, $4, '{}', $5, $6, $7, $8, $9, $10, $11, $10)`,
+        `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, process_key, process_version, status, form, enterprise_name, policy, fees, correction_round, outcome, submitted_at, completed_at, last_progress_at)
+         VALUES ($1, $2, $3, $3, 'enterprise-opening', 1, $4, '{}', $5, $6, $7, $8, $9, $10, $11, $10)`,
         [
           id,
           `seed-${id}`,

@@ -134,8 +134,8 @@ export async function startCaseDirectly(
 ): Promise<{ caseId: string; applicantId: string }> {
   const applicantId = await insertUser(db);
   await db.query(
-    `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, enterprise_name, policy, fees, submitted_at, last_progress_at)
-     VALUES ($1, $2, $3, $3, 'SUBMITTED', $4, $5, $6, $7, now(), now())`,
+    `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, process_key, process_version, status, form, enterprise_name, policy, fees, submitted_at, last_progress_at)
+     VALUES ($1, $2, $3, $3, 'enterprise-opening', 1, 'SUBMITTED', $4, $5, $6, $7, now(), now())`,
     [caseId, caseWorkflowId(caseId), applicantId, JSON.stringify(testCipher().sealFields(form)), normaliseEnterpriseName(form.company.name), JSON.stringify(policy), JSON.stringify(feeLedgerForApplication(form))],
   );
   await temporal.workflow.start(CASE_WORKFLOW, { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId, policy }] });

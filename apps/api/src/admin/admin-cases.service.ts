@@ -264,7 +264,8 @@ export class AdminCasesService {
       case 'REOPEN': {
         const step = needStep();
         // Signed by the gateway, like every command that reaches a workflow.
-        await this.workflows.reopenStep(record.id, { department: step.department, stepId: step.id, actorId: admin.id, reason: dto.reason });
+        // The step id where caseWorkflow reads the department (the same for the opening), so the signature covers it.
+        await this.workflows.reopenStep(record.id, { department: step.id, stepId: step.id, actorId: admin.id, reason: dto.reason });
         await this.audit.record({ actor: admin, action: 'REOPEN', caseId: record.id, details: { department: step.department, stepId: step.id, reason: dto.reason } });
         result = `${step.id} reopened`;
         break;

@@ -75,7 +75,7 @@ export function toCorrectionNotice(stored: unknown, correctionRound: number): Co
   if (!isRecord(stored)) return undefined;
   const items = (Array.isArray(stored.items) ? stored.items : []).flatMap((item): CorrectionItemDto[] =>
     isRecord(item) && typeof item.department === 'string' && typeof item.field === 'string'
-      ? [{ department: item.department, ...(typeof item.stepId === 'string' ? { stepId: item.stepId } : {}), field: item.field, reason: typeof item.reason === 'string' ? item.reason : '' }]
+      ? [{ department: item.department, field: item.field, reason: typeof item.reason === 'string' ? item.reason : '' }]
       : [],
   );
   return { round: typeof stored.round === 'number' ? stored.round : correctionRound, items };

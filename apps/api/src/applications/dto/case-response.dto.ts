@@ -29,7 +29,6 @@ export class CaseStepDto {
 
 export class CorrectionItemDto {
   @ApiProperty({ example: 'SAMR' }) department!: string;
-  @ApiPropertyOptional({ description: 'The step that asked (cases on the engine)' }) stepId?: string;
   @ApiProperty({ example: 'legalRepresentative.idNumber' }) field!: string;
   @ApiProperty() reason!: string;
 }
