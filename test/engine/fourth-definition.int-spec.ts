@@ -162,7 +162,20 @@ describe('a fourth definition, from its file alone, over HTTP', () => {
     await publish(restaurantDocument(key));
     const filed = await file(key, restaurantForm({ seats: 20, floorArea: 90 }));
     expect(stepsOf(filed).FIRE).toBe('SKIPPED');
-    for (const [stepId, body] of [['SAMR', {}], ['FOOD', { outputs: permit }], ['TAX', {}]] as const) {
+    for (const [stepId, body] of [['SAMR', {}], ['FOOD', { outputs: permit }]] as const) {
+      expect((await decide(filed.id, stepId, 'complete', body)).status).toBe(200);
+    }
+
+    // The admin's actions name the definition's steps: escalate and reassign the open tax step, reopen the food review.
+    const act = (body: Record<string, string>) => http<{ result: string }>('POST', `/admin/cases/${filed.id}/actions`, { token: admin.token, body: { reason: 'supervision', ...body } });
+    const escalated = await act({ action: 'ESCALATE', stepId: 'TAX' });
+    expect(escalated.status).toBe(200);
+    expect(escalated.body.result).toContain('TAX');
+    expect((await act({ action: 'REASSIGN', stepId: 'TAX', clerk: 'clerk-tax' })).status).toBe(200);
+    expect((await act({ action: 'REOPEN', stepId: 'NOPE' })).status).toBe(400);
+    expect((await act({ action: 'REOPEN', stepId: 'FOOD' })).status).toBe(200);
+    expect((await openTask(filed.id, 'FOOD')).round).toBe(2);
+    for (const [stepId, body] of [['FOOD', { outputs: permit }], ['TAX', {}]] as const) {
       expect((await decide(filed.id, stepId, 'complete', body)).status).toBe(200);
     }
     const done = await until(filed.id, 'completion', (current) => current.status === 'COMPLETED');

@@ -8,12 +8,13 @@ import { ApplicationsService } from './applications.service';
 import { CasePolicyService } from './case-policy.service';
 import { CaseReader } from './case-reader.service';
 import { CasesRepository } from './cases.repository';
+import { CorrectionsRepository } from './corrections.repository';
 import { ProcessApplicationsController } from './process-applications.controller';
 
 @Module({
   imports: [ProcessesModule],
   controllers: [ApplicationsController, ProcessApplicationsController, ApplicationRulesController],
-  providers: [ApplicationsService, ApplicationRulesService, CasePolicyService, CaseReader, CasesRepository, TasksRepository],
+  providers: [ApplicationsService, ApplicationRulesService, CasePolicyService, CaseReader, CasesRepository, CorrectionsRepository, TasksRepository],
   exports: [CaseReader, CasesRepository, TasksRepository, ProcessesModule],
 })
 export class ApplicationsModule {}

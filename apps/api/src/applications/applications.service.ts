@@ -15,7 +15,7 @@ import {
   type ApplicationForm,
   type RuleFlag,
 } from '@onetrip/domain';
-import { CorrectionEntity, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
+import { IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
 import { PROCESS_WORKFLOW, type CasePolicy, type ProcessWorkflowInput } from '@onetrip/workflows/contracts';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
@@ -29,6 +29,7 @@ import { ApplicationRulesService, schemaProblemFields } from './application-rule
 import { CasePolicyService } from './case-policy.service';
 import { CaseReader, type CaseRecord } from './case-reader.service';
 import { CasesRepository } from './cases.repository';
+import { CorrectionsRepository } from './corrections.repository';
 import { correctionFields, toFlags } from './case-view.mapper';
 import { applyFormChanges, correctionKeyErrors } from './correction-paths';
 import { ApplicationCreateDto } from './dto/application-create.dto';
@@ -38,14 +39,12 @@ import { CaseCancelDto } from './dto/case-cancel.dto';
 import { CaseListResponseDto, CaseResponseDto } from './dto/case-response.dto';
 import { CorrectionCreateDto } from './dto/correction-create.dto';
 import { ProcessApplicationCreateDto } from './dto/process-application-create.dto';
+import { ENTERPRISE_OPENING } from './process-keys';
 import { processWorkflowInput } from './process-plan';
 
 const UNIQUE_VIOLATION = '23505';
 /** Visible ASCII, as clients send UUIDs or similar tokens. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-/** The opening's process key: POST /applications files it with today's body. */
-export const ENTERPRISE_OPENING = 'enterprise-opening';
 
 function checkIdempotencyKey(idempotencyKey: string | undefined): void {
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -75,6 +74,7 @@ export class ApplicationsService {
     private readonly rules: ApplicationRulesService,
     private readonly cases: CaseReader,
     private readonly caseRows: CasesRepository,
+    private readonly corrections: CorrectionsRepository,
     private readonly definitions: ProcessDefinitionsService,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
@@ -181,13 +181,13 @@ export class ApplicationsService {
 
     const correctionId = randomUUID();
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`INSERT INTO corrections (id, case_id, round, changes, submitted_by_id, status) VALUES ($1, $2, $3, $4, $5, 'PENDING')`, [
-        correctionId,
-        record.id,
-        record.correctionRound,
-        JSON.stringify(this.cipher.sealFields(dto.changes, personalDataPaths(stored.definition.form.schema))),
-        user.id,
-      ]);
+      await this.corrections.insert(manager, {
+        id: correctionId,
+        caseId: record.id,
+        round: record.correctionRound,
+        changes: this.cipher.sealFields(dto.changes, personalDataPaths(stored.definition.form.schema)),
+        submittedById: user.id,
+      });
       await this.audit.record(
         { actor: user, action: 'SUBMIT_CORRECTION', caseId: record.id, details: { correctionId, round: record.correctionRound, fields: Object.keys(dto.changes) } },
         manager,
@@ -199,7 +199,7 @@ export class ApplicationsService {
       await this.workflows.submitCorrection(record.id, submission);
     } catch (error) {
       if (error instanceof AppError && error.status === 409) {
-        await this.dataSource.manager.update(CorrectionEntity, { id: correctionId, status: 'PENDING' }, { status: 'REFUSED' });
+        await this.corrections.refuse(correctionId);
       }
       throw error;
     }

@@ -11,6 +11,7 @@ import { canSeeCase, ownsCase } from './case-access';
 import { toCaseView, type CaseViewSource, type StepTaskSource } from './case-view.mapper';
 import { CasesRepository, type CaseOwnerFilter, type CaseRow } from './cases.repository';
 import { maskFormAt } from './form-masking';
+import { ENTERPRISE_OPENING } from './process-keys';
 import type { CaseResponseDto } from './dto/case-response.dto';
 
 export interface CaseRecord extends CaseViewSource {
@@ -45,9 +46,6 @@ export interface CasePage {
   total: number;
 }
 
-// The enterprise opening's form keeps its own masking (the ID number's and mobile's shapes); any other
-// process's personal data is masked by its schema's x-personal-data paths.
-const OPENING = 'enterprise-opening';
 
 /** Reads cases and their tasks from PostgreSQL, and who may see them. */
 @Injectable()
@@ -91,9 +89,12 @@ export class CaseReader {
     return (await this.definitions.version(record.process.key, record.process.version)).definition;
   }
 
-  /** The form with its personal data masked (lists, the admin's default view). */
+  /**
+   * The form with its personal data masked (lists, the admin's default view): the opening's keeps its own
+   * masking shapes; any other process's is masked by its schema's x-personal-data paths.
+   */
   maskedForm(record: Pick<CaseRecord, 'process' | 'form'>, definition: ProcessDefinition): unknown {
-    if (record.process.key === OPENING) return maskApplicationForm(record.form);
+    if (record.process.key === ENTERPRISE_OPENING) return maskApplicationForm(record.form);
     return maskFormAt(record.form, personalDataPaths(definition.form.schema), maskPersonalData);
   }
 

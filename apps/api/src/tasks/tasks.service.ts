@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { hasInvisibleCharacters, stepKind, type ProcessDefinition, type RuleFlag, type StepDefinition } from '@onetrip/domain';
+import { hasInvisibleCharacters, isCorrectablePath, schemaAt, stepKind, type ProcessDefinition, type RuleFlag, type StepDefinition } from '@onetrip/domain';
 import type { TaskDecision } from '@onetrip/workflows/contracts';
 import type { CaseRecord } from '../applications/case-reader.service';
+import { ENTERPRISE_OPENING } from '../applications/process-keys';
 import { CaseReader } from '../applications/case-reader.service';
 import { isTaskOverdue, toFlags } from '../applications/case-view.mapper';
 import { AuditLogService, type AuditAction } from '../audit/audit-log.service';
@@ -15,7 +16,7 @@ import { TaskCompleteDto } from './dto/task-complete.dto';
 import { TaskListQueryDto } from './dto/task-list-query.dto';
 import { TaskRejectDto } from './dto/task-reject.dto';
 import { TaskDecisionResponseDto, TaskDetailResponseDto, TaskListResponseDto, TaskSummaryDto } from './dto/task-response.dto';
-import { TaskReturnDto } from './dto/task-return.dto';
+import { FORM_PATH_MESSAGE, TaskReturnDto } from './dto/task-return.dto';
 import { stepFlags, stepFormView, stepReads } from './step-form-view';
 import { TasksRepository, type TaskRow } from './tasks.repository';
 
@@ -100,10 +101,13 @@ export class TasksService {
 
   async returnForCorrection(user: AuthenticatedUser, id: string, dto: TaskReturnDto): Promise<TaskDecisionResponseDto> {
     const task = await this.findForDepartment(user, id);
-    const { step } = await this.stepOf(task);
-    // A step returns only what it reads (a TAX clerk cannot see, so cannot fault, the shareholders' IDs).
+    const { record, definition, step } = await this.stepOf(task);
+    // A field of the case's form (the opening: one the applicant can correct), and one the step reads (a TAX
+    // clerk cannot see, so cannot fault, the shareholders' IDs).
+    const isField = (field: string): boolean => (record.process.key === ENTERPRISE_OPENING ? isCorrectablePath(field) : schemaAt(definition.form.schema, field) !== undefined);
     const problems = dto.items.flatMap((item, i) => [
-      ...(stepReads(step, item.field) ? [] : [{ path: `items[${i}].field`, messages: [`items[${i}].field is not in the part of the form ${task.step_id} reads`] }]),
+      ...(isField(item.field) ? [] : [{ path: `items[${i}].field`, messages: [FORM_PATH_MESSAGE], codes: ['isFormPath'] }]),
+      ...(!isField(item.field) || stepReads(step, item.field) ? [] : [{ path: `items[${i}].field`, messages: [`items[${i}].field is not in the part of the form ${task.step_id} reads`] }]),
       ...(hasInvisibleCharacters(item.reason) ? [{ path: `items[${i}].reason`, messages: [`items[${i}].reason must not contain control, bidi or zero-width characters`] }] : []),
     ]);
     if (problems.length > 0) throw validationFailed(problems);
