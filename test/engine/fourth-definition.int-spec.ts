@@ -155,7 +155,7 @@ describe('a fourth definition, from its file alone, over HTTP', () => {
     expect(done.outcome).toMatchObject({ foodPermit: permit, fireSafety: { inspectionNumber: 'XF-2026-0042' } });
     expect(done.outcome).toHaveProperty('uscc');
     expect(done.fees.applicantTotal).toBe('0.00');
-  });
+  }, 240_000);
 
   it('shows a conditional step the form does not need as SKIPPED, and completes without it', async () => {
     const key = `restaurant-small-${randomUUID().slice(0, 8).replace(/^\d/, 'a')}`;
