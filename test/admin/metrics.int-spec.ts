@@ -77,7 +77,7 @@ describe('monthly figures (metrics)', () => {
     }
     // Department steps decided in March: SAMR twice within its limit and once late; TAX once within.
     const task = (caseId: string, department: string, due: string, decided: string, status = 'DONE') =>
-      db.query(`INSERT INTO tasks (id, case_id, department, round, mode, status, opened_at, due_at, decided_at) VALUES ($1, $2, $3, 1, 'MANUAL', $4, $5, $6, $7)`, [
+      db.query(`INSERT INTO tasks (id, case_id, step_id, department, round, mode, status, opened_at, due_at, decided_at) VALUES ($1, $2, $3, $3, 1, 'MANUAL', $4, $5, $6, $7)`, [
         `${caseId}.${department}.1`,
         caseId,
         department,
