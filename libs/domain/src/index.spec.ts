@@ -14,6 +14,15 @@ describe('@onetrip/domain', () => {
     }
   });
 
+  it('exports the engine\'s definition side', () => {
+    for (const name of [
+      'validateValue', 'schemaAt', 'personalDataPaths', 'evaluateCondition', 'conditionVars', 'FORM_RULES', 'checkFormRules',
+      'checkForm', 'validateDefinition', 'PROCESS_DEFINITION_SCHEMA', 'feeLedgerFor', 'definitionChecksum', 'SHIPPED_DEFINITIONS',
+    ]) {
+      expect(domain).toHaveProperty(name);
+    }
+  });
+
   it('runs the whole happy path on the sample application', () => {
     const form = domain.sampleApplicationForm();
     const rules = { today: '2026-03-02', jurisdiction: domain.JISHOU_JURISDICTION, nameTaken: false };

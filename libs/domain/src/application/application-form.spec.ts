@@ -123,7 +123,8 @@ describe('applyCorrections', () => {
     const after = applyCorrections(before, { 'restaurant.kitchenArea': 45 }) as typeof before;
     expect(after.restaurant).toEqual({ seats: 80, kitchenArea: 45, foodCategories: ['HOT_FOOD'] });
     expect(changedPaths(before, after)).toEqual(['restaurant.kitchenArea']);
-    expect(changedPaths(before, { ...after, restaurant: { ...after.restaurant, foodCategories: ['HOT_FOOD', 'PASTRIES'] } })).toEqual(['restaurant.kitchenArea', 'restaurant.foodCategories']);
+    const more = { ...after, restaurant: { ...after.restaurant, foodCategories: ['HOT_FOOD', 'PASTRIES'] } };
+    expect(changedPaths(before, more)).toEqual(['restaurant.kitchenArea', 'restaurant.foodCategories']);
     expect(() => applyCorrections(before, { 'company.secret': 1 })).toThrow(CorrectionPathError);
   });
 

@@ -163,4 +163,12 @@ describe('schemaKeywordProblems', () => {
     ]);
     expect(unsupportedKeywords(schema)).toEqual(['$.properties.a.oneOf', '$.if']);
   });
+
+  it('refuses a pattern that can backtrack exponentially, not a bounded repetition', () => {
+    const schema = (pattern: string) => ({ type: 'string', pattern });
+    expect(schemaKeywordProblems(schema('^([a-z]+\\s?)*$')).map((p) => p.code)).toEqual(['SCHEMA_PATTERN_UNSAFE']);
+    expect(schemaKeywordProblems(schema('^(\\d*){2,}$')).map((p) => p.code)).toEqual(['SCHEMA_PATTERN_UNSAFE']);
+    expect(schemaKeywordProblems(schema('^\\d{6}(\\d{3}){0,2}$'))).toEqual([]);
+    expect(schemaKeywordProblems(schema('^([A-Z]{2})+$'))).toEqual([]);
+  });
 });

@@ -27,6 +27,9 @@ const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'arra
 // A chain of $ref longer than this is a cycle (a schema that refers to itself without consuming data).
 const MAX_REF_HOPS = 32;
 const MAX_DEPTH = 64;
+// An unboundedly repeated group whose body repeats without bound ("(a+)+", "(\\d*){2,}"): the shape of catastrophic
+// backtracking. Patterns come from administrators but run on every applicant's input in the API's event loop.
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})/;
 
 type Segment = string | number;
 
@@ -324,6 +327,9 @@ export function schemaKeywordProblems(schema: unknown, base = '$'): SchemaKeywor
           break;
         case 'pattern':
           if (typeof value !== 'string' || compilePattern(value) === null) bad('"pattern" must be a valid regular expression');
+          else if (NESTED_QUANTIFIER.test(value)) {
+            problems.push({ path: here, code: 'SCHEMA_PATTERN_UNSAFE', message: '"pattern" repeats a group that itself repeats (e.g. "(a+)+"): it can take exponential time on some inputs' });
+          }
           break;
         case 'format':
           if (typeof value !== 'string' || !isKnownFormat(value)) {

@@ -1,13 +1,18 @@
+import fc from 'fast-check';
+import { applicationFormArb } from '../../../test/application-form.arbitrary';
 import { SEAL_KINDS, type ApplicationForm, type SealKind } from '../../application/application-form';
 import { checkApplication, JISHOU_JURISDICTION } from '../../application/application-rules';
 import { sampleApplicationForm } from '../../application/sample-application';
 import { DEPARTMENT_INFO, DEPARTMENTS } from '../../departments/departments';
 import { feeLedgerFor } from '../../engine/fees';
+import { buildOutcome } from '../../engine/outcome';
 import { checkFormRules } from '../../engine/form-rules';
 import { personalDataPaths, validateValue } from '../../engine/json-schema/schema-validator';
 import { makeResidentId } from '../../identifiers/resident-id';
 import { generateUscc } from '../../identifiers/uscc';
 import { feeLedgerForApplication } from '../../money/fee-ledger';
+import { enterpriseOpeningOutcome } from '../../step-kinds/enterprise-outcome';
+import { stepKind } from '../../step-kinds/step-kind-registry';
 import { ENTERPRISE_OPENING_V1 as OPENING } from '../shipped-definitions';
 
 const schema = OPENING.form.schema;
@@ -167,5 +172,34 @@ describe('enterprise-opening v1: fees', () => {
       }
     }
     expect(compared).toBe(128);
+  });
+});
+
+describe('enterprise-opening v1: outputs and outcome', () => {
+  const issued = (form: ApplicationForm, sequence: number) => {
+    const uscc = generateUscc({ divisionCode: '433101', sequence });
+    return Object.fromEntries(OPENING.steps.map((step) => [step.id, stepKind(step.kind).issue(form, { rules, uscc }, {})]));
+  };
+
+  it("builds exactly caseWorkflow's outcome from what the steps issue, and each step's outputs fit its schema", () => {
+    fc.assert(
+      fc.property(applicationFormArb, fc.integer({ min: 0, max: 1_000_000 }), (form, sequence) => {
+        const outputs = issued(form, sequence);
+        for (const step of OPENING.steps) expect({ step: step.id, problems: validateValue(step.outputs, outputs[step.id]) }).toEqual({ step: step.id, problems: [] });
+        expect(buildOutcome(OPENING, outputs, form)).toEqual(enterpriseOpeningOutcome(outputs, form));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('fits the outputs the steps decide automatically on the sample', () => {
+    const form = sampleApplicationForm();
+    let uscc: string | undefined;
+    for (const step of OPENING.steps) {
+      const decision = stepKind(step.kind).autoDecide(form, { rules, uscc, enterpriseSequence: 7, reads: step.reads });
+      if (decision.decision !== 'COMPLETE') throw new Error(`${step.id} did not complete`);
+      expect(validateValue(step.outputs, decision.outputs)).toEqual([]);
+      uscc ??= decision.outputs.uscc as string;
+    }
   });
 });
