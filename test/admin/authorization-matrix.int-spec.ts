@@ -46,6 +46,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/auth/refresh': { allowed: EVERYONE, path: () => '/auth/refresh', body: () => ({ refreshToken: 'matrix' }) },
   'POST /api/auth/sign-out': { allowed: EVERYONE, path: () => '/auth/sign-out', body: () => ({ refreshToken: 'matrix' }) },
   'POST /api/applications': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW'], path: () => '/applications', body: () => validForm((form) => void (form.company.name = MATRIX_ENTERPRISE)) },
+  'POST /api/processes/{key}/applications': {
+    allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW'],
+    path: () => '/processes/enterprise-opening/applications',
+    body: () => ({ form: validForm((form) => void (form.company.name = MATRIX_ENTERPRISE)) }),
+  },
   'GET /api/applications': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], path: () => '/applications' },
   'GET /api/applications/{id}': { allowed: [...caseOwner, 'ADMIN', ...notTheirs], hidden: notTheirs, path: (f) => `/applications/${f.caseId}` },
   'POST /api/applications/{id}/corrections': {

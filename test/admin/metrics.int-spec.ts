@@ -58,8 +58,8 @@ describe('monthly figures (metrics)', () => {
         totalsByPayer: item.spared ? { GOVERNMENT: item.spared.GOVERNMENT, STATUTORY_FREE: item.spared.STATUTORY_FREE, BANK_WAIVED: item.spared.BANK_WAIVED } : {},
       };
       await db.query(
-        `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, enterprise_name, policy, fees, correction_round, outcome, submitted_at, completed_at, last_progress_at)
-         VALUES ($1, $2, $3, $3, $4, '{}', $5, $6, $7, $8, $9, $10, $11, $10)`,
+        `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, process_key, process_version, status, form, enterprise_name, policy, fees, correction_round, outcome, submitted_at, completed_at, last_progress_at)
+         VALUES ($1, $2, $3, $3, 'enterprise-opening', 1, $4, '{}', $5, $6, $7, $8, $9, $10, $11, $10)`,
         [
           id,
           `seed-${id}`,
@@ -77,7 +77,7 @@ describe('monthly figures (metrics)', () => {
     }
     // Department steps decided in March: SAMR twice within its limit and once late; TAX once within.
     const task = (caseId: string, department: string, due: string, decided: string, status = 'DONE') =>
-      db.query(`INSERT INTO tasks (id, case_id, department, round, mode, status, opened_at, due_at, decided_at) VALUES ($1, $2, $3, 1, 'MANUAL', $4, $5, $6, $7)`, [
+      db.query(`INSERT INTO tasks (id, case_id, step_id, department, round, mode, status, opened_at, due_at, decided_at) VALUES ($1, $2, $3, $3, 1, 'MANUAL', $4, $5, $6, $7)`, [
         `${caseId}.${department}.1`,
         caseId,
         department,

@@ -373,40 +373,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/health/live": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Liveness: the process is up and serving HTTP; checks no dependency (stays 200 while draining) */
-        get: operations["HealthController_live"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Readiness: PostgreSQL and Temporal answer and the process is not draining after SIGTERM (503 otherwise) */
-        get: operations["HealthController_ready"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/pings": {
         parameters: {
             query?: never;
@@ -435,6 +401,23 @@ export interface paths {
         get: operations["ProcessesController_catalog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes/{key}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File a case of any active process: the form is checked against its definition's schema and rules */
+        post: operations["ProcessApplicationsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -617,12 +600,17 @@ export interface components {
              */
             clerk?: string;
             /**
-             * @description Required for REASSIGN, RETRY and REOPEN
-             * @enum {string}
+             * @description REASSIGN, RETRY, REOPEN (ESCALATE: optional): the step's department, when one step of the case's definition has it
+             * @example SAMR
              */
-            department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            department?: string;
             /** @description Why (kept in the audit log) */
             reason: string;
+            /**
+             * @description The step, by its id in the case's definition (needed where a department decides two steps)
+             * @example fire-safety
+             */
+            stepId?: string;
         };
         AdminCaseDetailDto: {
             case: components["schemas"]["CaseResponseDto"];
@@ -658,6 +646,8 @@ export interface components {
             returnItems?: components["schemas"]["ReturnItemResponseDto"][];
             round: number;
             status: string;
+            /** @description The step of the case's definition */
+            stepId: string;
         };
         ApplicationCreateDto: {
             bank: components["schemas"]["BankDto"];
@@ -741,6 +731,13 @@ export interface components {
             tax: Record<string, never>;
             uscc: string;
         };
+        CaseProcessDto: {
+            /** @example enterprise-opening */
+            key: string;
+            name: components["schemas"]["LocalizedNameDto"];
+            /** @example 1 */
+            version: number;
+        };
         CaseResponseDto: {
             /** Format: date-time */
             completedAt?: string;
@@ -757,9 +754,10 @@ export interface components {
             id: string;
             /** @description When COMPLETED: one combined outcome (一次办好) */
             outcome?: components["schemas"]["CaseOutcomeDto"];
+            process: components["schemas"]["CaseProcessDto"];
             /** @enum {string} */
             status: "SUBMITTED" | "IN_PROGRESS" | "AWAITING_CORRECTION" | "COMPLETED" | "REJECTED" | "CANCELLED";
-            /** @description The five departments, always in the order SAMR, PSB, TAX, HRSS, BANK */
+            /** @description Every step of the case's definition version, in its order (the opening's: SAMR, PSB, TAX, HRSS, BANK) */
             steps: components["schemas"]["CaseStepDto"][];
             /** Format: date-time */
             submittedAt: string;
@@ -767,13 +765,19 @@ export interface components {
         CaseStepDto: {
             /** Format: date-time */
             completedAt?: string;
-            /** @enum {string} */
-            department: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            /**
+             * @description The department whose clerks decide the step (a code the definition declares)
+             * @example SAMR
+             */
+            department: string;
+            /** @description Steps that must be done (or not needed) before this one opens */
+            dependsOn: string[];
             /**
              * Format: date-time
              * @description Time limit of the open step
              */
             dueAt?: string;
+            name: components["schemas"]["LocalizedNameDto"];
             /** @description What the department issued */
             outputs?: {
                 [key: string]: unknown;
@@ -783,10 +787,15 @@ export interface components {
             /** @description Which opening of the step the current task is (1 = first; more after corrections) */
             round?: number;
             /**
-             * @description PENDING until the step opens
+             * @description PENDING until the step opens; SKIPPED when the form does not need it
              * @enum {string}
              */
             status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED" | "SKIPPED";
+            /**
+             * @description The step's id in its definition (the enterprise opening's are its department codes)
+             * @example SAMR
+             */
+            stepId: string;
         };
         CompanyAddressDto: {
             /** @example 乾州街道世纪大道88号 */
@@ -848,8 +857,8 @@ export interface components {
             };
         };
         CorrectionItemDto: {
-            /** @enum {string} */
-            department: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            /** @example SAMR */
+            department: string;
             /** @example legalRepresentative.idNumber */
             field: string;
             reason: string;
@@ -922,24 +931,6 @@ export interface components {
              */
             borneByOthers: string;
             items: components["schemas"]["FeeItemDto"][];
-        };
-        HealthDependencyDto: {
-            /** @description Why it is down */
-            message?: string;
-            /** @enum {string} */
-            status: "up" | "down";
-        };
-        HealthLiveResponseDto: {
-            /** @enum {string} */
-            status: "ok";
-        };
-        HealthReadyResponseDto: {
-            database: components["schemas"]["HealthDependencyDto"];
-            /** @description true from SIGTERM on: the process finishes what it has and stops */
-            draining: boolean;
-            /** @enum {string} */
-            status: "ok" | "error";
-            temporal: components["schemas"]["HealthDependencyDto"];
         };
         JurisdictionResponseDto: {
             /**
@@ -1075,6 +1066,17 @@ export interface components {
             recordedAt: string;
             workflowId: string;
         };
+        ProcessApplicationCreateDto: {
+            /** @description The combined form, as the definition's form schema describes it */
+            form: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description WINDOW only: the username of the applicant this case is filed for (帮代办)
+             * @example zhang-san
+             */
+            onBehalfOf?: string;
+        };
         ProcessCatalogDto: {
             items: components["schemas"]["ProcessDefinitionViewDto"][];
         };
@@ -1202,8 +1204,8 @@ export interface components {
         TaskDecisionResponseDto: {
             /** Format: uuid */
             caseId: string;
-            /** @enum {string} */
-            department: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            /** @example SAMR */
+            department: string;
             id: string;
             /** @description What the department issued */
             outputs?: {
@@ -1211,6 +1213,7 @@ export interface components {
             };
             /** @enum {string} */
             status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED" | "SKIPPED";
+            stepId: string;
         };
         TaskDetailResponseDto: {
             /** Format: uuid */
@@ -1221,25 +1224,39 @@ export interface components {
             claimedAt?: string;
             /** @description Username of the clerk who claimed it */
             claimedBy?: string;
+            /** @description The outputs a clerk may fill on completion */
+            clerkFields: string[];
             /** Format: date-time */
             decidedAt?: string;
-            /** @enum {string} */
-            department: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            /**
+             * @description The department whose clerks decide it
+             * @example SAMR
+             */
+            department: string;
             /** Format: date-time */
             dueAt: string;
             /** @description Things to check on this part of the form */
             flags?: components["schemas"]["RuleFlagDto"][];
-            /** @description This department's part of the form */
+            /** @description This step's part of the form (its definition's reads; personal data masked unless listed unmasked) */
             form: {
                 [key: string]: unknown;
             };
             /** @example 7c0e…-….SAMR.1 */
             id: string;
+            /**
+             * @description The step kind (its registered code)
+             * @example review
+             */
+            kind: string;
             /** @enum {string} */
             mode: "MANUAL" | "AUTO";
             /** Format: date-time */
             openedAt: string;
             outputs?: {
+                [key: string]: unknown;
+            };
+            /** @description JSON Schema of what the step issues (the definition's outputs) */
+            outputSchema: {
                 [key: string]: unknown;
             };
             /** @description Open or claimed and past its time limit */
@@ -1250,6 +1267,12 @@ export interface components {
             round: number;
             /** @enum {string} */
             status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED" | "SKIPPED";
+            /**
+             * @description The step of the case's definition (the opening's step ids are its department codes)
+             * @example SAMR
+             */
+            stepId: string;
+            stepName: components["schemas"]["LocalizedNameDto"];
         };
         TaskListResponseDto: {
             items: components["schemas"]["TaskSummaryDto"][];
@@ -1274,8 +1297,11 @@ export interface components {
             claimedAt?: string;
             /** @description Username of the clerk who claimed it */
             claimedBy?: string;
-            /** @enum {string} */
-            department: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            /**
+             * @description The department whose clerks decide it
+             * @example SAMR
+             */
+            department: string;
             /** Format: date-time */
             dueAt: string;
             /** @example 7c0e…-….SAMR.1 */
@@ -1288,6 +1314,11 @@ export interface components {
             round: number;
             /** @enum {string} */
             status: "PENDING" | "OPEN" | "CLAIMED" | "RETURNED" | "DONE" | "REJECTED" | "CANCELLED" | "SKIPPED";
+            /**
+             * @description The step of the case's definition (the opening's step ids are its department codes)
+             * @example SAMR
+             */
+            stepId: string;
         };
         TaxDto: {
             /** @description Apply for invoices (发票申领) */
@@ -3525,89 +3556,6 @@ export interface operations {
             };
         };
     };
-    HealthController_live: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthLiveResponseDto"];
-                };
-            };
-            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
-                    };
-                };
-            };
-            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthReadyResponseDto"];
-                };
-            };
-            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
-                    };
-                };
-            };
-            /** @description Not ready: a dependency is down, or the process is draining */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthReadyResponseDto"];
-                };
-            };
-        };
-    };
     PingsController_create: {
         parameters: {
             query?: never;
@@ -3717,6 +3665,133 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
                         code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProcessApplicationsController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description The same key and body give back the same case; another body → 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessApplicationCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponseDto"];
+                };
+            };
+            /** @description Every failing field path at once, under form. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No active version of the process */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
+                    };
+                };
+            };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests from this IP address or for this user in the window */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
                     };
                 };
             };

@@ -18,6 +18,8 @@ export interface TimelineEntry {
 
 interface StepInput {
   department?: Department;
+  /** processWorkflow's activities name their step (the opening's step ids are its department codes). */
+  stepId?: string;
   taskId?: string;
   round?: number;
   dueAt?: string;
@@ -44,7 +46,8 @@ function firstArgument(payloads: Payloads): StepInput {
   }
 }
 
-const departmentOf = (input: StepInput): Department | undefined => input.department ?? (input.taskId?.split('.')[1] as Department | undefined);
+// The step an activity worked on: its id where the engine gives it, else the department (caseWorkflow's cases).
+const departmentOf = (input: StepInput): Department | undefined => (input.stepId as Department | undefined) ?? input.department ?? (input.taskId?.split('.')[1] as Department | undefined);
 
 // What each activity means to a person reading the case.
 const ACTIVITY_EVENTS: Record<string, string> = {

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isTerminalCaseStatus, isUuid, type CaseStatus } from '@onetrip/domain';
+import { isTerminalCaseStatus, isUuid } from '@onetrip/domain';
 import { CaseReader } from '../applications/case-reader.service';
+import { CasesRepository } from '../applications/cases.repository';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
@@ -50,6 +51,7 @@ export class ComplaintsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseReader,
+    private readonly caseRows: CasesRepository,
     private readonly audit: AuditLogService,
     private readonly config: ApiConfig,
     private readonly limits: RateLimitService,
@@ -70,8 +72,8 @@ export class ComplaintsService {
     const limit = this.config.COMPLAINTS_OPEN_PER_CASE_PER_USER;
     await this.dataSource.transaction(async (manager) => {
       // The case row locked: two requests at once cannot both slip under the limit (nor past the case's end).
-      const [locked] = (await manager.query(`SELECT status FROM cases WHERE id = $1 FOR UPDATE`, [record.id])) as { status: CaseStatus }[];
-      if (isTerminalCaseStatus(locked.status)) throw new AppError('CASE_CLOSED', `The case has ended (${locked.status}): complaints are for cases still under way`);
+      const locked = await this.caseRows.lockStatus(manager, record.id);
+      if (locked === null || isTerminalCaseStatus(locked)) throw new AppError('CASE_CLOSED', `The case has ended (${locked ?? 'gone'}): complaints are for cases still under way`);
       const [open] = (await manager.query(`SELECT count(*)::int AS n FROM complaints WHERE case_id = $1 AND raised_by_id = $2 AND status = 'OPEN'`, [record.id, user.id])) as { n: number }[];
       if (open.n >= limit) {
         throw new AppError('COMPLAINT_LIMIT_REACHED', `You have ${open.n} open complaints on this case (at most ${limit}); an admin resolving one makes room`);
@@ -128,7 +130,8 @@ export class ComplaintsService {
       const [row] = rows;
       if (!row) return undefined;
       await this.audit.record({ actor: admin, action: 'COMPLAINT_RESOLVED', caseId: row.case_id, details: { complaintId: id } }, manager);
-      const [applicant] = (await manager.query(`SELECT applicant_id FROM cases WHERE id = $1`, [row.case_id])) as { applicant_id: string }[];
+      const applicant = await this.caseRows.find(row.case_id, manager);
+      if (!applicant) throw new Error(`complaint ${id}: case ${row.case_id} is gone`);
       await manager.query(
         `INSERT INTO notifications (dedupe_key, case_id, recipient_id, kind, payload) VALUES ($1, $2, $3, 'COMPLAINT_RESOLVED', $4) ON CONFLICT (dedupe_key) DO NOTHING`,
         [`${row.case_id}:COMPLAINT_RESOLVED:${id}`, row.case_id, applicant.applicant_id, JSON.stringify({ complaintId: id })],

@@ -118,6 +118,16 @@ describe('applyCorrections', () => {
     expect(after.delivery).toEqual({ method: 'WINDOW_PICKUP' });
   });
 
+  it("applies a section another process's definition adds (the opening's sections keep their correctable paths), and names what changed there", () => {
+    const before = { ...sampleApplicationForm(), restaurant: { seats: 80, kitchenArea: 30, foodCategories: ['HOT_FOOD'] } };
+    const after = applyCorrections(before, { 'restaurant.kitchenArea': 45 }) as typeof before;
+    expect(after.restaurant).toEqual({ seats: 80, kitchenArea: 45, foodCategories: ['HOT_FOOD'] });
+    expect(changedPaths(before, after)).toEqual(['restaurant.kitchenArea']);
+    const more = { ...after, restaurant: { ...after.restaurant, foodCategories: ['HOT_FOOD', 'PASTRIES'] } };
+    expect(changedPaths(before, more)).toEqual(['restaurant.kitchenArea', 'restaurant.foodCategories']);
+    expect(() => applyCorrections(before, { 'company.secret': 1 })).toThrow(CorrectionPathError);
+  });
+
   it('refuses paths that are not correctable or do not exist', () => {
     const form = sampleApplicationForm();
     expect(() => applyCorrections(form, { 'company.secret': 1 })).toThrow(CorrectionPathError);

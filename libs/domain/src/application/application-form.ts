@@ -215,7 +215,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export function applyCorrections(form: ApplicationForm, changes: Readonly<Record<string, unknown>>): ApplicationForm {
   const planned = Object.entries(changes).map(([path, value]) => {
     const segments = parseFieldPath(path);
-    if (!segments || !isCorrectablePath(path)) throw new CorrectionPathError(path, 'not a correctable field');
+    // The opening's sections keep their correctable paths; a section another process adds (e.g. `restaurant`)
+    // is the definition's: the API has checked the change against its schema and the notice.
+    if (!segments || (isOpeningSection(segments[0]) && !isCorrectablePath(path))) throw new CorrectionPathError(path, 'not a correctable field');
     return { path, segments, value };
   });
   planned.sort((a, b) => a.segments.length - b.segments.length);
@@ -246,8 +248,28 @@ export function applyCorrections(form: ApplicationForm, changes: Readonly<Record
 }
 
 /** The correctable paths whose values differ, in form order (a changed child also marks its listed parent). */
-export function changedPaths(before: ApplicationForm, after: ApplicationForm): CorrectableFieldPath[] {
-  return CORRECTABLE_FIELD_PATHS.filter((path) => !deepEqual(getField(before, path), getField(after, path)));
+export function changedPaths(before: ApplicationForm, after: ApplicationForm): string[] {
+  const opening = CORRECTABLE_FIELD_PATHS.filter((path) => !deepEqual(getField(before, path), getField(after, path)));
+  // Sections another process adds: the finest paths that differ (an array counts as one value, as `shareholders` does).
+  const added: string[] = [];
+  const diff = (a: unknown, b: unknown, path: string): void => {
+    if (deepEqual(a, b)) return;
+    if (!isRecord(a) || !isRecord(b)) {
+      added.push(path);
+      return;
+    }
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) diff(a[key], b[key], `${path}.${key}`);
+  };
+  const sections = new Set([...Object.keys(before), ...Object.keys(after)].filter((key) => !isOpeningSection(key)));
+  for (const key of sections) diff((before as unknown as Record<string, unknown>)[key], (after as unknown as Record<string, unknown>)[key], key);
+  return [...opening, ...added];
+}
+
+/** The top-level sections of the enterprise opening's form (their correctable paths are listed above). */
+const OPENING_SECTIONS: ReadonlySet<string> = new Set(['company', 'legalRepresentative', 'shareholders', 'seals', 'tax', 'socialInsurance', 'bank', 'delivery']);
+
+function isOpeningSection(segment: PathSegment | undefined): boolean {
+  return typeof segment !== 'string' || OPENING_SECTIONS.has(segment);
 }
 
 /** True if one path is the other or an ancestor of it, segment by segment ('company' ⊃ 'company.name', not 'companyX'). */

@@ -1,14 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
-import { isCorrectablePath } from '@onetrip/domain';
+import { parseFieldPath } from '@onetrip/domain';
 
+export const FORM_PATH_MESSAGE = 'field must be a path of the form, e.g. legalRepresentative.idNumber or shareholders[0].idNumber';
+
+// The path's syntax here; whether the case's form has it is the service's check (it knows the case's definition).
 const IsFormPath = (): PropertyDecorator =>
   ValidateBy({
     name: 'isFormPath',
     validator: {
-      validate: (value) => typeof value === 'string' && isCorrectablePath(value),
-      defaultMessage: () => 'field must be a path of the form, e.g. legalRepresentative.idNumber or shareholders[0].idNumber',
+      validate: (value) => typeof value === 'string' && parseFieldPath(value) !== null,
+      defaultMessage: () => FORM_PATH_MESSAGE,
     },
   });
 
