@@ -64,3 +64,15 @@ export const FORMAT_WIDGETS: Readonly<Record<string, FormatWidget>> = {
 export function formatWidget(format: unknown): FormatWidget | undefined {
   return typeof format === 'string' && Object.prototype.hasOwnProperty.call(FORMAT_WIDGETS, format) ? FORMAT_WIDGETS[format] : undefined;
 }
+
+/** A widget's input settings for a TextField, the hint already in words. */
+export function widgetInputProps(format: string, translate: (key: string) => string): { hint?: string; maxLength?: number; inputMode?: FormatWidget['inputMode']; type?: FormatWidget['type']; autoComplete?: string } {
+  const widget = FORMAT_WIDGETS[format];
+  return {
+    hint: widget.hint ? translate(widget.hint) : undefined,
+    maxLength: widget.maxLength,
+    inputMode: widget.inputMode,
+    type: widget.type,
+    autoComplete: widget.autoComplete,
+  };
+}
