@@ -34,3 +34,14 @@ export * from './case/case-status';
 export * from './case/correction-notice';
 
 export * from './delivery/delivery';
+
+export * from './engine/process-definition';
+export * from './engine/form-paths';
+export * from './engine/json-schema/formats';
+export * from './engine/json-schema/schema-validator';
+export * from './engine/conditions';
+export * from './engine/form-rules';
+export * from './engine/definition-validator';
+export * from './engine/fees';
+export * from './engine/definition-checksum';
+export * from './processes/shipped-definitions';

@@ -1,6 +1,6 @@
 // A "one thing" (一件事) as data: the document an administrator uploads and versions. The engine
 // (validator, generic workflow, step-kind registry, web renderer) reads only this; no process, department
-// or step is named in engine code. Published as JSON Schema in docs/process-definition.schema.json.
+// or step is named in engine code. Published as JSON Schema in engine/process-definition.schema.json.
 
 /** A name in both languages of the window. */
 export interface LocalizedName {

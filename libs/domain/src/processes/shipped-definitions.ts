@@ -1,0 +1,9 @@
+import type { ProcessDefinition } from '../engine/process-definition';
+import enterpriseOpeningV1 from './enterprise-opening/enterprise-opening.v1.json';
+
+// The process packs shipped with OneTrip: loaded into process_definitions at start of the API and the
+// worker when missing (ensureShippedDefinitions). Each is data; a test runs them through the validator.
+
+export const ENTERPRISE_OPENING_V1: ProcessDefinition = enterpriseOpeningV1 as unknown as ProcessDefinition;
+
+export const SHIPPED_DEFINITIONS: ProcessDefinition[] = [ENTERPRISE_OPENING_V1];
