@@ -1,5 +1,5 @@
 import { DEPARTMENT_INFO, findBank, type Department } from '@onetrip/domain';
-import type { LocalizedName, OutcomeTemplate, ProcessDefinition } from '@onetrip/domain/engine/process-definition';
+import type { LocalizedName, OutcomeTemplate, ProcessDefinition } from '@onetrip/domain';
 import type { ReactNode } from 'react';
 import { localName, type CaseProcessRef } from '../engine/process-api';
 import { ProcessGraph, type StepStatusOf } from '../engine/process-graph-view';

@@ -1,4 +1,4 @@
-import type { LocalizedName, ProcessDefinition, ProcessDefinitionStatus } from '@onetrip/domain/engine/process-definition';
+import type { LocalizedName, ProcessDefinition, ProcessDefinitionStatus } from '@onetrip/domain';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 

@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '@onetrip/domain/engine/process-definition';
+import type { ProcessDefinition } from '@onetrip/domain';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
 import { localName } from './process-api';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './process-graph-layout';

@@ -1,10 +1,10 @@
-import type { JsonSchema } from '@onetrip/domain/engine/process-definition';
+import type { JsonSchema } from '@onetrip/domain';
 import { CheckboxField, ChoiceGroup, FieldMessages, SelectField, TextField } from '../form/fields';
 import type { Problems } from '../form/form-check';
 import { hasMessage, useI18n } from '../i18n';
 import { formatWidget } from './format-widgets';
 import { localName } from './process-api';
-import { emptyValue, fieldsOf, getAt, type FieldNode } from './schema-form';
+import { emptyValue, fieldsOf, getAt, type ChoiceOption, type FieldNode } from './schema-form';
 
 // The fields of a definition's form, rendered from its schema (schema-form.ts): one component per
 // kind of node, the purpose-built inputs picked by format (format-widgets.ts). Labels come from the
@@ -27,6 +27,11 @@ export function useNodeLabel(): (node: FieldNode) => string {
   return (node) => localName(node.label, lang, node.name);
 }
 
+function useOptions(): (options: ChoiceOption[]) => { value: string; label: string }[] {
+  const { lang } = useI18n();
+  return (options) => options.map((option) => ({ value: option.value, label: localName(option.label, lang, option.value) }));
+}
+
 export function SchemaFields(props: SchemaFieldsProps) {
   return (
     <>
@@ -46,6 +51,7 @@ function problemsUnder(problems: Problems, path: string) {
 function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }: SchemaFieldsProps & { node: FieldNode }) {
   const { t } = useI18n();
   const label = useNodeLabel()(node);
+  const optionsOf = useOptions();
   const current = getAt(value, node.path);
   const optional = node.required ? '' : ` ${t('optional')}`;
   switch (node.kind) {
@@ -90,7 +96,7 @@ function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }
           path={node.path}
           label={label + optional}
           value={typeof current === 'string' && current !== '' ? [current] : []}
-          options={node.options.map((option) => ({ value: option, label: option }))}
+          options={optionsOf(node.options)}
           onChange={([next]) => onChange(node.path, next)}
           problems={problems[node.path]}
           disabled={disabled}
@@ -101,7 +107,7 @@ function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }
           label={label + optional}
           value={typeof current === 'string' ? current : ''}
           placeholder={t('choose')}
-          options={node.options.map((option) => ({ value: option, label: option }))}
+          options={optionsOf(node.options)}
           onChange={(next) => onChange(node.path, next)}
           onBlur={onBlur}
           problems={problems[node.path]}
@@ -115,8 +121,8 @@ function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }
           label={label + optional}
           multiple
           value={Array.isArray(current) ? current.map(String) : []}
-          options={node.options.map((option) => ({ value: option, label: option }))}
-          onChange={(next) => onChange(node.path, node.options.filter((option) => next.includes(option)))}
+          options={optionsOf(node.options)}
+          onChange={(next) => onChange(node.path, node.options.map((option) => option.value).filter((option) => next.includes(option)))}
           problems={problemsUnder(problems, node.path)}
           disabled={disabled}
         />

@@ -1,5 +1,4 @@
-import { makeResidentId } from '@onetrip/domain';
-import type { JsonSchema } from '@onetrip/domain/engine/process-definition';
+import { FORMAT_NAMES, makeResidentId, type JsonSchema } from '@onetrip/domain';
 import { FORMAT_WIDGETS } from './format-widgets';
 import { checkSchemaValue, cleanValue, emptyValue, fieldsOf, formParts, getAt, partKeyOf, pathLabel, schemaAtPath, setAt, type ListNode, type SectionNode } from './schema-form';
 
@@ -27,7 +26,7 @@ const FORM: JsonSchema = {
       properties: {
         name: { type: 'string', minLength: 2, maxLength: 50, 'x-label': { zh: '名称', en: 'Name' } },
         seats: { type: 'integer', minimum: 1, maximum: 500 },
-        cuisine: { type: 'string', enum: ['HUNAN', 'SICHUAN', 'CANTONESE'] },
+        cuisine: { type: 'string', enum: ['HUNAN', 'SICHUAN', 'CANTONESE'], 'x-enum-labels': { HUNAN: { zh: '湘菜', en: 'Hunan' }, SICHUAN: { zh: '川菜', en: 'Sichuan' }, CANTONESE: { zh: '粤菜', en: 'Cantonese' } } },
         district: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E'] },
         capital: { type: 'string', format: 'money' },
         alcohol: { type: 'boolean' },
@@ -77,9 +76,14 @@ describe('fieldsOf', () => {
 
   it('makes short enums radios, long enums selects, enum lists check boxes, booleans a check box, formats their widget', () => {
     const restaurant = (byPath('restaurant') as SectionNode).fields;
-    expect(byPath('restaurant.cuisine', restaurant)).toMatchObject({ kind: 'choice', widget: 'radio', options: ['HUNAN', 'SICHUAN', 'CANTONESE'], required: true });
+    expect(byPath('restaurant.cuisine', restaurant)).toMatchObject({ kind: 'choice', widget: 'radio', required: true });
+    expect((byPath('restaurant.cuisine', restaurant) as { options: unknown }).options).toEqual([
+      { value: 'HUNAN', label: { zh: '湘菜', en: 'Hunan' } },
+      { value: 'SICHUAN', label: { zh: '川菜', en: 'Sichuan' } },
+      { value: 'CANTONESE', label: { zh: '粤菜', en: 'Cantonese' } },
+    ]);
     expect(byPath('restaurant.district', restaurant)).toMatchObject({ kind: 'choice', widget: 'select', required: false });
-    expect(byPath('restaurant.services', restaurant)).toMatchObject({ kind: 'choices', options: ['DINE_IN', 'TAKEAWAY'] });
+    expect(byPath('restaurant.services', restaurant)).toMatchObject({ kind: 'choices', options: [{ value: 'DINE_IN' }, { value: 'TAKEAWAY' }] });
     expect(byPath('restaurant.alcohol', restaurant)).toMatchObject({ kind: 'checkbox' });
     expect(byPath('restaurant.seats', restaurant)).toMatchObject({ kind: 'text', valueType: 'integer' });
     expect(byPath('restaurant.capital', restaurant)).toMatchObject({ kind: 'text', format: 'money', multiline: false });
@@ -107,7 +111,7 @@ describe('emptyValue and cleanValue', () => {
     });
   });
 
-  it('trims, upper-cases ID numbers, turns numbers typed as text into numbers and leaves blank optionals out', () => {
+  it('trims, upper-cases ID numbers, turns numbers typed as text into numbers and leaves blanks out', () => {
     const form = validForm();
     form.restaurant = { ...(form.restaurant as object), seats: ' 12 ', name: ' 湘味小馆 ' };
     form.operator = { name: '王五', idNumber: `${GOOD_ID.slice(0, 17)}x` };
@@ -122,7 +126,7 @@ describe('checkSchemaValue', () => {
     expect(checkSchemaValue(FORM, validForm())).toEqual({});
   });
 
-  it('names each problem by its path, with a code the page has words for', () => {
+  it('names each problem by its path, with a code the page has words for and the limit as its parameter', () => {
     const form = validForm();
     form.restaurant = { name: '湘', seats: 0, cuisine: 'FRENCH', capital: '12.345', services: ['DINE_IN', 'DINE_IN'] };
     form.operator = { name: '', idNumber: BAD_CHECK };
@@ -130,13 +134,13 @@ describe('checkSchemaValue', () => {
     form.delivery = '';
     expect(checkSchemaValue(FORM, form)).toEqual({
       'restaurant.name': [{ code: 'TOO_SHORT', params: { min: 2 } }],
-      'restaurant.seats': [{ code: 'TOO_SMALL', params: { min: 1 } }],
-      'restaurant.cuisine': [{ code: 'INVALID_CHOICE' }],
-      'restaurant.capital': [{ code: 'CAPITAL_FORMAT' }],
-      'restaurant.services': [{ code: 'DUPLICATE_ITEMS' }],
+      'restaurant.seats': [{ code: 'BELOW_MINIMUM', params: { min: 1 } }],
+      'restaurant.cuisine': [{ code: 'NOT_IN_ENUM' }],
+      'restaurant.capital': [{ code: 'MONEY_FORMAT' }],
+      'restaurant.services[1]': [{ code: 'DUPLICATE_ITEM' }],
       'operator.name': [{ code: 'REQUIRED' }],
       'operator.idNumber': [{ code: 'RESIDENT_ID_CHECK_CHARACTER' }],
-      staff: [{ code: 'TOO_FEW', params: { min: 1 } }],
+      staff: [{ code: 'TOO_FEW_ITEMS', params: { min: 1 } }],
       delivery: [{ code: 'REQUIRED' }],
     });
   });
@@ -153,14 +157,9 @@ describe('checkSchemaValue', () => {
 });
 
 describe('FORMAT_WIDGETS', () => {
-  it('gives the ID number its check-character feedback and each format its own check', () => {
-    expect(FORMAT_WIDGETS['resident-id'].check(BAD_CHECK)).toEqual({ code: 'RESIDENT_ID_CHECK_CHARACTER' });
-    expect(FORMAT_WIDGETS['resident-id'].check(GOOD_ID)).toBeNull();
-    expect(FORMAT_WIDGETS.mobile.check('12345678901')).toEqual({ code: 'MOBILE_INVALID' });
-    expect(FORMAT_WIDGETS.mobile.check('13912345678')).toBeNull();
-    expect(FORMAT_WIDGETS['division-code'].check('4331')).toEqual({ code: 'ADDRESS_DIVISION_INVALID' });
-    expect(FORMAT_WIDGETS.date.check('2026-02-30')).toEqual({ code: 'DATE_INVALID' });
-    expect(FORMAT_WIDGETS.money.check('1.5')).toBeNull();
+  it('has a widget for every format the domain knows, the ID number’s with its hint and size', () => {
+    expect(Object.keys(FORMAT_WIDGETS).sort()).toEqual([...FORMAT_NAMES].sort());
+    expect(FORMAT_WIDGETS['resident-id']).toEqual({ hint: 'h.idNumber', maxLength: 18, upperCase: true });
   });
 });
 

@@ -1,5 +1,4 @@
-import { parseFieldPath } from '@onetrip/domain';
-import type { JsonSchema, LocalizedName } from '@onetrip/domain/engine/process-definition';
+import { parseFieldPath, validateValue, type JsonSchema, type LocalizedName } from '@onetrip/domain';
 import { addProblem, type Problem, type Problems } from '../form/form-check';
 import { formatWidget } from './format-widgets';
 
@@ -7,7 +6,8 @@ import { formatWidget } from './format-widgets';
 // a page shows: objects are sections, arrays repeatable groups (or check boxes for a list of choices),
 // enums selects or radios, booleans check boxes, strings text inputs whose widget the `format` picks.
 // Also the page's quick check of a value against the schema, by the same paths the API's 400 names
-// (`company.name`, `shareholders[1].idNumber`). Pure: no React, no DOM.
+// (`company.name`, `shareholders[1].idNumber`): libs/domain's validateValue, the API's own check.
+// Pure: no React, no DOM.
 
 export type FieldNode = SectionNode | ListNode | ChoiceNode | ChoicesNode | CheckboxNode | TextNode;
 
@@ -32,14 +32,19 @@ export interface ListNode extends NodeBase {
   minItems: number;
   maxItems?: number;
 }
+/** A value of an enum, with its words from the schema's x-enum-labels when it has them. */
+export interface ChoiceOption {
+  value: string;
+  label?: LocalizedName;
+}
 export interface ChoiceNode extends NodeBase {
   kind: 'choice';
-  options: string[];
+  options: ChoiceOption[];
   widget: 'radio' | 'select';
 }
 export interface ChoicesNode extends NodeBase {
   kind: 'choices';
-  options: string[];
+  options: ChoiceOption[];
 }
 export interface CheckboxNode extends NodeBase {
   kind: 'checkbox';
@@ -88,8 +93,14 @@ function labelOf(schema: JsonSchema): LocalizedName | undefined {
   return undefined;
 }
 
-function enumOf(schema: JsonSchema): string[] | undefined {
-  return Array.isArray(schema.enum) ? schema.enum.map((v) => String(v)) : undefined;
+function enumOf(schema: JsonSchema): ChoiceOption[] | undefined {
+  if (!Array.isArray(schema.enum)) return undefined;
+  const labels = isObject(schema['x-enum-labels']) ? schema['x-enum-labels'] : {};
+  return schema.enum.map((v) => {
+    const value = String(v);
+    const label = labels[value];
+    return isObject(label) && typeof label.zh === 'string' && typeof label.en === 'string' ? { value, label: { zh: label.zh, en: label.en } } : { value };
+  });
 }
 
 export function childPath(parent: string, name: string): string {
@@ -166,18 +177,17 @@ export function emptyValue(raw: JsonSchema, root: JsonSchema): unknown {
   return '';
 }
 
-/** What is sent: text trimmed (upper case where its format says so), blank optional fields left out. */
+/** What is sent: text trimmed (upper case where its format says so), blank fields left out (a required one is then REQUIRED). */
 export function cleanValue(raw: JsonSchema, root: JsonSchema, value: unknown): unknown {
   const schema = resolveSchema(raw, root);
   const type = typeOf(schema);
   if (type === 'object' && isObject(value)) {
     const properties = isObject(schema.properties) ? schema.properties : {};
-    const required = new Set(Array.isArray(schema.required) ? schema.required : []);
     const out: Record<string, unknown> = {};
     for (const [name, child] of Object.entries(value)) {
       const childSchema = properties[name];
       const cleaned = isObject(childSchema) ? cleanValue(childSchema, root, child) : child;
-      if ((cleaned === '' || cleaned === undefined) && !required.has(name)) continue;
+      if (cleaned === '' || cleaned === undefined) continue;
       out[name] = cleaned;
     }
     return out;
@@ -194,79 +204,36 @@ export function cleanValue(raw: JsonSchema, root: JsonSchema, value: unknown): u
   return value;
 }
 
-const blank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-
-function checkInto(problems: Problems, raw: JsonSchema, root: JsonSchema, value: unknown, path: string): void {
-  const schema = resolveSchema(raw, root);
-  const type = typeOf(schema);
-  const add = (problem: Problem) => addProblem(problems, path, problem);
-  if (type === 'object') {
-    if (!isObject(value)) return add({ code: 'REQUIRED' });
-    const properties = isObject(schema.properties) ? schema.properties : {};
-    const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
-    for (const name of required) {
-      const child = properties[name];
-      const childType = isObject(child) ? typeOf(resolveSchema(child, root)) : undefined;
-      // A required list or section is checked by its own rules (minItems, its fields).
-      if (blank(value[name]) && childType !== 'object' && childType !== 'array') addProblem(problems, childPath(path, name), { code: 'REQUIRED' });
-      else if (value[name] === undefined) addProblem(problems, childPath(path, name), { code: 'REQUIRED' });
-    }
-    for (const [name, child] of Object.entries(properties)) {
-      if (!isObject(child) || blank(value[name])) continue;
-      checkInto(problems, child, root, value[name], childPath(path, name));
-    }
-    return;
-  }
-  if (type === 'array') {
-    const list = Array.isArray(value) ? value : [];
-    if (typeof schema.minItems === 'number' && list.length < schema.minItems) add({ code: 'TOO_FEW', params: { min: schema.minItems } });
-    if (typeof schema.maxItems === 'number' && list.length > schema.maxItems) add({ code: 'TOO_MANY', params: { max: schema.maxItems } });
-    if (schema.uniqueItems === true && new Set(list.map((v) => JSON.stringify(v))).size !== list.length) add({ code: 'DUPLICATE_ITEMS' });
-    const item = isObject(schema.items) ? schema.items : {};
-    list.forEach((element, i) => {
-      const elementPath = `${path}[${i}]`;
-      if (blank(element) && typeOf(resolveSchema(item, root)) !== 'object') addProblem(problems, elementPath, { code: 'REQUIRED' });
-      else checkInto(problems, item, root, element, elementPath);
-    });
-    return;
-  }
-  const options = enumOf(schema);
-  if (options && !options.includes(String(value))) return add({ code: 'INVALID_CHOICE' });
-  if ('const' in schema && schema.const !== value) return add({ code: 'INVALID_CHOICE' });
-  if (type === 'number' || type === 'integer') {
-    const n = typeof value === 'number' ? value : Number(String(value).trim());
-    if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n))) return add({ code: type === 'integer' ? 'NOT_INTEGER' : 'NOT_NUMBER' });
-    if (typeof schema.minimum === 'number' && n < schema.minimum) add({ code: 'TOO_SMALL', params: { min: schema.minimum } });
-    if (typeof schema.maximum === 'number' && n > schema.maximum) add({ code: 'TOO_LARGE', params: { max: schema.maximum } });
-    return;
-  }
-  if (type === 'boolean') {
-    if (typeof value !== 'boolean') add({ code: 'INVALID_CHOICE' });
-    return;
-  }
-  if (typeof value !== 'string') return add({ code: 'INVALID_CHOICE' });
-  const text = value.trim();
-  const widget = formatWidget(schema.format);
-  const formatProblem = widget?.check(widget.upperCase ? text.toUpperCase() : text);
-  if (formatProblem) return add(formatProblem);
-  if (typeof schema.minLength === 'number' && [...text].length < schema.minLength) add({ code: 'TOO_SHORT', params: { min: schema.minLength } });
-  if (typeof schema.maxLength === 'number' && [...text].length > schema.maxLength) add({ code: 'TOO_LONG', params: { max: schema.maxLength } });
-  // The definition validator refuses patterns that are not valid ECMAScript `u` expressions.
-  if (typeof schema.pattern === 'string' && !safeTest(schema.pattern, text)) add({ code: 'PATTERN_MISMATCH' });
+/** The schema's limit a problem is about, as the words' parameters ("at most {max} characters"). */
+function paramsFor(code: string, schema: JsonSchema | undefined): Problem['params'] {
+  const n = (keyword: string): number | undefined => (schema && typeof schema[keyword] === 'number' ? (schema[keyword] as number) : undefined);
+  const pick: Record<string, [string, string]> = {
+    TOO_SHORT: ['min', 'minLength'],
+    TOO_LONG: ['max', 'maxLength'],
+    BELOW_MINIMUM: ['min', 'minimum'],
+    ABOVE_MAXIMUM: ['max', 'maximum'],
+    TOO_FEW_ITEMS: ['min', 'minItems'],
+    TOO_MANY_ITEMS: ['max', 'maxItems'],
+  };
+  const found = pick[code];
+  const value = found ? n(found[1]) : undefined;
+  return found && value !== undefined ? { [found[0]]: value } : undefined;
 }
 
-function safeTest(pattern: string, text: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(text);
-  } catch {
-    return true;
-  }
-}
-
-/** The page's check of a form value against the definition's schema: problems by field path. */
+/**
+ * The page's check of a form value against the definition's schema: libs/domain's validateValue (the
+ * check the API runs) on what would be sent, problems by field path with the limits as parameters.
+ */
 export function checkSchemaValue(schema: JsonSchema, value: unknown): Problems {
   const problems: Problems = {};
-  checkInto(problems, schema, schema, cleanValue(schema, schema, value), '');
+  for (const problem of validateValue(schema, cleanValue(schema, schema, value))) {
+    const own = schemaAtPath(schema, problem.path);
+    let code = problem.code;
+    // A number field holding text (or a fraction where a whole number is asked) says so in words.
+    if (code === 'TYPE_MISMATCH' && (own?.type === 'integer' || own?.type === 'number')) code = own.type === 'integer' ? 'NOT_INTEGER' : 'NOT_NUMBER';
+    const params = paramsFor(code, own);
+    addProblem(problems, problem.path, params ? { code, params } : { code });
+  }
   return problems;
 }
 

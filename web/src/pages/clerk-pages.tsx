@@ -1,5 +1,5 @@
 import { CORRECTABLE_FIELD_PATHS, DEPARTMENT_INFO, departmentReads, MAX_ACCOUNT_LENGTH, MIN_ACCOUNT_LENGTH, type Department } from '@onetrip/domain';
-import type { JsonSchema, LocalizedName } from '@onetrip/domain/engine/process-definition';
+import type { JsonSchema, LocalizedName } from '@onetrip/domain';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { StatusBadge, useDepartmentName, useStepName } from '../components/case-parts';

@@ -1,5 +1,5 @@
 import { deepEqual } from '@onetrip/domain';
-import type { ProcessDefinition } from '@onetrip/domain/engine/process-definition';
+import type { ProcessDefinition } from '@onetrip/domain';
 import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { useDepartmentName, type EngineCaseView } from '../components/case-parts';

@@ -1,4 +1,4 @@
-import type { DefinitionProblem } from '@onetrip/domain/engine/process-definition';
+import type { DefinitionProblem } from '@onetrip/domain';
 import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { ErrorNotice, Loading, Notice, PageTitle, setFlash, takeFlash, useAnnounce } from '../components/ui';
