@@ -1,0 +1,217 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { makeResidentId, type JsonSchema, type ProcessDefinition } from '@onetrip/domain';
+import { ROOT } from '../../scripts/stack/app-process';
+import { fieldsOf, formParts, schemaAtPath, type FieldNode } from '../../web/src/engine/schema-form';
+import { connectDatabase } from '../support/case-fixtures';
+import { http } from '../support/http';
+import { webOrigin } from '../support/test-stack';
+import { checkAccessibility, DEMO_PASSWORD, expectEveryPageChecked, screenshot, signIn, useBrowser } from './browser';
+
+// Issue 12's proof of generality in the pages: a fourth process from a fixture file alone. An admin
+// uploads a broken copy and reads its problems next to the document, then uploads the real one and
+// activates it; an applicant files a case through the generic wizard (fields from the definition's
+// form schema); the clerks of each department complete their steps in the clerk pages, filling the
+// outputs the step's schema asks for; the applicant sees the graph and the one outcome. Nothing here
+// names a field, a step or a department of the fixture: all of it is read from the file.
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/processes/restaurant-opening.v1.json');
+const PASSWORD = 'correct-horse-battery';
+
+const fieldId = (p: string): string => `f-${p.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
+/** A valid value for a field of the schema, by its type, format and limits. */
+function sampleScalar(schema: JsonSchema): string | number | boolean {
+  if (Array.isArray(schema.enum)) return schema.enum[0] as string;
+  if (schema.type === 'boolean') return false;
+  if (schema.type === 'integer' || schema.type === 'number') return typeof schema.minimum === 'number' ? Math.max(schema.minimum, 1) : 1;
+  switch (schema.format) {
+    case 'resident-id':
+      return makeResidentId('433101', '1988-05-17', 21);
+    case 'mobile':
+      return '13912345678';
+    case 'money':
+      return '100000.00';
+    case 'division-code':
+      return '433101';
+    case 'date':
+      return '2026-12-01';
+    case 'uscc':
+      return '91433101MA4QXXXX0X'.replace(/X/g, '1');
+  }
+  const min = typeof schema.minLength === 'number' ? schema.minLength : 1;
+  return '湘西测试'.padEnd(Math.max(min, 4), '测').slice(0, typeof schema.maxLength === 'number' ? schema.maxLength : 50);
+}
+
+/** Fills the fields of one part of a generic form in the page, by the ids the renderer gives each path. */
+async function fillFields(page: Page, root: JsonSchema, nodes: FieldNode[]): Promise<void> {
+  for (const node of nodes) {
+    const id = fieldId(node.path);
+    switch (node.kind) {
+      case 'section':
+        await fillFields(page, root, node.fields);
+        break;
+      case 'list': {
+        // Elements the schema requires are there from the start; a list with none gets one.
+        if (node.minItems === 0) await page.getByRole('button', { name: /^添加/ }).first().click();
+        const count = Math.max(1, node.minItems);
+        for (let i = 0; i < count; i++) await fillFields(page, root, fieldsOf(node.item, root, `${node.path}[${i}]`));
+        break;
+      }
+      case 'choice':
+        if (node.widget === 'radio') await page.locator(`#${id}-${node.options[0].value}`).check();
+        else await page.locator(`#${id}`).selectOption(node.options[0].value);
+        break;
+      case 'choices':
+        await page.locator(`#${id}-${node.options[0].value}`).check();
+        break;
+      case 'checkbox':
+        break;
+      case 'text':
+        await page.locator(`#${id}`).fill(String(sampleScalar(schemaAtPath(root, node.path) ?? {})));
+        break;
+    }
+  }
+}
+
+function topological(definition: ProcessDefinition): string[] {
+  const done: string[] = [];
+  while (done.length < definition.steps.length) {
+    for (const step of definition.steps) if (!done.includes(step.id) && step.dependsOn.every((d) => done.includes(d))) done.push(step.id);
+  }
+  return done;
+}
+
+describe('web pages: a fourth process from a fixture file alone', () => {
+  const opened = useBrowser();
+
+  it('is uploaded and activated by an admin, filed by an applicant, decided by its clerks, and shown as a graph with one outcome', async () => {
+    const base = webOrigin();
+    const { browser } = opened;
+    const text = fs.readFileSync(FIXTURE, 'utf8');
+    const definition = JSON.parse(text) as ProcessDefinition;
+    // A new version of the fixture's key, so the run does not depend on what an earlier test stored.
+    const version = 1000 + Math.floor(Math.random() * 100_000);
+    const document: ProcessDefinition = { ...definition, version };
+    const name = definition.name.zh;
+
+    // The admin: a broken copy (a step after one that does not exist) shows its problems by JSON path.
+    const admin = await browser.newPage();
+    await signIn(admin, base, 'admin', DEMO_PASSWORD);
+    await admin.getByRole('link', { name: '流程定义' }).click();
+    await admin.getByTestId('process-definitions').waitFor();
+    await checkAccessibility(admin, 'process definitions');
+    const broken = { ...document, steps: document.steps.map((step, i) => (i === document.steps.length - 1 ? { ...step, dependsOn: [...step.dependsOn, 'no-such-step'] } : step)) };
+    await admin.getByLabel('定义文档（JSON）').fill(JSON.stringify(broken, null, 2));
+    await admin.getByTestId('upload-definition').click();
+    const problems = admin.getByTestId('definition-problems');
+    await problems.waitFor();
+    const brokenPath = `$.steps[${document.steps.length - 1}].dependsOn[${broken.steps[document.steps.length - 1].dependsOn.length - 1}]`;
+    await problems.locator(`tr[data-path="${brokenPath}"]`).waitFor();
+    await screenshot(admin, 'fourth-01-admin-problems');
+    await checkAccessibility(admin, 'process definitions, problems');
+
+    // The real document: stored as a draft, viewed (graph, steps, form preview), activated.
+    await admin.getByLabel('定义文档（JSON）').fill(JSON.stringify(document, null, 2));
+    await admin.getByTestId('upload-definition').click();
+    await admin.waitForURL(`**/admin/processes/${definition.key}/versions/${version}`);
+    await admin.locator('.process-version[data-status="DRAFT"]').waitFor();
+    await admin.getByTestId('process-graph').waitFor();
+    for (const step of definition.steps) await admin.locator(`g[data-step="${step.id}"]`).waitFor();
+    await admin.getByTestId('form-preview').waitFor();
+    await checkAccessibility(admin, 'process version');
+    await admin.getByTestId('activate-definition').click();
+    await admin.locator('.process-version[data-status="ACTIVE"]').waitFor();
+    await admin.getByText('已启用；之前生效的版本已停用。').first().waitFor();
+    await screenshot(admin, 'fourth-02-admin-activated');
+
+    // Clerks of the departments the definition declares (the demo users cover the opening's only).
+    const db = await connectDatabase();
+    const clerks = new Map<string, string>();
+    try {
+      for (const department of definition.departments) {
+        const username = `c-${department.code.toLowerCase().replace(/[^a-z0-9]/g, '')}-${randomUUID().slice(0, 6)}`;
+        expect((await http('POST', '/auth/register', { body: { username, password: PASSWORD, name: '窗口', mobile: '13712345678' } })).status).toBe(202);
+        await db.query(`UPDATE users SET role = 'CLERK', department = $2 WHERE username = $1`, [username, department.code]);
+        clerks.set(department.code, username);
+      }
+    } finally {
+      await db.end();
+    }
+
+    // The applicant files through the generic wizard: parts and fields from the definition's form schema.
+    const applicant = `r-${randomUUID().slice(0, 8)}`;
+    expect((await http('POST', '/auth/register', { body: { username: applicant, password: PASSWORD, name: '赵六', mobile: '13612345678' } })).status).toBe(202);
+    const me = await browser.newPage();
+    await signIn(me, base, applicant, PASSWORD);
+    await me.getByRole('link', { name: '办理其他事项' }).click();
+    await me.getByTestId('process-catalog').waitFor();
+    await checkAccessibility(me, 'process catalog');
+    await me.locator(`li[data-process="${definition.key}"] a`).click();
+    await me.locator(`form[data-process="${definition.key}"]`).waitFor();
+    await checkAccessibility(me, 'generic wizard');
+    const schema = definition.form.schema;
+    const parts = formParts(schema);
+    for (const part of parts) {
+      await fillFields(me, schema, part.fields);
+      await me.getByRole('button', { name: '下一步' }).click();
+    }
+    await me.getByText('表单已通过检查，可以提交。').waitFor();
+    await checkAccessibility(me, 'generic wizard, review');
+    await screenshot(me, 'fourth-03-applicant-review');
+    await me.getByTestId('submit-application').click();
+    await me.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseId = new URL(me.url()).pathname.split('/').pop() as string;
+    await me.locator('[data-testid="process-graph"] svg').waitFor();
+    await checkAccessibility(me, 'case, graph');
+
+    // Each step in dependency order: wait until it opens (an AUTO step or a skipped one decides itself), then its clerk completes it.
+    const clerk = await browser.newPage();
+    for (const stepId of topological(definition)) {
+      const step = definition.steps.find((s) => s.id === stepId) as ProcessDefinition['steps'][number];
+      const node = `[data-testid="process-graph"] g[data-step="${stepId}"]`;
+      await me.locator(`${node}:not([data-status="PENDING"])`).waitFor({ timeout: 60_000 });
+      const status = await me.locator(node).getAttribute('data-status');
+      if (step.mode === 'AUTO' || (status !== 'OPEN' && status !== 'CLAIMED')) continue;
+      await signIn(clerk, base, clerks.get(step.department) as string, PASSWORD);
+      const row = clerk.locator(`tr[data-case-id="${caseId}"]`);
+      await row.waitFor();
+      await checkAccessibility(clerk, 'inbox', { oncePerKind: true });
+      await row.getByRole('link').click();
+      await clerk.locator('.task-page').waitFor();
+      await clerk.getByTestId('claim').click();
+      await clerk.getByText('已认领。').first().waitFor();
+      const outputs = clerk.getByTestId('outputs-form');
+      if (await outputs.count()) {
+        // A review fills what its output schema asks; an empty submit first shows what is missing.
+        const outputSchema = step.outputs;
+        const required = Array.isArray(outputSchema.required) ? outputSchema.required : [];
+        if (required.length > 0) {
+          await clerk.getByTestId('complete').click();
+          await outputs.locator('.field-errors').first().waitFor();
+        }
+        await fillFields(clerk, outputSchema, fieldsOf(outputSchema, outputSchema));
+        await checkAccessibility(clerk, `task ${stepId}, outputs`);
+        await screenshot(clerk, `fourth-04-clerk-${stepId}`);
+      }
+      await clerk.getByTestId('complete').click();
+      await clerk.locator('.task-page[data-task-status="DONE"]').waitFor();
+      await me.locator(`${node}[data-status="DONE"]`).waitFor({ timeout: 30_000 });
+    }
+
+    // The applicant: the case completed, every node done or not needed, the outcome from the definition's fields.
+    await me.locator('.case-page[data-status="COMPLETED"]').waitFor({ timeout: 60_000 });
+    for (const step of definition.steps) {
+      expect(['DONE', 'SKIPPED']).toContain(await me.locator(`[data-testid="process-graph"] g[data-step="${step.id}"]`).getAttribute('data-status'));
+    }
+    const outcome = me.getByTestId('outcome');
+    await outcome.waitFor();
+    for (const field of Object.keys(definition.outcome.fields).filter((f) => f !== 'delivery')) await outcome.locator(`[data-field="${field}"]`).waitFor();
+    expect(await me.locator('svg[role="img"] title').first().textContent()).toContain(name);
+    await screenshot(me, 'fourth-05-applicant-outcome');
+    await checkAccessibility(me, 'case, outcome');
+    expectEveryPageChecked(browser);
+  }, 300_000);
+});
