@@ -4,7 +4,7 @@ import type { Problems } from '../form/form-check';
 import { hasMessage, useI18n } from '../i18n';
 import { formatWidget } from './format-widgets';
 import { localName } from './process-api';
-import { emptyValue, fieldsOf, getAt, type ChoiceOption, type FieldNode } from './schema-form';
+import { elementFields, emptyValue, getAt, type ChoiceOption, type FieldNode } from './schema-form';
 
 // The fields of a definition's form, rendered from its schema (schema-form.ts): one component per
 // kind of node, the purpose-built inputs picked by format (format-widgets.ts). Labels come from the
@@ -73,7 +73,7 @@ function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }
           {list.map((_, i) => (
             <fieldset className="card" key={i}>
               <legend>{t('itemN', { label, n: i + 1 })}</legend>
-              <SchemaFields root={root} fields={fieldsOf(node.item, root, `${node.path}[${i}]`)} value={value} onChange={onChange} onBlur={onBlur} problems={problems} disabled={disabled} />
+              <SchemaFields root={root} fields={elementFields(node, root, i)} value={value} onChange={onChange} onBlur={onBlur} problems={problems} disabled={disabled} />
               {!disabled && list.length > node.minItems && (
                 <button type="button" className="button button--quiet" onClick={() => onChange(node.path, list.filter((__, j) => j !== i))}>
                   {t('removeItemN', { label, n: i + 1 })}

@@ -1,6 +1,6 @@
 import { FORMAT_NAMES, makeResidentId, type JsonSchema } from '@onetrip/domain';
 import { FORMAT_WIDGETS } from './format-widgets';
-import { checkSchemaValue, cleanValue, emptyValue, fieldsOf, formParts, getAt, partKeyOf, pathLabel, schemaAtPath, setAt, type ListNode, type SectionNode } from './schema-form';
+import { checkSchemaValue, cleanValue, elementFields, emptyValue, fieldsOf, formParts, getAt, partKeyOf, pathLabel, schemaAtPath, setAt, type ListNode, type SectionNode } from './schema-form';
 
 // The generic form renderer's model: a definition's form schema → the fields a page shows, and the
 // page's check of a value by the paths the API names.
@@ -186,5 +186,15 @@ describe('pathLabel', () => {
     expect(pathLabel(FORM, 'operator.idNumber', 'zh')).toBe('经营者 · 身份证号码');
     expect(pathLabel(FORM, 'staff[1].name', 'en')).toBe('staff 2 · Name');
     expect(pathLabel(FORM, 'restaurant.seats', 'en')).toBe('Restaurant · seats');
+  });
+});
+
+describe('elementFields', () => {
+  it('gives an object element its properties and a single-value element itself (a list of lines)', () => {
+    const schema: JsonSchema = { type: 'object', properties: { lines: { type: 'array', minItems: 1, items: { type: 'string', 'x-label': { zh: '项目', en: 'Item' } } } } };
+    const [lines] = fieldsOf(schema, schema) as ListNode[];
+    expect(elementFields(lines, schema, 2)).toEqual([expect.objectContaining({ path: 'lines[2]', kind: 'text', label: { zh: '项目', en: 'Item' } })]);
+    const staff = fieldsOf(FORM, FORM).find((f) => f.path === 'staff') as ListNode;
+    expect(elementFields(staff, FORM, 0).map((f) => f.path)).toEqual(['staff[0].name', 'staff[0].idNumber']);
   });
 });

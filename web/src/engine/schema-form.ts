@@ -157,6 +157,13 @@ export function fieldsOf(raw: JsonSchema, root: JsonSchema, path = ''): FieldNod
     .map(([name, child]) => fieldOf(child, root, childPath(path, name), required.has(name)));
 }
 
+/** An element's fields: an object's properties, or the element itself when it is a single value (a list of lines). */
+export function elementFields(node: ListNode, root: JsonSchema, index: number): FieldNode[] {
+  const path = `${node.path}[${index}]`;
+  const element = fieldOf(node.item, root, path, true);
+  return element.kind === 'section' ? element.fields : [element];
+}
+
 /** A blank value for a new form: objects with every property, lists with their minimum of blank elements. */
 export function emptyValue(raw: JsonSchema, root: JsonSchema): unknown {
   const schema = resolveSchema(raw, root);

@@ -7,7 +7,7 @@ import { ErrorNotice, Loading, Notice, PageTitle, useAnnounce, useNow, usePollin
 import { ValueTree } from '../components/value-tree';
 import { localName } from '../engine/process-api';
 import { SchemaFields } from '../engine/schema-fields';
-import { checkSchemaValue, cleanValue, emptyValue, fieldsOf, setAt } from '../engine/schema-form';
+import { checkSchemaValue, cleanValue, emptyValue, fieldsOf, schemaAtPath, setAt } from '../engine/schema-form';
 import { FieldMessages, TextField } from '../form/fields';
 import { covers, fieldId, fieldLabel, type Problem, type Problems } from '../form/form-model';
 import { formatDateTime, formatMinutes, shortId } from '../format';
@@ -133,6 +133,13 @@ function formLeaves(value: unknown, path = ''): string[] {
   return path === '' ? [] : [path];
 }
 
+/** An output's words from the step's output schema (x-label), when it has them. */
+function outputLabel(task: EngineTask, key: string, lang: 'zh' | 'en'): string | undefined {
+  const own = task.outputSchema ? schemaAtPath(task.outputSchema, key) : undefined;
+  const label = own?.['x-label'] as LocalizedName | undefined;
+  return label && typeof label.zh === 'string' ? localName(label, lang, key) : undefined;
+}
+
 function taskReturnCandidates(task: EngineTask): string[] {
   return enterpriseTask(task) ? returnCandidates(task.department as Department, task.form) : formLeaves(task.form);
 }
@@ -246,7 +253,7 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
           <dl className="readonly">
             {Object.entries(task.outputs).map(([key, value]) => (
               <div key={key}>
-                <dt>{hasMessage(`output.${key}`) ? t(`output.${key}` as MessageKey) : key}</dt>
+                <dt>{outputLabel(task, key, lang) ?? (hasMessage(`output.${key}`) ? t(`output.${key}` as MessageKey) : key)}</dt>
                 <dd>
                   <code>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</code>
                 </dd>
