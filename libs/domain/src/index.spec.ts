@@ -8,7 +8,16 @@ describe('@onetrip/domain', () => {
       'Money', 'buildFeeLedger', 'ApplicantChargeError', 'addWorkingMinutes', 'workingMinutesBetween', 'DEFAULT_CALENDAR',
       'ALWAYS_OPEN_CALENDAR', 'CORRECTABLE_FIELD_PATHS', 'applyCorrections', 'changedPaths', 'getField', 'checkApplication',
       'nameCheck', 'normaliseEnterpriseName', 'DEPARTMENTS', 'departmentReads', 'autoDecide', 'bankAccountNumber',
-      'nextStepStatus', 'mergeCorrectionItems', 'stepsToReopen', 'tripsRequired', 'sampleApplicationForm', 'DomainError',
+      'STEP_KINDS', 'stepKind', 'buildOutcome', 'mergeCorrectionItems', 'stepsToReopen', 'tripsRequired', 'sampleApplicationForm', 'DomainError',
+    ]) {
+      expect(domain).toHaveProperty(name);
+    }
+  });
+
+  it('exports the engine\'s definition side', () => {
+    for (const name of [
+      'validateValue', 'schemaAt', 'personalDataPaths', 'evaluateCondition', 'conditionVars', 'FORM_RULES', 'checkFormRules',
+      'checkForm', 'validateDefinition', 'PROCESS_DEFINITION_SCHEMA', 'feeLedgerFor', 'definitionChecksum', 'SHIPPED_DEFINITIONS',
     ]) {
       expect(domain).toHaveProperty(name);
     }

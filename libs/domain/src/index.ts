@@ -35,7 +35,11 @@ export * from './case/correction-notice';
 
 export * from './delivery/delivery';
 
+export * from './step-kinds/step-kind';
+export * from './step-kinds/step-kind-registry';
 export * from './engine/process-definition';
+// engine/process-graph is imported by path: its generic stepsToReopen would clash with the case's one here.
+export * from './engine/outcome';
 export * from './engine/form-paths';
 export * from './engine/json-schema/formats';
 export * from './engine/json-schema/schema-validator';
@@ -45,3 +49,4 @@ export * from './engine/definition-validator';
 export * from './engine/fees';
 export * from './engine/definition-checksum';
 export * from './processes/shipped-definitions';
+export * from './engine/form-check';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CORRECTABLE_FIELD_PATHS } from '../application/application-form';
 import { DEPARTMENTS, departmentReads, type Department } from '../departments/departments';
-import { buildCorrectionNotice, mergeCorrectionItems, stepsToReopen, toCorrectionItems, type CorrectionItem } from './correction-notice';
+import { mergeCorrectionItems, stepsToReopen, type CorrectionItem } from './correction-notice';
 
 const fieldArb = fc.oneof(
   fc.constantFrom(...CORRECTABLE_FIELD_PATHS),
@@ -31,18 +31,6 @@ describe('mergeCorrectionItems', () => {
       { department: 'TAX', field: 'legalRepresentative.mobile', reason: 'invalid' },
       { department: 'BANK', field: 'bank.bankCode', reason: 'unknown bank' },
     ]);
-  });
-
-  it('builds one notice from several departments', () => {
-    const notice = buildCorrectionNotice([
-      ...toCorrectionItems('TAX', [{ field: 'legalRepresentative.mobile', reason: 'invalid', code: 'MOBILE_INVALID' }]),
-      ...toCorrectionItems('BANK', [{ field: 'legalRepresentative.mobile', reason: 'invalid' }]),
-      ...toCorrectionItems('SAMR', [{ field: 'company.name', reason: 'taken' }]),
-    ]);
-    expect(notice.departments).toEqual(['SAMR', 'TAX', 'BANK']);
-    expect(notice.fields).toEqual(['company.name', 'legalRepresentative.mobile']);
-    expect(notice.items).toHaveLength(3);
-    expect(notice.items[1]).toEqual({ department: 'TAX', field: 'legalRepresentative.mobile', reason: 'invalid', code: 'MOBILE_INVALID' });
   });
 
   it('loses nothing, repeats nothing, and does not depend on arrival order', () => {

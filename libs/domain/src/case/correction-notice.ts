@@ -12,14 +12,6 @@ export interface CorrectionItem {
   code?: string;
 }
 
-export interface CorrectionNotice {
-  items: CorrectionItem[];
-  /** Departments that asked for corrections, in DEPARTMENTS order. */
-  departments: Department[];
-  /** Distinct fields to correct, in form order. */
-  fields: string[];
-}
-
 /** Tags a department's return items (from a clerk or autoDecide) for merging. */
 export function toCorrectionItems(
   department: Department,
@@ -46,15 +38,6 @@ export function mergeCorrectionItems(items: readonly CorrectionItem[]): Correcti
   return [...merged.values()]
     .map(({ reasons, ...item }) => ({ ...item, reason: reasons.join('; ') }))
     .sort((a, b) => compareDepartments(a.department, b.department) || compareFieldPaths(a.field, b.field));
-}
-
-export function buildCorrectionNotice(items: readonly CorrectionItem[]): CorrectionNotice {
-  const merged = mergeCorrectionItems(items);
-  return {
-    items: merged,
-    departments: DEPARTMENTS.filter((d) => merged.some((item) => item.department === d)),
-    fields: [...new Set(merged.map((item) => item.field))].sort(compareFieldPaths),
-  };
 }
 
 export interface ReopenInput {

@@ -1,26 +1,19 @@
-import { SEAL_KINDS } from '../application/application-form';
+import { ENTERPRISE_KIND_OF_DEPARTMENT, stepKind } from '../step-kinds/step-kind-registry';
+import type { OutputFormat } from '../step-kinds/step-kind';
 import type { Department } from './departments';
 
 // What a clerk may type into a completion: only the values the department issues, each in its format.
 // The rest is generated (see department-outputs.ts), so a value given must look like the generated one.
 
-export interface OutputFormat {
-  pattern: RegExp;
-  /** Says what is expected, to follow the field's path in an error. */
-  description: string;
-}
+export type { OutputFormat } from '../step-kinds/step-kind';
 
-const NINETEEN_DIGITS = /^\d{19}$/;
-
+/** Each department's clerk fields: those of its kind in the enterprise opening. */
 export const DEPARTMENT_OUTPUT_FORMATS: Readonly<Record<Department, Readonly<Record<string, OutputFormat>>>> = {
-  SAMR: { licenseNumber: { pattern: NINETEEN_DIGITS, description: 'must be the licence number (执照编号): 19 digits' } },
-  PSB: Object.fromEntries(SEAL_KINDS.map((kind) => [kind, { pattern: NINETEEN_DIGITS, description: `must be the ${kind} seal's filing code: 19 digits` }])),
-  TAX: { ukeyNumber: { pattern: /^\d{14}$/, description: 'must be the UKey number: 14 digits' } },
-  HRSS: { registrationNumber: { pattern: NINETEEN_DIGITS, description: 'must be the social-insurance registration number: 19 digits' } },
-  BANK: {
-    accountNumber: { pattern: /^\d{10,25}$/, description: 'must be the new account number: 10–25 digits' },
-    branch: { pattern: /^[\p{Script=Han}A-Za-z0-9()（）·\- ]{2,100}$/u, description: 'must be a branch name: 2–100 Chinese characters, letters, digits, brackets' },
-  },
+  SAMR: stepKind(ENTERPRISE_KIND_OF_DEPARTMENT.SAMR).clerkFields,
+  PSB: stepKind(ENTERPRISE_KIND_OF_DEPARTMENT.PSB).clerkFields,
+  TAX: stepKind(ENTERPRISE_KIND_OF_DEPARTMENT.TAX).clerkFields,
+  HRSS: stepKind(ENTERPRISE_KIND_OF_DEPARTMENT.HRSS).clerkFields,
+  BANK: stepKind(ENTERPRISE_KIND_OF_DEPARTMENT.BANK).clerkFields,
 };
 
 // Control and format characters: C0/C1 controls, bidi overrides and isolates (U+202A–202E, U+2066–2069),
@@ -40,11 +33,15 @@ export interface OutputProblem {
 
 /** What is wrong with the outputs a clerk of `department` gave (none when all is well). */
 export function outputProblems(department: Department, outputs: Readonly<Record<string, string>>): OutputProblem[] {
-  const formats = DEPARTMENT_OUTPUT_FORMATS[department];
+  return clerkFieldProblems(DEPARTMENT_OUTPUT_FORMATS[department], department, outputs);
+}
+
+/** What is wrong with the outputs a clerk gave for the fields `formats` (a kind's clerkFields) of `issuer`. */
+export function clerkFieldProblems(formats: Readonly<Record<string, OutputFormat>>, issuer: string, outputs: Readonly<Record<string, string>>): OutputProblem[] {
   const problems: OutputProblem[] = [];
   for (const [key, value] of Object.entries(outputs)) {
     const format = Object.prototype.hasOwnProperty.call(formats, key) ? formats[key] : undefined;
-    if (!format) problems.push({ key, message: `is not issued by ${department} (it issues: ${Object.keys(formats).join(', ')})` });
+    if (!format) problems.push({ key, message: `is not issued by ${issuer} (it issues: ${Object.keys(formats).join(', ')})` });
     else if (hasInvisibleCharacters(value)) problems.push({ key, message: 'must not contain control, bidi or zero-width characters' });
     else if (!format.pattern.test(value)) problems.push({ key, message: format.description });
   }

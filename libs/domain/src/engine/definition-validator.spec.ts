@@ -1,11 +1,11 @@
 import { ENTERPRISE_OPENING_V1, SHIPPED_DEFINITIONS } from '../processes/shipped-definitions';
+import { STEP_KIND_KEYS } from '../step-kinds/step-kind-registry';
 import { validateDefinition } from './definition-validator';
 import { PROCESS_DEFINITION_SCHEMA } from './definition-validator';
 import { schemaKeywordProblems, validateValue } from './json-schema/schema-validator';
 import type { ProcessDefinition } from './process-definition';
 
-// The kinds the contract names, until the step-kind registry (eng-run) is merged.
-const KINDS = new Set(['enterprise.licence', 'enterprise.seals', 'enterprise.tax', 'enterprise.social-insurance', 'enterprise.bank-account', 'review']);
+const KINDS = STEP_KIND_KEYS;
 
 const L = (en: string) => ({ zh: en, en });
 

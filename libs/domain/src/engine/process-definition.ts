@@ -20,7 +20,8 @@ export type StepMode = 'MANUAL' | 'AUTO';
  * The subset of JSON Schema 2020-12 the engine validates (no remote $ref, no eval):
  * type, properties, required, additionalProperties, items, minItems, maxItems, uniqueItems, enum, const,
  * minLength, maxLength, pattern, minimum, maximum, format, $ref to "#/$defs/…", $defs, title, description,
- * plus the annotations "x-personal-data" (the value identifies a person) and "x-label" ({zh, en}).
+ * $comment, $schema, plus the annotations "x-personal-data" (the value identifies a person), "x-label" ({zh, en})
+ * and "x-enum-labels" ({VALUE: {zh, en}}). Validated by engine/json-schema/schema-validator.ts.
  * Custom formats: resident-id (GB 11643), uscc (GB 32100), mobile, division-code, money, date.
  */
 export type JsonSchema = { [keyword: string]: unknown };

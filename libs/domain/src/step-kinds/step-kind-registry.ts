@@ -1,0 +1,44 @@
+import type { Department } from '../departments/departments';
+import { DomainError } from '../errors/domain-error';
+import { enterpriseBankAccountKind } from './enterprise-bank-account.kind';
+import { enterpriseLicenceKind } from './enterprise-licence.kind';
+import { enterpriseSealsKind } from './enterprise-seals.kind';
+import { enterpriseSocialInsuranceKind } from './enterprise-social-insurance.kind';
+import { enterpriseTaxKind } from './enterprise-tax.kind';
+import { reviewKind } from './review.kind';
+import type { StepKind } from './step-kind';
+
+// The one registry of step kinds: the worker (decisions, outputs), the API (task views, output checks),
+// the web (task forms) and the definition validator look kinds up here by key.
+
+export const STEP_KINDS: Readonly<Record<string, StepKind>> = Object.freeze(
+  Object.fromEntries(
+    [enterpriseLicenceKind, enterpriseSealsKind, enterpriseTaxKind, enterpriseSocialInsuranceKind, enterpriseBankAccountKind, reviewKind].map((kind) => [kind.key, kind]),
+  ),
+);
+
+export const STEP_KIND_KEYS: ReadonlySet<string> = new Set(Object.keys(STEP_KINDS));
+
+export class UnknownStepKindError extends DomainError {
+  constructor(key: string) {
+    super('UNKNOWN_STEP_KIND', `No step kind is registered as "${key}" (known: ${[...STEP_KIND_KEYS].join(', ')})`);
+  }
+}
+
+/** The kind registered under `key`; throws UnknownStepKindError. */
+export function stepKind(key: string): StepKind {
+  if (!Object.prototype.hasOwnProperty.call(STEP_KINDS, key)) throw new UnknownStepKindError(key);
+  return STEP_KINDS[key];
+}
+
+/**
+ * The enterprise opening's kind of each department: cases started on caseWorkflow (before the engine)
+ * name departments, not steps; their activities find the kind here.
+ */
+export const ENTERPRISE_KIND_OF_DEPARTMENT: Readonly<Record<Department, string>> = {
+  SAMR: enterpriseLicenceKind.key,
+  PSB: enterpriseSealsKind.key,
+  TAX: enterpriseTaxKind.key,
+  HRSS: enterpriseSocialInsuranceKind.key,
+  BANK: enterpriseBankAccountKind.key,
+};
