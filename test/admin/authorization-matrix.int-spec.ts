@@ -1,4 +1,5 @@
 import type { Client as PgClient } from 'pg';
+import { SHIPPED_DEFINITIONS } from '@onetrip/domain/processes/shipped-definitions';
 import { fileCase, newApplicant, openTaskId, signIn, validForm, type SignedIn } from '../api/api-fixtures';
 import { connectDatabase, uniqueEnterpriseName } from '../support/case-fixtures';
 import { http } from '../support/http';
@@ -72,6 +73,16 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/admin/complaints': { allowed: ['ADMIN'], path: () => '/admin/complaints' },
   'POST /api/admin/complaints/{id}/resolve': { allowed: ['ADMIN'], path: (f) => `/admin/complaints/${f.complaintId}/resolve`, body: () => ({ resolution: 'matrix' }) },
   'GET /api/admin/metrics': { allowed: ['ADMIN'], path: () => '/admin/metrics' },
+  // The catalog and published versions are public (the wizard is rendered from them); a draft is not published.
+  'GET /api/processes': { allowed: EVERYONE, path: () => '/processes' },
+  'GET /api/processes/definition-schema': { allowed: EVERYONE, path: () => '/processes/definition-schema' },
+  'GET /api/processes/{key}/versions/{version}': { allowed: EVERYONE, path: () => '/processes/enterprise-opening/versions/1' },
+  'GET /api/admin/processes': { allowed: ['ADMIN'], path: () => '/admin/processes' },
+  // A refused upload stores nothing: the snapshot counts the definitions.
+  'POST /api/admin/processes': { allowed: ['ADMIN'], path: () => '/admin/processes', body: () => ({ ...SHIPPED_DEFINITIONS[0], key: 'matrix-upload' }) },
+  'GET /api/admin/processes/{key}/versions/{version}': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1' },
+  'POST /api/admin/processes/{key}/versions/{version}/activate': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1/activate', body: () => ({}) },
+  'POST /api/admin/processes/{key}/versions/{version}/retire': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1/retire', body: () => ({}) },
   'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }), headers: { 'x-namespace': 'default' } },
 };
 
@@ -125,15 +136,16 @@ describe('authorization matrix: every route × every caller', () => {
 
   /** What a caller may not change: the fixture case, its tasks, complaints, corrections and the audit trail of actions. */
   async function snapshot(): Promise<unknown> {
-    const [cases, tasks, complaints, corrections, audit, pings] = await Promise.all([
+    const [cases, tasks, complaints, corrections, audit, pings, definitions] = await Promise.all([
       db.query(`SELECT status, correction_round, form FROM cases WHERE id = $1`, [fixture.caseId]),
       db.query(`SELECT id, status, claimed_by_id, escalated_at FROM tasks WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
       db.query(`SELECT id, status, resolution FROM complaints WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM corrections WHERE case_id = $1`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM ping_records`),
+      db.query(`SELECT key, version, status FROM process_definitions WHERE key IN ('enterprise-opening', 'matrix-upload') ORDER BY key, version`),
     ]);
-    return { cases: cases.rows, tasks: tasks.rows, complaints: complaints.rows, corrections: corrections.rows, audit: audit.rows, pings: pings.rows };
+    return { cases: cases.rows, tasks: tasks.rows, complaints: complaints.rows, corrections: corrections.rows, audit: audit.rows, pings: pings.rows, definitions: definitions.rows };
   }
 
   it('answers 401, 403 or 404 to every caller who may not, and changes nothing', async () => {

@@ -103,6 +103,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stored version of every process, with its status (DRAFT, ACTIVE, RETIRED) */
+        get: operations["AdminProcessesController_list"];
+        put?: never;
+        /** Upload a definition as a DRAFT, validated (audited); the same document again answers 200 with the stored version */
+        post: operations["AdminProcessesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/processes/{key}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stored version of any status, drafts included */
+        get: operations["AdminProcessesController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/processes/{key}/versions/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a DRAFT (or a RETIRED version, to roll back) the ACTIVE one; the previous ACTIVE version is RETIRED in the same transaction (audited) */
+        post: operations["AdminProcessesController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/processes/{key}/versions/{version}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a version: no new case is filed under it, running cases finish on it (audited) */
+        post: operations["AdminProcessesController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/application-rules": {
         parameters: {
             query?: never;
@@ -315,6 +384,57 @@ export interface paths {
         put?: never;
         /** Round trip API → Temporal → worker → PostgreSQL and back */
         post: operations["PingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The processes that can be filed now: the ACTIVE version of each, with its form, steps and outcome */
+        get: operations["ProcessesController_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes/{key}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ACTIVE or RETIRED version (a case shows the version it was filed under); a draft is not published */
+        get: operations["ProcessesController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes/definition-schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published JSON Schema (2020-12) of a process definition document */
+        get: operations["ProcessesController_definitionSchema"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -725,7 +845,7 @@ export interface components {
              * @description Which error exactly: stable, for clients to branch on (each operation lists the codes of each status)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED";
+            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_DEFINITION_INVALID" | "PROCESS_VERSION_EXISTS";
             /** @description For 503 from /health: the state of each dependency */
             details?: Record<string, never>;
             /** @description The general kind, e.g. VALIDATION_FAILED, CONFLICT, NOT_FOUND, RATE_LIMITED */
@@ -738,6 +858,12 @@ export interface components {
                 path: string;
             }[];
             message: string;
+            /** @description For PROCESS_DEFINITION_INVALID: every rule the uploaded definition breaks, at its JSON path ($.steps[2].dependsOn[0]) */
+            problems?: {
+                code: string;
+                message: string;
+                path: string;
+            }[];
             statusCode: number;
         };
         FeeItemDto: {
@@ -785,6 +911,10 @@ export interface components {
             mobile: string;
             /** @example 张三 */
             name: string;
+        };
+        LocalizedNameDto: {
+            en: string;
+            zh: string;
         };
         MetricsCasesDto: {
             byStatus?: {
@@ -892,6 +1022,40 @@ export interface components {
             /** @description When the worker wrote the row */
             recordedAt: string;
             workflowId: string;
+        };
+        ProcessCatalogDto: {
+            items: components["schemas"]["ProcessDefinitionViewDto"][];
+        };
+        ProcessDefinitionViewDto: {
+            /** @description sha256 (hex) of the canonical JSON of the definition */
+            checksum: string;
+            /** @description The definition document, as in GET /api/processes/definition-schema */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @example enterprise-opening */
+            key: string;
+            /** @enum {string} */
+            status: "DRAFT" | "ACTIVE" | "RETIRED";
+            version: number;
+        };
+        ProcessVersionListDto: {
+            /** @description Every stored version, by key then version */
+            items: components["schemas"]["ProcessVersionSummaryDto"][];
+        };
+        ProcessVersionSummaryDto: {
+            /** Format: date-time */
+            activatedAt?: string;
+            checksum: string;
+            /** Format: date-time */
+            createdAt: string;
+            key: string;
+            name: components["schemas"]["LocalizedNameDto"];
+            /** Format: date-time */
+            retiredAt?: string;
+            /** @enum {string} */
+            status: "DRAFT" | "ACTIVE" | "RETIRED";
+            version: number;
         };
         ReturnItemResponseDto: {
             field: string;
@@ -1140,10 +1304,10 @@ export interface components {
         };
         UserResponseDto: {
             /**
-             * @description Clerks only
-             * @enum {string}
+             * @description Clerks only: a department code some process definition declares (e.g. SAMR)
+             * @example SAMR
              */
-            department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            department?: string;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -1193,7 +1357,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -1265,7 +1429,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -1350,7 +1514,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -1398,7 +1562,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -1459,7 +1623,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -1532,7 +1696,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -1580,7 +1744,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -1643,7 +1807,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -1668,6 +1832,451 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AdminProcessesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessVersionListDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AdminProcessesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The definition document (GET /api/processes/definition-schema) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description This very document is stored already (same checksum): nothing written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessDefinitionViewDto"];
+                };
+            };
+            /** @description Stored as a DRAFT */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessDefinitionViewDto"];
+                };
+            };
+            /** @description PROCESS_DEFINITION_INVALID: every rule it breaks, by JSON path, in `problems` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description PROCESS_VERSION_EXISTS: this key and version are stored with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
+                    };
+                };
+            };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AdminProcessesController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessDefinitionViewDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such thing, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AdminProcessesController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessDefinitionViewDto"];
+                };
+            };
+            /** @description PROCESS_DEFINITION_INVALID: it no longer passes the validator (a step kind is gone) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such thing, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AdminProcessesController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessDefinitionViewDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such thing, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
                     };
                 };
             };
@@ -1710,7 +2319,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -1756,7 +2365,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -1831,7 +2440,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -1867,7 +2476,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -1938,7 +2547,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2023,7 +2632,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2071,7 +2680,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -2128,7 +2737,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2213,7 +2822,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2261,7 +2870,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -2336,7 +2945,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2384,7 +2993,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -2443,7 +3052,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2515,7 +3124,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2589,7 +3198,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2648,7 +3257,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2783,7 +3392,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2893,7 +3502,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -2947,6 +3556,152 @@ export interface operations {
             };
         };
     };
+    ProcessesController_catalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessCatalogDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProcessesController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessDefinitionViewDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No such thing, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProcessesController_definitionSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     TasksController_list: {
         parameters: {
             query?: {
@@ -2976,7 +3731,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -3045,7 +3800,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -3126,7 +3881,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -3174,7 +3929,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -3235,7 +3990,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -3283,7 +4038,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -3344,7 +4099,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -3392,7 +4147,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -3453,7 +4208,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };
@@ -3501,7 +4256,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS";
                     };
                 };
             };
@@ -3563,7 +4318,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
                     };
                 };
             };

@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PingsModule } from './pings/pings.module';
+import { ProcessesModule } from './processes/processes.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -32,6 +33,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         PingsModule,
+        ProcessesModule,
         ApplicationsModule,
         TasksModule,
         ComplaintsModule,

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { maskPersonalData } from '@onetrip/domain';
-import { migrateDatabase, PinoNestLogger } from '@onetrip/infrastructure';
+import { ensureShippedDefinitions, migrateDatabase, PinoNestLogger } from '@onetrip/infrastructure';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { corsForOrigins, limitedBodyParsers, refuseUnsafeInput, securityHeaders } from './common/http-defences';
 import { buildOpenApiDocument, methodNotAllowed } from './common/openapi-document';
@@ -14,6 +15,16 @@ import { createValidationPipe } from './common/validation';
 import { ApiConfig, parseOrigins, parseTrustProxy } from './config/api.config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The processes shipped with the code, stored when missing (the worker does the same at its start). */
+async function loadShippedDefinitions(dataSource: DataSource, logger: Logger): Promise<void> {
+  for (const result of await ensureShippedDefinitions(dataSource)) {
+    if (result.outcome === 'STORED_DIFFERS') {
+      // A stored version never changes: the code's copy was edited without a new version number.
+      logger.warn(result, 'shipped process definition differs from the stored version of the same number: the stored one stays');
+    } else if (result.outcome !== 'PRESENT') logger.info(result, 'shipped process definition stored');
+  }
+}
 
 /** Builds the whole HTTP app (used by main.ts and by tests), migrations applied, not yet listening. */
 export async function createApp(config: ApiConfig, logger: Logger): Promise<INestApplication> {
@@ -27,6 +38,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
   // bodyParser off: ours (below) has an explicit limit and answers 413/400 in the API's error shape.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new PinoNestLogger(logger), bufferLogs: false, bodyParser: false });
   app.enableShutdownHooks();
+  await loadShippedDefinitions(app.get(DataSource), logger);
   app.disable('x-powered-by');
   // Only then do X-Forwarded-For/-Proto count (request.ip for rate limits, request.secure for HSTS).
   app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY));
@@ -55,7 +67,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
   );
   app.use(securityHeaders());
   app.use(corsForOrigins(parseOrigins(config.CORS_ORIGINS)));
-  for (const parser of limitedBodyParsers(config.HTTP_BODY_LIMIT_KB)) app.use(parser);
+  const definitionUpload = { method: 'POST', path: '/api/admin/processes', limitKb: config.PROCESS_DEFINITION_BODY_LIMIT_KB };
+  for (const parser of limitedBodyParsers(config.HTTP_BODY_LIMIT_KB, [definitionUpload])) app.use(parser);
   app.use(refuseUnsafeInput());
 
   const document = buildOpenApiDocument(app);

@@ -10,3 +10,4 @@ export * from './crypto/personal-data-cipher';
 export * from './crypto/canonical-json';
 export * from './crypto/decision-signature';
 export * from './database/personal-data-backfill';
+export * from './database/shipped-definitions';

@@ -19,7 +19,11 @@ export type AuditAction =
   | 'ESCALATE'
   | 'RETRY'
   | 'COMPLAINT_RAISED'
-  | 'COMPLAINT_RESOLVED';
+  | 'COMPLAINT_RESOLVED'
+  // Process definitions (admin):
+  | 'PROCESS_UPLOAD'
+  | 'PROCESS_ACTIVATE'
+  | 'PROCESS_RETIRE';
 
 export interface AuditEntry {
   actor: AuthenticatedUser;

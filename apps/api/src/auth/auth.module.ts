@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from '@onetrip/infrastructure';
 import { ApiConfig } from '../config/api.config';
+import { ProcessesModule } from '../processes/processes.module';
 import { AuthController } from './auth.controller';
 import { AuthService, TOKEN_LIFETIME_SECONDS } from './auth.service';
 import { DemoUsersSeeder } from './demo-users.seeder';
@@ -13,6 +14,7 @@ import { RolesGuard } from './roles.guard';
 
 @Module({
   imports: [
+    ProcessesModule,
     TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [ApiConfig],

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { isDepartment, isUuid } from '@onetrip/domain';
+import { isUuid } from '@onetrip/domain';
 import { PersonalDataCipher, UserEntity, type UserRole } from '@onetrip/infrastructure';
 import { AppError } from '../common/app-error';
 import { USER_ROLES, type AuthenticatedUser } from '../common/authenticated-user';
@@ -102,7 +102,7 @@ export class AuthService {
     if (typeof claims.exp !== 'number') throw invalidToken();
     const role = claims.role;
     if (!isUuid(claims.sub) || typeof claims.username !== 'string' || !role || !USER_ROLES.includes(role)) throw invalidToken();
-    const department = typeof claims.department === 'string' && isDepartment(claims.department) ? claims.department : null;
+    const department = typeof claims.department === 'string' ? claims.department : null;
     const user = await this.currentUser(claims.sub);
     if (!user || user.username !== claims.username || user.role !== role || user.department !== department) throw invalidToken();
     return user;
@@ -127,7 +127,7 @@ export class AuthService {
   }
 
   private toAuthenticated(user: Pick<UserEntity, 'id' | 'username' | 'role' | 'department'>): AuthenticatedUser {
-    const department = user.department !== null && isDepartment(user.department) ? user.department : null;
-    return { id: user.id, username: user.username, role: user.role, department };
+    // Departments are data (declared by the definitions), so the stored code is taken as it is.
+    return { id: user.id, username: user.username, role: user.role, department: user.department };
   }
 }

@@ -2,16 +2,17 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Department } from '@onetrip/domain';
 import type { UserRole } from '@onetrip/infrastructure';
 import { ApiConfig } from '../config/api.config';
+import { ProcessDefinitionsService } from '../processes/process-definitions.service';
 import { hashPassword } from './password-hasher';
 
 interface DemoUser {
   username: string;
   name: string;
   role: UserRole;
-  department: Department | null;
+  /** Clerks only: a department some stored process definition declares. */
+  department: string | null;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -32,6 +33,7 @@ export class DemoUsersSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly config: ApiConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly definitions: ProcessDefinitionsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,13 +42,20 @@ export class DemoUsersSeeder implements OnApplicationBootstrap {
       username: string;
     }[];
     const missing = DEMO_USERS.filter((user) => !existing.some((row) => row.username === user.username));
+    const created: string[] = [];
     for (const user of missing) {
+      // Departments are data: a clerk of a department no stored definition declares would see no task ever.
+      if (user.department !== null && !(await this.definitions.declaresDepartment(user.department))) {
+        this.logger.error(`demo user ${user.username} not created: no stored process definition declares the department ${user.department}`);
+        continue;
+      }
       // Several API processes may seed at once: the first insert wins, the others change nothing.
       await this.dataSource.query(
         `INSERT INTO users (id, username, password_hash, name, role, department) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING`,
         [randomUUID(), user.username, await hashPassword(this.config.DEMO_PASSWORD), user.name, user.role, user.department],
       );
+      created.push(user.username);
     }
-    if (missing.length > 0) this.logger.log(`demo users created: ${missing.map((user) => user.username).join(', ')}`);
+    if (created.length > 0) this.logger.log(`demo users created: ${created.join(', ')}`);
   }
 }

@@ -53,6 +53,11 @@ export const ERROR_STATUS = {
   BODY_TOO_DEEP: 400,
   /** Too many open complaints by one person on one case. */
   COMPLAINT_LIMIT_REACHED: 409,
+  // Process definitions (the engine).
+  /** An uploaded definition breaks the validator's rules: each problem at its JSON path in `problems`. */
+  PROCESS_DEFINITION_INVALID: 400,
+  /** This key and version are stored with another body: a stored version never changes; upload a new version. */
+  PROCESS_VERSION_EXISTS: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -70,8 +75,11 @@ const GENERAL_ERROR: Partial<Record<number, ErrorCode>> = {
   [409]: 'CONFLICT',
 };
 
+// Codes that are their own kind: no older client branched on a general one for them.
+const OWN_KIND = new Set<ErrorCode>(['IDEMPOTENCY_KEY_REUSED', 'PROCESS_DEFINITION_INVALID']);
+
 export function generalError(code: ErrorCode): string {
-  return code === 'IDEMPOTENCY_KEY_REUSED' ? code : (GENERAL_ERROR[ERROR_STATUS[code]] ?? code);
+  return OWN_KIND.has(code) ? code : (GENERAL_ERROR[ERROR_STATUS[code]] ?? code);
 }
 
 export interface FieldError {
@@ -95,6 +103,24 @@ export class AppError extends Error {
 
   get status(): number {
     return ERROR_STATUS[this.code];
+  }
+}
+
+/** One problem of an uploaded definition (the domain's DefinitionProblem), at its JSON path. */
+export interface ProblemAtPath {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** 400 PROCESS_DEFINITION_INVALID: the body lists every problem, and `fields` the same for generic clients. */
+export class DefinitionInvalidError extends AppError {
+  constructor(readonly problems: ProblemAtPath[]) {
+    super(
+      'PROCESS_DEFINITION_INVALID',
+      `The definition is invalid: ${problems.length} problem(s), first at ${problems[0]?.path ?? '$'}`,
+      problems.map((problem) => ({ path: problem.path, messages: [problem.message], codes: [problem.code] })),
+    );
   }
 }
 

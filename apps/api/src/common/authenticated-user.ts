@@ -1,4 +1,3 @@
-import type { Department } from '@onetrip/domain';
 import type { UserRole } from '@onetrip/infrastructure';
 
 export const USER_ROLES: readonly UserRole[] = ['APPLICANT', 'CLERK', 'WINDOW', 'ADMIN'];
@@ -8,6 +7,6 @@ export interface AuthenticatedUser {
   id: string;
   username: string;
   role: UserRole;
-  /** Clerks only: the department whose tasks they work. */
-  department: Department | null;
+  /** Clerks only: the code of the department whose tasks they work (departments are data: any code a definition declares). */
+  department: string | null;
 }

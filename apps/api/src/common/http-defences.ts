@@ -75,12 +75,7 @@ class BodyTooDeepError extends Error {
   }
 }
 
-/**
- * JSON and form bodies with an explicit size limit, refused early: a larger Content-Length gets 413 before a
- * byte of the body is read, a chunked body as soon as it passes the limit (body-parser alone would read the
- * whole body off the socket before answering). Malformed JSON is a 400 naming the body.
- */
-export function limitedBodyParsers(limitKb: number): RequestHandler[] {
+function parsersWithLimit(limitKb: number): RequestHandler[] {
   const limit = limitKb * 1024;
   const tooLarge = (res: Response): void => {
     // Close the connection instead of reading the rest of the body to keep it alive.
@@ -131,6 +126,31 @@ export function limitedBodyParsers(limitKb: number): RequestHandler[] {
     if (jsonDeeperThan(buffer, MAX_JSON_DEPTH)) throw new BodyTooDeepError();
   };
   return [refuseOversized, guard(json({ limit, verify })), guard(urlencoded({ limit, extended: false }))];
+}
+
+/** A route whose bodies may be larger (or must be smaller) than the API's limit. */
+export interface RouteBodyLimit {
+  method: string;
+  /** The exact path, e.g. /api/admin/processes. */
+  path: string;
+  limitKb: number;
+}
+
+/**
+ * JSON and form bodies with an explicit size limit, refused early: a larger Content-Length gets 413 before a
+ * byte of the body is read, a chunked body as soon as it passes the limit (body-parser alone would read the
+ * whole body off the socket before answering). Malformed JSON is a 400 naming the body. A route listed in
+ * `routes` has its own limit (a process definition is larger than any form); every other route has `limitKb`.
+ */
+export function limitedBodyParsers(limitKb: number, routes: readonly RouteBodyLimit[] = []): RequestHandler[] {
+  const standard = parsersWithLimit(limitKb);
+  if (routes.length === 0) return standard;
+  const special = new Map(routes.map((route) => [`${route.method.toUpperCase()} ${route.path}`, parsersWithLimit(route.limitKb)]));
+  const chain =
+    (index: number): RequestHandler =>
+    (req, res, next) =>
+      (special.get(`${req.method} ${req.path}`) ?? standard)[index](req, res, next);
+  return standard.map((_, index) => chain(index));
 }
 
 const APP_CSP = [

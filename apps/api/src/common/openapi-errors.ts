@@ -30,6 +30,16 @@ export const ERROR_RESPONSE_SCHEMA = {
       },
     },
     details: { type: 'object', description: 'For 503 from /health: the state of each dependency' },
+    problems: {
+      type: 'array',
+      description: 'For PROCESS_DEFINITION_INVALID: every rule the uploaded definition breaks, at its JSON path ($.steps[2].dependsOn[0])',
+      items: {
+        type: 'object',
+        required: ['path', 'code', 'message'],
+        additionalProperties: false,
+        properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
   },
 } as const;
 

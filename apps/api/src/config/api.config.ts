@@ -158,6 +158,13 @@ export class ApiConfig extends SharedConfig {
   @Max(10240)
   HTTP_BODY_LIMIT_KB: number = 64;
 
+  /** Largest process definition an admin may upload (POST /api/admin/processes), in kB: a form schema with names in two languages outgrows HTTP_BODY_LIMIT_KB. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(10240)
+  PROCESS_DEFINITION_BODY_LIMIT_KB: number = 512;
+
   /** Which proxies may set X-Forwarded-For/-Proto (Express "trust proxy"): '' none, a hop count, or addresses/CIDRs ('loopback, 10.0.0.0/8'). */
   @ParsesWith(parseTrustProxy)
   TRUST_PROXY: string = '';

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEPARTMENTS, type Department } from '@onetrip/domain';
 import type { UserRole } from '@onetrip/infrastructure';
 import { USER_ROLES } from '../../common/authenticated-user';
 
@@ -7,7 +6,7 @@ export class UserResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
   @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
-  @ApiPropertyOptional({ enum: DEPARTMENTS, description: 'Clerks only' }) department?: Department;
+  @ApiPropertyOptional({ description: "Clerks only: a department code some process definition declares (e.g. SAMR)", example: 'SAMR' }) department?: string;
 }
 
 /** The same whether or not the username was free, so registering does not tell who has an account. */

@@ -3,11 +3,12 @@ import { CaseEntity } from './case.entity';
 import { CorrectionEntity } from './correction.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { PingRecordEntity } from './ping-record.entity';
+import { ProcessDefinitionEntity } from './process-definition.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
-export { AuditLogEntity, CaseEntity, CorrectionEntity, IdempotencyKeyEntity, PingRecordEntity, TaskEntity, UserEntity };
+export { AuditLogEntity, CaseEntity, CorrectionEntity, IdempotencyKeyEntity, PingRecordEntity, ProcessDefinitionEntity, TaskEntity, UserEntity };
 export type { CorrectionStatus } from './correction.entity';
 export type { UserRole } from './user.entity';
 
-export const ENTITIES = [PingRecordEntity, UserEntity, CaseEntity, TaskEntity, IdempotencyKeyEntity, CorrectionEntity, AuditLogEntity];
+export const ENTITIES = [PingRecordEntity, UserEntity, CaseEntity, TaskEntity, IdempotencyKeyEntity, CorrectionEntity, AuditLogEntity, ProcessDefinitionEntity];
