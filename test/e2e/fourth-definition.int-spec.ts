@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { makeResidentId, type JsonSchema, type ProcessDefinition } from '@onetrip/domain';
+import { makeResidentId, sampleApplicationForm, type JsonSchema, type ProcessDefinition } from '@onetrip/domain';
 import { ROOT } from '../../scripts/stack/app-process';
-import { fieldsOf, formParts, schemaAtPath, type FieldNode } from '../../web/src/engine/schema-form';
-import { connectDatabase } from '../support/case-fixtures';
+import { elementFields, fieldsOf, formParts, getAt, schemaAtPath, type FieldNode } from '../../web/src/engine/schema-form';
+import { connectDatabase, uniqueEnterpriseName } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { webOrigin } from '../support/test-stack';
 import { checkAccessibility, DEMO_PASSWORD, expectEveryPageChecked, screenshot, signIn, useBrowser } from './browser';
@@ -15,16 +15,31 @@ import { checkAccessibility, DEMO_PASSWORD, expectEveryPageChecked, screenshot, 
 // activates it; an applicant files a case through the generic wizard (fields from the definition's
 // form schema); the clerks of each department complete their steps in the clerk pages, filling the
 // outputs the step's schema asks for; the applicant sees the graph and the one outcome. Nothing here
-// names a field, a step or a department of the fixture: all of it is read from the file.
+// names a field, a step or a department of the fixture: the pages are driven by reading the file. The
+// values typed come from the domain's sample of the opening form where the fixture's form shares its
+// paths (its named rules are the opening's), else from each field's schema (type, format, limits, pattern).
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/processes/restaurant-opening.v1.json');
 const PASSWORD = 'correct-horse-battery';
 
 const fieldId = (p: string): string => `f-${p.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
-/** A valid value for a field of the schema, by its type, format and limits. */
+/** A string matching a simple pattern: literals, and [0-9]/\\d/[A-Z] classes with a {n} count. */
+function samplePattern(pattern: string): string {
+  const body = pattern.replace(/^\^/, '').replace(/\$$/, '');
+  let out = '';
+  const token = /(\[0-9\]|\\d|\[A-Z\])(\{(\d+)\})?|([A-Za-z0-9\-])/g;
+  for (let match = token.exec(body); match; match = token.exec(body)) {
+    if (match[4]) out += match[4];
+    else out += (match[1] === '[A-Z]' ? 'A' : '1').repeat(Number(match[3] ?? 1));
+  }
+  return out;
+}
+
+/** A valid value for a field of the schema, by its type, format, limits and pattern. */
 function sampleScalar(schema: JsonSchema): string | number | boolean {
   if (Array.isArray(schema.enum)) return schema.enum[0] as string;
+  if (typeof schema.pattern === 'string') return samplePattern(schema.pattern);
   if (schema.type === 'boolean') return false;
   if (schema.type === 'integer' || schema.type === 'number') return typeof schema.minimum === 'number' ? Math.max(schema.minimum, 1) : 1;
   switch (schema.format) {
@@ -45,32 +60,38 @@ function sampleScalar(schema: JsonSchema): string | number | boolean {
   return '湘西测试'.padEnd(Math.max(min, 4), '测').slice(0, typeof schema.maxLength === 'number' ? schema.maxLength : 50);
 }
 
-/** Fills the fields of one part of a generic form in the page, by the ids the renderer gives each path. */
-async function fillFields(page: Page, root: JsonSchema, nodes: FieldNode[]): Promise<void> {
+/** Fills fields of a generic form in the page, by the ids the renderer gives each path: the sample's value, else one from the schema. */
+async function fillFields(page: Page, root: JsonSchema, nodes: FieldNode[], sample: unknown): Promise<void> {
   for (const node of nodes) {
     const id = fieldId(node.path);
+    const given = getAt(sample, node.path);
     switch (node.kind) {
       case 'section':
-        await fillFields(page, root, node.fields);
+        await fillFields(page, root, node.fields, sample);
         break;
       case 'list': {
-        // Elements the schema requires are there from the start; a list with none gets one.
-        if (node.minItems === 0) await page.getByRole('button', { name: /^添加/ }).first().click();
-        const count = Math.max(1, node.minItems);
-        for (let i = 0; i < count; i++) await fillFields(page, root, fieldsOf(node.item, root, `${node.path}[${i}]`));
+        const wanted = Array.isArray(given) ? given.length : Math.max(1, node.minItems);
+        const label = node.label?.zh ?? node.name;
+        // The page starts a list with the elements its schema requires; more are added with its button.
+        for (let i = node.minItems; i < wanted; i++) await page.getByRole('button', { name: `添加${label}`, exact: true }).click();
+        for (let i = 0; i < wanted; i++) await fillFields(page, root, elementFields(node, root, i), sample);
         break;
       }
-      case 'choice':
-        if (node.widget === 'radio') await page.locator(`#${id}-${node.options[0].value}`).check();
-        else await page.locator(`#${id}`).selectOption(node.options[0].value);
+      case 'choice': {
+        const value = typeof given === 'string' ? given : node.options[0].value;
+        if (node.widget === 'radio') await page.locator(`#${id}-${value}`).check();
+        else await page.locator(`#${id}`).selectOption(value);
         break;
+      }
       case 'choices':
-        await page.locator(`#${id}-${node.options[0].value}`).check();
+        for (const value of Array.isArray(given) ? (given as string[]) : [node.options[0].value]) await page.locator(`#${id}-${value}`).check();
         break;
       case 'checkbox':
+        await page.locator(`#${id}`).setChecked(given === true);
         break;
       case 'text':
-        await page.locator(`#${id}`).fill(String(sampleScalar(schemaAtPath(root, node.path) ?? {})));
+        if (given === undefined && !node.required) break;
+        await page.locator(`#${id}`).fill(String(given ?? sampleScalar(schemaAtPath(root, node.path) ?? {})));
         break;
     }
   }
@@ -154,8 +175,9 @@ describe('web pages: a fourth process from a fixture file alone', () => {
     await checkAccessibility(me, 'generic wizard');
     const schema = definition.form.schema;
     const parts = formParts(schema);
+    const sample = { ...sampleApplicationForm(), company: { ...sampleApplicationForm().company, name: uniqueEnterpriseName() } };
     for (const part of parts) {
-      await fillFields(me, schema, part.fields);
+      await fillFields(me, schema, part.fields, sample);
       await me.getByRole('button', { name: '下一步' }).click();
     }
     await me.getByText('表单已通过检查，可以提交。').waitFor();
@@ -192,7 +214,7 @@ describe('web pages: a fourth process from a fixture file alone', () => {
           await clerk.getByTestId('complete').click();
           await outputs.locator('.field-errors').first().waitFor();
         }
-        await fillFields(clerk, outputSchema, fieldsOf(outputSchema, outputSchema));
+        await fillFields(clerk, outputSchema, fieldsOf(outputSchema, outputSchema), {});
         await checkAccessibility(clerk, `task ${stepId}, outputs`);
         await screenshot(clerk, `fourth-04-clerk-${stepId}`);
       }

@@ -1,32 +1,17 @@
-import type { LocalizedName, ProcessDefinition, ProcessDefinitionStatus } from '@onetrip/domain';
+import type { LocalizedName, ProcessDefinition } from '@onetrip/domain';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import type { components } from '../api-types';
 
-// The definition endpoints (issue 12's engine contract). Narrow local types until api-types.ts is
-// generated with them: the definition's own shape is libs/domain's ProcessDefinition.
+// The definition endpoints (issue 12's engine contract), by the generated API types; the definition
+// document itself is typed by libs/domain's ProcessDefinition (the API describes it as an open object).
 
-export interface ProcessDefinitionView {
-  key: string;
-  version: number;
-  status: ProcessDefinitionStatus;
-  checksum: string;
-  definition: ProcessDefinition;
-}
-
+type Schemas = components['schemas'];
+export type ProcessDefinitionView = Omit<Schemas['ProcessDefinitionViewDto'], 'definition'> & { definition: ProcessDefinition };
 export interface ProcessCatalog {
   items: ProcessDefinitionView[];
 }
-
-export interface AdminProcessSummary {
-  key: string;
-  version: number;
-  status: ProcessDefinitionStatus;
-  checksum: string;
-  name: LocalizedName;
-  createdAt: string;
-  activatedAt?: string | null;
-  retiredAt?: string | null;
-}
+export type AdminProcessSummary = Schemas['ProcessVersionSummaryDto'];
 
 /** The process a case pinned (the case view's `process`). */
 export interface CaseProcessRef {
