@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigError, DecisionSigner, createLogger, ensureSearchAttributes, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData } from '@onetrip/infrastructure';
+import { ConfigError, DecisionSigner, createLogger, ensureSearchAttributes, ensureShippedDefinitions, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData } from '@onetrip/infrastructure';
 import { WorkerConfig } from './config/worker.config';
 import { createWorker } from './worker';
 
@@ -19,6 +19,10 @@ async function bootstrap(): Promise<void> {
   const dataSource = await openDataSource(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'onetrip-worker' });
   const applied = await runMigrations(dataSource);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  // The shipped process definitions (the enterprise opening, …) are stored when missing: new cases run on them.
+  const shipped = await ensureShippedDefinitions(dataSource);
+  const stored = shipped.filter((result) => result.outcome !== 'PRESENT');
+  if (stored.length) logger.info({ shipped: stored }, 'shipped process definitions stored');
   const cipher = personalDataCipher(config);
   if (cipher.encrypts) {
     // Rows from before at-rest encryption are sealed in the background: readers accept them plain meanwhile.

@@ -6,6 +6,7 @@ import { createCaseActivities, createPingActivities, workflowBundlerOptions, wor
 import { WorkerConfig } from './config/worker.config';
 import { OutboxNotifier } from './persistence/outbox.notifier';
 import { PostgresCaseStore } from './persistence/postgres-case.store';
+import { PostgresProcessDefinitions } from './persistence/postgres-process-definitions';
 import { TypeormPingStore } from './persistence/ping.store';
 import { StepFailureStore } from './persistence/step-failure.store';
 import { SignedDecisionVerifier } from './signed-decision.verifier';
@@ -18,6 +19,7 @@ export function createActivities(dataSource: DataSource, logger: Logger, cipher:
       cases: new PostgresCaseStore(dataSource, cipher),
       notifier: new OutboxNotifier(dataSource, logger),
       decisions: new SignedDecisionVerifier(signer),
+      definitions: new PostgresProcessDefinitions(dataSource),
     }),
   };
 }

@@ -3,21 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
-import { DecisionSigner, decodeHistoryPayloads } from '@onetrip/infrastructure';
-import { maskApplicationForm, maskPersonalData, type Department } from '@onetrip/domain';
-import { cancelCaseUpdate, caseWorkflowId, reopenStepUpdate } from '@onetrip/workflows/contracts';
+import { decodeHistoryPayloads } from '@onetrip/infrastructure';
+import { maskPersonalData, type Department, type ProcessDefinition, type StepDefinition } from '@onetrip/domain';
+import { caseWorkflowId } from '@onetrip/workflows/contracts';
 import { CaseReader, type CaseRecord } from '../applications/case-reader.service';
+import { TasksRepository } from '../tasks/tasks.repository';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { pageOffset } from '../common/page-query.dto';
 import { validationFailed } from '../common/validation';
-import { toUpdateError } from '../common/workflow-errors';
 import { ApiConfig } from '../config/api.config';
 import { ComplaintsService } from '../complaints/complaints.service';
 import type { AdminCaseActionDto } from './dto/admin-case-action.dto';
 import type { AdminCaseListQueryDto } from './dto/admin-case-list-query.dto';
 import type { AdminActionResultDto, AdminCaseDetailDto, AdminTaskDto, PendingActivityDto, StuckCaseListDto } from './dto/admin-case-response.dto';
+import { CaseWorkflowGateway } from '../temporal/case-workflow.gateway';
 import { StuckCasesRepository } from './stuck-cases.repository';
 import { stuckReasons } from './stuck-reasons';
 import { activityDepartments, workflowTimeline, type TimelineEntry } from './workflow-timeline';
@@ -30,23 +31,12 @@ const PendingActivityState = temporal.api.enums.v1.PendingActivityState;
 // How long RETRY waits for a running attempt of the step to end before answering 409.
 const RETRY_WAIT_FOR_ATTEMPT_MS = 5_000;
 
-interface TaskRow {
-  id: string;
-  department: Department;
-  round: number;
-  mode: string;
-  status: string;
-  opened_at: Date;
-  due_at: Date;
-  reminded_at: Date | null;
-  overdue_at: Date | null;
-  escalated_at: Date | null;
-  claimed_by: string | null;
-  assigned_to: string | null;
-  decided_by: string | null;
-  decided_at: Date | null;
-  return_items: { field: string; reason: string }[] | null;
-  reject_reason: string | null;
+/** The step an action names: by id, or by its department when exactly one step has it (the opening's). */
+function stepNamed(definition: ProcessDefinition, dto: Pick<AdminCaseActionDto, 'stepId' | 'department'>): StepDefinition | undefined {
+  if (dto.stepId) return definition.steps.find((step) => step.id === dto.stepId && (!dto.department || step.department === dto.department));
+  if (!dto.department) return undefined;
+  const steps = definition.steps.filter((step) => step.department === dto.department);
+  return steps.length === 1 ? steps[0] : definition.steps.find((step) => step.id === dto.department);
 }
 
 const iso = (date: Date | null): string | undefined => (date ? date.toISOString() : undefined);
@@ -64,7 +54,8 @@ export class AdminCasesService {
     private readonly stuck: StuckCasesRepository,
     private readonly audit: AuditLogService,
     private readonly complaints: ComplaintsService,
-    private readonly signer: DecisionSigner,
+    private readonly workflows: CaseWorkflowGateway,
+    private readonly taskRows: TasksRepository,
   ) {}
 
   private thresholds() {
@@ -154,7 +145,7 @@ export class AdminCasesService {
     const optional = (value: string | undefined): string | undefined => (value === undefined ? undefined : text(value));
     return {
       case: view,
-      form: unmask ? record.form : maskApplicationForm(record.form),
+      form: (unmask ? record.form : this.cases.maskedForm(record, await this.cases.definitionOf(record))) as AdminCaseDetailDto['form'],
       tasks: tasks.map((task) => ({
         ...task,
         returnItems: task.returnItems?.map((item) => ({ ...item, reason: text(item.reason) })),
@@ -173,18 +164,10 @@ export class AdminCasesService {
   }
 
   private async tasks(caseId: string): Promise<AdminTaskDto[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT t.id, t.department, t.round, t.mode, t.status, t.opened_at, t.due_at, t.reminded_at, t.overdue_at, t.escalated_at,
-              claimer.username AS claimed_by, assignee.username AS assigned_to, decider.username AS decided_by, t.decided_at, t.return_items, t.reject_reason
-       FROM tasks t
-       LEFT JOIN users claimer ON claimer.id = t.claimed_by_id
-       LEFT JOIN users assignee ON assignee.id = t.assigned_to_id
-       LEFT JOIN users decider ON decider.id = t.decided_by_id
-       WHERE t.case_id = $1 ORDER BY t.opened_at, t.department`,
-      [caseId],
-    )) as TaskRow[];
+    const rows = await this.taskRows.forAdmin(caseId);
     return rows.map((row) => ({
       id: row.id,
+      stepId: row.step_id,
       department: row.department,
       round: row.round,
       mode: row.mode,
@@ -209,7 +192,7 @@ export class AdminCasesService {
     pending: PendingActivityDto[];
     actorIds: string[];
   }> {
-    const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
+    const handle = this.workflows.handle(caseId);
     try {
       const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
       // Stored payloads are encrypted: decode them before reading arguments out of the history.
@@ -260,35 +243,34 @@ export class AdminCasesService {
 
   async act(admin: AuthenticatedUser, id: string, dto: AdminCaseActionDto): Promise<AdminActionResultDto> {
     const record = await this.record(id);
-    const needDepartment = (): Department => {
-      if (!dto.department) throw validationFailed([{ path: 'department', messages: [`department is required for ${dto.action}`] }]);
-      return dto.department;
+    const definition = await this.cases.definitionOf(record);
+    const needStep = (): StepDefinition => {
+      const step = stepNamed(definition, dto);
+      if (step) return step;
+      if (!dto.stepId && !dto.department) throw validationFailed([{ path: 'stepId', messages: [`stepId (or department) is required for ${dto.action}`] }]);
+      throw validationFailed([{ path: dto.stepId ? 'stepId' : 'department', messages: [`no step of ${definition.key} v${definition.version} is ${dto.stepId ? `"${dto.stepId}"` : `decided by ${dto.department} alone (name it by stepId)`}`] }]);
     };
     let result: string;
     switch (dto.action) {
       case 'REASSIGN':
-        result = await this.reassign(admin, record, needDepartment(), dto);
+        result = await this.reassign(admin, record, needStep(), dto);
         break;
       case 'ESCALATE':
-        result = await this.escalate(admin, record, dto);
+        result = await this.escalate(admin, record, dto.stepId || dto.department ? needStep() : null, dto);
         break;
       case 'RETRY':
-        result = await this.retry(admin, record, needDepartment(), dto.reason);
+        result = await this.retry(admin, record, needStep(), dto.reason);
         break;
       case 'REOPEN': {
-        const department = needDepartment();
-        // Signed, like every command that reaches a workflow: the worker refuses one that did not come through the API.
-        const reopening = { department, actorId: admin.id, reason: dto.reason };
-        const signature = this.signer.commandSignature({ command: 'reopenStep', caseId: record.id, ...reopening });
-        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(reopenStepUpdate, { args: [{ ...reopening, ...signature }] }));
-        await this.audit.record({ actor: admin, action: 'REOPEN', caseId: record.id, details: { department, reason: dto.reason } });
-        result = `${department} reopened`;
+        const step = needStep();
+        // Signed by the gateway, like every command that reaches a workflow.
+        await this.workflows.reopenStep(record.id, { department: step.department, stepId: step.id, actorId: admin.id, reason: dto.reason });
+        await this.audit.record({ actor: admin, action: 'REOPEN', caseId: record.id, details: { department: step.department, stepId: step.id, reason: dto.reason } });
+        result = `${step.id} reopened`;
         break;
       }
       case 'CANCEL':
-        const cancellation = { actorId: admin.id, reason: dto.reason };
-        const signature = this.signer.commandSignature({ command: 'cancelCase', caseId: record.id, ...cancellation });
-        await this.update(() => this.client.workflow.getHandle(caseWorkflowId(record.id)).executeUpdate(cancelCaseUpdate, { args: [{ ...cancellation, ...signature }] }));
+        await this.workflows.cancelCase(record.id, { actorId: admin.id, reason: dto.reason });
         await this.audit.record({ actor: admin, action: 'CANCEL', caseId: record.id, details: { reason: dto.reason } });
         result = 'case cancelled';
         break;
@@ -296,55 +278,35 @@ export class AdminCasesService {
     return { action: dto.action, caseId: record.id, result, detail: await this.detail(admin, record.id) };
   }
 
-  private async update<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      throw toUpdateError(error);
-    }
-  }
-
-  private async openTask(caseId: string, department: Department): Promise<{ id: string; claimed_by: string | null } | undefined> {
-    const [task] = (await this.dataSource.query(
-      `SELECT t.id, u.username AS claimed_by FROM tasks t LEFT JOIN users u ON u.id = t.claimed_by_id
-       WHERE t.case_id = $1 AND t.department = $2 AND t.status IN ('OPEN', 'CLAIMED') ORDER BY t.round DESC LIMIT 1`,
-      [caseId, department],
-    )) as { id: string; claimed_by: string | null }[];
-    return task;
-  }
-
-  private async reassign(admin: AuthenticatedUser, record: CaseRecord, department: Department, dto: AdminCaseActionDto): Promise<string> {
+  private async reassign(admin: AuthenticatedUser, record: CaseRecord, step: StepDefinition, dto: AdminCaseActionDto): Promise<string> {
     if (!dto.clerk) throw validationFailed([{ path: 'clerk', messages: ['clerk is required for REASSIGN'] }]);
+    const department = step.department;
     const [clerk] = (await this.dataSource.query(`SELECT id FROM users WHERE username = $1 AND role = 'CLERK' AND department = $2`, [dto.clerk, department])) as { id: string }[];
     if (!clerk) throw validationFailed([{ path: 'clerk', messages: [`no clerk of ${department} with that username`] }]);
-    const task = await this.openTask(record.id, department);
-    if (!task) throw new AppError('NO_OPEN_TASK', `${department} has no open task to reassign`);
+    const task = await this.taskRows.openTask(record.id, step.id);
+    if (!task) throw new AppError('NO_OPEN_TASK', `${step.id} has no open task to reassign`);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE tasks SET assigned_to_id = $2, claimed_by_id = $2, claimed_at = now(), status = 'CLAIMED' WHERE id = $1 AND status IN ('OPEN', 'CLAIMED')`,
-        [task.id, clerk.id],
-      );
+      await this.taskRows.assign(manager, task.id, clerk.id);
       await this.audit.record(
-        { actor: admin, action: 'REASSIGN', caseId: record.id, taskId: task.id, details: { department, clerk: dto.clerk, previous: task.claimed_by, reason: dto.reason } },
+        { actor: admin, action: 'REASSIGN', caseId: record.id, taskId: task.id, details: { department, stepId: step.id, clerk: dto.clerk, previous: task.claimed_by, reason: dto.reason } },
         manager,
       );
     });
-    return `${department} task reassigned to ${dto.clerk}`;
+    return `${step.id} task reassigned to ${dto.clerk}`;
   }
 
-  private async escalate(admin: AuthenticatedUser, record: CaseRecord, dto: AdminCaseActionDto): Promise<string> {
+  private async escalate(admin: AuthenticatedUser, record: CaseRecord, step: StepDefinition | null, dto: AdminCaseActionDto): Promise<string> {
     const escalated = await this.dataSource.transaction(async (manager) => {
-      const [rows] = (await manager.query(
-        `UPDATE tasks SET escalated_at = COALESCE(escalated_at, now())
-         WHERE case_id = $1 AND status IN ('OPEN', 'CLAIMED') AND ($2::text IS NULL OR department = $2) RETURNING id, department`,
-        [record.id, dto.department ?? null],
-      )) as [{ id: string; department: string }[], number];
+      const rows = await this.taskRows.escalate(manager, record.id, step?.id ?? null);
       if (rows.length === 0) return rows;
-      await this.audit.record({ actor: admin, action: 'ESCALATE', caseId: record.id, details: { department: dto.department, departments: rows.map((row) => row.department), reason: dto.reason } }, manager);
+      await this.audit.record(
+        { actor: admin, action: 'ESCALATE', caseId: record.id, details: { department: step?.department, stepId: step?.id, departments: rows.map((row) => row.department), reason: dto.reason } },
+        manager,
+      );
       return rows;
     });
     if (escalated.length === 0) throw new AppError('NO_OPEN_TASK', 'No open step to escalate');
-    return `escalated: ${escalated.map((row) => row.department).join(', ')}`;
+    return `escalated: ${escalated.map((row) => row.step_id).join(', ')}`;
   }
 
   /**
@@ -353,7 +315,7 @@ export class AdminCasesService {
    * until its start-to-close timeout instead of running again now.
    */
   private async untilBetweenAttempts(caseId: string, activityId: string): Promise<void> {
-    const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
+    const handle = this.workflows.handle(caseId);
     const deadline = Date.now() + RETRY_WAIT_FOR_ATTEMPT_MS;
     for (;;) {
       const description = await handle.describe();
@@ -364,10 +326,12 @@ export class AdminCasesService {
     }
   }
 
-  /** Runs a failing department step again now, its attempts counted from 1 (Temporal ResetActivity). */
-  private async retry(admin: AuthenticatedUser, record: CaseRecord, department: Department, reason: string): Promise<string> {
+  /** Runs a failing step again now, its attempts counted from 1 (Temporal ResetActivity). */
+  private async retry(admin: AuthenticatedUser, record: CaseRecord, step: StepDefinition, reason: string): Promise<string> {
     const history = await this.history(record.id);
-    const failing = history.pending.find((activity) => activity.department === department);
+    // The activity names its step (the engine) or its department (caseWorkflow's cases): the same for the opening.
+    const failing = history.pending.find((activity) => activity.department === step.id);
+    const department = step.id;
     if (!failing) throw new AppError('NO_STEP_IN_FLIGHT', `${department} has no step in flight to retry`);
     await this.untilBetweenAttempts(record.id, failing.activityId);
     const namespace = this.client.options.namespace;

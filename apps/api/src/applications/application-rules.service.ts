@@ -1,14 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { checkApplication, foldEnterpriseName, normaliseEnterpriseName, shanghaiDate, type ApplicationForm, type RuleFlag, type RuleViolation } from '@onetrip/domain';
+import {
+  checkApplication,
+  checkFormRules,
+  foldEnterpriseName,
+  normaliseEnterpriseName,
+  shanghaiDate,
+  type ApplicationForm,
+  type RuleFlag,
+  type SchemaProblem,
+} from '@onetrip/domain';
 import type { FieldError } from '../common/app-error';
 import { validationFailed } from '../common/validation';
 import { CasePolicyService } from './case-policy.service';
 import type { ApplicationRulesResponseDto } from './dto/application-rules-response.dto';
 
 /** Violations grouped by field path, in the order the rules found them. */
-export function violationFields(violations: readonly RuleViolation[]): FieldError[] {
+export function violationFields(violations: readonly { path: string; code: string; message: string }[]): FieldError[] {
   const byPath = new Map<string, FieldError>();
   for (const violation of violations) {
     const field = byPath.get(violation.path) ?? { path: violation.path, messages: [], codes: [] };
@@ -17,6 +26,18 @@ export function violationFields(violations: readonly RuleViolation[]): FieldErro
     byPath.set(violation.path, field);
   }
   return [...byPath.values()];
+}
+
+/** A form path under a prefix: ('form', 'company.name') → 'form.company.name'; ('form', '') → 'form'. */
+export function underPrefix(prefix: string, path: string): string {
+  if (prefix === '') return path === '' ? 'form' : path;
+  if (path === '') return prefix;
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+}
+
+/** A definition's schema problems as field errors, grouped by path (every failing field in one 400). */
+export function schemaProblemFields(problems: readonly SchemaProblem[], prefix: string): FieldError[] {
+  return violationFields(problems.map((problem) => ({ path: underPrefix(prefix, problem.path), code: problem.code, message: problem.message })));
 }
 
 /** The domain's business rules for a whole form, with today's date, the jurisdiction and the name register. */
@@ -43,6 +64,25 @@ export class ApplicationRulesService {
       nameTaken: await this.isNameTaken(form.company.name, options.caseId),
     });
     if (result.violations.length > 0) throw validationFailed(violationFields(result.violations));
+    return result.flags;
+  }
+
+  /**
+   * A definition's named cross-field rules (FORM_RULES) on a form that matches its schema: 400 with every
+   * violation's path under `prefix`; answers the flags for a clerk.
+   */
+  async checkNamed(names: readonly string[], form: unknown, prefix: string, options: { caseId?: string; now?: Date } = {}): Promise<RuleFlag[]> {
+    if (names.length === 0) return [];
+    const { rules } = this.policies.policy;
+    const company = (form as { company?: { name?: unknown } }).company;
+    const name = typeof company?.name === 'string' ? company.name : undefined;
+    const result = checkFormRules(names, form, {
+      today: shanghaiDate(options.now ?? new Date()),
+      jurisdiction: rules.jurisdiction,
+      forbiddenWords: rules.forbiddenWords,
+      nameTaken: name === undefined ? false : await this.isNameTaken(name, options.caseId),
+    });
+    if (result.violations.length > 0) throw validationFailed(violationFields(result.violations.map((violation) => ({ ...violation, path: underPrefix(prefix, violation.path) }))));
     return result.flags;
   }
 

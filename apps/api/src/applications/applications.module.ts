@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
+import { ProcessesModule } from '../processes/processes.module';
+import { TasksRepository } from '../tasks/tasks.repository';
 import { ApplicationRulesController } from './application-rules.controller';
 import { ApplicationRulesService } from './application-rules.service';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { CasePolicyService } from './case-policy.service';
 import { CaseReader } from './case-reader.service';
+import { CasesRepository } from './cases.repository';
+import { ProcessApplicationsController } from './process-applications.controller';
 
 @Module({
-  controllers: [ApplicationsController, ApplicationRulesController],
-  providers: [ApplicationsService, ApplicationRulesService, CasePolicyService, CaseReader],
-  exports: [CaseReader],
+  imports: [ProcessesModule],
+  controllers: [ApplicationsController, ProcessApplicationsController, ApplicationRulesController],
+  providers: [ApplicationsService, ApplicationRulesService, CasePolicyService, CaseReader, CasesRepository, TasksRepository],
+  exports: [CaseReader, CasesRepository, TasksRepository, ProcessesModule],
 })
 export class ApplicationsModule {}

@@ -1,43 +1,64 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { applyCorrections, CorrectionPathError, feeLedgerForApplication, filerIdentityFlag, isTerminalCaseStatus, normaliseEnterpriseName, type ApplicationForm, type RuleFlag } from '@onetrip/domain';
-import { CorrectionEntity, DecisionSigner, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
+import { DataSource, QueryFailedError } from 'typeorm';
 import {
-  CASE_WORKFLOW,
-  cancelCaseUpdate,
-  caseWorkflowId,
-  submitCorrectionUpdate,
-  type CasePolicy,
-  type CaseWorkflowInput,
-  type CaseWorkflowResult,
-} from '@onetrip/workflows/contracts';
+  applyCorrections,
+  CorrectionPathError,
+  feeLedgerFor,
+  feeLedgerForApplication,
+  filerIdentityFlag,
+  isTerminalCaseStatus,
+  normaliseEnterpriseName,
+  personalDataPaths,
+  validateValue,
+  type ApplicationForm,
+  type RuleFlag,
+} from '@onetrip/domain';
+import { CorrectionEntity, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
+import { PROCESS_WORKFLOW, type CasePolicy, type ProcessWorkflowInput } from '@onetrip/workflows/contracts';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { requestHash } from '../common/request-hash';
 import { pageOffset } from '../common/page-query.dto';
 import { validateAs, validationFailed } from '../common/validation';
-import { toUpdateError } from '../common/workflow-errors';
-import { ApiConfig } from '../config/api.config';
-import { ApplicationRulesService } from './application-rules.service';
+import { CaseWorkflowGateway } from '../temporal/case-workflow.gateway';
+import { ProcessDefinitionsService, type StoredProcessDefinition } from '../processes/process-definitions.service';
+import { ApplicationRulesService, schemaProblemFields } from './application-rules.service';
 import { CasePolicyService } from './case-policy.service';
-import { CaseReader } from './case-reader.service';
+import { CaseReader, type CaseRecord } from './case-reader.service';
+import { CasesRepository } from './cases.repository';
 import { correctionFields, toFlags } from './case-view.mapper';
-import { correctionKeyErrors } from './correction-paths';
+import { applyFormChanges, correctionKeyErrors } from './correction-paths';
 import { ApplicationCreateDto } from './dto/application-create.dto';
 import { ApplicationFormDto, toApplicationForm } from './dto/application-form.dto';
 import { ApplicationListQueryDto } from './dto/application-list-query.dto';
 import { CaseCancelDto } from './dto/case-cancel.dto';
 import { CaseListResponseDto, CaseResponseDto } from './dto/case-response.dto';
 import { CorrectionCreateDto } from './dto/correction-create.dto';
+import { ProcessApplicationCreateDto } from './dto/process-application-create.dto';
+import { processWorkflowInput } from './process-plan';
 
 const UNIQUE_VIOLATION = '23505';
 /** Visible ASCII, as clients send UUIDs or similar tokens. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** The opening's process key: POST /applications files it with today's body. */
+export const ENTERPRISE_OPENING = 'enterprise-opening';
+
+function checkIdempotencyKey(idempotencyKey: string | undefined): void {
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw validationFailed([{ path: 'Idempotency-Key', messages: ['Idempotency-Key must be 1–200 visible ASCII characters'] }]);
+  }
+}
+
+/** The enterprise's name (normalised, for the register's lookups) when the process names one. */
+function enterpriseNameOf(form: object): string | null {
+  const company = (form as { company?: unknown }).company;
+  const name = typeof company === 'object' && company !== null ? (company as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? normaliseEnterpriseName(name) : null;
+}
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;
@@ -47,43 +68,79 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 
 @Injectable()
 export class ApplicationsService {
-  private readonly logger = new Logger('Applications');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly client: Client,
-    private readonly config: ApiConfig,
+    private readonly workflows: CaseWorkflowGateway,
     private readonly policies: CasePolicyService,
     private readonly rules: ApplicationRulesService,
     private readonly cases: CaseReader,
+    private readonly caseRows: CasesRepository,
+    private readonly definitions: ProcessDefinitionsService,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
-    private readonly signer: DecisionSigner,
   ) {}
 
   /**
-   * Files a case: rules first, then the case row (and the idempotency key) in one transaction, then the
-   * workflow. The same key and body give back the same case however many times, or however concurrently,
-   * they are sent; the key's primary key decides which request made it.
+   * Files an enterprise opening (today's body): its rules, then the case at the opening's ACTIVE
+   * definition version, on the engine.
    */
   async create(user: AuthenticatedUser, dto: ApplicationCreateDto, idempotencyKey: string | undefined): Promise<CaseResponseDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw validationFailed([{ path: 'Idempotency-Key', messages: ['Idempotency-Key must be 1–200 visible ASCII characters'] }]);
-    }
+    checkIdempotencyKey(idempotencyKey);
     const applicantId = await this.applicantFor(user, dto.onBehalfOf);
     const form = toApplicationForm(dto);
     const hash = requestHash({ form, onBehalfOf: dto.onBehalfOf ?? null });
-    if (idempotencyKey !== undefined) {
-      const earlier = await this.dataSource.manager.findOneBy(IdempotencyKeyEntity, { ownerId: user.id, key: idempotencyKey });
-      if (earlier) return this.replay(user, earlier, hash);
-    }
-
+    const earlier = await this.earlier(user, idempotencyKey);
+    if (earlier) return this.replay(user, earlier, hash);
+    const stored = await this.definitions.active(ENTERPRISE_OPENING);
     const flags = [...(await this.rules.check(form)), ...(await this.filerFlags(user, form))];
+    return this.file(user, idempotencyKey, hash, { applicantId, stored, form, flags, fees: feeLedgerForApplication(form) });
+  }
+
+  /**
+   * Files a case of any process at its ACTIVE version: the form is checked against the definition's schema
+   * and its named rules (every failing field in one 400, under `form.`), its personal data sealed by the
+   * schema's `x-personal-data` paths.
+   */
+  async fileProcess(user: AuthenticatedUser, key: string, dto: ProcessApplicationCreateDto, idempotencyKey: string | undefined): Promise<CaseResponseDto> {
+    checkIdempotencyKey(idempotencyKey);
+    const applicantId = await this.applicantFor(user, dto.onBehalfOf);
+    const hash = requestHash({ process: key, form: dto.form, onBehalfOf: dto.onBehalfOf ?? null });
+    const earlier = await this.earlier(user, idempotencyKey);
+    if (earlier) return this.replay(user, earlier, hash);
+    const stored = await this.definitions.active(key);
+    const problems = validateValue(stored.definition.form.schema, dto.form);
+    if (problems.length > 0) throw validationFailed(schemaProblemFields(problems, 'form'));
+    const flags = await this.rules.checkNamed(stored.definition.form.rules, dto.form, 'form');
+    return this.file(user, idempotencyKey, hash, { applicantId, stored, form: dto.form, flags, fees: feeLedgerFor(stored.definition, dto.form) });
+  }
+
+  /**
+   * The case row (and the idempotency key) in one transaction, then the workflow. The same key and body
+   * give back the same case however many times, or however concurrently, they are sent; the key's primary
+   * key decides which request made it.
+   */
+  private async file(
+    user: AuthenticatedUser,
+    idempotencyKey: string | undefined,
+    hash: string,
+    filing: { applicantId: string; stored: StoredProcessDefinition; form: object; flags: unknown[]; fees: unknown },
+  ): Promise<CaseResponseDto> {
+    const { applicantId, stored, form } = filing;
     const policy = this.policies.policy;
     const id = randomUUID();
     try {
       await this.dataSource.transaction(async (manager) => {
-        await this.insertCase(manager, { id, applicantId, filedById: user.id, form, policy, flags });
+        await this.caseRows.insert(manager, {
+          id,
+          applicantId,
+          filedById: user.id,
+          process: { key: stored.key, version: stored.version },
+          form: this.cipher.sealFields(form, personalDataPaths(stored.definition.form.schema)),
+          enterpriseName: enterpriseNameOf(form),
+          policy,
+          fees: filing.fees,
+          flags: filing.flags,
+        });
         if (idempotencyKey !== undefined) await manager.insert(IdempotencyKeyEntity, { ownerId: user.id, key: idempotencyKey, requestHash: hash, caseId: id });
         if (user.role === 'WINDOW') await this.audit.record({ actor: user, action: 'FILE_ON_BEHALF', caseId: id, details: { applicantId } }, manager);
       });
@@ -95,7 +152,7 @@ export class ApplicationsService {
       }
       throw error;
     }
-    await this.startWorkflow(id, policy);
+    await this.startWorkflow(id, stored, policy, form);
     return this.cases.freshView(user, id);
   }
 
@@ -119,12 +176,8 @@ export class ApplicationsService {
     }
     const keyErrors = correctionKeyErrors(Object.keys(dto.changes), correctionFields(record.correction));
     if (keyErrors.length > 0) throw validationFailed(keyErrors);
-    const corrected = this.applyChanges(record.form, dto.changes);
-    const typeErrors = await validateAs(ApplicationFormDto, corrected);
-    if (typeErrors.length > 0) throw validationFailed(typeErrors);
-    // The filer's flag stays: a correction does not make the filer any more verified.
-    const kept = toFlags(record.flags).filter((flag) => flag.code === 'FILER_IDENTITY_UNVERIFIED') as RuleFlag[];
-    const flags = [...(await this.rules.check(corrected, { caseId: record.id })), ...kept];
+    const stored = await this.definitions.version(record.process.key, record.process.version);
+    const flags = record.process.key === ENTERPRISE_OPENING ? await this.checkOpeningCorrection(record, dto.changes) : await this.checkCorrection(record, stored, dto.changes);
 
     const correctionId = randomUUID();
     await this.dataSource.transaction(async (manager) => {
@@ -132,7 +185,7 @@ export class ApplicationsService {
         correctionId,
         record.id,
         record.correctionRound,
-        JSON.stringify(this.cipher.sealFields(dto.changes)),
+        JSON.stringify(this.cipher.sealFields(dto.changes, personalDataPaths(stored.definition.form.schema))),
         user.id,
       ]);
       await this.audit.record(
@@ -140,35 +193,25 @@ export class ApplicationsService {
         manager,
       );
     });
-    // Signed: the worker applies only a correction that came through the API's checks.
+    // Signed by the gateway: the worker applies only a correction that came through the API's checks.
     const submission = { correctionId, round: record.correctionRound, actorId: user.id };
     try {
-      await this.client.workflow
-        .getHandle(caseWorkflowId(record.id))
-        .executeUpdate(submitCorrectionUpdate, { args: [{ ...submission, ...this.signer.commandSignature({ command: 'submitCorrection', caseId: record.id, ...submission }) }] });
+      await this.workflows.submitCorrection(record.id, submission);
     } catch (error) {
-      const mapped = toUpdateError(error);
-      if (mapped instanceof AppError && mapped.status === 409) {
+      if (error instanceof AppError && error.status === 409) {
         await this.dataSource.manager.update(CorrectionEntity, { id: correctionId, status: 'PENDING' }, { status: 'REFUSED' });
       }
-      throw mapped;
+      throw error;
     }
-    await this.saveFlags(record.id, flags);
+    await this.caseRows.saveFlags(record.id, flags);
     return this.cases.freshView(user, record.id);
   }
 
   async cancel(user: AuthenticatedUser, id: string, dto: CaseCancelDto): Promise<CaseResponseDto> {
     const record = await this.cases.findVisible(user, id);
     if (isTerminalCaseStatus(record.status)) throw new AppError('CASE_CLOSED', `Refused (CASE_CLOSED): the case is already ${record.status}`);
-    try {
-      // Signed: the worker acts only on a cancellation that came through the API's checks.
-      const cancellation = { actorId: user.id, reason: dto.reason };
-      await this.client.workflow
-        .getHandle(caseWorkflowId(record.id))
-        .executeUpdate(cancelCaseUpdate, { args: [{ ...cancellation, ...this.signer.commandSignature({ command: 'cancelCase', caseId: record.id, ...cancellation }) }] });
-    } catch (error) {
-      throw toUpdateError(error);
-    }
+    // Signed by the gateway: the worker acts only on a cancellation that came through the API's checks.
+    await this.workflows.cancelCase(record.id, { actorId: user.id, reason: dto.reason });
     await this.audit.record({ actor: user, action: 'CANCEL', caseId: record.id });
     // The workflow answers once the end is recorded, so the row already says CANCELLED.
     return this.cases.freshView(user, record.id);
@@ -199,59 +242,45 @@ export class ApplicationsService {
     const record = await this.cases.find(earlier.caseId);
     if (!record) throw new AppError('NOT_FOUND', 'No such case');
     // The first attempt may have died between its commit and the start: starting again is harmless.
-    if (record.status === 'SUBMITTED') await this.startWorkflow(record.id, record.policy);
+    if (record.status === 'SUBMITTED') await this.startWorkflow(record.id, await this.definitions.version(record.process.key, record.process.version), record.policy, record.form);
     return this.cases.view(user, record);
   }
 
-  private async insertCase(
-    manager: EntityManager,
-    values: { id: string; applicantId: string; filedById: string; form: ApplicationForm; policy: CasePolicy; flags: RuleFlag[] },
-  ): Promise<void> {
-    const now = new Date();
-    await manager.query(
-      `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, form_version, enterprise_name, policy, fees, flags, submitted_at, last_progress_at)
-       VALUES ($1, $2, $3, $4, 'SUBMITTED', $5, 1, $6, $7, $8, $9, $10, $10)`,
-      [
-        values.id,
-        caseWorkflowId(values.id),
-        values.applicantId,
-        values.filedById,
-        JSON.stringify(this.cipher.sealFields(values.form)),
-        normaliseEnterpriseName(values.form.company.name),
-        JSON.stringify(values.policy),
-        JSON.stringify(feeLedgerForApplication(values.form)),
-        JSON.stringify(values.flags),
-        now,
-      ],
-    );
+  /** An earlier request with the same key, if any. */
+  private async earlier(user: AuthenticatedUser, idempotencyKey: string | undefined): Promise<IdempotencyKeyEntity | null> {
+    return idempotencyKey === undefined ? null : this.dataSource.manager.findOneBy(IdempotencyKeyEntity, { ownerId: user.id, key: idempotencyKey });
   }
 
-  private async startWorkflow(caseId: string, policy: CasePolicy): Promise<void> {
-    try {
-      await this.client.workflow.start<(input: CaseWorkflowInput) => Promise<CaseWorkflowResult>>(CASE_WORKFLOW, {
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        workflowId: caseWorkflowId(caseId),
-        args: [{ caseId, policy }],
-        // A finished case is never started again by a late retry.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      this.logger.error(`case ${caseId} saved but its workflow did not start: ${error instanceof Error ? error.message : String(error)}`);
-      throw new AppError('WORKFLOW_UNAVAILABLE', 'The case was saved but could not be started; send the same request again with the same Idempotency-Key');
-    }
+  /** The generic workflow, with the pinned definition's steps as this API's settings run them; ids only, no form. */
+  private async startWorkflow(caseId: string, stored: StoredProcessDefinition, policy: CasePolicy, form: unknown): Promise<void> {
+    await this.workflows.start<ProcessWorkflowInput>(caseId, PROCESS_WORKFLOW, processWorkflowInput(caseId, stored, policy, this.policies.steps, form));
   }
 
-  private applyChanges(form: ApplicationForm, changes: Record<string, unknown>): ApplicationForm {
+  /** The opening's corrected form: today's typed checks and rules; the filer's flag stays. */
+  private async checkOpeningCorrection(record: CaseRecord, changes: Record<string, unknown>): Promise<RuleFlag[]> {
+    const corrected = this.applyChanges(() => applyCorrections(record.form as ApplicationForm, changes));
+    const typeErrors = await validateAs(ApplicationFormDto, corrected);
+    if (typeErrors.length > 0) throw validationFailed(typeErrors);
+    // The filer's flag stays: a correction does not make the filer any more verified.
+    const kept = toFlags(record.flags).filter((flag) => flag.code === 'FILER_IDENTITY_UNVERIFIED') as RuleFlag[];
+    return [...(await this.rules.check(corrected, { caseId: record.id })), ...kept];
+  }
+
+  /** Any other process: the corrected form against the pinned definition's schema and named rules. */
+  private async checkCorrection(record: CaseRecord, stored: StoredProcessDefinition, changes: Record<string, unknown>): Promise<RuleFlag[]> {
+    const corrected = this.applyChanges(() => applyFormChanges(record.form as object, changes));
+    const problems = validateValue(stored.definition.form.schema, corrected);
+    if (problems.length > 0) throw validationFailed(schemaProblemFields(problems, ''));
+    return this.rules.checkNamed(stored.definition.form.rules, corrected, '', { caseId: record.id });
+  }
+
+  private applyChanges<T>(apply: () => T): T {
     try {
-      return applyCorrections(form, changes);
+      return apply();
     } catch (error) {
       if (error instanceof CorrectionPathError) throw validationFailed([{ path: error.path.slice(0, 200), messages: ['cannot be changed this way: no such element, or its parent is missing'] }]);
       throw error;
     }
   }
 
-  private async saveFlags(caseId: string, flags: RuleFlag[]): Promise<void> {
-    await this.dataSource.query(`UPDATE cases SET flags = $2 WHERE id = $1`, [caseId, JSON.stringify(flags)]);
-  }
 }

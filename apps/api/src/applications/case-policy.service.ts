@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { CasePolicy } from '@onetrip/workflows/contracts';
 import { ApiConfig } from '../config/api.config';
-import { buildCasePolicy } from './case-policy';
+import { buildCasePolicy, parseModeOverrides, parseTimeLimitOverrides } from './case-policy';
+import type { StepSettings } from './process-plan';
 
 /** The case policy, built once from the validated config; each new case is started with it. */
 @Injectable()
 export class CasePolicyService {
   readonly policy: CasePolicy;
+  /** What the settings override in a definition's steps (modes, limits, the reminder lead). */
+  readonly steps: StepSettings;
 
   constructor(config: ApiConfig) {
     this.policy = buildCasePolicy(config);
+    const modes = parseModeOverrides(config.CASE_DEPARTMENT_MODES);
+    this.steps = {
+      // Unset means MANUAL, as documented before the engine: the deployment, not the definition, decides
+      // which steps run without a clerk. Limits unset are each step's own, from its definition.
+      modes: { all: 'MANUAL', ...modes },
+      timeLimits: parseTimeLimitOverrides(config.CASE_TIME_LIMIT_MINUTES),
+      reminderLeadMinutes: config.CASE_REMINDER_LEAD_MINUTES,
+    };
   }
 }

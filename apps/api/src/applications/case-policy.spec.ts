@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { loadConfig, ConfigError } from '@onetrip/infrastructure';
 import { ApiConfig } from '../config/api.config';
 import {
+  parseModeOverrides,
+  parseTimeLimitOverrides,
   buildCasePolicy,
   CasePolicyConfigError,
   parseDateList,
@@ -37,11 +39,24 @@ describe('parseDepartmentModes', () => {
   it.each([
     ['SAMR', /KEY=VALUE/],
     ['SAMR=FAST', /MANUAL or AUTO/],
-    ['XYZ=AUTO', /unknown department "XYZ"/],
+    ['X.Y=AUTO', /"X.Y" is not a department code or a step id/],
     ['SAMR=AUTO,SAMR=MANUAL', /SAMR is given twice/],
   ])('refuses %j', (text, message) => {
     expect(() => parseDepartmentModes(text)).toThrow(CasePolicyConfigError);
     expect(() => parseDepartmentModes(text)).toThrow(message);
+  });
+});
+
+describe('step overrides (departments are data)', () => {
+  it('keeps * apart from keys naming a department code or a step id; names no one that is not given', () => {
+    expect(parseModeOverrides('')).toEqual({ named: {} });
+    expect(parseModeOverrides('food-permit=AUTO, *=manual, samr=AUTO')).toEqual({ all: 'MANUAL', named: { 'food-permit': 'AUTO', SAMR: 'AUTO' } });
+    expect(parseTimeLimitOverrides('90')).toEqual({ all: 90, named: {} });
+    expect(parseTimeLimitOverrides('FIRE=30,fire-safety=15')).toEqual({ named: { FIRE: 30, 'fire-safety': 15 } });
+  });
+
+  it('still gives caseWorkflow its five departments, unknown codes set nothing there', () => {
+    expect(parseDepartmentModes('FIRE=AUTO')).toEqual({ SAMR: 'MANUAL', PSB: 'MANUAL', TAX: 'MANUAL', HRSS: 'MANUAL', BANK: 'MANUAL' });
   });
 });
 

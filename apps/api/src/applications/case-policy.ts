@@ -54,26 +54,41 @@ function listItems(text: string): string[] {
     .filter((item) => item.length > 0);
 }
 
+/** Settings name a department code (any a definition declares) or a step id: departments are data. */
+const OVERRIDE_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** What a KEY=VALUE setting says: `*` for every step, or per department code / step id. */
+export interface StepOverrides<T> {
+  all?: T;
+  named: Readonly<Record<string, T>>;
+}
+
+function parseOverrides<T>(text: string, parseValue: (raw: string) => T): StepOverrides<T> {
+  let all: T | undefined;
+  const named: Record<string, T> = {};
+  const seen = new Set<string>();
+  for (const entry of listItems(text)) {
+    const match = /^([^=\s]+)\s*=\s*(.+)$/.exec(entry);
+    if (!match) throw new CasePolicyConfigError(`"${entry}" is not KEY=VALUE (KEY is *, a department code such as ${DEPARTMENTS.join(', ')}, or a step id)`);
+    // Department codes are upper case whatever is written; step ids are kept as they are.
+    const key = (DEPARTMENTS as readonly string[]).includes(match[1].toUpperCase()) ? match[1].toUpperCase() : match[1];
+    if (seen.has(key)) throw new CasePolicyConfigError(`${key} is given twice`);
+    seen.add(key);
+    const value = parseValue(match[2].trim());
+    if (key === '*') all = value;
+    else if (OVERRIDE_KEY.test(key)) named[key] = value;
+    else throw new CasePolicyConfigError(`"${key}" is not a department code or a step id (letters, digits, - and _)`);
+  }
+  return all === undefined ? { named } : { all, named };
+}
+
 /**
  * 'SAMR=AUTO,TAX=MANUAL' or '*=AUTO,BANK=MANUAL': `*` sets every department, a named one overrides it
  * whatever the order; departments not named keep `fallback`.
  */
 function parseDepartmentMap<T>(text: string, fallback: T, parseValue: (raw: string) => T): Record<DepartmentCode, T> {
-  let all = fallback;
-  const named = new Map<DepartmentCode, T>();
-  const seen = new Set<string>();
-  for (const entry of listItems(text)) {
-    const match = /^([^=\s]+)\s*=\s*(.+)$/.exec(entry);
-    if (!match) throw new CasePolicyConfigError(`"${entry}" is not KEY=VALUE (KEY is * or one of ${DEPARTMENTS.join(', ')})`);
-    const key = match[1].toUpperCase();
-    if (seen.has(key)) throw new CasePolicyConfigError(`${key} is given twice`);
-    seen.add(key);
-    const value = parseValue(match[2].trim());
-    if (key === '*') all = value;
-    else if ((DEPARTMENTS as readonly string[]).includes(key)) named.set(key as DepartmentCode, value);
-    else throw new CasePolicyConfigError(`unknown department "${key}" (expected * or one of ${DEPARTMENTS.join(', ')})`);
-  }
-  return Object.fromEntries(DEPARTMENTS.map((code) => [code, named.get(code) ?? all])) as Record<DepartmentCode, T>;
+  const { all = fallback, named } = parseOverrides(text, parseValue);
+  return Object.fromEntries(DEPARTMENTS.map((code) => [code, named[code] ?? all])) as Record<DepartmentCode, T>;
 }
 
 function parseMode(raw: string): DepartmentMode {
@@ -105,6 +120,18 @@ export function parseTimeLimits(text: string): Record<DepartmentCode, number> {
     return Object.fromEntries(DEPARTMENTS.map((code) => [code, minutes])) as Record<DepartmentCode, number>;
   }
   return parseDepartmentMap<number>(trimmed, DEFAULT_TIME_LIMIT_MINUTES, (raw) => parseMinutes(raw));
+}
+
+/** Modes by department code or step id ('' → each step's own, from its definition). */
+export function parseModeOverrides(text: string): StepOverrides<DepartmentMode> {
+  return parseOverrides(text, parseMode);
+}
+
+/** Time limits by department code or step id; a plain number is every step's ('' → each step's own). */
+export function parseTimeLimitOverrides(text: string): StepOverrides<number> {
+  const trimmed = text.trim();
+  if (DECIMAL.test(trimmed)) return { all: parseMinutes(trimmed), named: {} };
+  return parseOverrides(trimmed, (raw) => parseMinutes(raw));
 }
 
 /** '09:00-12:00,13:30-17:30' → office hours (sorted, non-overlapping, start before end). */

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { isUuid, type ApplicationForm, type CaseStatus } from '@onetrip/domain';
+import { EntityManager } from 'typeorm';
+import { isUuid, maskApplicationForm, maskPersonalData, personalDataPaths, type ApplicationForm, type ProcessDefinition } from '@onetrip/domain';
 import { PersonalDataCipher } from '@onetrip/infrastructure';
 import type { CasePolicy } from '@onetrip/workflows/contracts';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
+import { ProcessDefinitionsService } from '../processes/process-definitions.service';
+import { TasksRepository } from '../tasks/tasks.repository';
 import { canSeeCase, ownsCase } from './case-access';
 import { toCaseView, type CaseViewSource, type StepTaskSource } from './case-view.mapper';
+import { CasesRepository, type CaseOwnerFilter, type CaseRow } from './cases.repository';
+import { maskFormAt } from './form-masking';
 import type { CaseResponseDto } from './dto/case-response.dto';
 
 export interface CaseRecord extends CaseViewSource {
@@ -16,44 +19,15 @@ export interface CaseRecord extends CaseViewSource {
   policy: CasePolicy;
 }
 
-interface CaseRow {
-  id: string;
-  applicant_id: string;
-  filed_by_id: string;
-  status: CaseStatus;
-  form: ApplicationForm;
-  policy: CasePolicy;
-  correction_round: number;
-  correction: unknown;
-  outcome: unknown;
-  fees: unknown;
-  flags: unknown;
-  end_reason: string | null;
-  submitted_at: Date;
-  completed_at: Date | null;
-}
-
-interface TaskRow {
-  case_id: string;
-  department: string;
-  round: number;
-  status: string;
-  due_at: Date;
-  overdue_at: Date | null;
-  decided_at: Date | null;
-  outputs: Record<string, unknown> | null;
-}
-
-const CASE_COLUMNS = `id, applicant_id, filed_by_id, status, form, policy, correction_round, correction, outcome, fees, flags, end_reason, submitted_at, completed_at`;
-
-/** The row as a record, its ID numbers and mobiles decrypted (the one place the API reads forms from). */
+/** The row as a record, its personal data decrypted (the one place the API reads forms from). */
 function toRecord(row: CaseRow, cipher: PersonalDataCipher): CaseRecord {
   return {
     id: row.id,
     applicantId: row.applicant_id,
     filedById: row.filed_by_id,
+    process: { key: row.process_key, version: row.process_version },
     status: row.status,
-    form: cipher.openFields(row.form),
+    form: cipher.openFields(row.form) as ApplicationForm,
     policy: row.policy,
     correctionRound: row.correction_round,
     correction: row.correction,
@@ -71,17 +45,23 @@ export interface CasePage {
   total: number;
 }
 
+// The enterprise opening's form keeps its own masking (the ID number's and mobile's shapes); any other
+// process's personal data is masked by its schema's x-personal-data paths.
+const OPENING = 'enterprise-opening';
+
 /** Reads cases and their tasks from PostgreSQL, and who may see them. */
 @Injectable()
 export class CaseReader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly definitions: ProcessDefinitionsService,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
-  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRecord | null> {
+  async find(id: string, manager?: EntityManager): Promise<CaseRecord | null> {
     if (!isUuid(id)) return null;
-    const [row] = (await manager.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [id])) as CaseRow[];
+    const row = await this.cases.find(id, manager);
     return row ? toRecord(row, this.cipher) : null;
   }
 
@@ -101,23 +81,29 @@ export class CaseReader {
 
   /** APPLICANT: their cases; WINDOW: the cases it filed; ADMIN: all. Newest first. */
   async page(user: AuthenticatedUser, limit: number, offset: number): Promise<CasePage> {
-    const filter = user.role === 'APPLICANT' ? 'WHERE applicant_id = $1' : user.role === 'WINDOW' ? 'WHERE filed_by_id = $1' : 'WHERE $1::uuid IS NOT NULL';
-    const [rows, [count]] = await Promise.all([
-      this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM cases ${filter} ORDER BY submitted_at DESC, id DESC LIMIT $2 OFFSET $3`, [user.id, limit, offset]) as Promise<CaseRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM cases ${filter}`, [user.id]) as Promise<{ total: number }[]>,
-    ]);
-    return { items: rows.map((row) => toRecord(row, this.cipher)), total: count.total };
+    const owner: CaseOwnerFilter = user.role === 'APPLICANT' ? { applicantId: user.id } : user.role === 'WINDOW' ? { filedById: user.id } : 'ALL';
+    const { rows, total } = await this.cases.page(owner, limit, offset);
+    return { items: rows.map((row) => toRecord(row, this.cipher)), total };
+  }
+
+  /** The definition version a case pinned (cached: a stored version never changes). */
+  async definitionOf(record: Pick<CaseRecord, 'process'>): Promise<ProcessDefinition> {
+    return (await this.definitions.version(record.process.key, record.process.version)).definition;
+  }
+
+  /** The form with its personal data masked (lists, the admin's default view). */
+  maskedForm(record: Pick<CaseRecord, 'process' | 'form'>, definition: ProcessDefinition): unknown {
+    if (record.process.key === OPENING) return maskApplicationForm(record.form);
+    return maskFormAt(record.form, personalDataPaths(definition.form.schema), maskPersonalData);
   }
 
   async views(user: AuthenticatedUser, records: readonly CaseRecord[], now = new Date(), listed = false): Promise<CaseResponseDto[]> {
     if (records.length === 0) return [];
-    const rows = (await this.dataSource.query(
-      `SELECT case_id, department, round, status, due_at, overdue_at, decided_at, outputs FROM tasks WHERE case_id = ANY($1::uuid[])`,
-      [records.map((record) => record.id)],
-    )) as TaskRow[];
+    const rows = await this.tasks.forCases(records.map((record) => record.id));
     const byCase = new Map<string, StepTaskSource[]>();
     for (const row of rows) {
       const task: StepTaskSource = {
+        stepId: row.step_id,
         department: row.department,
         round: row.round,
         status: row.status,
@@ -128,7 +114,13 @@ export class CaseReader {
       };
       byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), task]);
     }
-    return records.map((record) => toCaseView(record, byCase.get(record.id) ?? [], { now, includeForm: ownsCase(user, record), listed }));
+    return Promise.all(
+      records.map(async (record) => {
+        const definition = await this.definitionOf(record);
+        const maskForm = () => this.maskedForm(record, definition);
+        return toCaseView(record, definition, byCase.get(record.id) ?? [], { now, includeForm: ownsCase(user, record), listed, maskForm });
+      }),
+    );
   }
 
   async view(user: AuthenticatedUser, record: CaseRecord): Promise<CaseResponseDto> {

@@ -1,4 +1,4 @@
-import { DEPARTMENTS, FEE_PAYERS, isDepartment, maskApplicationForm, maskPersonalData, STEP_STATUSES, type ApplicationForm, type CaseStatus, type Department, type FeePayer, type StepStatus } from '@onetrip/domain';
+import { evaluateCondition, FEE_PAYERS, maskApplicationForm, maskPersonalData, STEP_STATUSES, type ApplicationForm, type CaseStatus, type FeePayer, type ProcessDefinition, type StepStatus } from '@onetrip/domain';
 import type { CaseResponseDto, CaseStepDto, CorrectionItemDto, CorrectionNoticeDto, FeesDto, RuleFlagDto } from './dto/case-response.dto';
 
 // The case view is built from the `cases` row and the `tasks` table only (never from Temporal), so a
@@ -16,11 +16,15 @@ export interface CaseViewSource {
   fees: unknown;
   endReason: string | null;
   flags: unknown;
+  /** The form as filed (opened); an enterprise opening's is an ApplicationForm. */
   form: ApplicationForm;
+  /** The definition version the case pinned at filing. */
+  process: { key: string; version: number };
 }
 
-/** A `tasks` row as the view needs it; any round, the mapper picks the latest per department. */
+/** A `tasks` row as the view needs it; any round, the mapper picks the latest per step. */
 export interface StepTaskSource {
+  stepId: string;
   department: string;
   round: number;
   status: string;
@@ -39,19 +43,26 @@ export function isTaskOverdue(task: Pick<StepTaskSource, 'status' | 'dueAt' | 'o
   return OPEN_STATUSES.includes(task.status) && (task.overdueAt !== null || task.dueAt.getTime() < now.getTime());
 }
 
-/** Always the five departments in order; a department with no task yet is PENDING. */
-export function toSteps(tasks: readonly StepTaskSource[], now: Date): CaseStepDto[] {
-  const latest = new Map<Department, StepTaskSource>();
+/** A step the form does not need (its `when` is false) shows SKIPPED, unless a task of it is already in hand. */
+function isSkipped(step: ProcessDefinition['steps'][number], form: unknown, task: StepTaskSource | undefined): boolean {
+  if (task && task.status !== 'SKIPPED' && task.status !== 'PENDING') return false;
+  return task?.status === 'SKIPPED' || (step.when !== undefined && !evaluateCondition(step.when, form));
+}
+
+/** Every step of the pinned definition in its order; a step with no task yet is PENDING (or SKIPPED). */
+export function toSteps(definition: ProcessDefinition, tasks: readonly StepTaskSource[], form: unknown, now: Date): CaseStepDto[] {
+  const latest = new Map<string, StepTaskSource>();
   for (const task of tasks) {
-    if (!isDepartment(task.department)) continue;
-    const current = latest.get(task.department);
-    if (!current || task.round > current.round) latest.set(task.department, task);
+    const current = latest.get(task.stepId);
+    if (!current || task.round > current.round) latest.set(task.stepId, task);
   }
-  return DEPARTMENTS.map((department): CaseStepDto => {
-    const task = latest.get(department);
-    if (!task) return { department, status: 'PENDING', overdue: false };
+  return definition.steps.map((definitionStep): CaseStepDto => {
+    const task = latest.get(definitionStep.id);
+    const base = { stepId: definitionStep.id, name: definitionStep.name, department: definitionStep.department, dependsOn: [...definitionStep.dependsOn] };
+    if (isSkipped(definitionStep, form, task)) return { ...base, status: 'SKIPPED' as StepStatus, overdue: false };
+    if (!task) return { ...base, status: 'PENDING', overdue: false };
     const status = (STEP_STATUSES as readonly string[]).includes(task.status) ? (task.status as StepStatus) : 'PENDING';
-    const step: CaseStepDto = { department, status, round: task.round, overdue: isTaskOverdue(task, now) };
+    const step: CaseStepDto = { ...base, status, round: task.round, overdue: isTaskOverdue(task, now) };
     if (OPEN_STATUSES.includes(task.status)) step.dueAt = task.dueAt.toISOString();
     if (task.status === 'DONE' && task.decidedAt) step.completedAt = task.decidedAt.toISOString();
     if (task.outputs && Object.keys(task.outputs).length > 0) step.outputs = task.outputs;
@@ -63,8 +74,8 @@ export function toSteps(tasks: readonly StepTaskSource[], now: Date): CaseStepDt
 export function toCorrectionNotice(stored: unknown, correctionRound: number): CorrectionNoticeDto | undefined {
   if (!isRecord(stored)) return undefined;
   const items = (Array.isArray(stored.items) ? stored.items : []).flatMap((item): CorrectionItemDto[] =>
-    isRecord(item) && typeof item.department === 'string' && isDepartment(item.department) && typeof item.field === 'string'
-      ? [{ department: item.department, field: item.field, reason: typeof item.reason === 'string' ? item.reason : '' }]
+    isRecord(item) && typeof item.department === 'string' && typeof item.field === 'string'
+      ? [{ department: item.department, ...(typeof item.stepId === 'string' ? { stepId: item.stepId } : {}), field: item.field, reason: typeof item.reason === 'string' ? item.reason : '' }]
       : [],
   );
   return { round: typeof stored.round === 'number' ? stored.round : correctionRound, items };
@@ -98,13 +109,19 @@ export function toFlags(stored: unknown): RuleFlagDto[] {
  * In a list (`listed`) ID numbers and mobiles are masked, in the form and in clerks' free text too:
  * a list is glanced at and cached; the full values are on the case's own page.
  */
-export function toCaseView(row: CaseViewSource, tasks: readonly StepTaskSource[], options: { now: Date; includeForm: boolean; listed?: boolean }): CaseResponseDto {
+export function toCaseView(
+  row: CaseViewSource,
+  definition: ProcessDefinition,
+  tasks: readonly StepTaskSource[],
+  options: { now: Date; includeForm: boolean; listed?: boolean; maskForm?: (form: ApplicationForm) => unknown },
+): CaseResponseDto {
   const text = options.listed ? maskPersonalData : (value: string) => value;
   const view: CaseResponseDto = {
     id: row.id,
     status: row.status,
     submittedAt: row.submittedAt.toISOString(),
-    steps: toSteps(tasks, options.now),
+    process: { key: row.process.key, version: row.process.version, name: definition.name },
+    steps: toSteps(definition, tasks, row.form, options.now),
     fees: toFees(row.fees),
   };
   if (row.completedAt) view.completedAt = row.completedAt.toISOString();
@@ -116,6 +133,6 @@ export function toCaseView(row: CaseViewSource, tasks: readonly StepTaskSource[]
   if (row.endReason) view.endReason = text(row.endReason);
   const flags = toFlags(row.flags);
   if (flags.length > 0) view.flags = flags;
-  if (options.includeForm) view.form = options.listed ? maskApplicationForm(row.form) : row.form;
+  if (options.includeForm) view.form = (options.listed ? (options.maskForm ?? maskApplicationForm)(row.form) : row.form) as ApplicationForm;
   return view;
 }

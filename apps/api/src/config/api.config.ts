@@ -90,9 +90,9 @@ export class ApiConfig extends SharedConfig {
   @ParsesWith(parseDepartmentModes)
   CASE_DEPARTMENT_MODES: string = '';
 
-  /** Working minutes per department step: '240', or '*=240,SAMR=60'; decimals allowed, > 0. */
+  /** Working minutes per step: '' (each step's own, from its definition; 240 in caseWorkflow's cases), '240', or '*=240,SAMR=60,fire-safety=30'; decimals allowed, > 0. */
   @ParsesWith(parseTimeLimits)
-  CASE_TIME_LIMIT_MINUTES: string = '240';
+  CASE_TIME_LIMIT_MINUTES: string = '';
 
   @Transform(toDecimal)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of minutes' })

@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { temporalDataConverter } from '@onetrip/infrastructure';
 import { ApiConfig } from '../config/api.config';
+import { CaseWorkflowGateway } from './case-workflow.gateway';
 
 @Global()
 @Module({
@@ -14,8 +15,9 @@ import { ApiConfig } from '../config/api.config';
         return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
       },
     },
+    CaseWorkflowGateway,
   ],
-  exports: [Client],
+  exports: [Client, CaseWorkflowGateway],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { PersonalDataCipher } from '@onetrip/infrastructure';
 import { foldEnterpriseName, type Department } from '@onetrip/domain';
+import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import {
   AppliedCorrection,
   CaseRecord,
@@ -30,12 +31,15 @@ interface CaseRow {
   policy: CaseRecord['policy'];
   uscc: string | null;
   correction_round: number;
+  process_key: string;
+  process_version: number;
 }
 
 interface TaskRow {
   id: string;
   case_id: string;
-  department: Department;
+  department: string;
+  step_id: string;
   round: number;
   status: TaskRecord['status'];
   outputs: Record<string, unknown> | null;
@@ -51,7 +55,7 @@ export class PostgresCaseStore implements CaseStore {
 
   async getCase(caseId: string): Promise<CaseRecord> {
     const [row] = (await this.dataSource.query(
-      `SELECT id, applicant_id, status, form, policy, uscc, correction_round FROM cases WHERE id = $1`,
+      `SELECT id, applicant_id, status, form, policy, uscc, correction_round, process_key, process_version FROM cases WHERE id = $1`,
       [caseId],
     )) as CaseRow[];
     if (!row) throw new Error(`case ${caseId} not found`);
@@ -63,26 +67,27 @@ export class PostgresCaseStore implements CaseStore {
       policy: row.policy,
       uscc: row.uscc,
       correctionRound: row.correction_round,
+      process: { key: row.process_key, version: row.process_version },
     };
   }
 
   async getTask(taskId: string): Promise<TaskRecord | null> {
-    const [row] = (await this.dataSource.query(`SELECT id, case_id, department, round, status, outputs FROM tasks WHERE id = $1`, [taskId])) as TaskRow[];
-    return row ? { id: row.id, caseId: row.case_id, department: row.department, round: row.round, status: row.status, outputs: row.outputs } : null;
+    const [row] = (await this.dataSource.query(`SELECT id, case_id, department, step_id, round, status, outputs FROM tasks WHERE id = $1`, [taskId])) as TaskRow[];
+    return row ? { id: row.id, caseId: row.case_id, department: row.department, stepId: row.step_id, round: row.round, status: row.status, outputs: row.outputs } : null;
   }
 
   async openTask(task: OpenTask): Promise<boolean> {
     // One statement (atomic without BEGIN/COMMIT round trips): the task if new, and the case's progress.
     const result: unknown = await this.dataSource.query(
       `WITH opened AS (
-         INSERT INTO tasks (id, case_id, department, round, mode, status, opened_at, due_at)
-         VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id
+         INSERT INTO tasks (id, case_id, department, step_id, round, mode, status, opened_at, due_at)
+         VALUES ($1, $2, $3, $8, $4, $5, 'OPEN', $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id
        )
        UPDATE cases SET status = CASE WHEN status IN ('SUBMITTED', 'AWAITING_CORRECTION') THEN 'IN_PROGRESS' ELSE status END,
               last_progress_at = GREATEST(last_progress_at, $6), updated_at = now()
        WHERE id = $2
        RETURNING (SELECT count(*) FROM opened)::int AS opened`,
-      [task.id, task.caseId, task.department, task.round, task.mode, task.openedAt, task.dueAt],
+      [task.id, task.caseId, task.department, task.round, task.mode, task.openedAt, task.dueAt, task.stepId],
     );
     const [row] = returnedRows<{ opened: number }>(result);
     return row?.opened === 1;
@@ -176,7 +181,7 @@ export class PostgresCaseStore implements CaseStore {
     });
   }
 
-  async requestCorrection(caseId: string, round: number, items: CorrectionItem[], at: Date): Promise<void> {
+  async requestCorrection(caseId: string, round: number, items: (CorrectionItem | StepCorrectionItem)[], at: Date): Promise<void> {
     await this.dataSource.query(
       `UPDATE cases SET status = 'AWAITING_CORRECTION', correction_round = $2, correction = $3,
               awaiting_applicant_since = COALESCE(awaiting_applicant_since, $4), last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
@@ -220,6 +225,14 @@ export class PostgresCaseStore implements CaseStore {
     return Object.fromEntries(rows.map((row) => [row.department, row.outputs]));
   }
 
+  async doneOutputsByStep(caseId: string): Promise<Record<string, Record<string, unknown>>> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT ON (step_id) step_id, outputs FROM tasks WHERE case_id = $1 AND status = 'DONE' ORDER BY step_id, round DESC`,
+      [caseId],
+    )) as { step_id: string; outputs: Record<string, unknown> }[];
+    return Object.fromEntries(rows.map((row) => [row.step_id, row.outputs ?? {}]));
+  }
+
   async completeCase(caseId: string, outcome: Record<string, unknown>, at: Date): Promise<void> {
     await this.dataSource.query(`DELETE FROM step_failures WHERE case_id = $1`, [caseId]);
     await this.dataSource.query(
@@ -243,7 +256,7 @@ export class PostgresCaseStore implements CaseStore {
     });
   }
 
-  async departmentOutage(department: Department, caseId: string): Promise<string | null> {
+  async departmentOutage(department: string, caseId: string): Promise<string | null> {
     const [row] = (await this.dataSource.query(`SELECT message FROM department_outages WHERE department = $1 AND scope IN ('*', $2) LIMIT 1`, [department, caseId])) as {
       message: string;
     }[];

@@ -7,28 +7,9 @@ import { ENTERPRISE_KIND_OF_DEPARTMENT, stepKind } from '../step-kinds/step-kind
 import { enterpriseOpeningOutcome } from '../step-kinds/enterprise-outcome';
 import { generateUscc } from '../identifiers/uscc';
 import { buildOutcome, valueAtPath } from './outcome';
-import type { OutcomeDefinition } from './process-definition';
+import { ENTERPRISE_OPENING_V1 } from '../processes/shipped-definitions';
 
-// The enterprise opening's outcome templates (as its definition declares them).
 const at = (step: string, path: string) => ({ from: { step, path } });
-const ENTERPRISE_OUTCOME: OutcomeDefinition = {
-  fields: {
-    uscc: at('SAMR', 'uscc'),
-    licenseNumber: at('SAMR', 'licenseNumber'),
-    enterpriseName: at('SAMR', 'enterpriseName'),
-    seals: { ...at('PSB', 'seals'), each: { kind: at('PSB', 'kind'), code: at('PSB', 'filingCode') } },
-    tax: { fields: { taxpayerId: at('TAX', 'taxpayerId'), ukeyNumber: at('TAX', 'ukeyNumber'), invoicesApproved: at('TAX', 'invoicesApproved') } },
-    socialInsurance: { fields: { registrationNumber: at('HRSS', 'socialInsuranceNumber') } },
-    bankAccount: { fields: { bankCode: at('BANK', 'bankCode'), bankName: at('BANK', 'bankName'), branch: at('BANK', 'branch'), accountNumber: at('BANK', 'accountNumber') } },
-  },
-  delivery: {
-    methodPath: 'delivery.method',
-    options: [
-      { method: 'WINDOW_PICKUP', name: { zh: '窗口领取', en: 'Pick up at the window' }, tripsRequired: 1 },
-      { method: 'FREE_MAIL', name: { zh: '免费邮寄', en: 'Free mail' }, tripsRequired: 0 },
-    ],
-  },
-};
 
 const rules: RuleContext = { today: '2026-03-02', jurisdiction: JISHOU_JURISDICTION, nameTaken: false };
 
@@ -39,7 +20,7 @@ describe('buildOutcome', () => {
         const uscc = generateUscc({ divisionCode: '433101', sequence });
         // What each department issues on a clerk's completion (the outputs stored on the tasks).
         const outputs = Object.fromEntries(DEPARTMENTS.map((d) => [d, stepKind(ENTERPRISE_KIND_OF_DEPARTMENT[d]).issue(form, { rules, uscc }, {})]));
-        expect(buildOutcome({ outcome: ENTERPRISE_OUTCOME }, outputs, form)).toEqual(enterpriseOpeningOutcome(outputs, form));
+        expect(buildOutcome(ENTERPRISE_OPENING_V1, outputs, form)).toEqual(enterpriseOpeningOutcome(outputs, form));
       }),
       { numRuns: 50 },
     );

@@ -13,7 +13,7 @@ export const enterpriseBankAccountKind: StepKind = {
   issuesLicence: false,
   outputsFromSchema: false,
   clerkFields: {
-    accountNumber: { pattern: /^\d{10,25}$/, description: 'must be the new account number: 10–25 digits' },
+    accountNumber: { pattern: /^\d{10,25}$/, description: 'must be the new account number: 10–25 digits', required: true },
     branch: { pattern: /^[\p{Script=Han}A-Za-z0-9()（）·\- ]{2,100}$/u, description: 'must be a branch name: 2–100 Chinese characters, letters, digits, brackets' },
   },
   autoDecide: (form, ctx) => {

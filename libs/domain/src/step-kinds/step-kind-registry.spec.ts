@@ -6,6 +6,8 @@ import { bankAccountNumber, licenseNumber, sealCode, socialInsuranceNumber, ukey
 import { DEPARTMENT_OUTPUT_FORMATS } from '../departments/output-rules';
 import { DEPARTMENTS } from '../departments/departments';
 import { generateUscc } from '../identifiers/uscc';
+import { validateDefinition } from '../engine/definition-validator';
+import { ENTERPRISE_OPENING_V1, SHIPPED_DEFINITIONS } from '../processes/shipped-definitions';
 import { ENTERPRISE_KIND_OF_DEPARTMENT, STEP_KIND_KEYS, STEP_KINDS, stepKind, UnknownStepKindError } from './step-kind-registry';
 
 const rules: RuleContext = { today: '2026-03-02', jurisdiction: JISHOU_JURISDICTION, nameTaken: false };
@@ -17,6 +19,11 @@ describe('the step-kind registry', () => {
       ['enterprise.bank-account', 'enterprise.licence', 'enterprise.seals', 'enterprise.social-insurance', 'enterprise.tax', 'review'].sort(),
     );
     for (const [key, kind] of Object.entries(STEP_KINDS)) expect(kind.key).toBe(key);
+  });
+
+  it('knows every kind the shipped definitions use (the validator looks kinds up here)', () => {
+    for (const definition of SHIPPED_DEFINITIONS) expect(validateDefinition(definition, STEP_KIND_KEYS).problems).toEqual([]);
+    expect(validateDefinition({ ...ENTERPRISE_OPENING_V1, steps: ENTERPRISE_OPENING_V1.steps.map((s) => ({ ...s, kind: `${s.kind}x` })) }, STEP_KIND_KEYS).problems.length).toBeGreaterThan(0);
   });
 
   it('refuses an unknown key with a coded error naming it', () => {

@@ -10,6 +10,8 @@ export interface OutputFormat {
   pattern: RegExp;
   /** Says what is expected, to follow the field's path in an error. */
   description: string;
+  /** The clerk must give it on completion (the department's own system issues it, e.g. a bank account number). */
+  required?: boolean;
 }
 
 /** One thing the applicant must correct. */

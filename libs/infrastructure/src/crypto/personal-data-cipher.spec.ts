@@ -40,6 +40,22 @@ describe('PersonalDataCipher', () => {
     expect(cipher.openFields(sealed)).toEqual(changes);
   });
 
+  it("seals a definition's x-personal-data paths (any field name, every element of an array), in a form and in a correction's changes", () => {
+    const form = { owner: { name: '张三', licenceNo: 'L-1' }, staff: [{ name: '李四', badge: 'B-7' }, { name: '王五', badge: 'B-8' }], note: 'L-1' };
+    const paths = ['owner.licenceNo', 'staff[].badge'];
+    const sealed = cipher.sealFields(form, paths);
+    expect(isSealed(sealed.owner.licenceNo)).toBe(true);
+    expect(sealed.staff.map((member) => isSealed(member.badge))).toEqual([true, true]);
+    // Only those paths: the same text elsewhere, and the names, stay readable.
+    expect(sealed.note).toBe('L-1');
+    expect(sealed.staff[1].name).toBe('王五');
+    expect(cipher.openFields(sealed)).toEqual(form);
+    const changes = cipher.sealFields({ 'staff[1].badge': 'B-9', 'staff[1]': { name: '赵六', badge: 'B-10' }, 'owner.name': '张三' }, paths);
+    expect(isSealed(changes['staff[1].badge'])).toBe(true);
+    expect(isSealed(changes['staff[1]'].badge)).toBe(true);
+    expect(changes['owner.name']).toBe('张三');
+  });
+
   it('reads values written before encryption as they are, and seals each value once', () => {
     const form = sampleApplicationForm();
     expect(cipher.openFields(form)).toEqual(form);

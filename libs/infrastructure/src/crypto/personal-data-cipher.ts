@@ -45,24 +45,39 @@ export class PersonalDataCipher {
 
   /**
    * A copy of `value` (a form, or a correction's path → value changes) with every string under a
-   * personal field name (`idNumber`, `mobile`, or a path ending in one) sealed.
+   * personal field name (`idNumber`, `mobile`, or a path ending in one) sealed, and under any of
+   * `personalPaths` (a definition's `x-personal-data` paths, `[]` for every element: `owners[].phone`).
    */
-  sealFields<T>(value: T): T {
+  sealFields<T>(value: T, personalPaths: readonly string[] = []): T {
     if (!this.keys) return value;
-    return this.walk(value, false, (text) => this.seal(text)) as T;
+    return this.walk(value, '', false, personalPathMatcher(personalPaths), (text) => this.seal(text)) as T;
   }
 
   /** A copy of `value` with every sealed string opened; plain values are kept as they are. */
   openFields<T>(value: T): T {
-    return this.walk(value, true, (text) => this.open(text)) as T;
+    return this.walk(value, '', true, () => false, (text) => this.open(text)) as T;
   }
 
-  private walk(value: unknown, personal: boolean, change: (text: string) => string): unknown {
+  private walk(value: unknown, path: string, personal: boolean, isPersonalPath: (path: string) => boolean, change: (text: string) => string): unknown {
     if (typeof value === 'string') return personal || isSealed(value) ? change(value) : value;
-    if (Array.isArray(value)) return value.map((item) => this.walk(item, personal, change));
+    if (Array.isArray(value)) return value.map((item, i) => this.walk(item, `${path}[${i}]`, personal, isPersonalPath, change));
     if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.walk(item, personal || PERSONAL_FIELDS.has(lastField(key)), change)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => {
+        // A top-level key may itself be a path (a correction's changes: 'owners[0].phone').
+        const itemPath = path === '' ? key : `${path}.${key}`;
+        return [key, this.walk(item, itemPath, personal || PERSONAL_FIELDS.has(lastField(key)) || isPersonalPath(itemPath), isPersonalPath, change)];
+      }),
+    );
   }
+}
+
+/** A test for concrete paths (`owners[1].phone`) against patterns (`owners[].phone`); a path under a personal one is personal. */
+function personalPathMatcher(patterns: readonly string[]): (path: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const expressions = patterns.map((pattern) => new RegExp(`^${pattern.split('[]').map(escape).join('\\[\\d+\\]')}$`));
+  return (path) => expressions.some((expression) => expression.test(path));
 }
 
 /** The settings the cipher reads (SharedConfig has them). */

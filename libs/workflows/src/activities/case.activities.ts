@@ -1,31 +1,30 @@
 import { ApplicationFailure } from '@temporalio/common';
 import {
   applyCorrections,
-  autoDecide,
-  bankAccountNumber,
-  BANKS,
   changedPaths,
-  Department,
-  findBank,
-  generateUscc,
-  licenseNumber,
-  normaliseEnterpriseName,
-  sealCode,
-  SEAL_KINDS,
+  ENTERPRISE_KIND_OF_DEPARTMENT,
+  isDepartment,
   shanghaiDate,
-  socialInsuranceNumber,
-  tripsRequired,
-  ukeyNumber,
+  stepKind,
   type ApplicationForm,
   type RuleContext,
+  type StepKind,
+  type StepKindContext,
 } from '@onetrip/domain';
+import { evaluateCondition } from '@onetrip/domain/engine/conditions';
+import { buildOutcome } from '@onetrip/domain/engine/outcome';
+import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
+import type { ProcessDefinition, StepDefinition } from '@onetrip/domain/engine/process-definition';
+import { enterpriseOpeningOutcome } from '@onetrip/domain/step-kinds/enterprise-outcome';
 import type { CorrectionItem, DepartmentMode, ReturnItem, TaskDecision, TaskDecisionResult } from '../contracts';
-import { CaseRecord, CaseStore, DecisionVerifier, NameTakenError, Notifier, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
+import { CaseRecord, CaseStore, DecisionVerifier, NameTakenError, Notifier, ProcessDefinitions, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
 
 export interface OpenStepInput {
   caseId: string;
   taskId: string;
-  department: Department;
+  department: string;
+  /** processWorkflow: the definition's step (its kind and reads come from the definition). caseWorkflow sends none. */
+  stepId?: string;
   round: number;
   mode: DepartmentMode;
   openedAt: string;
@@ -36,7 +35,9 @@ export interface OpenStepInput {
 
 export interface DecisionInput extends TaskDecision {
   caseId: string;
-  department: Department;
+  department: string;
+  /** processWorkflow: the definition's step. */
+  stepId?: string;
   decidedAt: string;
 }
 
@@ -52,36 +53,35 @@ function ruleContext(record: CaseRecord, at: Date, nameTaken = false): RuleConte
   };
 }
 
-/** What a department issues when a clerk completes the step: given values win, the rest is generated. */
-function issuedOutputs(department: Department, form: ApplicationForm, uscc: string, given: Record<string, string>): Record<string, unknown> {
-  switch (department) {
-    case 'SAMR':
-      return { uscc, licenseNumber: given.licenseNumber ?? licenseNumber(uscc), enterpriseName: form.company.name };
-    case 'PSB':
-      return { seals: SEAL_KINDS.filter((kind) => form.seals.kinds.includes(kind)).map((kind) => ({ kind, filingCode: given[kind] ?? sealCode(uscc, kind) })) };
-    case 'TAX':
-      return {
-        taxpayerId: uscc,
-        taxpayerType: form.tax.taxpayerType,
-        invoicesApproved: form.tax.invoices,
-        ukeyNumber: form.tax.ukey ? (given.ukeyNumber ?? ukeyNumber(uscc)) : null,
-      };
-    case 'HRSS':
-      return { socialInsuranceNumber: given.registrationNumber ?? socialInsuranceNumber(uscc), enrolledEmployees: form.socialInsurance.employees.length };
-    case 'BANK': {
-      const bank = findBank(form.bank.bankCode, BANKS);
-      return {
-        bankCode: form.bank.bankCode,
-        bankName: bank?.nameZh ?? form.bank.bankCode,
-        branch: given.branch ?? (form.bank.branch?.trim() || bank?.defaultBranch || ''),
-        accountNumber: given.accountNumber ?? bankAccountNumber(form.bank.bankCode, uscc, bank?.accountLength),
-      };
-    }
-  }
+/** A step of the case's definition; throws non-retryably when the definition has no such step. */
+function stepOf(definition: ProcessDefinition, stepId: string): StepDefinition {
+  const step = definition.steps.find((candidate) => candidate.id === stepId);
+  if (!step) throw ApplicationFailure.nonRetryable(`${definition.key} v${definition.version} has no step ${stepId}`, 'STEP_UNKNOWN');
+  return step;
 }
 
-export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifier; decisions: DecisionVerifier }) {
+/** The steps whose `when` does not hold for the form, in definition order. */
+export function skippedSteps(definition: ProcessDefinition, form: unknown): string[] {
+  return definition.steps.filter((step) => step.when !== undefined && !evaluateCondition(step.when, form)).map((step) => step.id);
+}
+
+export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifier; decisions: DecisionVerifier; definitions?: ProcessDefinitions }) {
   const { cases, notifier, decisions } = deps;
+
+  function definitionOf(record: CaseRecord): Promise<ProcessDefinition> {
+    if (!deps.definitions) throw ApplicationFailure.nonRetryable('this worker has no process definitions store', 'DEFINITIONS_MISSING');
+    return deps.definitions.get(record.process.key, record.process.version);
+  }
+
+  /** The kind that decides a step, and the form paths it reads: the definition's (processWorkflow) or the department's (caseWorkflow). */
+  async function kindOf(record: CaseRecord, input: { department: string; stepId?: string }): Promise<{ kind: StepKind; reads?: readonly string[] }> {
+    if (input.stepId !== undefined) {
+      const step = stepOf(await definitionOf(record), input.stepId);
+      return { kind: stepKind(step.kind), reads: step.reads };
+    }
+    if (!isDepartment(input.department)) throw ApplicationFailure.nonRetryable(`unknown department ${input.department}`, 'STEP_UNKNOWN');
+    return { kind: stepKind(ENTERPRISE_KIND_OF_DEPARTMENT[input.department]) };
+  }
 
   /** The task (once) and the case's progress; true when this attempt opened it. */
   function openTask(input: OpenStepInput): Promise<boolean> {
@@ -89,6 +89,7 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
       id: input.taskId,
       caseId: input.caseId,
       department: input.department,
+      stepId: input.stepId ?? input.department,
       round: input.round,
       mode: input.mode,
       openedAt: new Date(input.openedAt),
@@ -105,8 +106,15 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     if (input.firstOfCase) await notifySubmitted(await cases.getCase(input.caseId));
   }
 
+  /** A step's result; caseWorkflow's (no step id) keeps its shape exactly. */
+  function result(taskId: string, department: string, stepId: string | undefined, status: TaskDecisionResult['status'], outputs?: Record<string, unknown>): TaskDecisionResult {
+    // The department is a definition's code for processWorkflow (see TaskDecisionResult.department).
+    const answer = { taskId, department: department as TaskDecisionResult['department'], status, outputs };
+    return stepId === undefined ? answer : { ...answer, stepId };
+  }
+
   /** Writes a decision once and answers with the step's result; a retry finds the first answer. */
-  async function saveOnce(record: TaskDecisionRecord, department: Department): Promise<TaskDecisionResult> {
+  async function saveOnce(record: TaskDecisionRecord, department: string, stepId?: string): Promise<TaskDecisionResult> {
     let saved: boolean;
     try {
       saved = await cases.saveDecision(record);
@@ -115,10 +123,10 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
       throw error;
     }
     // Written now: the result is what was written. Otherwise an earlier attempt decided: read it.
-    if (saved) return { taskId: record.taskId, department, status: record.status, outputs: record.outputs };
+    if (saved) return result(record.taskId, department, stepId, record.status, record.outputs);
     const task = await cases.getTask(record.taskId);
     if (!task) throw ApplicationFailure.nonRetryable(`task ${record.taskId} vanished`, 'TASK_MISSING');
-    return { taskId: task.id, department, status: task.status, outputs: task.outputs ?? undefined };
+    return result(task.id, department, stepId, task.status, task.outputs ?? undefined);
   }
 
   /** A clerk's (or admin's) decision, delivered by the workflow's Update handler. */
@@ -128,23 +136,21 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     if (forged) throw ApplicationFailure.nonRetryable(forged.message, forged.type);
     const existing = await cases.getTask(input.taskId);
     if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
-      return { taskId: existing.id, department: input.department, status: existing.status, outputs: existing.outputs ?? undefined };
+      return result(existing.id, input.department, input.stepId, existing.status, existing.outputs ?? undefined);
     }
     const decidedAt = new Date(input.decidedAt);
     const base = { taskId: input.taskId, caseId: input.caseId, actorId: input.actorId, decidedAt };
-    if (input.decision === 'RETURN') return saveOnce({ ...base, status: 'RETURNED', returnItems: input.items ?? [] }, input.department);
-    if (input.decision === 'REJECT') return saveOnce({ ...base, status: 'REJECTED', rejectReason: input.reason ?? '' }, input.department);
+    if (input.decision === 'RETURN') return saveOnce({ ...base, status: 'RETURNED', returnItems: input.items ?? [] }, input.department, input.stepId);
+    if (input.decision === 'REJECT') return saveOnce({ ...base, status: 'REJECTED', rejectReason: input.reason ?? '' }, input.department, input.stepId);
 
     const record = await cases.getCase(input.caseId);
-    const uscc =
-      record.uscc ??
-      (input.department === 'SAMR'
-        ? generateUscc({ divisionCode: record.policy.rules.jurisdiction.divisionCode, sequence: await cases.nextEnterpriseSequence() })
-        : undefined);
-    if (!uscc) throw ApplicationFailure.nonRetryable(`${input.department} cannot complete before the licence exists`, 'LICENCE_REQUIRED');
-    const outputs = issuedOutputs(input.department, record.form, uscc, input.outputs ?? {});
-    const licence = input.department === 'SAMR' ? { enterpriseName: normaliseEnterpriseName(record.form.company.name), uscc } : undefined;
-    return saveOnce({ ...base, status: 'DONE', outputs, licence }, input.department);
+    const { kind, reads } = await kindOf(record, input);
+    const ctx: StepKindContext = { rules: ruleContext(record, decidedAt), uscc: record.uscc ?? undefined, reads };
+    if (kind.needsLicence && !ctx.uscc) throw ApplicationFailure.nonRetryable(`${input.department} cannot complete before the licence exists`, 'LICENCE_REQUIRED');
+    if (kind.issuesLicence && !ctx.uscc) ctx.enterpriseSequence = await cases.nextEnterpriseSequence();
+    const outputs = kind.issue(record.form, ctx, input.outputs ?? {});
+    const licence = kind.licence?.(record.form, outputs);
+    return saveOnce({ ...base, status: 'DONE', outputs, licence }, input.department, input.stepId);
   }
 
   /** 即来即办: an AUTO department opens, decides by rules and records, in one round trip. */
@@ -153,7 +159,7 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     if (!(await openTask(input))) {
       const existing = await cases.getTask(input.taskId);
       if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
-        return { taskId: existing.id, department: input.department, status: existing.status, outputs: existing.outputs ?? undefined };
+        return result(existing.id, input.department, input.stepId, existing.status, existing.outputs ?? undefined);
       }
     }
     const record = await cases.getCase(input.caseId);
@@ -162,29 +168,32 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     // Retryable on purpose: the step waits for the department's system to come back.
     if (outage) throw new Error(`${input.department} system unavailable: ${outage}`);
     const decidedAt = new Date();
-    const needsSequence = input.department === 'SAMR' && !record.uscc;
-    const decision = autoDecide(input.department, record.form, {
+    const { kind, reads } = await kindOf(record, input);
+    const needsSequence = kind.issuesLicence && !record.uscc;
+    const decision = kind.autoDecide(record.form, {
       rules: ruleContext(record, decidedAt),
       uscc: record.uscc ?? undefined,
       enterpriseSequence: needsSequence ? await cases.nextEnterpriseSequence() : undefined,
+      reads,
     });
     const base = { taskId: input.taskId, caseId: input.caseId, actorId: null, decidedAt };
+    const save = (record: TaskDecisionRecord) => saveOnce(record, input.department, input.stepId);
     if (decision.decision === 'RETURN') {
       const items = decision.items.map(({ field, reason }) => ({ field, reason }));
-      return { ...(await saveOnce({ ...base, status: 'RETURNED', returnItems: items }, input.department)), items };
+      return { ...(await save({ ...base, status: 'RETURNED', returnItems: items })), items };
     }
     if (decision.decision === 'REJECT') {
-      return { ...(await saveOnce({ ...base, status: 'REJECTED', rejectReason: decision.reason }, input.department)), reason: decision.reason };
+      return { ...(await save({ ...base, status: 'REJECTED', rejectReason: decision.reason })), reason: decision.reason };
     }
-    const outputs = decision.outputs as unknown as Record<string, unknown>;
-    const licence = input.department === 'SAMR' ? { enterpriseName: normaliseEnterpriseName(record.form.company.name), uscc: String(outputs.uscc) } : undefined;
+    const outputs = decision.outputs;
+    const licence = kind.licence?.(record.form, outputs);
     try {
-      return await saveOnce({ ...base, status: 'DONE', outputs, licence }, input.department);
+      return await save({ ...base, status: 'DONE', outputs, licence });
     } catch (error) {
       // A name registered meanwhile by another case: the applicant must choose another.
       if (error instanceof ApplicationFailure && error.type === NAME_TAKEN) {
         const items = [{ field: 'company.name', reason: 'The enterprise name is already registered' }];
-        return { ...(await saveOnce({ ...base, status: 'RETURNED', returnItems: items }, input.department)), items };
+        return { ...(await save({ ...base, status: 'RETURNED', returnItems: items })), items };
       }
       throw error;
     }
@@ -200,7 +209,7 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
   }
 
   /** 一次告知: one notice with every item, sent once per correction round. */
-  async function requestCorrection(input: { caseId: string; round: number; items: CorrectionItem[] }): Promise<void> {
+  async function requestCorrection(input: { caseId: string; round: number; items: (CorrectionItem | StepCorrectionItem)[] }): Promise<void> {
     await cases.requestCorrection(input.caseId, input.round, input.items, new Date());
     const record = await cases.getCase(input.caseId);
     await notifier.notify({
@@ -212,40 +221,48 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     });
   }
 
-  /** Applies the applicant's stored correction to the form; answers which paths really changed. */
-  async function applyCorrection(input: { caseId: string; correctionId: string; round: number }): Promise<{ changedPaths: string[] }> {
+  /**
+   * Applies the applicant's stored correction to the form; answers which paths really changed and, for
+   * processWorkflow (`conditions`), which steps the corrected form does not need (their `when` re-evaluated).
+   */
+  async function applyCorrection(input: { caseId: string; correctionId: string; round: number; conditions?: boolean }): Promise<{ changedPaths: string[]; skipped?: string[] }> {
     const correction = await cases.getCorrection(input.correctionId);
     if (!correction) throw ApplicationFailure.nonRetryable('correction not found', 'CORRECTION_MISSING');
-    if (correction.status === 'APPLIED') return { changedPaths: correction.changedPaths ?? [] };
+    const withSkipped = async (changed: string[], form?: ApplicationForm) => {
+      if (!input.conditions) return { changedPaths: changed };
+      const record = await cases.getCase(input.caseId);
+      return { changedPaths: changed, skipped: skippedSteps(await definitionOf(record), form ?? record.form) };
+    };
+    // Applied by an earlier attempt: the stored form is the corrected one.
+    if (correction.status === 'APPLIED') return withSkipped(correction.changedPaths ?? []);
     const record = await cases.getCase(input.caseId);
     const corrected = applyCorrections(record.form, correction.changes);
     const changed = changedPaths(record.form, corrected);
     await cases.saveCorrection(input.caseId, { correctionId: correction.id, form: corrected, changedPaths: changed }, new Date());
-    return { changedPaths: changed };
+    return withSkipped(changed, corrected);
   }
 
-  /** 一次办好: one combined outcome from every department's result. */
+  /** 一次办好: one combined outcome from every department's result (caseWorkflow's cases). */
   async function completeCase(input: { caseId: string }): Promise<void> {
     const record = await cases.getCase(input.caseId);
-    const outputs = await cases.doneOutputs(input.caseId);
-    const samr = outputs.SAMR ?? {};
-    const psb = (outputs.PSB ?? {}) as { seals?: { kind: string; filingCode: string }[] };
-    const tax = outputs.TAX ?? {};
-    const hrss = outputs.HRSS ?? {};
-    const bank = outputs.BANK ?? {};
-    const method = record.form.delivery.method;
-    const outcome = {
-      uscc: samr.uscc,
-      licenseNumber: samr.licenseNumber,
-      enterpriseName: samr.enterpriseName,
-      seals: (psb.seals ?? []).map((seal) => ({ kind: seal.kind, code: seal.filingCode })),
-      tax: { taxpayerId: tax.taxpayerId, ukeyNumber: tax.ukeyNumber ?? null, invoicesApproved: tax.invoicesApproved },
-      socialInsurance: { registrationNumber: hrss.socialInsuranceNumber },
-      bankAccount: { bankCode: bank.bankCode, bankName: bank.bankName, branch: bank.branch, accountNumber: bank.accountNumber },
-      delivery: { method, tripsRequired: tripsRequired(method) },
-    };
-    await cases.completeCase(input.caseId, outcome, new Date());
-    await notifier.notify({ caseId: input.caseId, recipientId: record.applicantId, kind: 'COMPLETED', dedupeKey: `${input.caseId}:COMPLETED`, payload: { uscc: samr.uscc } });
+    const outcome = enterpriseOpeningOutcome(await cases.doneOutputs(input.caseId), record.form);
+    await finish(record, outcome);
+  }
+
+  /** 一次办好 for processWorkflow: the outcome built by the case's definition from its needed steps' results. */
+  async function completeProcess(input: { caseId: string; skipped: string[] }): Promise<void> {
+    const record = await cases.getCase(input.caseId);
+    const definition = await definitionOf(record);
+    const outputs = await cases.doneOutputsByStep(input.caseId);
+    // A step that became not needed after a correction may have finished before it: its result is not part of the outcome.
+    for (const id of input.skipped) delete outputs[id];
+    await finish(record, buildOutcome(definition, outputs, record.form));
+  }
+
+  async function finish(record: CaseRecord, outcome: Record<string, unknown>): Promise<void> {
+    await cases.completeCase(record.id, outcome, new Date());
+    // The notice names the enterprise's code when the process issued one (codes only, no personal data).
+    await notifier.notify({ caseId: record.id, recipientId: record.applicantId, kind: 'COMPLETED', dedupeKey: `${record.id}:COMPLETED`, payload: { uscc: outcome.uscc } });
   }
 
   /** A cancellation, reopening or correction proves it came through the API before the workflow acts on it; it writes nothing. */
@@ -260,7 +277,19 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     await notifier.notify({ caseId: input.caseId, recipientId: record.applicantId, kind: input.status, dedupeKey: `${input.caseId}:${input.status}`, payload: { reason: input.reason } });
   }
 
-  return { openStep, recordDecision, runAutomaticStep, remindStep, escalateOverdueStep, requestCorrection, applyCorrection, completeCase, endCase, verifyCommand };
+  return {
+    openStep,
+    recordDecision,
+    runAutomaticStep,
+    remindStep,
+    escalateOverdueStep,
+    requestCorrection,
+    applyCorrection,
+    completeCase,
+    completeProcess,
+    endCase,
+    verifyCommand,
+  };
 }
 
 export type CaseActivities = ReturnType<typeof createCaseActivities>;

@@ -1,4 +1,6 @@
 import type { ApplicationForm, Department } from '@onetrip/domain';
+import type { ProcessDefinition } from '@onetrip/domain/engine/process-definition';
+import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import type { CasePolicy, CaseStatus, CorrectionItem, DepartmentMode, ReturnItem, StepStatus } from '../contracts';
 
 // What the case activities need from the outside world; the worker wires PostgreSQL adapters,
@@ -12,12 +14,15 @@ export interface CaseRecord {
   policy: CasePolicy;
   uscc: string | null;
   correctionRound: number;
+  /** The definition version the case pinned at filing. */
+  process: { key: string; version: number };
 }
 
 export interface TaskRecord {
   id: string;
   caseId: string;
-  department: Department;
+  department: string;
+  stepId: string;
   round: number;
   status: StepStatus;
   outputs: Record<string, unknown> | null;
@@ -26,7 +31,9 @@ export interface TaskRecord {
 export interface OpenTask {
   id: string;
   caseId: string;
-  department: Department;
+  department: string;
+  /** The definition's step (caseWorkflow's cases: the department code). */
+  stepId: string;
   round: number;
   mode: DepartmentMode;
   openedAt: Date;
@@ -70,15 +77,26 @@ export interface CaseStore {
   saveDecision(decision: TaskDecisionRecord): Promise<boolean>;
   markReminded(taskId: string, at: Date): Promise<void>;
   markOverdue(taskId: string, at: Date): Promise<void>;
-  requestCorrection(caseId: string, round: number, items: CorrectionItem[], at: Date): Promise<void>;
+  requestCorrection(caseId: string, round: number, items: (CorrectionItem | StepCorrectionItem)[], at: Date): Promise<void>;
   getCorrection(correctionId: string): Promise<PendingCorrection | null>;
   /** Saves the corrected form and marks the correction applied, once. */
   saveCorrection(caseId: string, correction: AppliedCorrection, at: Date): Promise<void>;
   doneOutputs(caseId: string): Promise<Partial<Record<Department, Record<string, unknown>>>>;
+  /** The latest DONE outputs of each step, by step id. */
+  doneOutputsByStep(caseId: string): Promise<Record<string, Record<string, unknown>>>;
   completeCase(caseId: string, outcome: Record<string, unknown>, at: Date): Promise<void>;
   endCase(caseId: string, status: Extract<CaseStatus, 'REJECTED' | 'CANCELLED'>, reason: string, at: Date): Promise<void>;
   /** The simulated department system's outage message, if it is down (for everyone or for this case). */
-  departmentOutage(department: Department, caseId: string): Promise<string | null>;
+  departmentOutage(department: string, caseId: string): Promise<string | null>;
+}
+
+/**
+ * The stored process definitions, by key and version. Rows never change once stored, so the worker keeps
+ * them cached: the definition never travels in activity calls.
+ */
+export interface ProcessDefinitions {
+  /** Throws when the version is not stored. */
+  get(key: string, version: number): Promise<ProcessDefinition>;
 }
 
 /** Why a decision did not come from the API (no signature, a wrong one, too old), or null when it did. */

@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus, Department, StepStatus, WorkingCalendar } from '@onetrip/domain';
 
 // The joint-window case (一件事一次办): one workflow per case. Names, messages and their types
@@ -69,7 +69,13 @@ export interface TaskDecision {
 
 export interface TaskDecisionResult {
   taskId: string;
+  /**
+   * The step's department. processWorkflow answers a definition's own code here (departments are data); the
+   * type stays the five codes until the API's task response takes any code (TODO eng-cases: widen to string).
+   */
   department: DepartmentCode;
+  /** processWorkflow: the step's id in its definition. */
+  stepId?: string;
   status: StepStatus;
   /** What the department issued (structured per department, see DepartmentOutputs in libs/domain). */
   outputs?: Record<string, unknown>;
@@ -94,7 +100,12 @@ export interface CorrectionSubmission extends CommandSignature {
 
 export interface CorrectionResult {
   changedPaths: string[];
-  reopened: DepartmentCode[];
+  /** The steps opened again at once (caseWorkflow: departments; processWorkflow: step ids). */
+  reopened: string[];
+  /** processWorkflow: finished steps downstream of a reopened one, waiting to open again once it is done. */
+  waiting?: string[];
+  /** processWorkflow: the steps not needed for the corrected form (their `when` does not hold). */
+  skipped?: string[];
 }
 
 export interface CaseCancellation extends CommandSignature {
@@ -103,7 +114,9 @@ export interface CaseCancellation extends CommandSignature {
 }
 
 export interface StepState {
-  department: DepartmentCode;
+  /** processWorkflow: the step's id in its definition (the enterprise opening's are the department codes). */
+  stepId?: string;
+  department: string;
   status: StepStatus;
   round: number;
   taskId?: string;
@@ -135,11 +148,12 @@ export const submitCorrectionUpdate = defineUpdate<CorrectionResult, [Correction
 export const cancelCaseUpdate = defineUpdate<CaseState, [CaseCancellation]>('cancelCase');
 /** An admin sends a finished step back to its department (a new round of the same step). */
 export interface StepReopening extends CommandSignature {
+  /** caseWorkflow's cases name the department; processWorkflow takes `stepId` and falls back to `department`. */
   department: DepartmentCode;
+  /** processWorkflow: the step to reopen. The signature covers `department`: a step-id-only reopening is signed with the step id there. */
+  stepId?: string;
   actorId: string;
   reason: string;
 }
 export const reopenStepUpdate = defineUpdate<StepState, [StepReopening]>('reopenStep');
 export const caseStateQuery = defineQuery<CaseState>('caseState');
-/** A no-op signal, for measuring a plain signal's round trip beside an Update's. */
-export const touchSignal = defineSignal<[]>('touch');

@@ -28,7 +28,6 @@ import {
   OPEN_DEPARTMENTS_KEY,
   OVERDUE_DEPARTMENTS_KEY,
   submitCorrectionUpdate,
-  touchSignal,
   UPDATE_REFUSALS,
   type CaseState,
   type CaseStatus,
@@ -68,6 +67,7 @@ const LICENCE: Department[] = ['SAMR'];
 const AFTER_LICENCE: Department[] = DEPARTMENTS.filter((department) => department !== 'SAMR');
 
 interface Step extends StepState {
+  department: Department;
   /** A decision is being recorded: a second one is refused. */
   deciding: boolean;
   returnItems: ReturnItem[];
@@ -283,7 +283,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   );
 
   setHandler(caseStateQuery, snapshot);
-  setHandler(touchSignal, () => undefined);
 
   /** Opens one department's step and sees it through: AUTO decides at once; MANUAL waits, reminds, escalates. */
   async function runStep(step: Step): Promise<void> {

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { DEPARTMENTS, type Department } from '@onetrip/domain';
+
+// Department codes and step ids are data now: any short token of a definition.
+const STEP_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
 export const ADMIN_ACTIONS = ['REASSIGN', 'ESCALATE', 'RETRY', 'REOPEN', 'CANCEL'] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
@@ -14,10 +16,17 @@ export class AdminCaseActionDto {
   @IsIn(ADMIN_ACTIONS)
   action!: AdminAction;
 
-  @ApiPropertyOptional({ enum: DEPARTMENTS, description: 'Required for REASSIGN, RETRY and REOPEN' })
+  @ApiPropertyOptional({ example: 'SAMR', description: "REASSIGN, RETRY, REOPEN (ESCALATE: optional): the step's department, when one step of the case's definition has it" })
   @IsOptional()
-  @IsIn(DEPARTMENTS)
-  department?: Department;
+  @IsString()
+  @Matches(STEP_KEY, { message: 'department must be a department code' })
+  department?: string;
+
+  @ApiPropertyOptional({ example: 'fire-safety', description: 'The step, by its id in the case\'s definition (needed where a department decides two steps)' })
+  @IsOptional()
+  @IsString()
+  @Matches(STEP_KEY, { message: 'stepId must be a step id' })
+  stepId?: string;
 
   @ApiPropertyOptional({ description: 'REASSIGN: the username of a clerk of that department', example: 'clerk-tax' })
   @IsOptional()

@@ -48,6 +48,7 @@ export class StuckCaseListDto {
 
 export class AdminTaskDto {
   @ApiProperty() id!: string;
+  @ApiProperty({ description: "The step of the case's definition" }) stepId!: string;
   @ApiProperty() department!: string;
   @ApiProperty() round!: number;
   @ApiProperty() mode!: string;

@@ -1,10 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STATUSES, DEPARTMENTS, FEE_PAYERS, STEP_STATUSES, type CaseStatus, type Department, type FeePayer, type StepStatus } from '@onetrip/domain';
+import { CASE_STATUSES, FEE_PAYERS, STEP_STATUSES, type CaseStatus, type FeePayer, type StepStatus } from '@onetrip/domain';
 import { ApplicationFormDto } from './application-form.dto';
 
+export class LocalizedNameDto {
+  @ApiProperty({ example: '企业开办' }) zh!: string;
+  @ApiProperty({ example: 'Enterprise opening' }) en!: string;
+}
+
+/** The definition version a case was filed under (it finishes on it). */
+export class CaseProcessDto {
+  @ApiProperty({ example: 'enterprise-opening' }) key!: string;
+  @ApiProperty({ example: 1 }) version!: number;
+  @ApiProperty({ type: LocalizedNameDto }) name!: LocalizedNameDto;
+}
+
 export class CaseStepDto {
-  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
-  @ApiProperty({ enum: STEP_STATUSES, description: 'PENDING until the step opens' }) status!: StepStatus;
+  @ApiProperty({ example: 'SAMR', description: "The step's id in its definition (the enterprise opening's are its department codes)" }) stepId!: string;
+  @ApiProperty({ type: LocalizedNameDto }) name!: LocalizedNameDto;
+  @ApiProperty({ example: 'SAMR', description: 'The department whose clerks decide the step (a code the definition declares)' }) department!: string;
+  @ApiProperty({ type: [String], description: 'Steps that must be done (or not needed) before this one opens' }) dependsOn!: string[];
+  @ApiProperty({ enum: STEP_STATUSES, description: 'PENDING until the step opens; SKIPPED when the form does not need it' }) status!: StepStatus;
   @ApiPropertyOptional({ description: 'Which opening of the step the current task is (1 = first; more after corrections)' }) round?: number;
   @ApiPropertyOptional({ format: 'date-time', description: 'Time limit of the open step' }) dueAt?: string;
   @ApiProperty({ description: 'Open or claimed and past its time limit' }) overdue!: boolean;
@@ -13,7 +28,8 @@ export class CaseStepDto {
 }
 
 export class CorrectionItemDto {
-  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty({ example: 'SAMR' }) department!: string;
+  @ApiPropertyOptional({ description: 'The step that asked (cases on the engine)' }) stepId?: string;
   @ApiProperty({ example: 'legalRepresentative.idNumber' }) field!: string;
   @ApiProperty() reason!: string;
 }
@@ -65,7 +81,8 @@ export class CaseResponseDto {
   @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
-  @ApiProperty({ type: [CaseStepDto], description: 'The five departments, always in the order SAMR, PSB, TAX, HRSS, BANK' }) steps!: CaseStepDto[];
+  @ApiProperty({ type: CaseProcessDto }) process!: CaseProcessDto;
+  @ApiProperty({ type: [CaseStepDto], description: "Every step of the case's definition version, in its order (the opening's: SAMR, PSB, TAX, HRSS, BANK)" }) steps!: CaseStepDto[];
   @ApiPropertyOptional({ type: CorrectionNoticeDto, description: 'When AWAITING_CORRECTION' }) correction?: CorrectionNoticeDto;
   @ApiPropertyOptional({ type: CaseOutcomeDto, description: 'When COMPLETED: one combined outcome (一次办好)' }) outcome?: Record<string, unknown>;
   @ApiProperty({ type: FeesDto }) fees!: FeesDto;

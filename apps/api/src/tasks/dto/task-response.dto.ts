@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEPARTMENTS, STEP_STATUSES, type CaseStatus, type Department, type StepStatus } from '@onetrip/domain';
-import { RuleFlagDto } from '../../applications/dto/case-response.dto';
+import { STEP_STATUSES, type CaseStatus, type StepStatus } from '@onetrip/domain';
+import { LocalizedNameDto, RuleFlagDto } from '../../applications/dto/case-response.dto';
 
 export class TaskSummaryDto {
   @ApiProperty({ example: '7c0e…-….SAMR.1' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty({ example: 'SAMR', description: "The step of the case's definition (the opening's step ids are its department codes)" }) stepId!: string;
+  @ApiProperty({ example: 'SAMR', description: 'The department whose clerks decide it' }) department!: string;
   @ApiProperty({ description: 'Which opening of the step (1 = first; more after corrections)' }) round!: number;
   @ApiProperty({ enum: STEP_STATUSES }) status!: StepStatus;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
@@ -34,14 +35,19 @@ export class TaskDetailResponseDto extends TaskSummaryDto {
   @ApiPropertyOptional({ type: [ReturnItemResponseDto] }) returnItems?: ReturnItemResponseDto[];
   @ApiPropertyOptional() rejectReason?: string;
   @ApiPropertyOptional({ type: [RuleFlagDto], description: 'Things to check on this part of the form' }) flags?: RuleFlagDto[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "This department's part of the form" }) form!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "This step's part of the form (its definition's reads; personal data masked unless listed unmasked)" }) form!: Record<string, unknown>;
+  @ApiProperty({ type: LocalizedNameDto }) stepName!: LocalizedNameDto;
+  @ApiProperty({ example: 'review', description: 'The step kind (its registered code)' }) kind!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "JSON Schema of what the step issues (the definition's outputs)" }) outputSchema!: Record<string, unknown>;
+  @ApiProperty({ type: [String], description: 'The outputs a clerk may fill on completion' }) clerkFields!: string[];
 }
 
 /** What a decision did, as the workflow answered it. */
 export class TaskDecisionResponseDto {
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty() stepId!: string;
+  @ApiProperty({ example: 'SAMR' }) department!: string;
   @ApiProperty({ enum: STEP_STATUSES }) status!: StepStatus;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What the department issued' }) outputs?: Record<string, unknown>;
 }

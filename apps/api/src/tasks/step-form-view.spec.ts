@@ -1,6 +1,14 @@
 import fc from 'fast-check';
-import { DEPARTMENTS, makeResidentId, sampleApplicationForm, type ApplicationForm, type Department } from '@onetrip/domain';
-import { departmentFlags, departmentFormView, departmentReads } from './task-form-view';
+import { DEPARTMENTS, makeResidentId, sampleApplicationForm, type ApplicationForm, type Department, type ProcessDefinition } from '@onetrip/domain';
+import { SHIPPED_DEFINITIONS } from '@onetrip/domain/processes/shipped-definitions';
+import { stepFlags, stepFormView, stepReads } from './step-form-view';
+
+// The enterprise opening's steps (ids = department codes) read as the department views did before the engine.
+const opening = SHIPPED_DEFINITIONS.find((definition: ProcessDefinition) => definition.key === 'enterprise-opening') as ProcessDefinition;
+const stepOf = (department: string) => opening.steps.find((step) => step.id === department) as ProcessDefinition['steps'][number];
+const departmentFormView = (department: string, data: ApplicationForm) => stepFormView(stepOf(department), opening.form.schema, data);
+const departmentFlags = (department: string, flags: Parameters<typeof stepFlags>[1]) => stepFlags(stepOf(department), flags);
+const departmentReads = (department: string, path: string) => stepReads(stepOf(department), path);
 
 const form = sampleApplicationForm();
 const legalId = form.legalRepresentative.idNumber;
@@ -9,7 +17,7 @@ const mobile = form.legalRepresentative.mobile;
 
 const text = (department: Department, data: ApplicationForm = form): string => JSON.stringify(departmentFormView(department, data).form);
 
-describe('departmentFormView', () => {
+describe('stepFormView (the opening)', () => {
   it('gives each department its own part of the form, and nothing else', () => {
     expect(Object.keys(departmentFormView('SAMR', form).form).sort()).toEqual(['company', 'legalRepresentative', 'shareholders']);
     expect(Object.keys(departmentFormView('PSB', form).form).sort()).toEqual(['company', 'legalRepresentative', 'seals']);
@@ -77,5 +85,26 @@ describe('departmentReads', () => {
     expect(departmentReads('TAX', 'company.address.detail')).toBe(false);
     expect(departmentReads('HRSS', 'legalRepresentative.idNumber')).toBe(false);
     expect(departmentReads('BANK', 'bank.branch')).toBe(true);
+  });
+});
+
+describe('stepFormView (any definition)', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      venue: { type: 'object', properties: { name: { type: 'string' }, seats: { type: 'integer' } } },
+      staff: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, healthCertificate: { type: 'string', 'x-personal-data': true } } } },
+      owner: { type: 'object', properties: { name: { type: 'string' }, phone: { type: 'string', 'x-personal-data': true } } },
+    },
+  };
+  const data = { venue: { name: '湘西小馆', seats: 40 }, staff: [{ name: '李四', healthCertificate: 'HC-2026-0001' }], owner: { name: '张三', phone: 'P-88990011' } };
+
+  it('shows what the step reads, masks personal data it may not see, and says when it reveals some', () => {
+    const fire = stepFormView({ reads: ['venue', 'owner.name'] }, schema, data);
+    expect(fire).toEqual({ form: { venue: data.venue, owner: { name: '张三' } }, revealsPersonalData: false });
+    const food = stepFormView({ reads: ['venue.name', 'staff', 'owner'], unmasked: ['staff[].healthCertificate'] }, schema, data);
+    expect(food.form.staff).toEqual(data.staff);
+    expect(JSON.stringify(food.form)).not.toContain('88990011'.slice(0, 6));
+    expect(food.revealsPersonalData).toBe(true);
   });
 });

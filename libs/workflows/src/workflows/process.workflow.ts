@@ -1,0 +1,387 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+// The domain's modules by path, not its index (which carries the name-folding dictionaries).
+import { addWorkingMinutes } from '@onetrip/domain/calendar/working-calendar';
+import { mergeStepCorrectionItems, readySteps, stepsToReopen, topologicalOrder } from '@onetrip/domain/engine/process-graph';
+import type { PlannedStep } from '@onetrip/domain/engine/process-definition';
+import type { StepStatus } from '@onetrip/domain/case/case-status';
+import type { CaseActivities } from '../activities/case.activities';
+import type { SignedCaseCommand } from '../activities/case.ports';
+import {
+  cancelCaseUpdate,
+  caseStateQuery,
+  CASE_STATUS_KEY,
+  decideTaskUpdate,
+  NEXT_DUE_AT_KEY,
+  OPEN_DEPARTMENTS_KEY,
+  OVERDUE_DEPARTMENTS_KEY,
+  reopenStepUpdate,
+  submitCorrectionUpdate,
+  UPDATE_REFUSALS,
+  type CaseState,
+  type CaseStatus,
+  type CaseWorkflowResult,
+  type CorrectionResult,
+  type ProcessWorkflowInput,
+  type ReturnItem,
+  type StepReopening,
+  type StepState,
+  type TaskDecision,
+  type TaskDecisionResult,
+} from '../contracts';
+
+// The engine's one generic workflow: it runs the steps of any process definition as a DAG (一件事一次办).
+// A new workflow type, so it starts with today's behaviour and no patch markers: the local decision, the
+// worker's check of signed commands and the end after a correction are unconditional here.
+//
+// Changing it follows the same rule as caseWorkflow (docs/ARCHITECTURE.md, "Changing workflow code"): any
+// change to the commands a running case issues, or their order, goes behind `patched('<id>')`, the paths it
+// touches are recorded again and the histories it replaces kept in a sub-folder; the replay gate
+// (libs/workflows/src/workflow-replay.spec.ts) holds recorded histories of this workflow too.
+
+// Database writes are idempotent, so activities retry until they succeed.
+const activities = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// A clerk's decision is a short, idempotent write while the clerk waits: a local activity in the Update's workflow task.
+const localActivities = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+interface Step extends StepState {
+  stepId: string;
+  plan: PlannedStep;
+  /** A decision is being recorded: a second one is refused. */
+  deciding: boolean;
+  returnItems: ReturnItem[];
+}
+
+/** What a query or an Update shows of a step: its state without the workflow's own bookkeeping. */
+function stepView(step: Step): StepState {
+  const { deciding: _deciding, returnItems: _items, plan: _plan, ...view } = step;
+  return view;
+}
+
+/** `<caseId>.<stepId>.<round>`: each opening of a step is its own task (the opening's step ids are its departments). */
+export function processTaskIdFor(caseId: string, stepId: string, round: number): string {
+  return `${caseId}.${stepId}.${round}`;
+}
+
+/**
+ * One case of any process: opens every step whose dependencies are done (or not needed) and whose `when`
+ * holds, collects the returns until nothing is open or ready, sends one notice (一次告知), reopens only the
+ * affected steps after the correction, and completes with one outcome built by the definition (一次办好).
+ */
+export async function processWorkflow(input: ProcessWorkflowInput): Promise<CaseWorkflowResult> {
+  const { caseId, policy } = input;
+  // Correction items are listed in the order the steps run.
+  const order = topologicalOrder(input.steps);
+  const steps: Step[] = input.steps.map((plan) => ({
+    stepId: plan.id,
+    department: plan.department,
+    status: input.skipped.includes(plan.id) ? 'SKIPPED' : 'PENDING',
+    round: 0,
+    mode: plan.mode,
+    overdue: false,
+    plan,
+    deciding: false,
+    returnItems: [],
+  }));
+  const byId = new Map(steps.map((step) => [step.stepId, step]));
+  let status: CaseStatus = 'SUBMITTED';
+  let correctionRound = 0;
+  let correctionInFlight = false;
+  let reopenAfterCorrection: string[] | undefined;
+  let ending: { status: 'REJECTED' | 'CANCELLED'; reason: string } | undefined;
+  let endRecorded = false;
+  let firstStep = true;
+  const stepScopes: CancellationScope[] = [];
+
+  const statuses = (): Record<string, StepStatus> => Object.fromEntries(steps.map((step) => [step.stepId, step.status]));
+  const ready = (): string[] => readySteps(input.steps, statuses());
+  const busy = (): boolean => steps.some((step) => step.status === 'OPEN' || step.deciding);
+
+  const snapshot = (): CaseState => ({ caseId, status, correctionRound, steps: steps.map(stepView) });
+
+  const publish = (): void => {
+    const open = steps.filter((step) => step.status === 'OPEN');
+    const departments = (list: Step[]) => [...new Set(list.map((step) => step.department))];
+    const dueTimes = open.map((step) => step.dueAt).filter((due): due is string => !!due).sort();
+    upsertSearchAttributes([
+      { key: CASE_STATUS_KEY, value: status },
+      { key: OPEN_DEPARTMENTS_KEY, value: departments(open) },
+      { key: OVERDUE_DEPARTMENTS_KEY, value: departments(open.filter((step) => step.overdue)) },
+      { key: NEXT_DUE_AT_KEY, value: dueTimes.length ? new Date(dueTimes[0]) : null },
+    ]);
+  };
+
+  const refuse = (type: keyof typeof UPDATE_REFUSALS, message: string): never => {
+    throw ApplicationFailure.create({ type, message, nonRetryable: true });
+  };
+
+  /** Signed as the API signs: a cheap early refusal; the key never enters workflow code. */
+  const refuseUnsigned = (message: { signature?: string; signedAt?: string }): void => {
+    if (policy.signedDecisions && !(typeof message.signature === 'string' && /^v1\.[A-Za-z0-9_-]{43}$/.test(message.signature) && message.signedAt)) {
+      refuse('DECISION_NOT_SIGNED', 'The request is not signed by the API');
+    }
+  };
+
+  /** An activity's failure as the Update's, keeping its type (NAME_TAKEN, DECISION_SIGNATURE_INVALID, …). */
+  const asUpdateFailure = (error: unknown): ApplicationFailure => {
+    const failure = error instanceof ActivityFailure ? error.cause : error;
+    const cause = failure instanceof ApplicationFailure ? failure : undefined;
+    return ApplicationFailure.create({ type: cause?.type ?? 'DECISION_FAILED', message: cause?.message ?? String(error), nonRetryable: true });
+  };
+
+  /** The worker checks the command's signature before the workflow acts (a regular activity: its result is an event of its own). */
+  const verifyCommand = async (command: SignedCaseCommand): Promise<void> => {
+    try {
+      await activities.verifyCommand(command);
+    } catch (error) {
+      throw asUpdateFailure(error);
+    }
+  };
+
+  const applyResult = (step: Step, result: TaskDecisionResult, extra: { items?: ReturnItem[]; reason?: string }): void => {
+    step.status = result.status;
+    if (result.status === 'RETURNED') step.returnItems = extra.items ?? [];
+    if (result.status === 'REJECTED' && !ending) ending = { status: 'REJECTED', reason: `${step.department}: ${extra.reason ?? ''}`.trim() };
+  };
+
+  setHandler(
+    decideTaskUpdate,
+    async (decision: TaskDecision): Promise<TaskDecisionResult> => {
+      const step = steps.find((candidate) => candidate.taskId === decision.taskId)!;
+      step.deciding = true;
+      try {
+        const result = await localActivities.recordDecision({ ...decision, caseId, department: step.department, stepId: step.stepId, decidedAt: new Date().toISOString() });
+        applyResult(step, result, decision);
+        // A refusal ends the case: answer once the end is recorded, so the clerk sees it.
+        if (ending) await condition(() => endRecorded);
+        return result;
+      } catch (error) {
+        // e.g. NAME_TAKEN: the step stays open, the clerk is told why.
+        throw asUpdateFailure(error);
+      } finally {
+        step.deciding = false;
+      }
+    },
+    {
+      // Runs before anything is written to history: stale and double decisions are refused at once.
+      validator: (decision: TaskDecision): void => {
+        if (ending) refuse('CASE_CLOSED', 'The case has ended');
+        const step = steps.find((candidate) => candidate.taskId === decision.taskId);
+        if (!step || step.status !== 'OPEN' || step.deciding) refuse('TASK_NOT_OPEN', 'The task is not open: already decided, or superseded');
+        if (decision.decision === 'RETURN' && !decision.items?.length) refuse('INVALID_DECISION', 'A return needs at least one item');
+        if (decision.decision === 'REJECT' && !decision.reason) refuse('INVALID_DECISION', 'A refusal needs a reason');
+        refuseUnsigned(decision);
+      },
+    },
+  );
+
+  setHandler(
+    submitCorrectionUpdate,
+    async (submission): Promise<CorrectionResult> => {
+      correctionInFlight = true;
+      try {
+        const { correctionId, round, actorId, signedAt, signature } = submission;
+        await verifyCommand({ command: 'submitCorrection', caseId, correctionId, round, actorId, signedAt, signature, receivedAt: new Date().toISOString() });
+        const { changedPaths, skipped = [] } = await activities.applyCorrection({ caseId, correctionId, round, conditions: true });
+        // The corrected form decides again which steps are needed: a step no longer needed shows as such,
+        // one needed again waits for its dependencies like any pending step.
+        for (const step of steps) {
+          if (skipped.includes(step.stepId)) step.status = 'SKIPPED';
+          else if (step.status === 'SKIPPED') step.status = 'PENDING';
+        }
+        const { reopen, pending } = stepsToReopen({ steps: input.steps, status: statuses(), changedPaths });
+        for (const id of pending) byId.get(id)!.status = 'PENDING';
+        reopenAfterCorrection = reopen;
+        // A cancellation that came in meanwhile decides the status.
+        if (!ending) status = 'IN_PROGRESS';
+        return { changedPaths, reopened: reopen, waiting: pending, skipped };
+      } finally {
+        correctionInFlight = false;
+      }
+    },
+    {
+      validator: (submission): void => {
+        if (ending) refuse('CASE_CLOSED', 'The case has ended');
+        if (status !== 'AWAITING_CORRECTION' || correctionInFlight || submission.round !== correctionRound) {
+          refuse('NOT_AWAITING_CORRECTION', 'The case is not waiting for this correction');
+        }
+        refuseUnsigned(submission);
+      },
+    },
+  );
+
+  const checkCancellable = (): void => {
+    if (ending || status === 'COMPLETED') refuse('CASE_CLOSED', 'The case has already ended');
+  };
+
+  /** The step a reopening names: by step id, or by department for callers that only know caseWorkflow's form. */
+  const reopeningStep = (reopening: StepReopening): Step | undefined => byId.get(reopening.stepId ?? reopening.department);
+
+  const checkReopenable = (reopening: StepReopening): void => {
+    if (ending || status === 'COMPLETED') refuse('CASE_CLOSED', 'The case has ended');
+    if (status !== 'IN_PROGRESS' || reopeningStep(reopening)?.status !== 'DONE') refuse('INVALID_DECISION', 'Only a finished step of a case in progress can be reopened');
+  };
+
+  setHandler(
+    cancelCaseUpdate,
+    async (cancellation) => {
+      const { actorId, reason, signedAt, signature } = cancellation;
+      await verifyCommand({ command: 'cancelCase', caseId, actorId, reason, signedAt, signature, receivedAt: new Date().toISOString() });
+      // The case may have ended while the signature was checked.
+      checkCancellable();
+      ending = { status: 'CANCELLED', reason: cancellation.reason };
+      await condition(() => endRecorded);
+      return snapshot();
+    },
+    {
+      validator: (cancellation): void => {
+        checkCancellable();
+        refuseUnsigned(cancellation);
+      },
+    },
+  );
+
+  setHandler(
+    reopenStepUpdate,
+    async (reopening: StepReopening): Promise<StepState> => {
+      const { actorId, reason, signedAt, signature } = reopening;
+      // The signature covers `department` as the API sent it (a step-id-only reopening is signed with the step id there).
+      const department = reopening.department ?? reopening.stepId;
+      await verifyCommand({ command: 'reopenStep', caseId, department, actorId, reason, signedAt, signature, receivedAt: new Date().toISOString() });
+      // The case or the step may have moved on while the signature was checked (a second reopening).
+      checkReopenable(reopening);
+      const step = reopeningStep(reopening)!;
+      startStep(step);
+      return stepView(step);
+    },
+    {
+      validator: (reopening: StepReopening): void => {
+        checkReopenable(reopening);
+        refuseUnsigned(reopening);
+      },
+    },
+  );
+
+  setHandler(caseStateQuery, snapshot);
+
+  /** Opens one step and sees it through: AUTO decides at once; MANUAL waits, reminds, escalates (as caseWorkflow's runStep). */
+  async function runStep(step: Step): Promise<void> {
+    step.round += 1;
+    step.status = 'OPEN';
+    step.overdue = false;
+    step.returnItems = [];
+    const openedAt = new Date();
+    const limit = step.plan.timeLimitMinutes;
+    const dueAt = addWorkingMinutes(policy.calendar, openedAt, limit);
+    const remindAt = addWorkingMinutes(policy.calendar, openedAt, Math.max(0, limit - step.plan.reminderLeadMinutes));
+    step.taskId = processTaskIdFor(caseId, step.stepId, step.round);
+    step.dueAt = dueAt.toISOString();
+    const opening = {
+      caseId,
+      taskId: step.taskId,
+      department: step.department,
+      stepId: step.stepId,
+      round: step.round,
+      mode: step.mode,
+      openedAt: openedAt.toISOString(),
+      dueAt: step.dueAt,
+      firstOfCase: firstStep,
+    };
+    firstStep = false;
+
+    if (step.mode === 'AUTO') {
+      step.deciding = true;
+      const result = await activities.runAutomaticStep(opening);
+      step.deciding = false;
+      applyResult(step, result, result);
+      return;
+    }
+
+    await activities.openStep(opening);
+    publish();
+    const settled = (): boolean => step.status !== 'OPEN' || step.deciding;
+    const untilReminder = remindAt.getTime() - Date.now();
+    if (untilReminder > 0 && (await condition(settled, untilReminder))) return;
+    if (!settled()) await activities.remindStep({ taskId: step.taskId });
+    const untilDue = dueAt.getTime() - Date.now();
+    if (untilDue > 0 && (await condition(settled, untilDue))) return;
+    if (settled()) return;
+    step.overdue = true;
+    await activities.escalateOverdueStep({ taskId: step.taskId });
+    publish();
+    await condition(settled);
+  }
+
+  function startStep(step: Step): void {
+    const scope = new CancellationScope();
+    stepScopes.push(scope);
+    scope.run(() => runStep(step)).catch((error: unknown) => {
+      if (!isCancellation(error)) throw error;
+    });
+  }
+
+  status = 'IN_PROGRESS';
+  let reopen: string[] = [];
+  for (;;) {
+    // 一次联办: every step whose dependencies are met opens at once, in definition order.
+    for (const id of [...reopen, ...ready()]) startStep(byId.get(id)!);
+    reopen = [];
+    await condition(() => !!ending || ready().length > 0 || !busy());
+    if (ending) break;
+    if (ready().length > 0) continue;
+
+    // Nothing open, deciding or ready: either steps returned the case, or every needed step is done.
+    const returned = steps.filter((step) => step.status === 'RETURNED');
+    if (returned.length === 0) break;
+    // 一次告知: every step that could run has decided; one notice with all their items.
+    correctionRound += 1;
+    const items = mergeStepCorrectionItems(
+      returned.flatMap((step) => step.returnItems.map((item) => ({ stepId: step.stepId, department: step.department, ...item }))),
+      order,
+    );
+    status = 'AWAITING_CORRECTION';
+    await activities.requestCorrection({ caseId, round: correctionRound, items });
+    publish();
+    await condition(() => !!ending || reopenAfterCorrection !== undefined);
+    if (ending) break;
+    reopen = reopenAfterCorrection ?? [];
+    reopenAfterCorrection = undefined;
+  }
+
+  if (ending) {
+    // A cancellation accepted while a correction is being applied ends the case once the correction is written.
+    await condition(() => !correctionInFlight);
+    for (const scope of stepScopes) scope.cancel();
+    for (const step of steps) if (step.status === 'OPEN') step.status = 'CANCELLED';
+    status = ending.status;
+    await activities.endCase({ caseId, status: ending.status, reason: ending.reason });
+    endRecorded = true;
+    publish();
+    await condition(allHandlersFinished);
+    return ending;
+  }
+
+  // 一次办好: one outcome, built by the definition from the needed steps' results.
+  await activities.completeProcess({ caseId, skipped: steps.filter((step) => step.status === 'SKIPPED').map((step) => step.stepId) });
+  status = 'COMPLETED';
+  publish();
+  await condition(allHandlersFinished);
+  return { status: 'COMPLETED' };
+}
