@@ -541,7 +541,6 @@ const M = {
   colPath: ['位置', 'Where'],
   colCode: ['代码', 'Code'],
   colMessage: ['说明', 'What is wrong'],
-  viewVersion: ['查看 {key} 第 {version} 版', 'View {key} version {version}'],
   versionTitle: ['{name}（第 {version} 版）', '{name} (version {version})'],
   checksumIs: ['校验和 {checksum}', 'Checksum {checksum}'],
   activateButton: ['启用此版本', 'Activate this version'],

@@ -38,7 +38,8 @@ export function ProcessGraph({ definition, statuses, idPrefix = 'graph' }: { def
     .join(lang === 'zh' ? '；' : '; ');
   return (
     <figure className="process-graph" data-testid="process-graph">
-      <div className="process-graph-scroll">
+      {/* Wider than a phone: the drawing scrolls, and the keyboard can scroll it too (focusable, named by the drawing). */}
+      <div className="process-graph-scroll" tabIndex={0} role="group" aria-labelledby={titleId}>
         <svg
           role="img"
           aria-labelledby={`${titleId} ${descId}`}

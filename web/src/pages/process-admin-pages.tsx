@@ -64,7 +64,7 @@ export function ProcessListPage() {
               {items.map((item) => (
                 <tr key={`${item.key}@${item.version}`} data-process={item.key} data-version={item.version} data-status={item.status}>
                   <td>
-                    <Link href={`/admin/processes/${encodeURIComponent(item.key)}/versions/${item.version}`} aria-label={t('viewVersion', { key: item.key, version: item.version })}>
+                    <Link href={`/admin/processes/${encodeURIComponent(item.key)}/versions/${item.version}`}>
                       {localName(item.name, lang, item.key)}
                     </Link>
                   </td>
@@ -215,7 +215,8 @@ export function ProcessVersionPage({ processKey, version }: { processKey: string
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     let live = true;
-    api<ProcessDefinitionView>('GET', versionPath(processKey, version)).then(
+    // The admin route: a draft is not published on the public one.
+    api<ProcessDefinitionView>('GET', `/admin${versionPath(processKey, version)}`).then(
       (found) => live && setView(found),
       (caught: unknown) => live && setError(caught),
     );
