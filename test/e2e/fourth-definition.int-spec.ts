@@ -166,6 +166,9 @@ describe('web pages: a fourth process from a fixture file alone', () => {
     const applicant = `r-${randomUUID().slice(0, 8)}`;
     expect((await http('POST', '/auth/register', { body: { username: applicant, password: PASSWORD, name: '赵六', mobile: '13612345678' } })).status).toBe(202);
     const me = await browser.newPage();
+    // A script error in the page fails the test with its message (the renderer meets a form it has never seen).
+    const pageErrors: string[] = [];
+    me.on('pageerror', (error) => pageErrors.push(error.message));
     await signIn(me, base, applicant, PASSWORD);
     await me.getByRole('link', { name: '办理其他事项' }).click();
     await me.getByTestId('process-catalog').waitFor();
@@ -173,6 +176,8 @@ describe('web pages: a fourth process from a fixture file alone', () => {
     await me.locator(`li[data-process="${definition.key}"] a`).click();
     await me.locator(`form[data-process="${definition.key}"]`).waitFor();
     await checkAccessibility(me, 'generic wizard');
+    await screenshot(me, 'fourth-03-applicant-wizard');
+    expect(pageErrors).toEqual([]);
     const schema = definition.form.schema;
     const parts = formParts(schema);
     const sample = { ...sampleApplicationForm(), company: { ...sampleApplicationForm().company, name: uniqueEnterpriseName() } };

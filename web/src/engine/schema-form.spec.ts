@@ -198,3 +198,14 @@ describe('elementFields', () => {
     expect(elementFields(staff, FORM, 0).map((f) => f.path)).toEqual(['staff[0].name', 'staff[0].idNumber']);
   });
 });
+
+describe('field order', () => {
+  it('follows the schema’s required list, then the other properties: a stored definition (jsonb) reorders object keys, never arrays', () => {
+    const stored: JsonSchema = {
+      type: 'object',
+      required: ['company', 'tax', 'bank'],
+      properties: { tax: { type: 'string' }, bank: { type: 'string' }, notes: { type: 'string' }, company: { type: 'string' } },
+    };
+    expect(fieldsOf(stored, stored).map((f) => f.path)).toEqual(['company', 'tax', 'bank', 'notes']);
+  });
+});

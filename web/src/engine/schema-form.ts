@@ -152,7 +152,10 @@ export function fieldsOf(raw: JsonSchema, root: JsonSchema, path = ''): FieldNod
   const schema = resolveSchema(raw, root);
   const properties = isObject(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
-  return Object.entries(properties)
+  // The required list's order first: arrays keep their order in storage (jsonb sorts object keys).
+  const names = [...[...required].filter((name) => name in properties), ...Object.keys(properties).filter((name) => !required.has(name))];
+  return names
+    .map((name): [string, unknown] => [name, properties[name]])
     .filter((entry): entry is [string, JsonSchema] => isObject(entry[1]))
     .map(([name, child]) => fieldOf(child, root, childPath(path, name), required.has(name)));
 }
