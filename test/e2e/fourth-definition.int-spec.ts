@@ -121,6 +121,8 @@ describe('web pages: a fourth process from a fixture file alone', () => {
     // The admin: a broken copy (a step after one that does not exist) shows its problems by JSON path.
     const admin = await browser.newPage();
     await signIn(admin, base, 'admin', DEMO_PASSWORD);
+    await admin.locator('main h1').waitFor();
+    await checkAccessibility(admin, 'admin start', { oncePerKind: true });
     await admin.getByRole('link', { name: '流程定义' }).click();
     await admin.getByTestId('process-definitions').waitFor();
     await checkAccessibility(admin, 'process definitions');
@@ -170,6 +172,8 @@ describe('web pages: a fourth process from a fixture file alone', () => {
     const pageErrors: string[] = [];
     me.on('pageerror', (error) => pageErrors.push(error.message));
     await signIn(me, base, applicant, PASSWORD);
+    await me.getByText('还没有办件。').waitFor();
+    await checkAccessibility(me, 'my cases', { oncePerKind: true });
     await me.getByRole('link', { name: '办理其他事项' }).click();
     await me.getByTestId('process-catalog').waitFor();
     await checkAccessibility(me, 'process catalog');
@@ -213,6 +217,7 @@ describe('web pages: a fourth process from a fixture file alone', () => {
       await checkAccessibility(clerk, 'inbox', { oncePerKind: true });
       await row.getByRole('link').click();
       await clerk.locator('.task-page').waitFor();
+      await checkAccessibility(clerk, `task ${stepId}`, { oncePerKind: true });
       await clerk.getByTestId('claim').click();
       await clerk.getByText('已认领。').first().waitFor();
       const outputs = clerk.getByTestId('outputs-form');

@@ -68,7 +68,8 @@ export function StepProgress({ steps, definition }: { steps: EngineCaseStep[]; d
   const done = doneCount(steps);
   // The enterprise opening without its definition at hand keeps its five-department wording.
   const generic = definition !== undefined && definition.key !== 'enterprise-opening';
-  const total = steps.length;
+  // A step not needed (SKIPPED) is no part of the work left.
+  const total = steps.filter((step) => String(step.status) !== 'SKIPPED').length;
   const doneText = generic ? t('doneOfN', { done, total }) : t('doneOfFive', { done });
   const first = new Set(definition ? definition.steps.filter((s) => s.dependsOn.length === 0).map((s) => s.id) : ['SAMR']);
   return (
@@ -114,19 +115,58 @@ export function StepProgress({ steps, definition }: { steps: EngineCaseStep[]; d
   );
 }
 
-/** A label for an outcome field: the x-label of what it is taken from (a step's output or a form field), else its name. */
+/** The steps an outcome value is taken from, in template order. */
+function sourceSteps(template: OutcomeTemplate): string[] {
+  if ('fields' in template) return Object.values(template.fields).flatMap(sourceSteps);
+  return 'step' in template.from ? [template.from.step] : [];
+}
+
+/** A label for an outcome value: the x-label of what it is taken from (a step's output or a form field); a group takes its step's name. */
 function outcomeLabel(definition: ProcessDefinition, field: string, template: OutcomeTemplate, lang: 'zh' | 'en'): string {
-  if ('from' in template) {
-    const from = template.from;
-    if ('form' in from) return pathLabel(definition.form.schema, from.form, lang);
-    const step = definition.steps.find((s) => s.id === from.step);
-    const schema = step ? schemaAtPath(step.outputs, from.path) : undefined;
-    const label = schema?.['x-label'] as LocalizedName | undefined;
-    if (label && typeof label.zh === 'string') return localName(label, lang, field);
-    const own = schema?.title;
-    if (typeof own === 'string') return own;
+  if ('fields' in template) {
+    const [first] = sourceSteps(template);
+    return localName(definition.steps.find((s) => s.id === first)?.name, lang, field);
   }
-  return field;
+  const from = template.from;
+  if ('form' in from) return pathLabel(definition.form.schema, from.form, lang);
+  const step = definition.steps.find((s) => s.id === from.step);
+  const schema = step ? schemaAtPath(step.outputs, from.path) : undefined;
+  const label = schema?.['x-label'] as LocalizedName | undefined;
+  if (label && typeof label.zh === 'string') return localName(label, lang, field);
+  return typeof schema?.title === 'string' ? schema.title : field;
+}
+
+/** Outcome fields in the order of the steps they come from (a stored definition's object keys lose their order). */
+function orderedFields(definition: ProcessDefinition, fields: { [field: string]: OutcomeTemplate }): [string, OutcomeTemplate][] {
+  const rank = (template: OutcomeTemplate): number => {
+    const positions = sourceSteps(template).map((id) => definition.steps.findIndex((s) => s.id === id));
+    return positions.length === 0 ? definition.steps.length : Math.min(...positions);
+  };
+  return Object.entries(fields).sort(([, a], [, b]) => rank(a) - rank(b));
+}
+
+function OutcomeRows({ definition, fields, value }: { definition: ProcessDefinition; fields: { [field: string]: OutcomeTemplate }; value: Record<string, unknown> }) {
+  const { t, lang } = useI18n();
+  return (
+    <dl className="readonly">
+      {orderedFields(definition, fields).map(([field, template]) => {
+        const own = value[field];
+        let shown: ReactNode;
+        if ('fields' in template && typeof own === 'object' && own !== null && !Array.isArray(own)) {
+          shown = <OutcomeRows definition={definition} fields={template.fields} value={own as Record<string, unknown>} />;
+        } else if (own === undefined || own === null || own === '') shown = t('outcomeNone');
+        else if (typeof own === 'boolean') shown = own ? t('yes') : t('no');
+        else if (typeof own === 'object') shown = <ValueTree value={own} />;
+        else shown = <code>{String(own)}</code>;
+        return (
+          <div key={field} data-field={field}>
+            <dt>{outcomeLabel(definition, field, template, lang)}</dt>
+            <dd>{shown}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
 }
 
 /** The one combined outcome, laid out by the definition's outcome fields (each labelled from where it comes). */
@@ -134,23 +174,12 @@ export function DefinitionOutcomeView({ definition, outcome }: { definition: Pro
   const { t, lang } = useI18n();
   const delivery = outcome.delivery as { method?: string; tripsRequired?: number } | undefined;
   const option = definition.outcome.delivery.options.find((o) => o.method === delivery?.method);
-  const rows: Array<[string, string, ReactNode]> = Object.entries(definition.outcome.fields)
-    .filter(([field]) => field !== 'delivery')
-    .map(([field, template]) => {
-      const value = outcome[field];
-      const shown = value === undefined || value === null || value === '' ? t('outcomeNone') : typeof value === 'object' ? <ValueTree value={value} /> : <code>{String(value)}</code>;
-      return [field, outcomeLabel(definition, field, template, lang), shown];
-    });
+  const fields = Object.fromEntries(Object.entries(definition.outcome.fields).filter(([field]) => field !== 'delivery'));
   return (
     <section aria-labelledby="outcome-title" className="panel panel--success" data-testid="outcome">
       <h2 id="outcome-title">{t('outcomeTitle')}</h2>
+      <OutcomeRows definition={definition} fields={fields} value={outcome} />
       <dl className="readonly">
-        {rows.map(([field, label, value]) => (
-          <div key={field} data-field={field}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
         <div>
           <dt>{t('deliveryMethod')}</dt>
           <dd>{option ? localName(option.name, lang, option.method) : (delivery?.method ?? '—')}</dd>
@@ -161,50 +190,6 @@ export function DefinitionOutcomeView({ definition, outcome }: { definition: Pro
             <strong data-testid="trips">{t('tripsN', { n: delivery?.tripsRequired ?? option?.tripsRequired ?? '—' })}</strong>
           </dd>
         </div>
-      </dl>
-    </section>
-  );
-}
-
-export function OutcomeView({ outcome }: { outcome: CaseOutcome }) {
-  const { t, lang } = useI18n();
-  const bank = outcome.bankAccount?.bankCode ? findBank(outcome.bankAccount.bankCode) : undefined;
-  const method = outcome.delivery?.method;
-  const rows: Array<[string, ReactNode]> = [
-    [t('uscc'), <code key="u">{outcome.uscc ?? '—'}</code>],
-    [t('licenseNumber'), <code key="l">{outcome.licenseNumber ?? '—'}</code>],
-    [
-      t('sealsIssued'),
-      <ul key="s" className="plain">
-        {(outcome.seals ?? []).map((seal) => (
-          <li key={seal.kind}>
-            {hasMessage(`seal.${seal.kind}`) ? t(`seal.${seal.kind}` as MessageKey) : seal.kind}: <code>{seal.code}</code>
-          </li>
-        ))}
-      </ul>,
-    ],
-    [t('taxpayerId'), <code key="ti">{outcome.tax?.taxpayerId ?? '—'}</code>],
-    [t('ukeyNumber'), <code key="uk">{outcome.tax?.ukeyNumber ?? '—'}</code>],
-    [t('siNumber'), <code key="si">{outcome.socialInsurance?.registrationNumber ?? '—'}</code>],
-    [
-      t('bankAccount'),
-      <span key="b">
-        {bank ? (lang === 'zh' ? bank.nameZh : bank.nameEn) : (outcome.bankAccount?.bankCode ?? '')} <code>{outcome.bankAccount?.accountNumber ?? '—'}</code>
-      </span>,
-    ],
-    [t('deliveryMethod'), method && hasMessage(`delivery.${method}`) ? t(`delivery.${method}` as MessageKey) : (method ?? '—')],
-    [t('tripsRequired'), <strong key="tr" data-testid="trips">{t('tripsN', { n: outcome.delivery?.tripsRequired ?? '—' })}</strong>],
-  ];
-  return (
-    <section aria-labelledby="outcome-title" className="panel panel--success" data-testid="outcome">
-      <h2 id="outcome-title">{t('outcomeTitle')}</h2>
-      <dl className="readonly">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
       </dl>
     </section>
   );
