@@ -195,6 +195,50 @@ export function DefinitionOutcomeView({ definition, outcome }: { definition: Pro
   );
 }
 
+export function OutcomeView({ outcome }: { outcome: CaseOutcome }) {
+  const { t, lang } = useI18n();
+  const bank = outcome.bankAccount?.bankCode ? findBank(outcome.bankAccount.bankCode) : undefined;
+  const method = outcome.delivery?.method;
+  const rows: Array<[string, ReactNode]> = [
+    [t('uscc'), <code key="u">{outcome.uscc ?? '—'}</code>],
+    [t('licenseNumber'), <code key="l">{outcome.licenseNumber ?? '—'}</code>],
+    [
+      t('sealsIssued'),
+      <ul key="s" className="plain">
+        {(outcome.seals ?? []).map((seal) => (
+          <li key={seal.kind}>
+            {hasMessage(`seal.${seal.kind}`) ? t(`seal.${seal.kind}` as MessageKey) : seal.kind}: <code>{seal.code}</code>
+          </li>
+        ))}
+      </ul>,
+    ],
+    [t('taxpayerId'), <code key="ti">{outcome.tax?.taxpayerId ?? '—'}</code>],
+    [t('ukeyNumber'), <code key="uk">{outcome.tax?.ukeyNumber ?? '—'}</code>],
+    [t('siNumber'), <code key="si">{outcome.socialInsurance?.registrationNumber ?? '—'}</code>],
+    [
+      t('bankAccount'),
+      <span key="b">
+        {bank ? (lang === 'zh' ? bank.nameZh : bank.nameEn) : (outcome.bankAccount?.bankCode ?? '')} <code>{outcome.bankAccount?.accountNumber ?? '—'}</code>
+      </span>,
+    ],
+    [t('deliveryMethod'), method && hasMessage(`delivery.${method}`) ? t(`delivery.${method}` as MessageKey) : (method ?? '—')],
+    [t('tripsRequired'), <strong key="tr" data-testid="trips">{t('tripsN', { n: outcome.delivery?.tripsRequired ?? '—' })}</strong>],
+  ];
+  return (
+    <section aria-labelledby="outcome-title" className="panel panel--success" data-testid="outcome">
+      <h2 id="outcome-title">{t('outcomeTitle')}</h2>
+      <dl className="readonly">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 export function FeeLedgerView({ fees }: { fees: CaseView['fees'] }) {
   const { t, lang } = useI18n();
   return (
