@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** The whole error body, for answers with more than fields (e.g. a definition's `problems`). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -92,7 +94,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'network error');
   }
   if (!response.ok) {
-    let body: { code?: string; message?: string; fields?: FieldError[] } = {};
+    let body: { code?: string; message?: string; fields?: FieldError[]; problems?: unknown } = {};
     try {
       body = (await response.json()) as typeof body;
     } catch {
@@ -102,7 +104,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
       setSession(null);
       window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
     }
-    throw new ApiError(response.status, body.code ?? String(response.status), body.message ?? response.statusText, Array.isArray(body.fields) ? body.fields : []);
+    throw new ApiError(response.status, body.code ?? String(response.status), body.message ?? response.statusText, Array.isArray(body.fields) ? body.fields : [], body);
   }
   return response;
 }

@@ -7,6 +7,8 @@ import { AdminCasePage, MetricsPage, StuckCasesPage } from './pages/admin-pages'
 import { RegisterPage, SignInPage } from './pages/auth-pages';
 import { MyCasesPage, NewCasePage, WindowNewPage, WindowPage } from './pages/case-list-pages';
 import { CasePage } from './pages/case-page';
+import { ProcessListPage, ProcessVersionPage } from './pages/process-admin-pages';
+import { ProcessApplyPage, ProcessCatalogPage } from './pages/process-pages';
 import { InboxPage, TaskPage } from './pages/clerk-pages';
 import { Link, match, navigate, usePath } from './router';
 import { useSession, type Role, type Session } from './session';
@@ -17,15 +19,18 @@ const NAV: Record<Role, Array<{ href: string; label: MessageKey }>> = {
   APPLICANT: [
     { href: '/cases', label: 'navMyCases' },
     { href: '/cases/new', label: 'navNewCase' },
+    { href: '/apply', label: 'navOtherProcesses' },
   ],
   CLERK: [{ href: '/inbox', label: 'navInbox' }],
   WINDOW: [
     { href: '/window', label: 'navWindow' },
     { href: '/window/new', label: 'navWindowNew' },
+    { href: '/window/apply', label: 'navOtherProcesses' },
   ],
   ADMIN: [
     { href: '/admin', label: 'navStuck' },
     { href: '/admin/metrics', label: 'navMetrics' },
+    { href: '/admin/processes', label: 'navProcesses' },
   ],
 };
 
@@ -40,7 +45,13 @@ const ROUTES: Route[] = [
   { pattern: '/tasks/:id', roles: ['CLERK'], render: (p, s) => <TaskPage key={p.id} id={p.id} session={s as Session} /> },
   { pattern: '/window', roles: ['WINDOW'], render: () => <WindowPage /> },
   { pattern: '/window/new', roles: ['WINDOW'], render: (_p, s) => <WindowNewPage session={s as Session} /> },
+  { pattern: '/apply', roles: ['APPLICANT'], render: () => <ProcessCatalogPage mode="APPLICANT" /> },
+  { pattern: '/apply/:key', roles: ['APPLICANT'], render: (p, s) => <ProcessApplyPage key={p.key} processKey={p.key} session={s as Session} mode="APPLICANT" /> },
+  { pattern: '/window/apply', roles: ['WINDOW'], render: () => <ProcessCatalogPage mode="WINDOW" /> },
+  { pattern: '/window/apply/:key', roles: ['WINDOW'], render: (p, s) => <ProcessApplyPage key={p.key} processKey={p.key} session={s as Session} mode="WINDOW" /> },
   { pattern: '/admin', roles: ['ADMIN'], render: () => <StuckCasesPage /> },
+  { pattern: '/admin/processes', roles: ['ADMIN'], render: () => <ProcessListPage /> },
+  { pattern: '/admin/processes/:key/versions/:version', roles: ['ADMIN'], render: (p) => <ProcessVersionPage key={`${p.key}@${p.version}`} processKey={p.key} version={Number(p.version)} /> },
   { pattern: '/admin/metrics', roles: ['ADMIN'], render: () => <MetricsPage /> },
   { pattern: '/admin/cases/:id', roles: ['ADMIN'], render: (p) => <AdminCasePage key={p.id} id={p.id} /> },
 ];

@@ -1,20 +1,53 @@
 import { DEPARTMENT_INFO, findBank, type Department } from '@onetrip/domain';
+import type { LocalizedName, OutcomeTemplate, ProcessDefinition } from '@onetrip/domain';
 import type { ReactNode } from 'react';
+import { localName, type CaseProcessRef } from '../engine/process-api';
+import { ProcessGraph, type StepStatusOf } from '../engine/process-graph-view';
+import { pathLabel, schemaAtPath } from '../engine/schema-form';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
 import { formatDateTime, formatMinutes, formatMoney } from '../format';
 import type { CaseOutcome, CaseStep, CaseView } from '../api';
+import { ValueTree } from './value-tree';
 import { useNow } from './ui';
 
-// The pieces of a case page: the five departments' progress, the combined outcome, the fee ledger.
+// The pieces of a case page: the steps' progress (a list, and the definition's graph), the combined
+// outcome, the fee ledger. Departments and steps are the definition's; the enterprise opening's
+// five departments keep their built-in names when no definition is at hand.
 
-export function useDepartmentName(): (department: Department) => string {
+/** What the engine adds to a case view (issue 12): local until api-types.ts is generated with it. */
+export type EngineCaseStep = CaseStep & { stepId?: string; name?: LocalizedName; dependsOn?: string[] };
+export type EngineCaseView = Omit<CaseView, 'steps'> & { process?: CaseProcessRef; steps: EngineCaseStep[] };
+
+const known = (department: string): department is Department => Object.prototype.hasOwnProperty.call(DEPARTMENT_INFO, department);
+
+export function useDepartmentName(definition?: ProcessDefinition): (department: string) => string {
   const { lang } = useI18n();
-  return (department) => (lang === 'zh' ? DEPARTMENT_INFO[department].nameZh : DEPARTMENT_INFO[department].nameEn);
+  return (department) => {
+    const declared = definition?.departments.find((d) => d.code === department);
+    if (declared) return localName(declared.name, lang, department);
+    if (!known(department)) return department;
+    return lang === 'zh' ? DEPARTMENT_INFO[department].nameZh : DEPARTMENT_INFO[department].nameEn;
+  };
 }
 
-export function useStepName(): (department: Department) => string {
+export function useStepName(): (department: string) => string {
   const { lang } = useI18n();
-  return (department) => (lang === 'zh' ? DEPARTMENT_INFO[department].stepZh : DEPARTMENT_INFO[department].stepEn);
+  return (department) => (!known(department) ? department : lang === 'zh' ? DEPARTMENT_INFO[department].stepZh : DEPARTMENT_INFO[department].stepEn);
+}
+
+/** A step's id in the definition: the view's `stepId`, else (cases from before the engine) its department. */
+export function stepIdOf(step: EngineCaseStep): string {
+  return step.stepId ?? step.department;
+}
+
+export function stepStatuses(steps: readonly EngineCaseStep[]): Map<string, StepStatusOf> {
+  return new Map(steps.map((step) => [stepIdOf(step), { status: String(step.status), overdue: step.overdue }]));
+}
+
+/** The case's progress as its definition's graph (SVG), when the definition is at hand. */
+export function ProgressGraph({ definition, steps, idPrefix }: { definition?: ProcessDefinition; steps: EngineCaseStep[]; idPrefix?: string }) {
+  if (!definition) return null;
+  return <ProcessGraph definition={definition} statuses={stepStatuses(steps)} idPrefix={idPrefix} />;
 }
 
 export function StatusBadge({ status, kind = 'status' }: { status: string; kind?: 'status' | 'step' }) {
@@ -27,45 +60,137 @@ export function doneCount(steps: readonly CaseStep[]): number {
   return steps.filter((step) => step.status === 'DONE').length;
 }
 
-export function StepProgress({ steps }: { steps: CaseStep[] }) {
+export function StepProgress({ steps, definition }: { steps: EngineCaseStep[]; definition?: ProcessDefinition }) {
   const { t, lang } = useI18n();
-  const name = useDepartmentName();
+  const name = useDepartmentName(definition);
   const stepName = useStepName();
   const now = useNow(10_000);
   const done = doneCount(steps);
+  // The enterprise opening without its definition at hand keeps its five-department wording.
+  const generic = definition !== undefined && definition.key !== 'enterprise-opening';
+  // A step not needed (SKIPPED) is no part of the work left.
+  const total = steps.filter((step) => String(step.status) !== 'SKIPPED').length;
+  const doneText = generic ? t('doneOfN', { done, total }) : t('doneOfFive', { done });
+  const first = new Set(definition ? definition.steps.filter((s) => s.dependsOn.length === 0).map((s) => s.id) : ['SAMR']);
   return (
     <section aria-labelledby="progress-title" className="panel">
-      <h2 id="progress-title">{t('progressTitle')}</h2>
-      <div className="meter" role="progressbar" aria-labelledby="progress-title" aria-valuemin={0} aria-valuemax={5} aria-valuenow={done} aria-valuetext={t('doneOfFive', { done })}>
-        <div className="meter-fill" style={{ width: `${(done / 5) * 100}%` }} />
+      <h2 id="progress-title">{generic ? t('stepsProgressTitle') : t('progressTitle')}</h2>
+      <div className="meter" role="progressbar" aria-labelledby="progress-title" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-valuetext={doneText}>
+        <div className="meter-fill" style={{ width: `${total === 0 ? 0 : (done / total) * 100}%` }} />
       </div>
-      <p className="meter-label">{t('doneOfFive', { done })}</p>
+      <p className="meter-label">{doneText}</p>
+      <ProgressGraph definition={definition} steps={steps} idPrefix="progress-graph" />
       <ol className="steps">
         {steps.map((step) => {
-          const pendingKey: MessageKey = step.department === 'SAMR' ? 'step.PENDING_FIRST' : 'step.PENDING';
-          const statusText = step.status === 'PENDING' ? t(pendingKey) : hasMessage(`step.${step.status}`) ? t(`step.${step.status}` as MessageKey) : step.status;
+          const id = stepIdOf(step);
+          const status = String(step.status);
+          const declared = definition?.steps.find((s) => s.id === id);
+          const pendingKey: MessageKey = first.has(id) ? 'step.PENDING_FIRST' : generic ? 'graph.PENDING' : 'step.PENDING';
+          const statusText = status === 'PENDING' ? t(pendingKey) : hasMessage(`step.${status}`) ? t(`step.${status}` as MessageKey) : status;
           const late = step.overdue && step.dueAt ? (now.getTime() - new Date(step.dueAt).getTime()) / 60_000 : 0;
+          const title = declared && generic ? localName(declared.name, lang, id) : name(step.department);
+          const detail = declared && generic ? name(step.department) : declared ? localName(declared.name, lang, id) : stepName(step.department);
           return (
-            <li key={step.department} className={`step step--${step.status.toLowerCase()}${step.overdue ? ' step--overdue' : ''}`} data-department={step.department} data-status={step.status}>
+            <li key={id} className={`step step--${status.toLowerCase()}${step.overdue ? ' step--overdue' : ''}`} data-department={step.department} data-step={id} data-status={status}>
               <div className="step-head">
                 <span className="step-marker" aria-hidden="true">
-                  {step.status === 'DONE' ? '✓' : step.status === 'RETURNED' ? '!' : step.status === 'REJECTED' ? '×' : '•'}
+                  {status === 'DONE' ? '✓' : status === 'RETURNED' ? '!' : status === 'REJECTED' ? '×' : status === 'SKIPPED' ? '–' : '•'}
                 </span>
-                <span className="step-name">{name(step.department)}</span>
-                <span className={`badge badge--${step.status.toLowerCase()}`}>{statusText}</span>
+                <span className="step-name">{title}</span>
+                <span className={`badge badge--${status.toLowerCase()}`}>{statusText}</span>
               </div>
-              <p className="step-detail">{stepName(step.department)}</p>
-              {(step.status === 'OPEN' || step.status === 'CLAIMED') && step.dueAt && (
+              <p className="step-detail">{detail}</p>
+              {(status === 'OPEN' || status === 'CLAIMED') && step.dueAt && (
                 <p className={step.overdue ? 'step-due overdue' : 'step-due'}>
                   {t('whoHasIt', { who: name(step.department) })} · {t('dueAt', { time: formatDateTime(step.dueAt, lang) })}
                   {step.overdue && <strong> · {late > 0 ? t('overdueBy', { time: formatMinutes(late, t) }) : t('overdue')}</strong>}
                 </p>
               )}
-              {step.status === 'DONE' && step.completedAt && <p className="step-due">{t('doneAt', { time: formatDateTime(step.completedAt, lang) })}</p>}
+              {status === 'DONE' && step.completedAt && <p className="step-due">{t('doneAt', { time: formatDateTime(step.completedAt, lang) })}</p>}
             </li>
           );
         })}
       </ol>
+    </section>
+  );
+}
+
+/** The steps an outcome value is taken from, in template order. */
+function sourceSteps(template: OutcomeTemplate): string[] {
+  if ('fields' in template) return Object.values(template.fields).flatMap(sourceSteps);
+  return 'step' in template.from ? [template.from.step] : [];
+}
+
+/** A label for an outcome value: the x-label of what it is taken from (a step's output or a form field); a group takes its step's name. */
+function outcomeLabel(definition: ProcessDefinition, field: string, template: OutcomeTemplate, lang: 'zh' | 'en'): string {
+  if ('fields' in template) {
+    const [first] = sourceSteps(template);
+    return localName(definition.steps.find((s) => s.id === first)?.name, lang, field);
+  }
+  const from = template.from;
+  if ('form' in from) return pathLabel(definition.form.schema, from.form, lang);
+  const step = definition.steps.find((s) => s.id === from.step);
+  const schema = step ? schemaAtPath(step.outputs, from.path) : undefined;
+  const label = schema?.['x-label'] as LocalizedName | undefined;
+  if (label && typeof label.zh === 'string') return localName(label, lang, field);
+  return typeof schema?.title === 'string' ? schema.title : field;
+}
+
+/** Outcome fields in the order of the steps they come from (a stored definition's object keys lose their order). */
+function orderedFields(definition: ProcessDefinition, fields: { [field: string]: OutcomeTemplate }): [string, OutcomeTemplate][] {
+  const rank = (template: OutcomeTemplate): number => {
+    const positions = sourceSteps(template).map((id) => definition.steps.findIndex((s) => s.id === id));
+    return positions.length === 0 ? definition.steps.length : Math.min(...positions);
+  };
+  return Object.entries(fields).sort(([, a], [, b]) => rank(a) - rank(b));
+}
+
+function OutcomeRows({ definition, fields, value }: { definition: ProcessDefinition; fields: { [field: string]: OutcomeTemplate }; value: Record<string, unknown> }) {
+  const { t, lang } = useI18n();
+  return (
+    <dl className="readonly">
+      {orderedFields(definition, fields).map(([field, template]) => {
+        const own = value[field];
+        let shown: ReactNode;
+        if ('fields' in template && typeof own === 'object' && own !== null && !Array.isArray(own)) {
+          shown = <OutcomeRows definition={definition} fields={template.fields} value={own as Record<string, unknown>} />;
+        } else if (own === undefined || own === null || own === '') shown = t('outcomeNone');
+        else if (typeof own === 'boolean') shown = own ? t('yes') : t('no');
+        else if (typeof own === 'object') shown = <ValueTree value={own} />;
+        else shown = <code>{String(own)}</code>;
+        return (
+          <div key={field} data-field={field}>
+            <dt>{outcomeLabel(definition, field, template, lang)}</dt>
+            <dd>{shown}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+/** The one combined outcome, laid out by the definition's outcome fields (each labelled from where it comes). */
+export function DefinitionOutcomeView({ definition, outcome }: { definition: ProcessDefinition; outcome: Record<string, unknown> }) {
+  const { t, lang } = useI18n();
+  const delivery = outcome.delivery as { method?: string; tripsRequired?: number } | undefined;
+  const option = definition.outcome.delivery.options.find((o) => o.method === delivery?.method);
+  const fields = Object.fromEntries(Object.entries(definition.outcome.fields).filter(([field]) => field !== 'delivery'));
+  return (
+    <section aria-labelledby="outcome-title" className="panel panel--success" data-testid="outcome">
+      <h2 id="outcome-title">{t('outcomeTitle')}</h2>
+      <OutcomeRows definition={definition} fields={fields} value={outcome} />
+      <dl className="readonly">
+        <div>
+          <dt>{t('deliveryMethod')}</dt>
+          <dd>{option ? localName(option.name, lang, option.method) : (delivery?.method ?? '—')}</dd>
+        </div>
+        <div>
+          <dt>{t('tripsRequired')}</dt>
+          <dd>
+            <strong data-testid="trips">{t('tripsN', { n: delivery?.tripsRequired ?? option?.tripsRequired ?? '—' })}</strong>
+          </dd>
+        </div>
+      </dl>
     </section>
   );
 }

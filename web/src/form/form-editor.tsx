@@ -12,7 +12,8 @@ import {
   type Shareholder,
 } from '@onetrip/domain';
 import type { ReactNode } from 'react';
-import { useI18n, type Translate } from '../i18n';
+import { widgetInputProps } from '../engine/format-widgets';
+import { hasMessage, useI18n, type Translate } from '../i18n';
 import { ChoiceGroup, CheckboxField, FieldMessages, SelectField, TextField } from './fields';
 import { fieldLabel, type PartKey, type Problem, type Problems } from './form-model';
 
@@ -41,6 +42,7 @@ function problemsUnder(problems: Problems, prefix: string): Problem[] {
 
 export function PartFields({ part, ...props }: EditorProps & { part: PartKey }) {
   const { t, lang } = useI18n();
+  const byFormat = (format: string) => widgetInputProps(format, (key) => (hasMessage(key) ? t(key) : key));
   const { form, onChange, onBlur, problems, flags = {}, onlyEditable } = props;
   const editable = props.editable ?? always;
   const show = (path: string): boolean => !onlyEditable || editable(path);
@@ -78,7 +80,7 @@ export function PartFields({ part, ...props }: EditorProps & { part: PartKey }) 
               disabled={!editable('company.entityType')}
             />
           )}
-          {text('company.registeredCapital', company.registeredCapital, { hint: t('h.amount'), inputMode: 'decimal' })}
+          {text('company.registeredCapital', company.registeredCapital, byFormat('money'))}
           {show('company.businessScope') && (
             <TextField
               path="company.businessScope"
@@ -92,7 +94,7 @@ export function PartFields({ part, ...props }: EditorProps & { part: PartKey }) 
               disabled={!editable('company.businessScope')}
             />
           )}
-          {text('company.address.divisionCode', company.address.divisionCode, { hint: t('h.company.address.divisionCode'), inputMode: 'numeric', maxLength: 12 })}
+          {text('company.address.divisionCode', company.address.divisionCode, byFormat('division-code'))}
           {text('company.address.detail', company.address.detail, { maxLength: 200 })}
         </>
       );
@@ -102,8 +104,8 @@ export function PartFields({ part, ...props }: EditorProps & { part: PartKey }) 
       return (
         <>
           {text('legalRepresentative.name', person.name, { autoComplete: 'name', maxLength: 100 })}
-          {text('legalRepresentative.idNumber', person.idNumber, { hint: t('h.idNumber'), maxLength: 18 })}
-          {text('legalRepresentative.mobile', person.mobile, { hint: t('h.mobile'), type: 'tel', inputMode: 'tel', autoComplete: 'tel', maxLength: 11 })}
+          {text('legalRepresentative.idNumber', person.idNumber, byFormat('resident-id'))}
+          {text('legalRepresentative.mobile', person.mobile, byFormat('mobile'))}
         </>
       );
     }
@@ -202,6 +204,7 @@ function capitalSummary(form: ApplicationForm, t: Translate): string | null {
 
 function ShareholderList({ form, onChange, onBlur, problems, editable, show, text, onlyEditable }: ListProps) {
   const { t } = useI18n();
+  const byFormat = (format: string) => widgetInputProps(format, (key) => (hasMessage(key) ? t(key) : key));
   const listEditable = editable('shareholders');
   const listProblems = problems['shareholders'];
   const mismatch = problems['company.registeredCapital']?.filter((p) => p.code === 'CAPITAL_MISMATCH') ?? [];
@@ -228,9 +231,9 @@ function ShareholderList({ form, onChange, onBlur, problems, editable, show, tex
               />
             )}
             {s.kind === 'PERSON'
-              ? text(`shareholders[${i}].idNumber`, s.idNumber, { hint: t('h.idNumber'), maxLength: 18 })
-              : text(`shareholders[${i}].uscc`, s.uscc, { maxLength: 18 })}
-            {text(`shareholders[${i}].subscribedCapital`, s.subscribedCapital, { hint: t('h.amount'), inputMode: 'decimal' })}
+              ? text(`shareholders[${i}].idNumber`, s.idNumber, byFormat('resident-id'))
+              : text(`shareholders[${i}].uscc`, s.uscc, byFormat('uscc'))}
+            {text(`shareholders[${i}].subscribedCapital`, s.subscribedCapital, byFormat('money'))}
             {listEditable && form.shareholders.length > 1 && (
               <button type="button" className="button button--quiet" onClick={() => onChange('shareholders', form.shareholders.filter((_, j) => j !== i))}>
                 {t('removeShareholder', { n: i + 1 })}
@@ -256,6 +259,7 @@ function ShareholderList({ form, onChange, onBlur, problems, editable, show, tex
 
 function EmployeeList({ form, onChange, problems, editable, show, text, onlyEditable }: ListProps) {
   const { t } = useI18n();
+  const byFormat = (format: string) => widgetInputProps(format, (key) => (hasMessage(key) ? t(key) : key));
   const listEditable = editable('socialInsurance.employees');
   const employees = form.socialInsurance.employees;
   return (
@@ -268,8 +272,8 @@ function EmployeeList({ form, onChange, problems, editable, show, text, onlyEdit
           <fieldset className="card" key={i}>
             <legend>{t('employeeN', { n: i + 1 })}</legend>
             {text(`${base}.name`, e.name, { maxLength: 100 })}
-            {text(`${base}.idNumber`, e.idNumber, { hint: t('h.idNumber'), maxLength: 18 })}
-            {text(`${base}.startDate`, e.startDate, { type: 'date' })}
+            {text(`${base}.idNumber`, e.idNumber, byFormat('resident-id'))}
+            {text(`${base}.startDate`, e.startDate, byFormat('date'))}
             {listEditable && (
               <button type="button" className="button button--quiet" onClick={() => onChange('socialInsurance.employees', employees.filter((_, j) => j !== i))}>
                 {t('removeEmployee', { n: i + 1 })}

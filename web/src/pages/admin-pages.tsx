@@ -1,7 +1,8 @@
 import { DEPARTMENTS, shanghaiDate, addDays, type Department } from '@onetrip/domain';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, apiText } from '../api';
-import { StatusBadge, StepProgress, useDepartmentName } from '../components/case-parts';
+import { StatusBadge, StepProgress, useDepartmentName, type EngineCaseView } from '../components/case-parts';
+import { usePinnedDefinition } from '../engine/process-api';
 import { BarList, ColumnChart } from '../components/charts';
 import { ErrorNotice, Loading, Notice, PageTitle, useAnnounce, usePolling } from '../components/ui';
 import { ValueTree } from '../components/value-tree';
@@ -274,6 +275,7 @@ export function AdminCasePage({ id }: { id: string }) {
     void load();
   }, [load]);
   usePolling(() => void load(), 4000, true);
+  const { view: pinned } = usePinnedDefinition((detail?.case as EngineCaseView | undefined)?.process);
 
   if (!detail) return error ? <ErrorNotice error={error} /> : <Loading />;
   const view = detail.case;
@@ -314,7 +316,7 @@ export function AdminCasePage({ id }: { id: string }) {
 
       <ActionPanel caseId={view.id} tasks={detail.tasks} onDone={done} />
       <ComplaintsPanel complaints={detail.complaints} total={detail.complaintsTotal} onDone={done} />
-      <StepProgress steps={view.steps} />
+      <StepProgress steps={view.steps} definition={pinned?.definition} />
 
       <section className="panel" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('timelineTitle')}</h2>

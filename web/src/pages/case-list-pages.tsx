@@ -28,14 +28,14 @@ function CaseTable({ items }: { items: CaseView[] }) {
           {items.map((item) => (
             <tr key={item.id}>
               <td>
-                <Link href={`/cases/${item.id}`}>{item.form?.company.name ?? t('caseTitle', { id: shortId(item.id) })}</Link>
+                <Link href={`/cases/${item.id}`}>{item.form?.company?.name ?? t('caseTitle', { id: shortId(item.id) })}</Link>
                 <div className="hint">{t('caseTitle', { id: shortId(item.id) })}</div>
               </td>
               <td>{formatDateTime(item.submittedAt, lang)}</td>
               <td>
                 <StatusBadge status={item.status} />
               </td>
-              <td>{t('doneOfFive', { done: doneCount(item.steps) })}</td>
+              <td>{item.steps.length === 5 ? t('doneOfFive', { done: doneCount(item.steps) }) : t('doneOfN', { done: doneCount(item.steps), total: item.steps.length })}</td>
             </tr>
           ))}
         </tbody>

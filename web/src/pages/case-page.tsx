@@ -1,7 +1,9 @@
 import { deepEqual, getField, isTerminalCaseStatus, type ApplicationForm } from '@onetrip/domain';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
-import { doneCount, FeeLedgerView, OutcomeView, StatusBadge, StepProgress, useDepartmentName } from '../components/case-parts';
+import { DefinitionOutcomeView, doneCount, FeeLedgerView, OutcomeView, StatusBadge, StepProgress, useDepartmentName, type EngineCaseView } from '../components/case-parts';
+import { ENTERPRISE_OPENING, usePinnedDefinition } from '../engine/process-api';
+import { GenericCorrectionPanel } from './generic-correction';
 import { ErrorNotice, Loading, Notice, PageTitle, takeFlash, useAnnounce, usePolling } from '../components/ui';
 import { useApplicationRules } from '../form/application-rules';
 import { TextField } from '../form/fields';
@@ -11,7 +13,7 @@ import { formatDateTime, shortId } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import type { Session } from '../session';
-import type { CaseView, Complaint } from '../api';
+import type { Complaint } from '../api';
 
 // The applicant's (or the window's) case: live progress of the five departments, the one correction
 // notice with only its fields editable, the combined outcome, the fee ledger, 办不好件 and withdrawal.
@@ -25,7 +27,7 @@ function hasOpenComplaint(complaints: readonly Complaint[]): boolean {
 export function CasePage({ id, session }: { id: string; session: Session }) {
   const { t, lang } = useI18n();
   const announce = useAnnounce();
-  const [view, setView] = useState<CaseView | null>(null);
+  const [view, setView] = useState<EngineCaseView | null>(null);
   const [complaints, setComplaints] = useState<Complaint[]>([]);
   const canComplain = session.user.role === 'APPLICANT' || session.user.role === 'WINDOW';
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -36,7 +38,7 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
   const load = useCallback(async () => {
     try {
       const [next, raised] = await Promise.all([
-        api<CaseView>('GET', `/applications/${encodeURIComponent(id)}`),
+        api<EngineCaseView>('GET', `/applications/${encodeURIComponent(id)}`),
         canComplain ? api<Complaint[]>('GET', `/applications/${encodeURIComponent(id)}/complaints`) : Promise.resolve([]),
       ]);
       setView(next);
@@ -57,10 +59,14 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
   }, [load]);
   const live = view !== null && (!isTerminalCaseStatus(view.status) || hasOpenComplaint(complaints));
   usePolling(() => void load(), POLL_MS, live);
+  const { view: pinned } = usePinnedDefinition(view?.process);
+  const definition = pinned?.definition;
+  const generic = view?.process !== undefined && view.process.key !== ENTERPRISE_OPENING;
 
   if (!view) return loadError ? <ErrorNotice error={loadError} /> : <Loading />;
   const title = t('caseTitle', { id: shortId(view.id) });
-  const companyName = view.form?.company.name;
+  // Only the enterprise opening's form has a company name; other processes show the case's number.
+  const companyName = generic ? undefined : view.form?.company?.name;
 
   return (
     <div className="case-page" data-case-id={view.id} data-status={view.status}>
@@ -78,7 +84,18 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
       </div>
       {view.endReason && <Notice kind={view.status === 'REJECTED' ? 'error' : 'info'}>{t('endReason', { reason: view.endReason })}</Notice>}
 
-      {view.status === 'AWAITING_CORRECTION' && view.correction && view.form && (
+      {generic && definition && view.status === 'AWAITING_CORRECTION' && view.correction && view.form && (
+        <GenericCorrectionPanel
+          view={view}
+          definition={definition}
+          onDone={(next) => {
+            setView(next);
+            setMessage(t('correctionSent'));
+            announce(t('correctionSent'));
+          }}
+        />
+      )}
+      {!generic && view.status === 'AWAITING_CORRECTION' && view.correction && view.form && (
         <CorrectionPanel
           view={view}
           form={view.form}
@@ -90,8 +107,8 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
         />
       )}
 
-      {view.outcome && <OutcomeView outcome={view.outcome} />}
-      <StepProgress steps={view.steps} />
+      {view.outcome && (generic ? definition && <DefinitionOutcomeView definition={definition} outcome={view.outcome as Record<string, unknown>} /> : <OutcomeView outcome={view.outcome} />)}
+      <StepProgress steps={view.steps} definition={definition} />
       <FeeLedgerView fees={view.fees} />
       <ComplaintPanel view={view} complaints={complaints} onChanged={load} canComplain={canComplain} />
       {!isTerminalCaseStatus(view.status) && (
@@ -111,7 +128,7 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
   );
 }
 
-function CorrectionPanel({ view, form, onDone }: { view: CaseView; form: ApplicationForm; onDone: (next: CaseView) => void }) {
+function CorrectionPanel({ view, form, onDone }: { view: EngineCaseView; form: ApplicationForm; onDone: (next: EngineCaseView) => void }) {
   const { t } = useI18n();
   const announce = useAnnounce();
   const departmentName = useDepartmentName();
@@ -162,7 +179,7 @@ function CorrectionPanel({ view, form, onDone }: { view: CaseView; form: Applica
     }
     setSending(true);
     try {
-      onDone(await api<CaseView>('POST', `/applications/${encodeURIComponent(view.id)}/corrections`, { body: { changes } }));
+      onDone(await api<EngineCaseView>('POST', `/applications/${encodeURIComponent(view.id)}/corrections`, { body: { changes } }));
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 400 && caught.fields.length > 0) setServer(serverProblems(caught.fields));
       setError(caught);
@@ -214,7 +231,7 @@ function CorrectionPanel({ view, form, onDone }: { view: CaseView; form: Applica
   );
 }
 
-function ComplaintPanel({ view, complaints, onChanged, canComplain }: { view: CaseView; complaints: Complaint[]; onChanged: () => Promise<void>; canComplain: boolean }) {
+function ComplaintPanel({ view, complaints, onChanged, canComplain }: { view: EngineCaseView; complaints: Complaint[]; onChanged: () => Promise<void>; canComplain: boolean }) {
   const { t, lang } = useI18n();
   const announce = useAnnounce();
   const [open, setOpen] = useState(false);
@@ -294,7 +311,7 @@ function ComplaintPanel({ view, complaints, onChanged, canComplain }: { view: Ca
   );
 }
 
-function CancelPanel({ id, onDone }: { id: string; onDone: (next: CaseView) => void }) {
+function CancelPanel({ id, onDone }: { id: string; onDone: (next: EngineCaseView) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -307,7 +324,7 @@ function CancelPanel({ id, onDone }: { id: string; onDone: (next: CaseView) => v
       return;
     }
     try {
-      onDone(await api<CaseView>('POST', `/applications/${encodeURIComponent(id)}/cancel`, { body: { reason: reason.trim() } }));
+      onDone(await api<EngineCaseView>('POST', `/applications/${encodeURIComponent(id)}/cancel`, { body: { reason: reason.trim() } }));
     } catch (caught) {
       setError(caught);
     }

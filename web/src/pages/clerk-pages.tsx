@@ -1,11 +1,15 @@
-import { CORRECTABLE_FIELD_PATHS, departmentReads, MAX_ACCOUNT_LENGTH, MIN_ACCOUNT_LENGTH, type Department } from '@onetrip/domain';
+import { CORRECTABLE_FIELD_PATHS, DEPARTMENT_INFO, departmentReads, MAX_ACCOUNT_LENGTH, MIN_ACCOUNT_LENGTH, type Department } from '@onetrip/domain';
+import type { JsonSchema, LocalizedName } from '@onetrip/domain';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { StatusBadge, useDepartmentName, useStepName } from '../components/case-parts';
 import { ErrorNotice, Loading, Notice, PageTitle, useAnnounce, useNow, usePolling } from '../components/ui';
 import { ValueTree } from '../components/value-tree';
+import { localName } from '../engine/process-api';
+import { SchemaFields } from '../engine/schema-fields';
+import { checkSchemaValue, cleanValue, emptyValue, fieldsOf, schemaAtPath, setAt } from '../engine/schema-form';
 import { FieldMessages, TextField } from '../form/fields';
-import { covers, fieldId, fieldLabel, type Problem } from '../form/form-model';
+import { covers, fieldId, fieldLabel, type Problem, type Problems } from '../form/form-model';
 import { formatDateTime, formatMinutes, shortId } from '../format';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
 import { Link, queryParams, usePath } from '../router';
@@ -112,6 +116,34 @@ export function InboxPage({ session }: { session: Session }) {
   );
 }
 
+/** What the engine adds to a task view (issue 12): local until api-types.ts is generated with it. */
+type EngineTask = TaskDetail & { stepId?: string; stepName?: LocalizedName | string; kind?: string; outputSchema?: JsonSchema; clerkFields?: string[] };
+
+const isEnterpriseDepartment = (department: string): department is Department => Object.prototype.hasOwnProperty.call(DEPARTMENT_INFO, department);
+
+/** The enterprise opening's steps (and tasks from before the engine, which have no kind) keep their department's reads. */
+function enterpriseTask(task: EngineTask): boolean {
+  return isEnterpriseDepartment(task.department) && (task.kind === undefined || task.kind.startsWith('enterprise.'));
+}
+
+/** The leaves of the form part a step sees, and each element of its lists: what a clerk may send back. */
+function formLeaves(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((element, i) => [`${path}[${i}]`, ...(typeof element === 'object' && element !== null ? formLeaves(element, `${path}[${i}]`) : [])]);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, child]) => formLeaves(child, path === '' ? key : `${path}.${key}`));
+  return path === '' ? [] : [path];
+}
+
+/** An output's words from the step's output schema (x-label), when it has them. */
+function outputLabel(task: EngineTask, key: string, lang: 'zh' | 'en'): string | undefined {
+  const own = task.outputSchema ? schemaAtPath(task.outputSchema, key) : undefined;
+  const label = own?.['x-label'] as LocalizedName | undefined;
+  return label && typeof label.zh === 'string' ? localName(label, lang, key) : undefined;
+}
+
+function taskReturnCandidates(task: EngineTask): string[] {
+  return enterpriseTask(task) ? returnCandidates(task.department as Department, task.form) : formLeaves(task.form);
+}
+
 /** The fields a department may send back: what it reads, finest first, and each listed person. */
 function returnCandidates(department: Department, form: Record<string, unknown>): string[] {
   const read = CORRECTABLE_FIELD_PATHS.filter((path) => departmentReads(department, path));
@@ -135,7 +167,7 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
   const departmentName = useDepartmentName();
   const stepName = useStepName();
   const now = useNow(5_000);
-  const [task, setTask] = useState<TaskDetail | null>(null);
+  const [task, setTask] = useState<EngineTask | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -143,7 +175,7 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
 
   const load = useCallback(async () => {
     try {
-      setTask(await api<TaskDetail>('GET', `/tasks/${encodeURIComponent(id)}`));
+      setTask(await api<EngineTask>('GET', `/tasks/${encodeURIComponent(id)}`));
       setLoadError(null);
     } catch (caught) {
       setLoadError(caught);
@@ -175,7 +207,8 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
   };
 
   if (!task) return loadError ? <ErrorNotice error={loadError} /> : <Loading />;
-  const title = t('taskTitle', { department: departmentName(task.department), step: stepName(task.department) });
+  const ownStep = typeof task.stepName === 'string' ? task.stepName : task.stepName ? localName(task.stepName, lang) : undefined;
+  const title = t('taskTitle', { department: departmentName(task.department), step: ownStep ?? stepName(task.department) });
   const mine = task.claimedBy === undefined || task.claimedBy === session.user.username;
 
   return (
@@ -207,8 +240,8 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
               </button>
             </div>
           )}
-          <CompletePanel department={task.department} busy={busy} onComplete={(outputs) => act('complete', outputs ? { outputs } : {}, t('completedOk'))} />
-          <ReturnPanel candidates={returnCandidates(task.department, task.form)} busy={busy} onReturn={(items) => act('return', { items }, t('returnedOk'))} />
+          <CompletePanel task={task} busy={busy} onComplete={(outputs) => act('complete', outputs ? { outputs } : {}, t('completedOk'))} />
+          <ReturnPanel candidates={taskReturnCandidates(task)} busy={busy} onReturn={(items) => act('return', { items }, t('returnedOk'))} />
           <RefusePanel busy={busy} onRefuse={(reason) => act('reject', { reason }, t('refusedOk'))} />
         </div>
       )}
@@ -220,7 +253,7 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
           <dl className="readonly">
             {Object.entries(task.outputs).map(([key, value]) => (
               <div key={key}>
-                <dt>{hasMessage(`output.${key}`) ? t(`output.${key}` as MessageKey) : key}</dt>
+                <dt>{outputLabel(task, key, lang) ?? (hasMessage(`output.${key}`) ? t(`output.${key}` as MessageKey) : key)}</dt>
                 <dd>
                   <code>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</code>
                 </dd>
@@ -262,45 +295,118 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
   );
 }
 
-function CompletePanel({ department, busy, onComplete }: { department: Department; busy: boolean; onComplete: (outputs?: Record<string, string>) => Promise<boolean> }) {
+/**
+ * The clerk's COMPLETE form, looked up by the step's kind: the enterprise kinds whose outputs the
+ * system issues need no field, the bank's account number keeps its purpose-built field, and every
+ * other kind (the generic review) is rendered from the step's output schema.
+ */
+type CompleteProps = { task: EngineTask; busy: boolean; onComplete: (outputs?: Record<string, unknown>) => Promise<boolean> };
+
+function kindOf(task: EngineTask): string {
+  if (task.kind) return task.kind;
+  return task.department === 'BANK' ? 'enterprise.bank-account' : 'enterprise.generated';
+}
+
+/** The clerk-fillable part of the outputs schema: `clerkFields` when the view names them, else every property. */
+function clerkSchema(task: EngineTask): JsonSchema | undefined {
+  const schema = task.outputSchema;
+  const properties = schema?.properties;
+  if (!schema || typeof properties !== 'object' || properties === null) return undefined;
+  const names = task.clerkFields ?? Object.keys(properties);
+  if (names.length === 0) return undefined;
+  const kept = Object.fromEntries(Object.entries(properties).filter(([name]) => names.includes(name)));
+  const required = Array.isArray(schema.required) ? schema.required.filter((name) => typeof name === 'string' && names.includes(name)) : [];
+  return { ...schema, properties: kept, required };
+}
+
+function CompletePanel(props: CompleteProps) {
+  const kind = kindOf(props.task);
+  if (kind === 'enterprise.bank-account') return <AccountNumberPanel {...props} />;
+  const schema = kind.startsWith('enterprise.') ? undefined : clerkSchema(props.task);
+  return schema ? <OutputsPanel {...props} schema={schema} /> : <GeneratedPanel {...props} />;
+}
+
+function GeneratedPanel({ busy, onComplete }: CompleteProps) {
+  const { t } = useI18n();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await onComplete();
+  };
+  return (
+    <form className="panel" noValidate onSubmit={submit} aria-labelledby="complete-title">
+      <h2 id="complete-title">{t('completeTitle')}</h2>
+      <p className="hint">{t('outputsGenerated')}</p>
+      <button type="submit" className="button" disabled={busy} data-testid="complete">
+        {t('complete')}
+      </button>
+    </form>
+  );
+}
+
+function OutputsPanel({ schema, busy, onComplete }: CompleteProps & { schema: JsonSchema }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState<unknown>(() => emptyValue(schema, schema));
+  const [attempted, setAttempted] = useState(false);
+  const problems: Problems = checkSchemaValue(schema, value);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    const first = Object.keys(problems)[0];
+    if (first) {
+      document.getElementById(fieldId(first))?.focus();
+      return;
+    }
+    await onComplete(cleanValue(schema, schema, value) as Record<string, unknown>);
+  };
+  return (
+    <form className="panel" noValidate onSubmit={submit} aria-labelledby="complete-title" data-testid="outputs-form">
+      <h2 id="complete-title">{t('completeTitle')}</h2>
+      <p className="hint">{t('outputsFormIntro')}</p>
+      <SchemaFields
+        root={schema}
+        fields={fieldsOf(schema, schema)}
+        value={value}
+        onChange={(path, next) => setValue((current: unknown) => setAt(current, path, next))}
+        problems={attempted ? problems : {}}
+      />
+      <button type="submit" className="button" disabled={busy} data-testid="complete">
+        {t('complete')}
+      </button>
+    </form>
+  );
+}
+
+function AccountNumberPanel({ busy, onComplete }: CompleteProps) {
   const { t } = useI18n();
   const [account, setAccount] = useState('');
   const [problems, setProblems] = useState<Problem[] | undefined>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (department === 'BANK') {
-      const digits = account.trim();
-      if (!new RegExp(`^\\d{${MIN_ACCOUNT_LENGTH},${MAX_ACCOUNT_LENGTH}}$`).test(digits)) {
-        setProblems([{ code: 'errAccountNumber', params: { min: MIN_ACCOUNT_LENGTH, max: MAX_ACCOUNT_LENGTH } }]);
-        document.getElementById(fieldId('accountNumber'))?.focus();
-        return;
-      }
-      await onComplete({ accountNumber: digits });
-    } else {
-      await onComplete();
+    const digits = account.trim();
+    if (!new RegExp(`^\\d{${MIN_ACCOUNT_LENGTH},${MAX_ACCOUNT_LENGTH}}$`).test(digits)) {
+      setProblems([{ code: 'errAccountNumber', params: { min: MIN_ACCOUNT_LENGTH, max: MAX_ACCOUNT_LENGTH } }]);
+      document.getElementById(fieldId('accountNumber'))?.focus();
+      return;
     }
+    await onComplete({ accountNumber: digits });
   };
   return (
     <form className="panel" noValidate onSubmit={submit} aria-labelledby="complete-title">
       <h2 id="complete-title">{t('completeTitle')}</h2>
-      {department === 'BANK' ? (
-        <TextField
-          path="accountNumber"
-          label={t('accountNumber')}
-          hint={t('accountNumberHint')}
-          inputMode="numeric"
-          value={account}
-          onChange={(value) => {
-            setAccount(value);
-            setProblems(undefined);
-          }}
-          problems={problems}
-          maxLength={MAX_ACCOUNT_LENGTH}
-          autoComplete="off"
-        />
-      ) : (
-        <p className="hint">{t('outputsGenerated')}</p>
-      )}
+      <TextField
+        path="accountNumber"
+        label={t('accountNumber')}
+        hint={t('accountNumberHint')}
+        inputMode="numeric"
+        value={account}
+        onChange={(value) => {
+          setAccount(value);
+          setProblems(undefined);
+        }}
+        problems={problems}
+        maxLength={MAX_ACCOUNT_LENGTH}
+        autoComplete="off"
+      />
       <button type="submit" className="button" disabled={busy} data-testid="complete">
         {t('complete')}
       </button>

@@ -1,0 +1,154 @@
+import type { JsonSchema } from '@onetrip/domain';
+import { CheckboxField, ChoiceGroup, FieldMessages, SelectField, TextField } from '../form/fields';
+import type { Problems } from '../form/form-check';
+import { hasMessage, useI18n } from '../i18n';
+import { formatWidget } from './format-widgets';
+import { localName } from './process-api';
+import { elementFields, emptyValue, getAt, type ChoiceOption, type FieldNode } from './schema-form';
+
+// The fields of a definition's form, rendered from its schema (schema-form.ts): one component per
+// kind of node, the purpose-built inputs picked by format (format-widgets.ts). Labels come from the
+// schema's x-label in the page's language; every input is the same labelled, described one the
+// enterprise form uses (form/fields.tsx), so ids follow the path (`f-restaurant-name`).
+
+export interface SchemaFieldsProps {
+  root: JsonSchema;
+  fields: FieldNode[];
+  value: unknown;
+  onChange: (path: string, value: unknown) => void;
+  onBlur?: (path: string) => void;
+  problems: Problems;
+  /** Read-only (an admin's preview of a version). */
+  disabled?: boolean;
+}
+
+export function useNodeLabel(): (node: FieldNode) => string {
+  const { lang } = useI18n();
+  return (node) => localName(node.label, lang, node.name);
+}
+
+function useOptions(): (options: ChoiceOption[]) => { value: string; label: string }[] {
+  const { lang } = useI18n();
+  return (options) => options.map((option) => ({ value: option.value, label: localName(option.label, lang, option.value) }));
+}
+
+export function SchemaFields(props: SchemaFieldsProps) {
+  return (
+    <>
+      {props.fields.map((node) => (
+        <SchemaField key={node.path} node={node} {...props} />
+      ))}
+    </>
+  );
+}
+
+function problemsUnder(problems: Problems, path: string) {
+  return Object.entries(problems)
+    .filter(([p]) => p === path || p.startsWith(`${path}[`))
+    .flatMap(([, list]) => list);
+}
+
+function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }: SchemaFieldsProps & { node: FieldNode }) {
+  const { t } = useI18n();
+  const label = useNodeLabel()(node);
+  const optionsOf = useOptions();
+  const current = getAt(value, node.path);
+  const optional = node.required ? '' : ` ${t('optional')}`;
+  switch (node.kind) {
+    case 'section':
+      return (
+        <fieldset className="schema-section" data-path={node.path}>
+          <legend>{label}</legend>
+          {node.description && <p className="hint">{node.description}</p>}
+          <SchemaFields root={root} fields={node.fields} value={value} onChange={onChange} onBlur={onBlur} problems={problems} disabled={disabled} />
+        </fieldset>
+      );
+    case 'list': {
+      const list = Array.isArray(current) ? current : [];
+      const canAdd = !disabled && (node.maxItems === undefined || list.length < node.maxItems);
+      return (
+        <div className="schema-list" data-path={node.path}>
+          <h3 className="schema-list-title">{label}</h3>
+          {list.length === 0 && <p className="hint">{t('listEmpty')}</p>}
+          {list.map((_, i) => (
+            <fieldset className="card" key={i}>
+              <legend>{t('itemN', { label, n: i + 1 })}</legend>
+              <SchemaFields root={root} fields={elementFields(node, root, i)} value={value} onChange={onChange} onBlur={onBlur} problems={problems} disabled={disabled} />
+              {!disabled && list.length > node.minItems && (
+                <button type="button" className="button button--quiet" onClick={() => onChange(node.path, list.filter((__, j) => j !== i))}>
+                  {t('removeItemN', { label, n: i + 1 })}
+                </button>
+              )}
+            </fieldset>
+          ))}
+          {canAdd && (
+            <button type="button" className="button button--secondary" onClick={() => onChange(node.path, [...list, emptyValue(node.item, root)])}>
+              {t('addItem', { label })}
+            </button>
+          )}
+          <FieldMessages id={`f-${node.path.replace(/[^A-Za-z0-9]+/g, '-')}`} problems={problems[node.path]} />
+        </div>
+      );
+    }
+    case 'choice':
+      return node.widget === 'radio' ? (
+        <ChoiceGroup
+          path={node.path}
+          label={label + optional}
+          value={typeof current === 'string' && current !== '' ? [current] : []}
+          options={optionsOf(node.options)}
+          onChange={([next]) => onChange(node.path, next)}
+          problems={problems[node.path]}
+          disabled={disabled}
+        />
+      ) : (
+        <SelectField
+          path={node.path}
+          label={label + optional}
+          value={typeof current === 'string' ? current : ''}
+          placeholder={t('choose')}
+          options={optionsOf(node.options)}
+          onChange={(next) => onChange(node.path, next)}
+          onBlur={onBlur}
+          problems={problems[node.path]}
+          disabled={disabled}
+        />
+      );
+    case 'choices':
+      return (
+        <ChoiceGroup
+          path={node.path}
+          label={label + optional}
+          multiple
+          value={Array.isArray(current) ? current.map(String) : []}
+          options={optionsOf(node.options)}
+          onChange={(next) => onChange(node.path, node.options.map((option) => option.value).filter((option) => next.includes(option)))}
+          problems={problemsUnder(problems, node.path)}
+          disabled={disabled}
+        />
+      );
+    case 'checkbox':
+      return <CheckboxField path={node.path} label={label} value={current === true} onChange={(next) => onChange(node.path, next)} disabled={disabled} />;
+    case 'text': {
+      const widget = formatWidget(node.format);
+      const numeric = node.valueType !== 'string';
+      return (
+        <TextField
+          path={node.path}
+          label={label + optional}
+          hint={widget?.hint && hasMessage(widget.hint) ? t(widget.hint) : node.description}
+          value={current === undefined || current === null ? '' : String(current)}
+          onChange={(next) => onChange(node.path, numeric && next.trim() !== '' && String(Number(next)) === next.trim() ? Number(next) : next)}
+          onBlur={onBlur}
+          problems={problems[node.path]}
+          disabled={disabled}
+          type={widget?.type}
+          inputMode={widget?.inputMode ?? (numeric ? 'decimal' : undefined)}
+          autoComplete={widget?.autoComplete ?? (node.personalData ? 'off' : undefined)}
+          maxLength={widget?.maxLength ?? node.maxLength}
+          multiline={node.multiline}
+        />
+      );
+    }
+  }
+}
