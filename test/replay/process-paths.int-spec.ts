@@ -2,7 +2,7 @@ import type { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { ApplicationForm } from '@onetrip/domain';
-import { enterpriseOpeningOutcome } from '@onetrip/domain/step-kinds/enterprise-outcome';
+import { enterpriseOpeningOutcome } from '@onetrip/domain/processes/enterprise-opening/kinds/enterprise-outcome';
 import { cancelCaseUpdate, caseWorkflowId, decideTaskUpdate, submitCorrectionUpdate, type TaskDecision } from '@onetrip/workflows/contracts';
 import { recordHistory } from '../support/history-recorder';
 import {

@@ -1,7 +1,7 @@
 import type { ApplicationForm } from '../application/application-form';
 import { stepKind, ENTERPRISE_KIND_OF_DEPARTMENT } from '../step-kinds/step-kind-registry';
 import type { AutoDecision, StepKindContext } from '../step-kinds/step-kind';
-import type { BankOutputs, HrssOutputs, PsbOutputs, SamrOutputs, TaxOutputs } from '../step-kinds/enterprise-rules';
+import type { BankOutputs, HrssOutputs, PsbOutputs, SamrOutputs, TaxOutputs } from '../processes/enterprise-opening/kinds/enterprise-rules';
 import type { Department } from './departments';
 
 // Automatic decisions (即来即办) by department, as caseWorkflow's cases (from before the engine) ask for
@@ -9,8 +9,8 @@ import type { Department } from './departments';
 // department code.
 
 export type { AutoDecision, ReturnItem } from '../step-kinds/step-kind';
-export type { BankOutputs, HrssOutputs, PsbOutputs, SamrOutputs, TaxOutputs } from '../step-kinds/enterprise-rules';
-export { EnterpriseSequenceRequiredError, LicenceRequiredError } from '../step-kinds/enterprise-rules';
+export type { BankOutputs, HrssOutputs, PsbOutputs, SamrOutputs, TaxOutputs } from '../processes/enterprise-opening/kinds/enterprise-rules';
+export { EnterpriseSequenceRequiredError, LicenceRequiredError } from '../processes/enterprise-opening/kinds/enterprise-rules';
 
 export interface DepartmentOutputs {
   SAMR: SamrOutputs;

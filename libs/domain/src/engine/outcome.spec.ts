@@ -4,7 +4,7 @@ import { JISHOU_JURISDICTION, type RuleContext } from '../application/applicatio
 import { sampleApplicationForm } from '../application/sample-application';
 import { DEPARTMENTS } from '../departments/departments';
 import { ENTERPRISE_KIND_OF_DEPARTMENT, stepKind } from '../step-kinds/step-kind-registry';
-import { enterpriseOpeningOutcome } from '../step-kinds/enterprise-outcome';
+import { enterpriseOpeningOutcome } from '../processes/enterprise-opening/kinds/enterprise-outcome';
 import { generateUscc } from '../identifiers/uscc';
 import { buildOutcome, valueAtPath } from './outcome';
 import { ENTERPRISE_OPENING_V1 } from '../processes/shipped-definitions';

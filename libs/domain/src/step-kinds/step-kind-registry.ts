@@ -1,10 +1,10 @@
 import type { Department } from '../departments/departments';
 import { DomainError } from '../errors/domain-error';
-import { enterpriseBankAccountKind } from './enterprise-bank-account.kind';
-import { enterpriseLicenceKind } from './enterprise-licence.kind';
-import { enterpriseSealsKind } from './enterprise-seals.kind';
-import { enterpriseSocialInsuranceKind } from './enterprise-social-insurance.kind';
-import { enterpriseTaxKind } from './enterprise-tax.kind';
+import { enterpriseBankAccountKind } from '../processes/enterprise-opening/kinds/enterprise-bank-account.kind';
+import { enterpriseLicenceKind } from '../processes/enterprise-opening/kinds/enterprise-licence.kind';
+import { enterpriseSealsKind } from '../processes/enterprise-opening/kinds/enterprise-seals.kind';
+import { enterpriseSocialInsuranceKind } from '../processes/enterprise-opening/kinds/enterprise-social-insurance.kind';
+import { enterpriseTaxKind } from '../processes/enterprise-opening/kinds/enterprise-tax.kind';
 import { reviewKind } from './review.kind';
 import type { StepKind } from './step-kind';
 

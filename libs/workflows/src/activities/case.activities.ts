@@ -15,7 +15,7 @@ import { evaluateCondition } from '@onetrip/domain/engine/conditions';
 import { buildOutcome } from '@onetrip/domain/engine/outcome';
 import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import type { ProcessDefinition, StepDefinition } from '@onetrip/domain/engine/process-definition';
-import { enterpriseOpeningOutcome } from '@onetrip/domain/step-kinds/enterprise-outcome';
+import { enterpriseOpeningOutcome } from '@onetrip/domain/processes/enterprise-opening/kinds/enterprise-outcome';
 import type { CorrectionItem, DepartmentMode, ReturnItem, TaskDecision, TaskDecisionResult } from '../contracts';
 import { CaseRecord, CaseStore, DecisionVerifier, NameTakenError, Notifier, ProcessDefinitions, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
 

@@ -11,7 +11,7 @@ import { personalDataPaths, validateValue } from '../../engine/json-schema/schem
 import { makeResidentId } from '../../identifiers/resident-id';
 import { generateUscc } from '../../identifiers/uscc';
 import { feeLedgerForApplication } from '../../money/fee-ledger';
-import { enterpriseOpeningOutcome } from '../../step-kinds/enterprise-outcome';
+import { enterpriseOpeningOutcome } from './kinds/enterprise-outcome';
 import { stepKind } from '../../step-kinds/step-kind-registry';
 import { ENTERPRISE_OPENING_V1 as OPENING } from '../shipped-definitions';
 

@@ -1,10 +1,10 @@
-import type { ApplicationForm } from '../application/application-form';
-import { bankAccountNumber } from '../departments/department-outputs';
-import { BANKS, findBank } from '../departments/banks';
-import { DEPARTMENT_INFO } from '../departments/departments';
-import { InvalidArgumentError } from '../errors/domain-error';
+import type { ApplicationForm } from '../../../application/application-form';
+import { bankAccountNumber } from '../../../departments/department-outputs';
+import { BANKS, findBank } from '../../../departments/banks';
+import { DEPARTMENT_INFO } from '../../../departments/departments';
+import { InvalidArgumentError } from '../../../errors/domain-error';
 import { asRecord, decideOnShare, requireUscc, type BankOutputs } from './enterprise-rules';
-import type { StepKind } from './step-kind';
+import type { StepKind } from '../../../step-kinds/step-kind';
 
 /** BANK (商业银行): opens the basic deposit account at the bank the form chose. */
 export const enterpriseBankAccountKind: StepKind = {

@@ -1,9 +1,9 @@
-import type { ApplicationForm } from '../application/application-form';
-import { normaliseEnterpriseName } from '../application/enterprise-name';
-import { licenseNumber } from '../departments/department-outputs';
-import { DEPARTMENT_INFO } from '../departments/departments';
+import type { ApplicationForm } from '../../../application/application-form';
+import { normaliseEnterpriseName } from '../../../application/enterprise-name';
+import { licenseNumber } from '../../../departments/department-outputs';
+import { DEPARTMENT_INFO } from '../../../departments/departments';
 import { asRecord, decideOnShare, licenceUscc, type SamrOutputs } from './enterprise-rules';
-import type { StepKind } from './step-kind';
+import type { StepKind } from '../../../step-kinds/step-kind';
 
 const NINETEEN_DIGITS = /^\d{19}$/;
 

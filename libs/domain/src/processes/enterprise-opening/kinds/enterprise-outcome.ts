@@ -1,5 +1,5 @@
-import type { ApplicationForm } from '../application/application-form';
-import { tripsRequired } from '../delivery/delivery';
+import type { ApplicationForm } from '../../../application/application-form';
+import { tripsRequired } from '../../../delivery/delivery';
 
 // The enterprise opening's combined outcome as caseWorkflow (before the engine) builds it, from each
 // department's outputs. processWorkflow builds the same object from the definition's outcome templates

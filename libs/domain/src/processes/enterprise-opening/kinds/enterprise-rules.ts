@@ -1,10 +1,10 @@
-import type { ApplicationForm, SealKind, TaxpayerType } from '../application/application-form';
-import { pathsOverlap } from '../application/application-form';
-import { checkApplication, type RuleContext } from '../application/application-rules';
-import { DomainError } from '../errors/domain-error';
-import { generateUscc } from '../identifiers/uscc';
-import { BANKS } from '../departments/banks';
-import type { AutoDecision, StepKindContext } from './step-kind';
+import type { ApplicationForm, SealKind, TaxpayerType } from '../../../application/application-form';
+import { pathsOverlap } from '../../../application/application-form';
+import { checkApplication, type RuleContext } from '../../../application/application-rules';
+import { DomainError } from '../../../errors/domain-error';
+import { generateUscc } from '../../../identifiers/uscc';
+import { BANKS } from '../../../departments/banks';
+import type { AutoDecision, StepKindContext } from '../../../step-kinds/step-kind';
 
 // What the enterprise kinds share: the rule check of their part of the form, the USCC they need or issue,
 // and the shapes of what they issue.

@@ -1,8 +1,8 @@
-import { SEAL_KINDS, type ApplicationForm } from '../application/application-form';
-import { sealCode } from '../departments/department-outputs';
-import { DEPARTMENT_INFO } from '../departments/departments';
+import { SEAL_KINDS, type ApplicationForm } from '../../../application/application-form';
+import { sealCode } from '../../../departments/department-outputs';
+import { DEPARTMENT_INFO } from '../../../departments/departments';
 import { asRecord, decideOnShare, requireUscc, type PsbOutputs } from './enterprise-rules';
-import type { OutputFormat, StepKind } from './step-kind';
+import type { OutputFormat, StepKind } from '../../../step-kinds/step-kind';
 
 const seals = (form: ApplicationForm, uscc: string, given: Readonly<Record<string, string>> = {}): PsbOutputs => ({
   seals: SEAL_KINDS.filter((kind) => form.seals.kinds.includes(kind)).map((kind) => ({ kind, filingCode: given[kind] ?? sealCode(uscc, kind) })),

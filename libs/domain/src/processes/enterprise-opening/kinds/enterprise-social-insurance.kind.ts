@@ -1,8 +1,8 @@
-import type { ApplicationForm } from '../application/application-form';
-import { socialInsuranceNumber } from '../departments/department-outputs';
-import { DEPARTMENT_INFO } from '../departments/departments';
+import type { ApplicationForm } from '../../../application/application-form';
+import { socialInsuranceNumber } from '../../../departments/department-outputs';
+import { DEPARTMENT_INFO } from '../../../departments/departments';
 import { asRecord, decideOnShare, requireUscc, type HrssOutputs } from './enterprise-rules';
-import type { StepKind } from './step-kind';
+import type { StepKind } from '../../../step-kinds/step-kind';
 
 const hrssOutputs = (form: ApplicationForm, uscc: string, given: Readonly<Record<string, string>> = {}): HrssOutputs => ({
   socialInsuranceNumber: given.registrationNumber ?? socialInsuranceNumber(uscc),
