@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   CancellationScope,
   condition,
   isCancellation,
@@ -9,7 +8,6 @@ import {
   setHandler,
   allHandlersFinished,
   upsertSearchAttributes,
-  ActivityFailure,
 } from '@temporalio/workflow';
 // The domain's modules by path, not its index: the index also carries the name-folding dictionaries
 // (opencc-js), which workflow code never uses and the sandbox would load with every bundle.
@@ -17,6 +15,7 @@ import { addWorkingMinutes } from '@onetrip/domain/calendar/working-calendar';
 import { DEPARTMENTS, type Department } from '@onetrip/domain/departments/departments';
 import { mergeCorrectionItems, stepsToReopen, toCorrectionItems } from '@onetrip/domain/case/correction-notice';
 import type { CaseActivities } from '../activities/case.activities';
+import { asUpdateFailure, refuse, refuseUnsigned } from './update-refusals';
 import type { SignedCaseCommand } from '../activities/case.ports';
 import {
   cancelCaseUpdate,
@@ -28,7 +27,6 @@ import {
   OPEN_DEPARTMENTS_KEY,
   OVERDUE_DEPARTMENTS_KEY,
   submitCorrectionUpdate,
-  UPDATE_REFUSALS,
   type CaseState,
   type CaseStatus,
   type CaseWorkflowInput,
@@ -125,24 +123,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     ]);
   };
 
-  const refuse = (type: keyof typeof UPDATE_REFUSALS, message: string): never => {
-    throw ApplicationFailure.create({ type, message, nonRetryable: true });
-  };
 
-  /** Signed as the API signs: a cheap early refusal; the key never enters workflow code (it must replay deterministically). */
-  const refuseUnsigned = (message: { signature?: string; signedAt?: string }): void => {
-    if (policy.signedDecisions && !(typeof message.signature === 'string' && /^v1\.[A-Za-z0-9_-]{43}$/.test(message.signature) && message.signedAt)) {
-      refuse('DECISION_NOT_SIGNED', 'The request is not signed by the API');
-    }
-  };
 
-  /** An activity's failure as the Update's, keeping its type (NAME_TAKEN, DECISION_SIGNATURE_INVALID, …) for the caller. */
-  const asUpdateFailure = (error: unknown): ApplicationFailure => {
-    // A regular activity's failure comes wrapped in an ActivityFailure; the local activity's does not.
-    const failure = error instanceof ActivityFailure ? error.cause : error;
-    const cause = failure instanceof ApplicationFailure ? failure : undefined;
-    return ApplicationFailure.create({ type: cause?.type ?? 'DECISION_FAILED', message: cause?.message ?? String(error), nonRetryable: true });
-  };
 
   /**
    * The worker checks the command's signature before the workflow acts on it: a forged one changes nothing.
@@ -192,7 +174,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         if (decision.decision === 'RETURN' && !decision.items?.length) refuse('INVALID_DECISION', 'A return needs at least one item');
         if (decision.decision === 'REJECT' && !decision.reason) refuse('INVALID_DECISION', 'A refusal needs a reason');
         // What did not come through the API is refused early; the activity checks the signature before writing anything.
-        refuseUnsigned(decision);
+        refuseUnsigned(policy.signedDecisions, decision);
       },
     },
   );
@@ -226,7 +208,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         if (status !== 'AWAITING_CORRECTION' || correctionInFlight || submission.round !== correctionRound) {
           refuse('NOT_AWAITING_CORRECTION', 'The case is not waiting for this correction');
         }
-        refuseUnsigned(submission);
+        refuseUnsigned(policy.signedDecisions, submission);
       },
     },
   );
@@ -256,7 +238,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     {
       validator: (cancellation): void => {
         checkCancellable();
-        refuseUnsigned(cancellation);
+        refuseUnsigned(policy.signedDecisions, cancellation);
       },
     },
   );
@@ -277,7 +259,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     {
       validator: (reopening: StepReopening): void => {
         checkReopenable(reopening);
-        refuseUnsigned(reopening);
+        refuseUnsigned(policy.signedDecisions, reopening);
       },
     },
   );

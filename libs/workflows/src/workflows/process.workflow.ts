@@ -1,7 +1,5 @@
 import {
-  ActivityFailure,
   allHandlersFinished,
-  ApplicationFailure,
   CancellationScope,
   condition,
   isCancellation,
@@ -16,6 +14,7 @@ import { mergeStepCorrectionItems, readySteps, stepsToReopen, topologicalOrder }
 import type { PlannedStep } from '@onetrip/domain/engine/process-definition';
 import type { StepStatus } from '@onetrip/domain/case/case-status';
 import type { CaseActivities } from '../activities/case.activities';
+import { asUpdateFailure, refuse, refuseUnsigned } from './update-refusals';
 import type { SignedCaseCommand } from '../activities/case.ports';
 import {
   cancelCaseUpdate,
@@ -27,7 +26,6 @@ import {
   OVERDUE_DEPARTMENTS_KEY,
   reopenStepUpdate,
   submitCorrectionUpdate,
-  UPDATE_REFUSALS,
   type CaseState,
   type CaseStatus,
   type CaseWorkflowResult,
@@ -128,23 +126,8 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
     ]);
   };
 
-  const refuse = (type: keyof typeof UPDATE_REFUSALS, message: string): never => {
-    throw ApplicationFailure.create({ type, message, nonRetryable: true });
-  };
 
-  /** Signed as the API signs: a cheap early refusal; the key never enters workflow code. */
-  const refuseUnsigned = (message: { signature?: string; signedAt?: string }): void => {
-    if (policy.signedDecisions && !(typeof message.signature === 'string' && /^v1\.[A-Za-z0-9_-]{43}$/.test(message.signature) && message.signedAt)) {
-      refuse('DECISION_NOT_SIGNED', 'The request is not signed by the API');
-    }
-  };
 
-  /** An activity's failure as the Update's, keeping its type (NAME_TAKEN, DECISION_SIGNATURE_INVALID, …). */
-  const asUpdateFailure = (error: unknown): ApplicationFailure => {
-    const failure = error instanceof ActivityFailure ? error.cause : error;
-    const cause = failure instanceof ApplicationFailure ? failure : undefined;
-    return ApplicationFailure.create({ type: cause?.type ?? 'DECISION_FAILED', message: cause?.message ?? String(error), nonRetryable: true });
-  };
 
   /** The worker checks the command's signature before the workflow acts (a regular activity: its result is an event of its own). */
   const verifyCommand = async (command: SignedCaseCommand): Promise<void> => {
@@ -187,7 +170,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
         if (!step || step.status !== 'OPEN' || step.deciding) refuse('TASK_NOT_OPEN', 'The task is not open: already decided, or superseded');
         if (decision.decision === 'RETURN' && !decision.items?.length) refuse('INVALID_DECISION', 'A return needs at least one item');
         if (decision.decision === 'REJECT' && !decision.reason) refuse('INVALID_DECISION', 'A refusal needs a reason');
-        refuseUnsigned(decision);
+        refuseUnsigned(policy.signedDecisions, decision);
       },
     },
   );
@@ -222,7 +205,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
         if (status !== 'AWAITING_CORRECTION' || correctionInFlight || submission.round !== correctionRound) {
           refuse('NOT_AWAITING_CORRECTION', 'The case is not waiting for this correction');
         }
-        refuseUnsigned(submission);
+        refuseUnsigned(policy.signedDecisions, submission);
       },
     },
   );
@@ -253,7 +236,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
     {
       validator: (cancellation): void => {
         checkCancellable();
-        refuseUnsigned(cancellation);
+        refuseUnsigned(policy.signedDecisions, cancellation);
       },
     },
   );
@@ -274,7 +257,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
     {
       validator: (reopening: StepReopening): void => {
         checkReopenable(reopening);
-        refuseUnsigned(reopening);
+        refuseUnsigned(policy.signedDecisions, reopening);
       },
     },
   );
