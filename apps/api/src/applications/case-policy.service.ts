@@ -15,9 +15,9 @@ export class CasePolicyService {
     this.policy = buildCasePolicy(config);
     const modes = parseModeOverrides(config.CASE_DEPARTMENT_MODES);
     this.steps = {
-      // Unset means MANUAL, as documented before the engine: the deployment, not the definition, decides
-      // which steps run without a clerk. Limits unset are each step's own, from its definition.
-      modes: { all: 'MANUAL', ...modes },
+      // Unset: each step's own mode and limit, from its definition (the enterprise opening's steps are MANUAL,
+      // as the window ran them before the engine); a deployment may override by step id, department or `*`.
+      modes,
       timeLimits: parseTimeLimitOverrides(config.CASE_TIME_LIMIT_MINUTES),
       reminderLeadMinutes: config.CASE_REMINDER_LEAD_MINUTES,
     };

@@ -105,7 +105,7 @@ export class ApiConfig extends SharedConfig {
 
   // How cases run (see applications/case-policy.ts): fixed into each case at submission.
 
-  /** '' (every department MANUAL), 'SAMR=AUTO,TAX=MANUAL' or '*=AUTO'. */
+  /** '' (each step's own mode, from its definition; the enterprise opening's are MANUAL), 'SAMR=AUTO,TAX=MANUAL' (step id or department) or '*=AUTO'. */
   @ParsesWith(parseDepartmentModes)
   CASE_DEPARTMENT_MODES: string = '';
 
