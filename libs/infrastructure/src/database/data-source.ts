@@ -63,5 +63,26 @@ export async function migrateDatabase(url: string, role?: string): Promise<{ app
 export async function openDataSource(url: string, options: DataSourceSettings = {}): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(url, options));
   await dataSource.initialize();
+  guardConnectionErrors(dataSource);
   return dataSource;
+}
+
+const GUARDED = Symbol('onetrip.connectionErrorGuard');
+type GuardedClient = { [GUARDED]?: true; on(event: 'error', listener: (error: Error) => void): unknown };
+
+/**
+ * When the server dies (kill -9, failover), a connection checked out of the pool and between two queries
+ * emits 'error' with no query to take it; a listener removed a moment earlier (TypeORM drops its own on
+ * release) makes that an uncaught exception that kills the process. Every connection keeps a listener of
+ * its own: the query in flight still fails and is retried, the pool still drops the broken connection.
+ */
+function guardConnectionErrors(dataSource: DataSource): void {
+  const pool = (dataSource.driver as unknown as { master?: { on(event: 'connect' | 'acquire', listener: (client: GuardedClient) => void): unknown } }).master;
+  const guard = (client: GuardedClient): void => {
+    if (client[GUARDED]) return;
+    client[GUARDED] = true;
+    client.on('error', () => undefined);
+  };
+  pool?.on('connect', guard);
+  pool?.on('acquire', guard);
 }
