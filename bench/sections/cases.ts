@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { CASE_WORKFLOW, caseWorkflowId } from '@onetrip/workflows/contracts';
+import { PROCESS_WORKFLOW, caseWorkflowId } from '@onetrip/workflows/contracts';
 import { benchForm } from '../lib/forms';
 import { describeSteps, historyShape, type HistoryShape } from '../lib/history-shape';
 import { expectStatus, registerApplicant, request } from '../lib/http';
@@ -95,10 +95,10 @@ export async function runCaseSection(ctx: BenchContext): Promise<CaseSectionResu
   log(`fixed rate: ${options.fixedRate}/s for ${options.fixedRateSeconds} s — skeleton`);
   const skeletonFixed = await measure(ctx, 'skeleton, fixed rate', 'skeletonWorkflow', () => startAtRate(fixedCount, options.fixedRate, () => startSkeleton('skeletonWorkflow')), true);
   log(`fixed rate: ${options.fixedRate}/s for ${options.fixedRateSeconds} s — OneTrip AUTO cases`);
-  const oursFixed = await measure(ctx, 'OneTrip, fixed rate', CASE_WORKFLOW, () => startAtRate(fixedCount, options.fixedRate, submitCase));
+  const oursFixed = await measure(ctx, 'OneTrip, fixed rate', PROCESS_WORKFLOW, () => startAtRate(fixedCount, options.fixedRate, submitCase));
 
   log(`full speed: ${options.fullSpeedCases} OneTrip AUTO cases, ${options.submitConcurrency} requests in flight`);
-  const oursFull = await measure(ctx, 'OneTrip, full speed', CASE_WORKFLOW, () => startAll(options.fullSpeedCases, options.submitConcurrency, submitCase));
+  const oursFull = await measure(ctx, 'OneTrip, full speed', PROCESS_WORKFLOW, () => startAll(options.fullSpeedCases, options.submitConcurrency, submitCase));
   log(`full speed: ${options.fullSpeedCases} skeleton workflows`);
   const skeletonFull = await measure(ctx, 'skeleton, full speed', 'skeletonWorkflow', () =>
     startAll(options.fullSpeedCases, options.submitConcurrency, () => startSkeleton('skeletonWorkflow')),
@@ -150,7 +150,7 @@ async function measure(ctx: BenchContext, label: string, workflowType: string, r
   others.start();
   meter.start();
   const started = await run();
-  const isCase = workflowType === CASE_WORKFLOW;
+  const isCase = workflowType === PROCESS_WORKFLOW;
   // The outcome is written (cases.completed_at) just before the case workflow closes: wait for both.
   const outcomes = isCase ? await waitForCases(ctx, started, 600_000) : undefined;
   await waitForWorkflows(client, started, workflowType, 600_000);
