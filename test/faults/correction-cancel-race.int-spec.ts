@@ -117,7 +117,7 @@ describe('a correction racing a cancellation', () => {
       await gate.query('LOCK TABLE corrections IN ACCESS EXCLUSIVE MODE');
       const correcting = handle.executeUpdate(submitCorrectionUpdate, { args: [signedCorrection(caseId, { correctionId, round: 1, actorId: applicantId })] });
       await waitFor('the correction activity held on the lock', async () => {
-        const { rows } = await db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM corrections WHERE id%'`);
+        const { rows } = await db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM corrections WHERE id%'`);
         return rows.length > 0;
       });
       const cancelling = await handle.startUpdate(cancelCaseUpdate, { args: [signedCancellation(caseId, { actorId: applicantId, reason: '不办了' })], waitForStage: WorkflowUpdateStage.ACCEPTED });

@@ -43,7 +43,13 @@ export async function startPrivatePostgres(dataDir: string, port: number, label:
   return {
     url,
     pid,
-    stop: () => stopChild(child, 30_000),
+    stop: async () => {
+      await stopChild(child, 30_000);
+      // The wrapper gone does not prove the postmaster is (a wrapper killed after its grace leaves it
+      // running): a fast shutdown of our own postmaster, and the stop ends only once it is gone.
+      if (isRunning(pid)) process.kill(pid, 'SIGINT');
+      await waitFor(`postmaster ${pid} stopped`, async () => !isRunning(pid), { timeoutMs: 30_000 });
+    },
     crash: async () => {
       const started = childrenOf(pid);
       process.kill(pid, 'SIGKILL');

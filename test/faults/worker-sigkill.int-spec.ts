@@ -95,7 +95,7 @@ describe('the worker killed with SIGKILL while activities run', () => {
 /** Worker queries waiting on a lock on department_outages, i.e. automatic steps paused mid-activity. */
 async function blockedActivities(db: PgClient): Promise<number> {
   const { rows } = await db.query(
-    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'onetrip-worker' AND wait_event_type = 'Lock' AND query LIKE '%department_outages%'`,
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'onetrip-worker' AND wait_event_type = 'Lock' AND query LIKE '%department_outages%'`,
   );
   return (rows[0] as { n: number }).n;
 }

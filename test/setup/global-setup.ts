@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Client as PgClient } from 'pg';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DecisionSigner } from '../../libs/infrastructure/src/crypto/decision-signature';
@@ -24,11 +25,13 @@ declare global {
 
 /**
  * One real PostgreSQL and one real Temporal dev server for the whole integration run, on free
- * ports with their own throw-away data folder, plus the compiled worker and API.
+ * ports with their own throw-away data folder, plus, per jest worker, a database of its own with its
+ * own compiled worker (on a task queue of its own) and API: files running at the same time in two jest
+ * workers never see each other's rows, so a file may count or fingerprint whole tables as before.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig?: { maxWorkers?: number }): Promise<void> {
   try {
-    await startTestStack();
+    await startTestStack(Math.max(1, globalConfig?.maxWorkers ?? 1));
   } catch (error) {
     // Jest skips the teardown when the setup fails: stop whatever did start, then fail.
     await globalTeardown().catch(() => undefined);
@@ -36,7 +39,7 @@ export default async function globalSetup(): Promise<void> {
   }
 }
 
-async function startTestStack(): Promise<void> {
+async function startTestStack(lanes: number): Promise<void> {
   const dataDir = path.join(ROOT, '.data', `test-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(path.join(ROOT, 'test-results/logs'), { recursive: true, force: true });
@@ -73,11 +76,38 @@ async function startTestStack(): Promise<void> {
     jwtSecret: randomBytes(32).toString('base64url'),
     decisionSigningKey: DecisionSigner.generateSetting(),
   };
+  // Lane 1 is the stack as it always was; lane n > 1 gets database `onetrip_<n>` and queue `onetrip-test-<n>`.
+  const laneInfo = (lane: number): Omit<TestStackInfo, 'apiUrl'> => {
+    if (lane === 1) return info;
+    const url = new URL(postgres.url);
+    url.pathname = `/onetrip_${lane}`;
+    return { ...info, databaseUrl: url.toString(), taskQueue: `${info.taskQueue}-${lane}` };
+  };
+  if (lanes > 1) {
+    const admin = new PgClient({ connectionString: postgres.url });
+    await admin.connect();
+    try {
+      for (let lane = 2; lane <= lanes; lane++) await admin.query(`CREATE DATABASE onetrip_${lane}`);
+    } finally {
+      await admin.end();
+    }
+  }
   process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: '' });
 
-  const worker = await startWorker({});
-  handles.apps.push(worker);
-  const api = await startApi({});
-  handles.apps.push(api.app);
-  process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: api.url } satisfies TestStackInfo);
+  const startLane = async (lane: number): Promise<TestStackInfo> => {
+    const target = laneInfo(lane);
+    const suffix = lane === 1 ? '' : `-${lane}`;
+    handles.apps.push(await startWorker({}, `worker${suffix}`, target));
+    const api = await startApi({}, `api${suffix}`, target);
+    handles.apps.push(api.app);
+    return { ...target, apiUrl: api.url };
+  };
+  // Lane 1's worker migrates first (it creates the cluster-wide onetrip_api role); the other lanes then start together.
+  const first = await startLane(1);
+  const others = await Promise.allSettled(Array.from({ length: lanes - 1 }, (_, index) => startLane(index + 2)));
+  const failed = others.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  const stacks = [first, ...others.map((result) => (result as PromiseFulfilledResult<TestStackInfo>).value)];
+  process.env.ONETRIP_TEST_STACK = JSON.stringify(first satisfies TestStackInfo);
+  process.env.ONETRIP_TEST_STACKS = JSON.stringify(stacks);
 }

@@ -24,7 +24,19 @@ export interface TestStackInfo {
   decisionSigningKey: string;
 }
 
+/**
+ * The stack of this jest worker: the run's PostgreSQL and Temporal, with a database, task queue, worker
+ * and API of the worker's own (global-setup starts one such lane per jest worker), so files that run at
+ * the same time in two workers never share rows.
+ */
 export function testStack(): TestStackInfo {
+  const lanes = process.env.ONETRIP_TEST_STACKS;
+  if (lanes) {
+    const stacks = JSON.parse(lanes) as TestStackInfo[];
+    // JEST_WORKER_ID is 1..maxWorkers, and stays one worker's for the whole run.
+    const lane = Math.max(0, Number(process.env.JEST_WORKER_ID ?? '1') - 1) % stacks.length;
+    return stacks[lane];
+  }
   const raw = process.env.ONETRIP_TEST_STACK;
   if (!raw) throw new Error('ONETRIP_TEST_STACK is not set: run integration tests through the README test command');
   return JSON.parse(raw) as TestStackInfo;
