@@ -1,4 +1,4 @@
-import { sampleApplicationForm, type ApplicationForm, type ApplicationRuleSettings } from '@onetrip/domain';
+import { sampleApplicationForm, type ApplicationForm, type ApplicationRuleSettings, type JsonSchema } from '@onetrip/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, newIdempotencyKey } from '../api';
 import { ErrorNotice, Loading, Notice, PageTitle, setFlash, useAnnounce } from '../components/ui';
@@ -10,29 +10,17 @@ import type { Session } from '../session';
 import type { CaseView } from '../api';
 import { useApplicationRules } from './application-rules';
 import { TextField } from './fields';
-import { PartFields } from './form-editor';
-import {
-  checkForm,
-  cleanForm,
-  countProblems,
-  covers,
-  emptyForm,
-  fieldId,
-  fieldLabel,
-  mergeProblems,
-  partOf,
-  PARTS,
-  problemText,
-  serverProblems,
-  setField,
-  type PartKey,
-  type Problems,
-} from './form-model';
+import { ENTERPRISE_OPENING, localName, useActiveDefinition } from '../engine/process-api';
+import { SchemaFields } from '../engine/schema-fields';
+import { formParts, partKeyOf, pathLabel, type FormPart } from '../engine/schema-form';
+import { checkForm, cleanForm, covers, emptyForm, fieldId, mergeProblems, problemText, serverProblems, setField, type Problems } from './form-model';
 import { withoutPersonalData } from './form-draft';
 
-// 一次表单 as a guided page: eight parts and a review. Errors come from the domain rules as the
-// applicant goes (with the rules the API serves), and from the server's 400 after sending. A draft
-// stays on this device until sent, without the personal data (withoutPersonalData).
+// 一次表单 as a guided page: the steps, fields, labels, help texts and widgets of the opening's active
+// definition (its form schema's x-steps, x-order, x-label, x-help, x-widget; GET /api/processes), then a
+// review. Errors come from the domain rules as the applicant goes (with the rules the API serves), and
+// from the server's 400 after sending. A draft stays on this device until sent, without the personal
+// data (withoutPersonalData). It files through POST /api/applications, the opening's own contract.
 
 interface Draft {
   version: 2;
@@ -42,7 +30,6 @@ interface Draft {
   savedAt: string;
 }
 
-const REVIEW = PARTS.length;
 const draftKey = (username: string): string => `onetrip.draft.${username}`;
 
 function loadDraft(username: string): Draft | null {
@@ -60,12 +47,20 @@ function loadDraft(username: string): Draft | null {
 
 export function ApplicationWizard({ session, mode }: { session: Session; mode: 'APPLICANT' | 'WINDOW' }) {
   const { t } = useI18n();
-  const { rules, error, retry } = useApplicationRules();
-  if (rules) return <Wizard session={session} mode={mode} rules={rules} />;
+  const { rules, error: rulesError, retry: retryRules } = useApplicationRules();
+  const active = useActiveDefinition(ENTERPRISE_OPENING);
+  const schema = active.view?.definition.form.schema;
+  if (rules && schema) return <Wizard key={`${active.view?.version}`} session={session} mode={mode} rules={rules} schema={schema} />;
+  const error = rulesError ?? active.error;
+  const retry = () => {
+    if (rulesError) retryRules();
+    if (active.error) active.retry();
+  };
   const title = mode === 'WINDOW' ? t('windowNewTitle') : t('newCaseTitle');
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
+      {active.missing && <Notice kind="error">{t('processNotFound')}</Notice>}
       {error ? (
         <>
           <ErrorNotice error={error} />
@@ -80,8 +75,18 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
   );
 }
 
-function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' | 'WINDOW'; rules: ApplicationRuleSettings }) {
+function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APPLICANT' | 'WINDOW'; rules: ApplicationRuleSettings; schema: JsonSchema }) {
   const { t, lang } = useI18n();
+  const parts: FormPart[] = useMemo(() => formParts(schema), [schema]);
+  const REVIEW = parts.length;
+  const partOf = (path: string): string | null => {
+    const key = partKeyOf(parts, path);
+    return parts.some((part) => part.key === key && part.paths.length > 0) ? key : null;
+  };
+  const countProblems = (problems: Problems, part: string): number =>
+    Object.entries(problems)
+      .filter(([path]) => partOf(path) === part)
+      .reduce((sum, [, list]) => sum + list.length, 0);
   const announce = useAnnounce();
   const username = session.user.username;
   const [initial] = useState(() => loadDraft(username));
@@ -137,7 +142,7 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
 
   const focusField = (path: string) => {
     const part = partOf(path);
-    const target = part ? PARTS.indexOf(part) : REVIEW;
+    const target = part !== null ? parts.findIndex((p) => p.key === part) : REVIEW;
     const focus = () => {
       const id = fieldId(path);
       const element = document.getElementById(id) ?? document.getElementById(`${id}-err`) ?? document.getElementById(fieldId(path.replace(/\[\d+\].*$/, '')));
@@ -157,13 +162,13 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
 
   const next = () => {
     if (step >= REVIEW) return;
-    const part = PARTS[step];
+    const part = parts[step].key;
     setAttempted((current) => new Set([...current, part]));
     // The capital sum is checked on the company's field, but it is the shareholders' part that fixes it.
-    const mismatch = part === 'shareholders' && (check.problems['company.registeredCapital'] ?? []).some((p) => p.code === 'CAPITAL_MISMATCH');
+    const mismatch = partOf('shareholders') === part && (check.problems['company.registeredCapital'] ?? []).some((p) => p.code === 'CAPITAL_MISMATCH');
     const count = countProblems(check.problems, part) + (mismatch ? 1 : 0);
     if (count > 0) {
-      if (mismatch) setAttempted((current) => new Set([...current, part, 'company']));
+      if (mismatch) setAttempted((current) => new Set([...current, part, partOf('company.registeredCapital') ?? 'review']));
       announce(t('partHasProblems', { count }));
       const first = Object.keys(check.problems).find((path) => partOf(path) === part) ?? 'shareholders[0].subscribedCapital';
       window.setTimeout(() => focusField(first), 30);
@@ -173,7 +178,7 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
   };
 
   const submit = async () => {
-    setAttempted(new Set([...PARTS, 'review']));
+    setAttempted(new Set([...parts.map((part) => part.key), 'review']));
     setError(null);
     const count = Object.values(allProblems).reduce((sum, list) => sum + list.length, 0);
     if (count > 0) {
@@ -226,8 +231,7 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
     announce(t('draftDiscarded'));
   };
 
-  const partKey: PartKey | null = step < REVIEW ? PARTS[step] : null;
-  const stepLabel = (i: number): string => (i < REVIEW ? t(`part.${PARTS[i]}`) : t('part.review'));
+  const stepLabel = (i: number): string => (i < REVIEW ? localName(parts[i].label, lang, parts[i].key || t('partGeneral')) : t('part.review'));
   const summaryEntries = Object.entries(visible).flatMap(([path, list]) => list.map((problem) => ({ path, problem })));
   const title = mode === 'WINDOW' ? t('windowNewTitle') : t('newCaseTitle');
 
@@ -258,10 +262,10 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
       )}
       <nav aria-label={t('formParts')}>
         <ol className="stepper">
-          {[...PARTS, 'review' as const].map((part, i) => {
-            const count = part === 'review' ? 0 : countProblems(visible, part);
+          {[...parts.map((part) => part.key), 'review'].map((part, i) => {
+            const count = i === REVIEW ? 0 : countProblems(visible, part);
             return (
-              <li key={part}>
+              <li key={`${i}-${part}`}>
                 {/* A press keeps the field focused: leaving it would show its messages and reflow this list under the pointer, losing the click. */}
                 <button
                   type="button"
@@ -286,8 +290,8 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
         <h2 id="part-title" ref={partHeading} tabIndex={-1}>
           <span className="part-count">{t('partOf', { n: step + 1, total: REVIEW + 1 })}</span> {stepLabel(step)}
         </h2>
-        {partKey ? (
-          <PartFields part={partKey} form={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
+        {step < REVIEW ? (
+          <SchemaFields root={schema} fields={parts[step].fields} value={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
         ) : (
           <>
             {summaryEntries.length > 0 ? (
@@ -297,7 +301,7 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
                   {summaryEntries.map(({ path, problem }, i) => (
                     <li key={i} data-path={path}>
                       <button type="button" className="link-button" onClick={() => focusField(path)}>
-                        {(partOf(path) ? `${t(`part.${partOf(path) as PartKey}`)} · ` : '') + fieldLabel(path, t)}
+                        {path === 'onBehalfOf' ? t('f.onBehalfOf') : pathLabel(schema, path, lang)}
                       </button>
                       ：{problemText(problem, t)}
                     </li>
