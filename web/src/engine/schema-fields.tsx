@@ -3,7 +3,8 @@ import { CheckboxField, ChoiceGroup, FieldMessages, SelectField, TextField } fro
 import type { Problems } from '../form/form-check';
 import { hasMessage, useI18n } from '../i18n';
 import { fieldWidget } from './field-widgets';
-import { formatWidget } from './format-widgets';
+import { useState } from 'react';
+import { formatWidget, normaliseMoney } from './format-widgets';
 import { localName } from './process-api';
 import { elementFields, emptyValue, getAt, type ChoiceOption, type FieldNode } from './schema-form';
 
@@ -141,28 +142,8 @@ function SchemaField(props: SchemaFieldsProps & { node: FieldNode }) {
       );
     case 'checkbox':
       return <CheckboxField path={node.path} label={label} value={current === true} onChange={(next) => onChange(node.path, next)} disabled={disabled} />;
-    case 'text': {
-      const widget = formatWidget(node.format);
-      const numeric = node.valueType !== 'string';
-      return (
-        <TextField
-          path={node.path}
-          label={label + optional}
-          hint={help ?? (widget?.hint && hasMessage(widget.hint) ? t(widget.hint) : node.description)}
-          value={current === undefined || current === null ? '' : String(current)}
-          onChange={(next) => onChange(node.path, numeric && next.trim() !== '' && String(Number(next)) === next.trim() ? Number(next) : next)}
-          onBlur={onBlur}
-          problems={problems[node.path]}
-          flags={flags[node.path]}
-          disabled={disabled}
-          type={widget?.type}
-          inputMode={widget?.inputMode ?? (numeric ? 'decimal' : undefined)}
-          autoComplete={widget?.autoComplete ?? (node.personalData ? 'off' : undefined)}
-          maxLength={widget?.maxLength ?? node.maxLength}
-          multiline={node.multiline}
-        />
-      );
-    }
+    case 'text':
+      return <TextNodeField node={node} value={current} label={label + optional} help={help} onChange={onChange} onBlur={onBlur} problems={problems} flags={flags} disabled={disabled} />;
   }
 }
 
@@ -173,4 +154,45 @@ function safeCondition(condition: NonNullable<FieldNode['when']>, value: unknown
   } catch {
     return true;
   }
+}
+
+/** A text input; a money field also takes "50万" or "500,000" and says what it made of them. */
+function TextNodeField({ node, value, label, help, onChange, onBlur, problems, flags, disabled }: { node: Extract<FieldNode, { kind: 'text' }>; value: unknown; label: string; help?: string; onChange: SchemaFieldsProps['onChange']; onBlur?: SchemaFieldsProps['onBlur']; problems: Problems; flags: Problems; disabled?: boolean }) {
+  const { t } = useI18n();
+  const [normalised, setNormalised] = useState<string | null>(null);
+  const widget = formatWidget(node.format);
+  const numeric = node.valueType !== 'string';
+  const text = value === undefined || value === null ? '' : String(value);
+  const formatHint = widget?.hint && hasMessage(widget.hint) ? t(widget.hint) : node.description;
+  const blur = (path: string) => {
+    if (node.format === 'money') {
+      const amount = normaliseMoney(text);
+      if (amount !== null && amount !== text.trim()) {
+        onChange(path, amount);
+        setNormalised(amount);
+      }
+    }
+    onBlur?.(path);
+  };
+  return (
+    <TextField
+      path={node.path}
+      label={label}
+      hint={normalised !== null && normalised === text ? t('amountNormalised', { value: normalised }) : (help ?? formatHint)}
+      value={text}
+      onChange={(next) => {
+        setNormalised(null);
+        onChange(node.path, numeric && next.trim() !== '' && String(Number(next)) === next.trim() ? Number(next) : next);
+      }}
+      onBlur={blur}
+      problems={problems[node.path]}
+      flags={flags[node.path]}
+      disabled={disabled}
+      type={widget?.type}
+      inputMode={widget?.inputMode ?? (numeric ? 'decimal' : undefined)}
+      autoComplete={widget?.autoComplete ?? (node.personalData ? 'off' : undefined)}
+      maxLength={widget?.maxLength ?? node.maxLength}
+      multiline={node.multiline}
+    />
+  );
 }

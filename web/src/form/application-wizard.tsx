@@ -1,4 +1,4 @@
-import { sampleApplicationForm, type ApplicationForm, type ApplicationRuleSettings, type JsonSchema } from '@onetrip/domain';
+import { sampleApplicationForm, type ApplicationForm, type JsonSchema } from '@onetrip/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, newIdempotencyKey } from '../api';
 import { ErrorNotice, Loading, Notice, PageTitle, setFlash, useAnnounce } from '../components/ui';
@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import type { Session } from '../session';
 import type { CaseView } from '../api';
-import { useApplicationRules } from './application-rules';
+import { useApplicationRules, type ServedRules } from './application-rules';
 import { TextField } from './fields';
 import { ENTERPRISE_OPENING, localName, useActiveDefinition } from '../engine/process-api';
 import { SchemaFields } from '../engine/schema-fields';
@@ -31,6 +31,14 @@ interface Draft {
 }
 
 const draftKey = (username: string): string => `onetrip.draft.${username}`;
+
+/** The step the address names (?step=1 is the first), or null. */
+function stepInUrl(review: number): number | null {
+  const n = Number(new URLSearchParams(window.location.search).get('step'));
+  return Number.isInteger(n) && n >= 1 && n <= review + 1 ? n - 1 : null;
+}
+// The first step keeps the plain address (links and bookmarks to the form open there).
+const stepUrl = (step: number): string => (step === 0 ? window.location.pathname : `${window.location.pathname}?step=${step + 1}`);
 
 function loadDraft(username: string): Draft | null {
   try {
@@ -75,7 +83,7 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
   );
 }
 
-function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APPLICANT' | 'WINDOW'; rules: ApplicationRuleSettings; schema: JsonSchema }) {
+function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APPLICANT' | 'WINDOW'; rules: ServedRules; schema: JsonSchema }) {
   const { t, lang } = useI18n();
   const parts: FormPart[] = useMemo(() => formParts(schema), [schema]);
   const REVIEW = parts.length;
@@ -91,7 +99,21 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
   const username = session.user.username;
   const [initial] = useState(() => loadDraft(username));
   const [form, setForm] = useState<ApplicationForm>(initial?.form ?? emptyForm(rules.jurisdiction.divisionCode));
-  const [step, setStep] = useState(Math.min(initial?.step ?? 0, REVIEW));
+  const [step, setShownStep] = useState(() => stepInUrl(REVIEW) ?? Math.min(initial?.step ?? 0, REVIEW));
+  // Each step is a history entry (?step=N): the browser's Back goes to the previous step, not off the form.
+  const setStep = (target: number) => {
+    setShownStep(target);
+    if ((stepInUrl(REVIEW) ?? 0) !== target) window.history.pushState(null, '', stepUrl(target));
+  };
+  useEffect(() => {
+    if (step !== (stepInUrl(REVIEW) ?? 0)) window.history.replaceState(null, '', stepUrl(step));
+    const onPop = () => setShownStep(stepInUrl(REVIEW) ?? 0);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+    // Once: the entry the page opened on carries its step; later steps push their own.
+  }, []);
+  const [discarded, setDiscarded] = useState<{ form: ApplicationForm; step: number; onBehalfOf: string } | null>(null);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const [onBehalfOf, setOnBehalfOf] = useState(initial?.onBehalfOf ?? '');
   const [savedAt, setSavedAt] = useState<string | null>(initial?.savedAt ?? null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -221,14 +243,24 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
     announce(t('exampleFilled'));
   };
   const discard = () => {
+    setDiscarded({ form, step, onBehalfOf });
+    setConfirmingDiscard(false);
     setForm(emptyForm(rules.jurisdiction.divisionCode));
     setStep(0);
     setTouched(new Set());
     setAttempted(new Set());
     setServer({});
     setOnBehalfOf('');
-    setInfo(t('draftDiscarded'));
+    setInfo(null);
     announce(t('draftDiscarded'));
+  };
+  const undoDiscard = () => {
+    if (!discarded) return;
+    setForm(discarded.form);
+    setOnBehalfOf(discarded.onBehalfOf);
+    setStep(discarded.step);
+    setDiscarded(null);
+    announce(t('draftRestoredUndo'));
   };
 
   const stepLabel = (i: number): string => (i < REVIEW ? localName(parts[i].label, lang, parts[i].key || t('partGeneral')) : t('part.review'));
@@ -242,6 +274,14 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
         {mode === 'WINDOW' ? t('windowIntro') : t('newCaseIntro')}
       </p>
       {info && <Notice>{info}</Notice>}
+      {discarded && (
+        <div className="notice" role="status" data-testid="draft-discarded">
+          {t('draftDiscarded')}{' '}
+          <button type="button" className="link-button" onClick={undoDiscard}>
+            {t('undo')}
+          </button>
+        </div>
+      )}
       {mode === 'WINDOW' && (
         <div className="panel">
           <TextField
@@ -335,12 +375,27 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
         )}
       </div>
       <div className="draft-tools">
-        <button type="button" className="button button--quiet" onClick={fillExample} data-testid="fill-example">
-          {t('fillExample')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={discard}>
-          {t('discardDraft')}
-        </button>
+        {/* Example data would overwrite a real draft: offered only on a demo API. */}
+        {rules.demoMode && (
+          <button type="button" className="button button--quiet" onClick={fillExample} data-testid="fill-example">
+            {t('fillExample')}
+          </button>
+        )}
+        {confirmingDiscard ? (
+          <span role="group" aria-label={t('discardDraft')} className="confirm-inline">
+            <span id="discard-warning">{t('discardDraftConfirm')}</span>{' '}
+            <button type="button" className="button button--danger" aria-describedby="discard-warning" onClick={discard}>
+              {t('discardDraftYes')}
+            </button>{' '}
+            <button type="button" className="button button--quiet" onClick={() => setConfirmingDiscard(false)}>
+              {t('cancelAction')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="button button--quiet" onClick={() => setConfirmingDiscard(true)}>
+            {t('discardDraft')}
+          </button>
+        )}
         {savedAt && <span className="hint">{t('draftSaved', { time: formatDateTime(savedAt, lang) })}</span>}
       </div>
     </form>
