@@ -119,7 +119,7 @@ describe('web pages: the opening’s wizard from its definition', () => {
     }
   }, 120_000);
 
-  it('takes amounts as people write them, explains the taxpayer types and fills the representative from the account', async () => {
+  it('takes amounts as people write them and explains the taxpayer types', async () => {
     const base = webOrigin();
     const applicant = await newApplicant();
     const page = await opened.browser.newPage();
@@ -136,12 +136,6 @@ describe('web pages: the opening’s wizard from its definition', () => {
     await capital.blur();
     expect(await capital.inputValue()).toBe('1200000.00');
     await screenshot(page, 'opening-wizard-06-amount-normalised');
-
-    // The representative is the applicant: one press fills the name from the account (registered as 王五).
-    await page.getByRole('button', { name: /法定代表人/ }).first().click();
-    await page.getByRole('button', { name: '我本人就是（填入 王五）' }).click();
-    expect(await page.getByLabel('法定代表人姓名').inputValue()).toBe('王五');
-    await screenshot(page, 'opening-wizard-07-representative-from-account');
 
     // The tax step says what the two taxpayer types mean.
     await page.getByRole('button', { name: /税务/ }).click();

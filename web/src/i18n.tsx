@@ -115,7 +115,6 @@ const M = {
   discardDraftYes: ['确定清空', 'Yes, discard'],
   draftRestoredUndo: ['已恢复清空前的内容。', 'What was cleared is back.'],
   undo: ['撤销', 'Undo'],
-  fillFromAccount: ['我本人就是（填入 {name}）', 'That is me (fill in {name})'],
   cancelAction: ['取消', 'Cancel'],
   amountNormalised: ['已按 {value} 元填写', 'Entered as {value} yuan'],
   exampleFilled: ['已填入示例数据，请把企业名称改成您自己的。', 'Example filled in: change the enterprise name to your own.'],

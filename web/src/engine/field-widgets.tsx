@@ -3,7 +3,6 @@ import type { ComponentType } from 'react';
 import { FieldMessages, SelectField, TextField } from '../form/fields';
 import type { Problems } from '../form/form-check';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
 import { localName } from './process-api';
 import type { SchemaFieldsProps } from './schema-fields';
 import { SchemaFields } from './schema-fields';
@@ -142,47 +141,11 @@ function elementLabel(node: ListNode) {
   return typeof label === 'object' && label !== null && 'zh' in label && 'en' in label ? (label as { zh: string; en: string }) : undefined;
 }
 
-/**
- * A person's name that may be the signed-in applicant's own: one press fills it from the account
- * (a window clerk files for someone else, so the offer is the applicant's only).
- */
-function AccountNameWidget({ node, value, onChange, onBlur, problems, flags = {}, disabled, label, help }: FieldWidgetProps) {
-  const { t } = useI18n();
-  const session = useSession();
-  const current = getAt(value, node.path);
-  const own = session?.user.role === 'APPLICANT' ? session.user.name : undefined;
-  return (
-    <>
-      <TextField
-        path={node.path}
-        label={label}
-        hint={help}
-        value={typeof current === 'string' ? current : ''}
-        onChange={(next) => onChange(node.path, next)}
-        onBlur={onBlur}
-        problems={problems[node.path]}
-        flags={flags[node.path]}
-        disabled={disabled}
-        autoComplete="name"
-        maxLength={100}
-      />
-      {own && !disabled && current !== own && (
-        <p>
-          <button type="button" className="button button--quiet" data-testid="fill-from-account" onClick={() => onChange(node.path, own)}>
-            {t('fillFromAccount', { name: own })}
-          </button>
-        </p>
-      )}
-    </>
-  );
-}
-
 export const FIELD_WIDGETS: Readonly<Record<string, ComponentType<FieldWidgetProps>>> = {
   lines: LinesWidget,
   bank: BankWidget,
   'bank-branch': BankBranchWidget,
   shareholders: ShareholdersWidget,
-  'account-name': AccountNameWidget,
 };
 
 /** The widget registered under `name`, if any. `select` and `radio` are not components: they pick how an enum shows. */
