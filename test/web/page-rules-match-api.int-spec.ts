@@ -95,7 +95,7 @@ describe('the page’s form check against the API’s 400, with served non-defau
   it('serves the rules in force', async () => {
     const served = await http<ApplicationRuleSettings>('GET', '/application-rules', { baseUrl: api!.url });
     expect(served.status).toBe(200);
-    expect(served.body).toEqual({ jurisdiction: { divisionCode: '433122', name: '泸溪县' }, forbiddenWords: ['湘土', '中国', '国家'] });
+    expect(served.body).toEqual({ jurisdiction: { divisionCode: '433122', name: '泸溪县' }, forbiddenWords: ['湘土', '中国', '国家'], demoMode: true });
   });
 
   it(`names exactly the paths the API's 400 names, for ${RUNS} generated forms`, async () => {

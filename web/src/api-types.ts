@@ -710,6 +710,11 @@ export interface components {
         };
         ApplicationRulesResponseDto: {
             /**
+             * @description Whether this API runs in demo mode (DEMO_MODE): the pages offer to fill the form with example data only then
+             * @example false
+             */
+            demoMode: boolean;
+            /**
              * @description Words an enterprise name may not contain (FORBIDDEN_NAME_WORDS)
              * @example [
              *       "中国",

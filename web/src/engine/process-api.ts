@@ -64,3 +64,29 @@ export function localName(name: LocalizedName | undefined, lang: 'zh' | 'en', fa
   if (!name) return fallback;
   return (lang === 'zh' ? name.zh : name.en) || name.zh || name.en || fallback;
 }
+
+/** The active version of a process, from the catalog (GET /api/processes), read once per mount. */
+export function useActiveDefinition(key: string): { view?: ProcessDefinitionView; error?: unknown; missing: boolean; retry(): void } {
+  const [state, setState] = useState<{ view?: ProcessDefinitionView; error?: unknown; missing: boolean }>({ missing: false });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api<ProcessCatalog>('GET', '/processes').then(
+      (catalog) => {
+        const view = catalog.items.find((item) => item.key === key);
+        if (live) setState({ view, missing: !view });
+      },
+      (error: unknown) => live && setState({ error, missing: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, attempt]);
+  return {
+    ...state,
+    retry: () => {
+      setState({ missing: false });
+      setAttempt((n) => n + 1);
+    },
+  };
+}

@@ -1,8 +1,10 @@
-import type { JsonSchema } from '@onetrip/domain';
+import { evaluateCondition, type JsonSchema } from '@onetrip/domain';
 import { CheckboxField, ChoiceGroup, FieldMessages, SelectField, TextField } from '../form/fields';
 import type { Problems } from '../form/form-check';
 import { hasMessage, useI18n } from '../i18n';
-import { formatWidget } from './format-widgets';
+import { fieldWidget } from './field-widgets';
+import { useState } from 'react';
+import { formatWidget, normaliseMoney } from './format-widgets';
 import { localName } from './process-api';
 import { elementFields, emptyValue, getAt, type ChoiceOption, type FieldNode } from './schema-form';
 
@@ -18,6 +20,8 @@ export interface SchemaFieldsProps {
   onChange: (path: string, value: unknown) => void;
   onBlur?: (path: string) => void;
   problems: Problems;
+  /** Warnings that do not stop sending (a USCC whose check character is off), by path. */
+  flags?: Problems;
   /** Read-only (an admin's preview of a version). */
   disabled?: boolean;
 }
@@ -48,19 +52,25 @@ function problemsUnder(problems: Problems, path: string) {
     .flatMap(([, list]) => list);
 }
 
-function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }: SchemaFieldsProps & { node: FieldNode }) {
-  const { t } = useI18n();
+function SchemaField(props: SchemaFieldsProps & { node: FieldNode }) {
+  const { node, root, value, onChange, onBlur, problems, flags = {}, disabled } = props;
+  const { t, lang } = useI18n();
   const label = useNodeLabel()(node);
   const optionsOf = useOptions();
   const current = getAt(value, node.path);
-  const optional = node.required ? '' : ` ${t('optional')}`;
+  if (node.when && !safeCondition(node.when, value)) return null;
+  // A field shown only under a condition is asked for because that condition needs it: not marked optional.
+  const optional = node.required || node.when ? '' : ` ${t('optional')}`;
+  const help = node.help ? localName(node.help, lang) : undefined;
+  const Widget = node.widget ? fieldWidget(node.widget) : undefined;
+  if (Widget) return <Widget {...props} label={label} help={help} />;
   switch (node.kind) {
     case 'section':
       return (
         <fieldset className="schema-section" data-path={node.path}>
           <legend>{label}</legend>
-          {node.description && <p className="hint">{node.description}</p>}
-          <SchemaFields root={root} fields={node.fields} value={value} onChange={onChange} onBlur={onBlur} problems={problems} disabled={disabled} />
+          {(help ?? node.description) && <p className="hint">{help ?? node.description}</p>}
+          <SchemaFields root={root} fields={node.fields} value={value} onChange={onChange} onBlur={onBlur} problems={problems} flags={flags} disabled={disabled} />
         </fieldset>
       );
     case 'list': {
@@ -73,7 +83,7 @@ function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }
           {list.map((_, i) => (
             <fieldset className="card" key={i}>
               <legend>{t('itemN', { label, n: i + 1 })}</legend>
-              <SchemaFields root={root} fields={elementFields(node, root, i)} value={value} onChange={onChange} onBlur={onBlur} problems={problems} disabled={disabled} />
+              <SchemaFields root={root} fields={elementFields(node, root, i)} value={value} onChange={onChange} onBlur={onBlur} problems={problems} flags={flags} disabled={disabled} />
               {!disabled && list.length > node.minItems && (
                 <button type="button" className="button button--quiet" onClick={() => onChange(node.path, list.filter((__, j) => j !== i))}>
                   {t('removeItemN', { label, n: i + 1 })}
@@ -95,6 +105,7 @@ function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }
         <ChoiceGroup
           path={node.path}
           label={label + optional}
+          hint={help}
           value={typeof current === 'string' && current !== '' ? [current] : []}
           options={optionsOf(node.options)}
           onChange={([next]) => onChange(node.path, next)}
@@ -105,6 +116,7 @@ function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }
         <SelectField
           path={node.path}
           label={label + optional}
+          hint={help}
           value={typeof current === 'string' ? current : ''}
           placeholder={t('choose')}
           options={optionsOf(node.options)}
@@ -119,6 +131,7 @@ function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }
         <ChoiceGroup
           path={node.path}
           label={label + optional}
+          hint={help}
           multiple
           value={Array.isArray(current) ? current.map(String) : []}
           options={optionsOf(node.options)}
@@ -129,26 +142,57 @@ function SchemaField({ node, root, value, onChange, onBlur, problems, disabled }
       );
     case 'checkbox':
       return <CheckboxField path={node.path} label={label} value={current === true} onChange={(next) => onChange(node.path, next)} disabled={disabled} />;
-    case 'text': {
-      const widget = formatWidget(node.format);
-      const numeric = node.valueType !== 'string';
-      return (
-        <TextField
-          path={node.path}
-          label={label + optional}
-          hint={widget?.hint && hasMessage(widget.hint) ? t(widget.hint) : node.description}
-          value={current === undefined || current === null ? '' : String(current)}
-          onChange={(next) => onChange(node.path, numeric && next.trim() !== '' && String(Number(next)) === next.trim() ? Number(next) : next)}
-          onBlur={onBlur}
-          problems={problems[node.path]}
-          disabled={disabled}
-          type={widget?.type}
-          inputMode={widget?.inputMode ?? (numeric ? 'decimal' : undefined)}
-          autoComplete={widget?.autoComplete ?? (node.personalData ? 'off' : undefined)}
-          maxLength={widget?.maxLength ?? node.maxLength}
-          multiline={node.multiline}
-        />
-      );
-    }
+    case 'text':
+      return <TextNodeField node={node} value={current} label={label + optional} help={help} onChange={onChange} onBlur={onBlur} problems={problems} flags={flags} disabled={disabled} />;
   }
+}
+
+/** A shown-when condition that cannot be evaluated (a value of the wrong type mid-edit) shows the field. */
+function safeCondition(condition: NonNullable<FieldNode['when']>, value: unknown): boolean {
+  try {
+    return evaluateCondition(condition, value);
+  } catch {
+    return true;
+  }
+}
+
+/** A text input; a money field also takes "50万" or "500,000" and says what it made of them. */
+function TextNodeField({ node, value, label, help, onChange, onBlur, problems, flags, disabled }: { node: Extract<FieldNode, { kind: 'text' }>; value: unknown; label: string; help?: string; onChange: SchemaFieldsProps['onChange']; onBlur?: SchemaFieldsProps['onBlur']; problems: Problems; flags: Problems; disabled?: boolean }) {
+  const { t } = useI18n();
+  const [normalised, setNormalised] = useState<string | null>(null);
+  const widget = formatWidget(node.format);
+  const numeric = node.valueType !== 'string';
+  const text = value === undefined || value === null ? '' : String(value);
+  const formatHint = widget?.hint && hasMessage(widget.hint) ? t(widget.hint) : node.description;
+  const blur = (path: string) => {
+    if (node.format === 'money') {
+      const amount = normaliseMoney(text);
+      if (amount !== null && amount !== text.trim()) {
+        onChange(path, amount);
+        setNormalised(amount);
+      }
+    }
+    onBlur?.(path);
+  };
+  return (
+    <TextField
+      path={node.path}
+      label={label}
+      hint={normalised !== null && normalised === text ? t('amountNormalised', { value: normalised }) : (help ?? formatHint)}
+      value={text}
+      onChange={(next) => {
+        setNormalised(null);
+        onChange(node.path, numeric && next.trim() !== '' && String(Number(next)) === next.trim() ? Number(next) : next);
+      }}
+      onBlur={blur}
+      problems={problems[node.path]}
+      flags={flags[node.path]}
+      disabled={disabled}
+      type={widget?.type}
+      inputMode={widget?.inputMode ?? (numeric ? 'decimal' : undefined)}
+      autoComplete={widget?.autoComplete ?? (node.personalData ? 'off' : undefined)}
+      maxLength={widget?.maxLength ?? node.maxLength}
+      multiline={node.multiline}
+    />
+  );
 }

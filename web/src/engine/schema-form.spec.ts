@@ -1,4 +1,6 @@
-import { FORMAT_NAMES, makeResidentId, type JsonSchema } from '@onetrip/domain';
+import { FORMAT_NAMES, makeResidentId, validateDefinition, type JsonSchema } from '@onetrip/domain';
+import { ENTERPRISE_OPENING_V1 } from '@onetrip/domain/processes/shipped-definitions';
+import { STEP_KIND_KEYS } from '@onetrip/domain/step-kinds/step-kind-registry';
 import { FORMAT_WIDGETS } from './format-widgets';
 import { checkSchemaValue, cleanValue, elementFields, emptyValue, fieldsOf, formParts, getAt, partKeyOf, pathLabel, schemaAtPath, setAt, type ListNode, type SectionNode } from './schema-form';
 
@@ -98,6 +100,60 @@ describe('fieldsOf', () => {
     expect(parts[0].fields.map((f) => f.path)).toEqual(['delivery']);
     expect(partKeyOf(parts, 'staff[0].idNumber')).toBe('staff');
     expect(partKeyOf(parts, 'delivery')).toBe('');
+  });
+});
+
+describe('the enterprise opening’s wizard, from its definition', () => {
+  const opening = (): typeof ENTERPRISE_OPENING_V1 => JSON.parse(JSON.stringify(ENTERPRISE_OPENING_V1)) as typeof ENTERPRISE_OPENING_V1;
+  const paths = (schema: JsonSchema) => formParts(schema).map((part) => [part.key, part.fields.map((field) => field.path)]);
+
+  it('takes its steps, their order and the fields’ order from x-steps and x-order', () => {
+    const parts = formParts(ENTERPRISE_OPENING_V1.form.schema);
+    expect(parts.map((part) => `${part.key}:${part.label?.zh}`)).toEqual([
+      'company:企业信息', 'legalRepresentative:法定代表人', 'shareholders:股东（投资人）', 'seals:印章刻制',
+      'tax:税务', 'socialInsurance:社会保险', 'bank:银行开户', 'delivery:结果送达',
+    ]);
+    expect(parts[0].fields.map((field) => field.path)).toEqual(['company.name', 'company.entityType', 'company.registeredCapital', 'company.businessScope', 'company.address']);
+    expect(parts[1].fields.map((field) => [field.path, field.label?.zh])).toEqual([
+      ['legalRepresentative.name', '法定代表人姓名'], ['legalRepresentative.idNumber', '法定代表人身份证号码'], ['legalRepresentative.mobile', '法定代表人手机号码'],
+    ]);
+    expect(parts[2].fields[0]).toMatchObject({ path: 'shareholders', kind: 'list', widget: 'shareholders' });
+    expect(elementFields(parts[2].fields[0] as ListNode, ENTERPRISE_OPENING_V1.form.schema, 0).map((field) => field.name)).toEqual(['name', 'kind', 'idNumber', 'uscc', 'subscribedCapital']);
+    expect(parts[0].fields[1]).toMatchObject({ kind: 'choice', widget: 'select' });
+    expect(parts[7].fields[1]).toMatchObject({ path: 'delivery.address', when: { '==': [{ var: 'delivery.method' }, 'FREE_MAIL'] } });
+    expect(parts[4].fields[0].help?.zh).toContain('小规模纳税人');
+    expect(partKeyOf(parts, 'shareholders[1].idNumber')).toBe('shareholders');
+    expect(partKeyOf(parts, 'company.address.divisionCode')).toBe('company');
+  });
+
+  it('follows a changed copy of the definition with no code change: a step moved and merged, a label renamed, fields reordered', () => {
+    const changed = opening();
+    const schema = changed.form.schema as JsonSchema & { 'x-steps': { key: string; label: { zh: string; en: string }; fields: string[] }[] };
+    const steps = schema['x-steps'];
+    // Delivery first; seals and tax on one page, tax before seals.
+    const [delivery] = steps.splice(steps.findIndex((step) => step.key === 'delivery'), 1);
+    steps.unshift(delivery);
+    const seals = steps.findIndex((step) => step.key === 'seals');
+    steps.splice(seals, 2, { key: 'sealsAndTax', label: { zh: '印章与税务', en: 'Seals and tax' }, fields: ['tax', 'seals.kinds'] });
+    const company = (schema.properties as Record<string, JsonSchema>).company;
+    ((company.properties as Record<string, JsonSchema>).name['x-label'] as { zh: string }).zh = '拟设企业名称';
+    company['x-order'] = ['address', 'name'];
+    expect(validateDefinition(changed, STEP_KIND_KEYS).problems).toEqual([]);
+
+    expect(paths(schema)).toEqual([
+      ['delivery', ['delivery.method', 'delivery.address']],
+      ['company', ['company.address', 'company.name', 'company.entityType', 'company.registeredCapital', 'company.businessScope']],
+      ['legalRepresentative', ['legalRepresentative.name', 'legalRepresentative.idNumber', 'legalRepresentative.mobile']],
+      ['shareholders', ['shareholders']],
+      ['sealsAndTax', ['tax.taxpayerType', 'tax.invoices', 'tax.ukey', 'seals.kinds']],
+      ['socialInsurance', ['socialInsurance.employees']],
+      ['bank', ['bank.bankCode', 'bank.branch']],
+    ]);
+    const parts = formParts(schema);
+    expect(parts[1].fields[1].label?.zh).toBe('拟设企业名称');
+    expect(parts[4].label).toEqual({ zh: '印章与税务', en: 'Seals and tax' });
+    expect(partKeyOf(parts, 'seals.kinds[0]')).toBe('sealsAndTax');
+    expect(pathLabel(schema, 'company.name', 'zh')).toBe('企业信息 · 拟设企业名称');
   });
 });
 

@@ -1,4 +1,4 @@
-import { parseFieldPath, validateValue, type JsonSchema, type LocalizedName } from '@onetrip/domain';
+import { formStepsOf, parseFieldPath, validateValue, type Condition, type JsonSchema, type LocalizedName } from '@onetrip/domain';
 import { addProblem, type Problem, type Problems } from '../form/form-check';
 import { formatWidget } from './format-widgets';
 
@@ -20,6 +20,12 @@ interface NodeBase {
   description?: string;
   required: boolean;
   personalData: boolean;
+  /** A purpose-built widget the schema names (x-widget), looked up in the web's registry. */
+  widget?: string;
+  /** A help text under the label (x-help). */
+  help?: LocalizedName;
+  /** The field shows only while this condition over the form holds (x-when). */
+  when?: Condition;
 }
 export interface SectionNode extends NodeBase {
   kind: 'section';
@@ -93,6 +99,10 @@ function labelOf(schema: JsonSchema): LocalizedName | undefined {
   return undefined;
 }
 
+function localizedOf(value: unknown): LocalizedName | undefined {
+  return isObject(value) && typeof value.zh === 'string' && typeof value.en === 'string' ? { zh: value.zh, en: value.en } : undefined;
+}
+
 function enumOf(schema: JsonSchema): ChoiceOption[] | undefined {
   if (!Array.isArray(schema.enum)) return undefined;
   const labels = isObject(schema['x-enum-labels']) ? schema['x-enum-labels'] : {};
@@ -118,6 +128,9 @@ export function fieldOf(raw: JsonSchema, root: JsonSchema, path: string, require
     description: typeof schema.description === 'string' ? schema.description : undefined,
     required,
     personalData: schema['x-personal-data'] === true,
+    widget: typeof schema['x-widget'] === 'string' ? schema['x-widget'] : undefined,
+    help: localizedOf(schema['x-help']),
+    when: isObject(schema['x-when']) ? (schema['x-when'] as Condition) : undefined,
   };
   const type = typeOf(schema);
   const options = enumOf(schema);
@@ -134,7 +147,11 @@ export function fieldOf(raw: JsonSchema, root: JsonSchema, path: string, require
       maxItems: typeof schema.maxItems === 'number' ? schema.maxItems : undefined,
     };
   }
-  if (options) return { ...base, kind: 'choice', options, widget: options.length <= RADIO_MAX_OPTIONS ? 'radio' : 'select' };
+  if (options) {
+    // x-widget "select" or "radio" picks the control; otherwise the number of options does.
+    const control = base.widget === 'select' || base.widget === 'radio' ? base.widget : options.length <= RADIO_MAX_OPTIONS ? 'radio' : 'select';
+    return { ...base, kind: 'choice', options, widget: control };
+  }
   if (type === 'boolean') return { ...base, kind: 'checkbox' };
   const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : undefined;
   return {
@@ -152,8 +169,9 @@ export function fieldsOf(raw: JsonSchema, root: JsonSchema, path = ''): FieldNod
   const schema = resolveSchema(raw, root);
   const properties = isObject(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
-  // The required list's order first: arrays keep their order in storage (jsonb sorts object keys).
-  const names = [...[...required].filter((name) => name in properties), ...Object.keys(properties).filter((name) => !required.has(name))];
+  // x-order first, then the required list's order: arrays keep their order in storage (jsonb sorts object keys).
+  const order = Array.isArray(schema['x-order']) ? schema['x-order'].filter((name): name is string => typeof name === 'string' && name in properties) : [];
+  const names = [...new Set([...order, ...[...required].filter((name) => name in properties), ...Object.keys(properties)])];
   return names
     .map((name): [string, unknown] => [name, properties[name]])
     .filter((entry): entry is [string, JsonSchema] => isObject(entry[1]))
@@ -247,27 +265,60 @@ export function checkSchemaValue(schema: JsonSchema, value: unknown): Problems {
   return problems;
 }
 
-/** The sections of the wizard: each top-level object is a part; loose top-level fields make one part of their own. */
+/**
+ * The steps of the wizard. When the schema lays them out (x-steps at its root), each step shows the fields
+ * it lists, in that order (a listed object shows its own fields); otherwise each top-level object is a
+ * step and loose top-level fields make one step of their own.
+ */
 export interface FormPart {
   key: string;
   label?: LocalizedName;
   fields: FieldNode[];
+  /** The form paths the step shows: a problem at or under one of them belongs to it. */
+  paths: string[];
 }
+
+/** The field node at a form path of property names (its required-ness from its parent object). */
+export function nodeAt(root: JsonSchema, path: string): FieldNode | undefined {
+  const schema = schemaAtPath(root, path);
+  if (!schema) return undefined;
+  const cut = path.lastIndexOf('.');
+  const parent = cut < 0 ? resolveSchema(root, root) : schemaAtPath(root, path.slice(0, cut));
+  const name = path.slice(cut + 1);
+  const required = Array.isArray(parent?.required) && parent.required.includes(name);
+  return fieldOf(schema, root, path, required);
+}
+
 export function formParts(schema: JsonSchema): FormPart[] {
+  const steps = formStepsOf(schema);
+  if (steps) {
+    return steps.map((step) => ({
+      key: step.key,
+      label: step.label,
+      paths: step.fields,
+      fields: step.fields.flatMap((path) => {
+        const node = nodeAt(schema, path);
+        if (!node) return [];
+        // A step that shows an object shows its fields (the step's heading names it), unless a widget draws the object.
+        return node.kind === 'section' && !node.widget ? node.fields : [node];
+      }),
+    }));
+  }
   const parts: FormPart[] = [];
   const loose: FieldNode[] = [];
   for (const node of fieldsOf(schema, schema)) {
-    if (node.kind === 'section') parts.push({ key: node.path, label: node.label, fields: node.fields });
-    else if (node.kind === 'list') parts.push({ key: node.path, label: node.label, fields: [node] });
+    if (node.kind === 'section') parts.push({ key: node.path, label: node.label, fields: node.fields, paths: [node.path] });
+    else if (node.kind === 'list') parts.push({ key: node.path, label: node.label, fields: [node], paths: [node.path] });
     else loose.push(node);
   }
-  return loose.length > 0 ? [{ key: '', fields: loose }, ...parts] : parts;
+  return loose.length > 0 ? [{ key: '', fields: loose, paths: loose.map((node) => node.path) }, ...parts] : parts;
 }
 
-/** The part a field path belongs to: its first segment, or '' (the loose fields). */
+const within = (ancestor: string, path: string): boolean => path === ancestor || path.startsWith(`${ancestor}.`) || path.startsWith(`${ancestor}[`);
+
+/** The key of the part a field path belongs to: the one showing it, or '' (the loose fields, or none). */
 export function partKeyOf(parts: readonly FormPart[], path: string): string {
-  const first = /^[^.[]+/.exec(path)?.[0] ?? '';
-  return parts.some((part) => part.key === first) ? first : '';
+  return parts.find((part) => part.paths.some((shown) => within(shown, path)))?.key ?? '';
 }
 
 /** The value at a field path, or undefined. */

@@ -6,10 +6,13 @@ import { api } from '../api';
 // GET /api/application-rules once per page load: the pages check with them, so a changed setting
 // changes both.
 
-let loading: Promise<ApplicationRuleSettings> | null = null;
+/** The rules, and whether the API runs in demo mode (the example data is offered only then). */
+export type ServedRules = ApplicationRuleSettings & { demoMode?: boolean };
 
-export function loadApplicationRules(): Promise<ApplicationRuleSettings> {
-  loading ??= api<ApplicationRuleSettings>('GET', '/application-rules').catch((error: unknown) => {
+let loading: Promise<ServedRules> | null = null;
+
+export function loadApplicationRules(): Promise<ServedRules> {
+  loading ??= api<ServedRules>('GET', '/application-rules').catch((error: unknown) => {
     loading = null; // a failed read is tried again next time
     throw error;
   });
@@ -17,13 +20,13 @@ export function loadApplicationRules(): Promise<ApplicationRuleSettings> {
 }
 
 export interface RulesState {
-  rules: ApplicationRuleSettings | null;
+  rules: ServedRules | null;
   error: unknown;
   retry(): void;
 }
 
 export function useApplicationRules(): RulesState {
-  const [rules, setRules] = useState<ApplicationRuleSettings | null>(null);
+  const [rules, setRules] = useState<ServedRules | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {

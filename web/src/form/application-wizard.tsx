@@ -1,4 +1,4 @@
-import { sampleApplicationForm, type ApplicationForm, type ApplicationRuleSettings } from '@onetrip/domain';
+import { sampleApplicationForm, type ApplicationForm, type JsonSchema } from '@onetrip/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, newIdempotencyKey } from '../api';
 import { ErrorNotice, Loading, Notice, PageTitle, setFlash, useAnnounce } from '../components/ui';
@@ -8,31 +8,19 @@ import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import type { Session } from '../session';
 import type { CaseView } from '../api';
-import { useApplicationRules } from './application-rules';
+import { useApplicationRules, type ServedRules } from './application-rules';
 import { TextField } from './fields';
-import { PartFields } from './form-editor';
-import {
-  checkForm,
-  cleanForm,
-  countProblems,
-  covers,
-  emptyForm,
-  fieldId,
-  fieldLabel,
-  mergeProblems,
-  partOf,
-  PARTS,
-  problemText,
-  serverProblems,
-  setField,
-  type PartKey,
-  type Problems,
-} from './form-model';
+import { ENTERPRISE_OPENING, localName, useActiveDefinition } from '../engine/process-api';
+import { SchemaFields } from '../engine/schema-fields';
+import { formParts, partKeyOf, pathLabel, type FormPart } from '../engine/schema-form';
+import { checkForm, cleanForm, covers, emptyForm, fieldId, mergeProblems, problemText, serverProblems, setField, type Problems } from './form-model';
 import { withoutPersonalData } from './form-draft';
 
-// 一次表单 as a guided page: eight parts and a review. Errors come from the domain rules as the
-// applicant goes (with the rules the API serves), and from the server's 400 after sending. A draft
-// stays on this device until sent, without the personal data (withoutPersonalData).
+// 一次表单 as a guided page: the steps, fields, labels, help texts and widgets of the opening's active
+// definition (its form schema's x-steps, x-order, x-label, x-help, x-widget; GET /api/processes), then a
+// review. Errors come from the domain rules as the applicant goes (with the rules the API serves), and
+// from the server's 400 after sending. A draft stays on this device until sent, without the personal
+// data (withoutPersonalData). It files through POST /api/applications, the opening's own contract.
 
 interface Draft {
   version: 2;
@@ -42,8 +30,15 @@ interface Draft {
   savedAt: string;
 }
 
-const REVIEW = PARTS.length;
 const draftKey = (username: string): string => `onetrip.draft.${username}`;
+
+/** The step the address names (?step=1 is the first), or null. */
+function stepInUrl(review: number): number | null {
+  const n = Number(new URLSearchParams(window.location.search).get('step'));
+  return Number.isInteger(n) && n >= 1 && n <= review + 1 ? n - 1 : null;
+}
+// The first step keeps the plain address (links and bookmarks to the form open there).
+const stepUrl = (step: number): string => (step === 0 ? window.location.pathname : `${window.location.pathname}?step=${step + 1}`);
 
 function loadDraft(username: string): Draft | null {
   try {
@@ -60,12 +55,20 @@ function loadDraft(username: string): Draft | null {
 
 export function ApplicationWizard({ session, mode }: { session: Session; mode: 'APPLICANT' | 'WINDOW' }) {
   const { t } = useI18n();
-  const { rules, error, retry } = useApplicationRules();
-  if (rules) return <Wizard session={session} mode={mode} rules={rules} />;
+  const { rules, error: rulesError, retry: retryRules } = useApplicationRules();
+  const active = useActiveDefinition(ENTERPRISE_OPENING);
+  const schema = active.view?.definition.form.schema;
+  if (rules && schema) return <Wizard key={`${active.view?.version}`} session={session} mode={mode} rules={rules} schema={schema} />;
+  const error = rulesError ?? active.error;
+  const retry = () => {
+    if (rulesError) retryRules();
+    if (active.error) active.retry();
+  };
   const title = mode === 'WINDOW' ? t('windowNewTitle') : t('newCaseTitle');
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
+      {active.missing && <Notice kind="error">{t('processNotFound')}</Notice>}
       {error ? (
         <>
           <ErrorNotice error={error} />
@@ -80,13 +83,37 @@ export function ApplicationWizard({ session, mode }: { session: Session; mode: '
   );
 }
 
-function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' | 'WINDOW'; rules: ApplicationRuleSettings }) {
+function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APPLICANT' | 'WINDOW'; rules: ServedRules; schema: JsonSchema }) {
   const { t, lang } = useI18n();
+  const parts: FormPart[] = useMemo(() => formParts(schema), [schema]);
+  const REVIEW = parts.length;
+  const partOf = (path: string): string | null => {
+    const key = partKeyOf(parts, path);
+    return parts.some((part) => part.key === key && part.paths.length > 0) ? key : null;
+  };
+  const countProblems = (problems: Problems, part: string): number =>
+    Object.entries(problems)
+      .filter(([path]) => partOf(path) === part)
+      .reduce((sum, [, list]) => sum + list.length, 0);
   const announce = useAnnounce();
   const username = session.user.username;
   const [initial] = useState(() => loadDraft(username));
   const [form, setForm] = useState<ApplicationForm>(initial?.form ?? emptyForm(rules.jurisdiction.divisionCode));
-  const [step, setStep] = useState(Math.min(initial?.step ?? 0, REVIEW));
+  const [step, setShownStep] = useState(() => stepInUrl(REVIEW) ?? Math.min(initial?.step ?? 0, REVIEW));
+  // Each step is a history entry (?step=N): the browser's Back goes to the previous step, not off the form.
+  const setStep = (target: number) => {
+    setShownStep(target);
+    if ((stepInUrl(REVIEW) ?? 0) !== target) window.history.pushState(null, '', stepUrl(target));
+  };
+  useEffect(() => {
+    if (step !== (stepInUrl(REVIEW) ?? 0)) window.history.replaceState(null, '', stepUrl(step));
+    const onPop = () => setShownStep(stepInUrl(REVIEW) ?? 0);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+    // Once: the entry the page opened on carries its step; later steps push their own.
+  }, []);
+  const [discarded, setDiscarded] = useState<{ form: ApplicationForm; step: number; onBehalfOf: string } | null>(null);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const [onBehalfOf, setOnBehalfOf] = useState(initial?.onBehalfOf ?? '');
   const [savedAt, setSavedAt] = useState<string | null>(initial?.savedAt ?? null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -137,7 +164,7 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
 
   const focusField = (path: string) => {
     const part = partOf(path);
-    const target = part ? PARTS.indexOf(part) : REVIEW;
+    const target = part !== null ? parts.findIndex((p) => p.key === part) : REVIEW;
     const focus = () => {
       const id = fieldId(path);
       const element = document.getElementById(id) ?? document.getElementById(`${id}-err`) ?? document.getElementById(fieldId(path.replace(/\[\d+\].*$/, '')));
@@ -157,13 +184,13 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
 
   const next = () => {
     if (step >= REVIEW) return;
-    const part = PARTS[step];
+    const part = parts[step].key;
     setAttempted((current) => new Set([...current, part]));
     // The capital sum is checked on the company's field, but it is the shareholders' part that fixes it.
-    const mismatch = part === 'shareholders' && (check.problems['company.registeredCapital'] ?? []).some((p) => p.code === 'CAPITAL_MISMATCH');
+    const mismatch = partOf('shareholders') === part && (check.problems['company.registeredCapital'] ?? []).some((p) => p.code === 'CAPITAL_MISMATCH');
     const count = countProblems(check.problems, part) + (mismatch ? 1 : 0);
     if (count > 0) {
-      if (mismatch) setAttempted((current) => new Set([...current, part, 'company']));
+      if (mismatch) setAttempted((current) => new Set([...current, part, partOf('company.registeredCapital') ?? 'review']));
       announce(t('partHasProblems', { count }));
       const first = Object.keys(check.problems).find((path) => partOf(path) === part) ?? 'shareholders[0].subscribedCapital';
       window.setTimeout(() => focusField(first), 30);
@@ -173,7 +200,7 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
   };
 
   const submit = async () => {
-    setAttempted(new Set([...PARTS, 'review']));
+    setAttempted(new Set([...parts.map((part) => part.key), 'review']));
     setError(null);
     const count = Object.values(allProblems).reduce((sum, list) => sum + list.length, 0);
     if (count > 0) {
@@ -216,18 +243,27 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
     announce(t('exampleFilled'));
   };
   const discard = () => {
+    setDiscarded({ form, step, onBehalfOf });
+    setConfirmingDiscard(false);
     setForm(emptyForm(rules.jurisdiction.divisionCode));
     setStep(0);
     setTouched(new Set());
     setAttempted(new Set());
     setServer({});
     setOnBehalfOf('');
-    setInfo(t('draftDiscarded'));
+    setInfo(null);
     announce(t('draftDiscarded'));
   };
+  const undoDiscard = () => {
+    if (!discarded) return;
+    setForm(discarded.form);
+    setOnBehalfOf(discarded.onBehalfOf);
+    setStep(discarded.step);
+    setDiscarded(null);
+    announce(t('draftRestoredUndo'));
+  };
 
-  const partKey: PartKey | null = step < REVIEW ? PARTS[step] : null;
-  const stepLabel = (i: number): string => (i < REVIEW ? t(`part.${PARTS[i]}`) : t('part.review'));
+  const stepLabel = (i: number): string => (i < REVIEW ? localName(parts[i].label, lang, parts[i].key || t('partGeneral')) : t('part.review'));
   const summaryEntries = Object.entries(visible).flatMap(([path, list]) => list.map((problem) => ({ path, problem })));
   const title = mode === 'WINDOW' ? t('windowNewTitle') : t('newCaseTitle');
 
@@ -238,6 +274,14 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
         {mode === 'WINDOW' ? t('windowIntro') : t('newCaseIntro')}
       </p>
       {info && <Notice>{info}</Notice>}
+      {discarded && (
+        <div className="notice" role="status" data-testid="draft-discarded">
+          {t('draftDiscarded')}{' '}
+          <button type="button" className="link-button" onClick={undoDiscard}>
+            {t('undo')}
+          </button>
+        </div>
+      )}
       {mode === 'WINDOW' && (
         <div className="panel">
           <TextField
@@ -258,10 +302,10 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
       )}
       <nav aria-label={t('formParts')}>
         <ol className="stepper">
-          {[...PARTS, 'review' as const].map((part, i) => {
-            const count = part === 'review' ? 0 : countProblems(visible, part);
+          {[...parts.map((part) => part.key), 'review'].map((part, i) => {
+            const count = i === REVIEW ? 0 : countProblems(visible, part);
             return (
-              <li key={part}>
+              <li key={`${i}-${part}`}>
                 {/* A press keeps the field focused: leaving it would show its messages and reflow this list under the pointer, losing the click. */}
                 <button
                   type="button"
@@ -286,8 +330,8 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
         <h2 id="part-title" ref={partHeading} tabIndex={-1}>
           <span className="part-count">{t('partOf', { n: step + 1, total: REVIEW + 1 })}</span> {stepLabel(step)}
         </h2>
-        {partKey ? (
-          <PartFields part={partKey} form={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
+        {step < REVIEW ? (
+          <SchemaFields root={schema} fields={parts[step].fields} value={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
         ) : (
           <>
             {summaryEntries.length > 0 ? (
@@ -297,7 +341,7 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
                   {summaryEntries.map(({ path, problem }, i) => (
                     <li key={i} data-path={path}>
                       <button type="button" className="link-button" onClick={() => focusField(path)}>
-                        {(partOf(path) ? `${t(`part.${partOf(path) as PartKey}`)} · ` : '') + fieldLabel(path, t)}
+                        {path === 'onBehalfOf' ? t('f.onBehalfOf') : pathLabel(schema, path, lang)}
                       </button>
                       ：{problemText(problem, t)}
                     </li>
@@ -331,12 +375,27 @@ function Wizard({ session, mode, rules }: { session: Session; mode: 'APPLICANT' 
         )}
       </div>
       <div className="draft-tools">
-        <button type="button" className="button button--quiet" onClick={fillExample} data-testid="fill-example">
-          {t('fillExample')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={discard}>
-          {t('discardDraft')}
-        </button>
+        {/* Example data would overwrite a real draft: offered only on a demo API. */}
+        {rules.demoMode && (
+          <button type="button" className="button button--quiet" onClick={fillExample} data-testid="fill-example">
+            {t('fillExample')}
+          </button>
+        )}
+        {confirmingDiscard ? (
+          <span role="group" aria-label={t('discardDraft')} className="confirm-inline">
+            <span id="discard-warning">{t('discardDraftConfirm')}</span>{' '}
+            <button type="button" className="button button--danger" aria-describedby="discard-warning" onClick={discard}>
+              {t('discardDraftYes')}
+            </button>{' '}
+            <button type="button" className="button button--quiet" onClick={() => setConfirmingDiscard(false)}>
+              {t('cancelAction')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="button button--quiet" onClick={() => setConfirmingDiscard(true)}>
+            {t('discardDraft')}
+          </button>
+        )}
         {savedAt && <span className="hint">{t('draftSaved', { time: formatDateTime(savedAt, lang) })}</span>}
       </div>
     </form>

@@ -144,6 +144,7 @@ export function SelectField({
 export function ChoiceGroup({
   path,
   label,
+  hint,
   problems,
   disabled,
   multiple,
@@ -154,8 +155,13 @@ export function ChoiceGroup({
   const id = fieldId(path);
   const invalid = (problems?.length ?? 0) > 0;
   return (
-    <fieldset className={`field choice${invalid ? ' field--invalid' : ''}`} id={id} aria-describedby={invalid ? `${id}-err` : undefined} tabIndex={-1}>
+    <fieldset className={`field choice${invalid ? ' field--invalid' : ''}`} id={id} aria-describedby={describedBy(id, Boolean(hint), invalid, false)} tabIndex={-1}>
       <legend>{label}</legend>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {options.map((option) => {
         const optionId = `${id}-${option.value}`;
         const checked = value.includes(option.value);

@@ -14,6 +14,7 @@ import {
 import type { FieldError } from '../common/app-error';
 import { validationFailed } from '../common/validation';
 import { CasePolicyService } from './case-policy.service';
+import { ApiConfig } from '../config/api.config';
 import type { ApplicationRulesResponseDto } from './dto/application-rules-response.dto';
 
 /** Violations grouped by field path, in the order the rules found them. */
@@ -45,13 +46,14 @@ export function schemaProblemFields(problems: readonly SchemaProblem[], prefix: 
 export class ApplicationRulesService {
   constructor(
     private readonly policies: CasePolicyService,
+    private readonly config: ApiConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The settings `check` applies, as the pages need them. */
   settings(): ApplicationRulesResponseDto {
     const { jurisdiction, forbiddenWords } = this.policies.policy.rules;
-    return { jurisdiction: { divisionCode: jurisdiction.divisionCode, name: jurisdiction.name }, forbiddenWords: [...forbiddenWords] };
+    return { jurisdiction: { divisionCode: jurisdiction.divisionCode, name: jurisdiction.name }, forbiddenWords: [...forbiddenWords], demoMode: this.config.DEMO_MODE };
   }
 
   /** Throws 400 with every violation's path (一次告知); answers the flags for a clerk. */

@@ -49,12 +49,30 @@ function fixture(): ProcessDefinition & Record<string, unknown> {
   };
 }
 
+/** The fixture laid out in two wizard steps (x-steps), for the layout rules to break. */
+function layOut(d: ProcessDefinition): { schema: Record<string, unknown>; steps: { key: string; label: { zh: string; en: string }; fields: string[] }[] } {
+  const steps = [
+    { key: 'who', label: L('Who'), fields: ['person'] },
+    { key: 'what', label: L('What'), fields: ['items', 'delivery'] },
+  ];
+  d.form.schema['x-steps'] = steps;
+  return { schema: d.form.schema, steps };
+}
+const person = (d: ProcessDefinition): Record<string, unknown> => (d.form.schema.properties as Record<string, Record<string, unknown>>).person;
+
 const problemsOf = (document: unknown) => validateDefinition(document, KINDS).problems.map((p) => `${p.path} ${p.code}`);
 
 describe('validateDefinition', () => {
   it('accepts the valid fixture and returns it as the definition', () => {
     const document = fixture();
     expect(validateDefinition(document, KINDS)).toEqual({ definition: document, problems: [] });
+  });
+
+  it('accepts a form laid out in wizard steps, with field order, widgets, help and shown-when', () => {
+    const document = fixture();
+    layOut(document);
+    Object.assign(person(document), { 'x-order': ['idNumber', 'name'], 'x-widget': 'person-card', 'x-help': L('The applicant'), 'x-when': { '!!': [{ var: 'delivery.method' }] } });
+    expect(validateDefinition(document, KINDS).problems).toEqual([]);
   });
 
   it.each(SHIPPED_DEFINITIONS.map((d) => [d.key, d] as const))('accepts the shipped definition %s', (_key, definition) => {
@@ -104,6 +122,17 @@ describe('validateDefinition', () => {
     ['zero fees: the applicant never pays', (d) => { d.fees[0].payer = 'APPLICANT'; }, ['$.fees[0].payer FEE_PAYER_APPLICANT']],
     ['zero fees: a known payer', (d) => { d.fees[0].payer = 'SOMEONE'; }, ['$.fees[0].payer FEE_PAYER_UNKNOWN']],
     ['fee codes unique', (d) => { d.fees.push({ ...d.fees[0] }); }, ['$.fees[1].code FEE_CODE_DUPLICATE']],
+    ['wizard steps name form fields', (d) => { layOut(d).steps[0].fields = ['person', 'persona']; }, ['$.form.schema["x-steps"][0].fields[1] FORM_STEP_FIELD_UNKNOWN']],
+    ['wizard steps show a field once', (d) => { layOut(d).steps[1].fields.push('person.name'); }, ['$.form.schema["x-steps"][1].fields[2] FORM_STEP_FIELD_TWICE']],
+    ['wizard steps show every field', (d) => { layOut(d).steps[1].fields = ['items']; }, ['$.form.schema["x-steps"] FORM_STEP_FIELD_MISSING']],
+    ['wizard step keys unique', (d) => { layOut(d).steps[1].key = 'who'; }, ['$.form.schema["x-steps"][1].key FORM_STEP_KEY_DUPLICATE']],
+    ['wizard steps only at the root', (d) => { layOut(d); person(d)['x-steps'] = [{ key: 'x', label: L('X'), fields: ['name'] }]; }, ['$.form.schema.properties.person["x-steps"] FORM_STEPS_NOT_ROOT']],
+    ['wizard steps shape', (d) => { layOut(d).schema['x-steps'] = [{ key: 'who', fields: ['person'] }]; }, ['$.form.schema["x-steps"] SCHEMA_KEYWORD_INVALID']],
+    ['field order names properties', (d) => { person(d)['x-order'] = ['idNumber', 'nickname']; }, ['$.form.schema.properties.person["x-order"][1] FORM_ORDER_UNKNOWN']],
+    ['field order once each', (d) => { person(d)['x-order'] = ['name', 'name']; }, ['$.form.schema.properties.person["x-order"][1] FORM_ORDER_DUPLICATE']],
+    ['widget names', (d) => { person(d)['x-widget'] = 'Person Card'; }, ['$.form.schema.properties.person["x-widget"] SCHEMA_KEYWORD_INVALID']],
+    ['help texts in both languages', (d) => { person(d)['x-help'] = { zh: '本人' }; }, ['$.form.schema.properties.person["x-help"] SCHEMA_KEYWORD_INVALID']],
+    ['shown-when conditions read form paths', (d) => { person(d)['x-when'] = { '==': [{ var: 'delivery.how' }, 'MAIL'] }; }, ['$.form.schema.properties.person["x-when"]["=="][0]["var"] CONDITION_VAR_UNKNOWN']],
     ['fee conditions read form paths', (d) => { d.fees[0].when = { var: 'nope' }; }, ['$.fees[0].when["var"] CONDITION_VAR_UNKNOWN']],
   ];
 

@@ -2,6 +2,7 @@ import { Money } from '../money/money';
 import { FEE_PAYERS } from '../money/fee-ledger';
 import { conditionProblems } from './conditions';
 import { parsePathPattern, pathCovers, pathsIntersect, toJsonPath } from './form-paths';
+import { formLayoutProblems } from './form-layout';
 import { FORM_RULES, isFormRule } from './form-rules';
 import { personalDataPaths, schemaAt, schemaKeywordProblems, validateValue } from './json-schema/schema-validator';
 import definitionSchemaJson from './process-definition.schema.json';
@@ -239,6 +240,7 @@ function checkForm(definition: ProcessDefinition, out: Problems): boolean {
   checkSchema(definition.form.schema, '$.form.schema', out, 'form');
   checkFormPropertyNames(definition.form.schema, '$.form.schema', out);
   const formOk = out.list.length === before;
+  if (formOk) for (const problem of formLayoutProblems(definition.form.schema, '$.form.schema')) out.add(problem.path, problem.code, problem.message);
   definition.form.rules.forEach((name, i) => {
     if (!isFormRule(name)) {
       out.add(`$.form.rules[${i}]`, 'FORM_RULE_UNKNOWN', `No form rule is registered as "${name}"`);

@@ -21,7 +21,9 @@ export type StepMode = 'MANUAL' | 'AUTO';
  * type, properties, required, additionalProperties, items, minItems, maxItems, uniqueItems, enum, const,
  * minLength, maxLength, pattern, minimum, maximum, format, $ref to "#/$defs/…", $defs, title, description,
  * $comment, $schema, plus the annotations "x-personal-data" (the value identifies a person), "x-label" ({zh, en})
- * and "x-enum-labels" ({VALUE: {zh, en}}). Validated by engine/json-schema/schema-validator.ts.
+ * and "x-enum-labels" ({VALUE: {zh, en}}), and the web's layout annotations x-steps, x-order, x-widget, x-help,
+ * x-when (json-schema/layout-keywords.ts, checked against the form by form-layout.ts). Validated by
+ * engine/json-schema/schema-validator.ts.
  * Custom formats: resident-id (GB 11643), uscc (GB 32100), mobile, division-code, money, date.
  */
 export type JsonSchema = { [keyword: string]: unknown };

@@ -15,4 +15,7 @@ export class ApplicationRulesResponseDto {
 
   @ApiProperty({ type: [String], example: ['中国', '国家'], description: 'Words an enterprise name may not contain (FORBIDDEN_NAME_WORDS)' })
   forbiddenWords!: string[];
+
+  @ApiProperty({ example: false, description: 'Whether this API runs in demo mode (DEMO_MODE): the pages offer to fill the form with example data only then' })
+  demoMode!: boolean;
 }

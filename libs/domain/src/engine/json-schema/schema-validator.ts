@@ -1,6 +1,7 @@
 import type { JsonSchema } from '../process-definition';
 import { formatPathPattern, parsePathPattern, type PatternSegment } from '../form-paths';
 import { checkFormat, isKnownFormat } from './formats';
+import { LAYOUT_KEYWORDS, layoutKeywordProblem } from './layout-keywords';
 
 // Our own validator for the JSON Schema 2020-12 subset a definition may use (see JsonSchema in
 // process-definition.ts). Not ajv: ajv compiles with `new Function`, which the web's CSP forbids, and the
@@ -20,7 +21,7 @@ export const ASSERTION_KEYWORDS = [
 ] as const;
 
 /** Keywords that only describe (labels for the web, personal-data marking, comments). */
-export const ANNOTATION_KEYWORDS = ['$schema', '$comment', 'title', 'description', 'x-label', 'x-enum-labels', 'x-personal-data'] as const;
+export const ANNOTATION_KEYWORDS = ['$schema', '$comment', 'title', 'description', 'x-label', 'x-enum-labels', 'x-personal-data', ...LAYOUT_KEYWORDS] as const;
 
 const SUPPORTED = new Set<string>([...ASSERTION_KEYWORDS, ...ANNOTATION_KEYWORDS]);
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
@@ -349,6 +350,15 @@ export function schemaKeywordProblems(schema: unknown, base = '$'): SchemaKeywor
             bad('"x-enum-labels" must map each value to {"zh": …, "en": …}');
           }
           break;
+        case 'x-steps':
+        case 'x-order':
+        case 'x-widget':
+        case 'x-help':
+        case 'x-when': {
+          const problem = layoutKeywordProblem(keyword, value);
+          if (problem) bad(problem);
+          break;
+        }
         case 'title':
         case 'description':
         case '$comment':
