@@ -559,6 +559,8 @@ const M = {
   backToProcesses: ['返回流程定义列表', 'Back to the process definitions'],
   'code.PROCESS_DEFINITION_INVALID': ['定义文档未通过校验。', 'The definition did not pass validation.'],
   'code.PROCESS_VERSION_EXISTS': ['该标识和版本已存在且内容不同：请提高版本号。', 'This key and version exist with another body: raise the version number.'],
+  'code.DOCUMENTS_UNAVAILABLE': ['文书签发暂不可用。', 'Documents cannot be issued at the moment.'],
+  'code.DOCUMENT_NOT_READY': ['该文书尚未生成。', 'This document does not exist yet.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;
