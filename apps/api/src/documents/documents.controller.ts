@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
@@ -36,6 +36,7 @@ export class DocumentsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF; X-Document-Code names the document' })
   @ApiNotFoundResponse({ description: 'No such case, or not yours' })
+  @ApiConflictResponse({ description: 'DOCUMENT_NOT_READY: the case is not completed' })
   async outcome(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Res() response: Response): Promise<void> {
     sendPdf(response, await this.documents.outcomePdf(user, id), 'outcome');
   }
@@ -46,6 +47,7 @@ export class DocumentsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF; X-Document-Code names the document' })
   @ApiNotFoundResponse({ description: 'No such case, or not yours' })
+  @ApiConflictResponse({ description: 'DOCUMENT_NOT_READY: no correction notice of that round' })
   async correction(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Param('round', ParseIntPipe) round: number, @Res() response: Response): Promise<void> {
     sendPdf(response, await this.documents.correctionPdf(user, id, round), `correction-${round}`);
   }
