@@ -10,7 +10,8 @@ import { waitFor } from '../../scripts/stack/wait-for';
 import { fileCase, newApplicant, openTaskId, signIn, validForm, waitForView, type SignedIn } from '../api/api-fixtures';
 import { connectDatabase, testCipher } from '../support/case-fixtures';
 import { http } from '../support/http';
-import { startApi, testStack } from '../support/test-stack';
+import { startApi, testStack, webOrigin } from '../support/test-stack';
+import { checkAccessibility, launchBrowser, screenshot } from '../e2e/browser';
 
 // Documents that verify, through the API: one case is returned once (a correction notice) and completed
 // (the completion notice); each PDF's text is extracted, its first page rendered to PNG, the QR code read
@@ -184,7 +185,21 @@ describe('documents that verify (completion and correction notices)', () => {
     }
   });
 
-  it('reports a superseded and a revoked document, with the reason and no personal data', async () => {
+  it('reports a superseded and a revoked document, with the reason and no personal data (API and the public page)', async () => {
+    const browser = await launchBrowser();
+    const page = await browser.newPage({ width: 390, height: 844 }); // a phone, as after scanning the QR code
+    const showVerifyPage = async (code: string, status: string) => {
+      await page.goto(`${webOrigin()}/verify/${code}`);
+      await page.locator(`[data-testid="verify-result"][data-status="${status}"]`).waitFor();
+      await checkAccessibility(page, `verify ${status}`);
+      await screenshot(page, `verify-page-${status.toLowerCase()}`);
+      return page.locator('[data-testid="verify-result"]').innerText();
+    };
+    try {
+      const valid = await showVerifyPage(outcomeCode, 'VALID');
+      expect(valid).toContain(form.company.name);
+      expect(valid).toContain('市场监督管理局');
+      expect(valid).not.toContain(form.legalRepresentative.idNumber);
     expect(await supersedeCaseDocuments(db, caseId, { reason: '企业名称变更 Change of name', supersededBy: 'NEWER2345678ABCD' })).toEqual([outcomeCode]);
     expect(await supersedeCaseDocuments(db, caseId, { reason: 'again' })).toEqual([]); // safe to repeat
     expect((await http<Verified>('GET', `/verify/${outcomeCode}`)).body).toMatchObject({ status: 'SUPERSEDED', supersededBy: 'NEWER2345678ABCD', statusReason: '企业名称变更 Change of name' });
@@ -195,5 +210,9 @@ describe('documents that verify (completion and correction notices)', () => {
     expect(await revokeEnterpriseDocuments(db, uscc, { reason: '企业已注销 Deregistered' })).toEqual([outcomeCode]);
     expect(await revokeCaseDocuments(db, caseId, { reason: '企业已注销 Deregistered' })).toEqual([correctionCode]);
     for (const code of [outcomeCode, correctionCode]) expect((await http<Verified>('GET', `/verify/${code}`)).body).toMatchObject({ status: 'REVOKED', statusReason: '企业已注销 Deregistered' });
+      expect(await showVerifyPage(outcomeCode, 'REVOKED')).toContain('企业已注销 Deregistered');
+    } finally {
+      await browser.close();
+    }
   });
 });
