@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Client as PgClient } from 'pg';
 import type { Department } from '@onetrip/domain';
-import { DocumentSigner, documentHash, revokeCaseDocuments, revokeEnterpriseDocuments, supersedeCaseDocuments } from '@onetrip/infrastructure';
+import { DocumentSigner, documentHash, revokeCaseDocuments, revokeEnterpriseDocuments, supersedeCaseDocuments, supersedeEnterpriseDocuments } from '@onetrip/infrastructure';
 import { ROOT } from '../../scripts/stack/app-process';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { fileCase, newApplicant, openTaskId, signIn, validForm, waitForView, type SignedIn } from '../api/api-fixtures';
@@ -200,16 +200,20 @@ describe('documents that verify (completion and correction notices)', () => {
       expect(valid).toContain(form.company.name);
       expect(valid).toContain('市场监督管理局');
       expect(valid).not.toContain(form.legalRepresentative.idNumber);
-    expect(await supersedeCaseDocuments(db, caseId, { reason: '企业名称变更 Change of name', supersededBy: 'NEWER2345678ABCD' })).toEqual([outcomeCode]);
-    expect(await supersedeCaseDocuments(db, caseId, { reason: 'again' })).toEqual([]); // safe to repeat
-    expect((await http<Verified>('GET', `/verify/${outcomeCode}`)).body).toMatchObject({ status: 'SUPERSEDED', supersededBy: 'NEWER2345678ABCD', statusReason: '企业名称变更 Change of name' });
-    expect((await http<Verified>('GET', `/verify/${correctionCode}`)).body.status).toBe('VALID');
+      const [{ uscc }] = (await db.query(`SELECT enterprise_uscc AS uscc FROM issued_documents WHERE code = $1`, [outcomeCode])).rows as { uscc: string }[];
+      expect(uscc).toMatch(/^91433101/);
+      // A change case's new notice (same USCC) replaces the opening's: by the enterprise, or by the case.
+      expect(await supersedeEnterpriseDocuments(db, uscc, { reason: '企业名称变更 Change of name', supersededBy: 'NEWER2345678ABCD' })).toEqual([outcomeCode]);
+      expect(await supersedeCaseDocuments(db, caseId, { reason: 'again' })).toEqual([]); // safe to repeat
+      expect((await http<Verified>('GET', `/verify/${outcomeCode}`)).body).toMatchObject({ status: 'SUPERSEDED', supersededBy: 'NEWER2345678ABCD', statusReason: '企业名称变更 Change of name' });
+      expect((await http<Verified>('GET', `/verify/${correctionCode}`)).body.status).toBe('VALID');
+      expect(await supersedeCaseDocuments(db, caseId, { reason: '已补正 Corrected' }, ['CORRECTION_NOTICE'])).toEqual([correctionCode]);
+      expect(await showVerifyPage(correctionCode, 'SUPERSEDED')).toContain('已补正 Corrected');
 
-    const [{ uscc }] = (await db.query(`SELECT enterprise_uscc AS uscc FROM issued_documents WHERE code = $1`, [outcomeCode])).rows as { uscc: string }[];
-    expect(uscc).toMatch(/^91433101/);
-    expect(await revokeEnterpriseDocuments(db, uscc, { reason: '企业已注销 Deregistered' })).toEqual([outcomeCode]);
-    expect(await revokeCaseDocuments(db, caseId, { reason: '企业已注销 Deregistered' })).toEqual([correctionCode]);
-    for (const code of [outcomeCode, correctionCode]) expect((await http<Verified>('GET', `/verify/${code}`)).body).toMatchObject({ status: 'REVOKED', statusReason: '企业已注销 Deregistered' });
+      // The enterprise deregistered: revoked, whatever the status was.
+      expect(await revokeEnterpriseDocuments(db, uscc, { reason: '企业已注销 Deregistered' })).toEqual([outcomeCode]);
+      expect(await revokeCaseDocuments(db, caseId, { reason: '企业已注销 Deregistered' })).toEqual([correctionCode]);
+      for (const code of [outcomeCode, correctionCode]) expect((await http<Verified>('GET', `/verify/${code}`)).body).toMatchObject({ status: 'REVOKED', statusReason: '企业已注销 Deregistered' });
       expect(await showVerifyPage(outcomeCode, 'REVOKED')).toContain('企业已注销 Deregistered');
     } finally {
       await browser.close();

@@ -16,6 +16,7 @@ import {
   revokeCaseDocuments,
   revokeEnterpriseDocuments,
   supersedeCaseDocuments,
+  supersedeEnterpriseDocuments,
   type DocumentStatusChange,
 } from '@onetrip/infrastructure';
 import { AppError } from '../common/app-error';
@@ -190,6 +191,11 @@ export class DocumentsService {
   /** A later document replaces the case's completion notice (e.g. a change of the enterprise). */
   supersedeCaseDocuments(caseId: string, change: DocumentStatusChange): Promise<string[]> {
     return supersedeCaseDocuments(this.dataSource, caseId, change);
+  }
+
+  /** A change case's completion notice replaces the enterprise's earlier ones (same USCC). */
+  supersedeEnterpriseDocuments(uscc: string, change: DocumentStatusChange): Promise<string[]> {
+    return supersedeEnterpriseDocuments(this.dataSource, uscc, change);
   }
 
   /** The enterprise is gone (deregistered): every document naming its USCC is revoked. */

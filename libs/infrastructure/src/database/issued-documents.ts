@@ -37,6 +37,20 @@ export async function supersedeCaseDocuments(runner: SqlRunner, caseId: string, 
 }
 
 /**
+ * Marks the VALID completion notices naming the enterprise with this USCC SUPERSEDED, all but
+ * `change.supersededBy` (the new one): for a change case, which keeps the USCC, once its own notice is
+ * issued; the register of enterprises need not know which case opened it. Safe to repeat.
+ */
+export async function supersedeEnterpriseDocuments(runner: SqlRunner, uscc: string, change: DocumentStatusChange): Promise<string[]> {
+  const result = await runner.query(
+    `UPDATE issued_documents SET status = 'SUPERSEDED', status_reason = $2, superseded_by = $3, status_changed_at = $4
+     WHERE enterprise_uscc = $1 AND kind = 'OUTCOME' AND status = 'VALID' AND code IS DISTINCT FROM $3 RETURNING code`,
+    [uscc, change.reason, change.supersededBy ?? null, change.at ?? new Date()],
+  );
+  return rowsOf(result).map((row) => row.code);
+}
+
+/**
  * Marks every document not yet revoked of the enterprise with this USCC (across its cases) REVOKED,
  * e.g. when it is deregistered. Safe to repeat. Answers the codes it changed.
  */
