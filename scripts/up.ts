@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DecisionSigner } from '../libs/infrastructure/src/crypto/decision-signature';
 import { KeyRing } from '../libs/infrastructure/src/crypto/key-ring';
+import { DocumentSigner } from '../libs/infrastructure/src/crypto/document-signer';
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
 import { formatLine } from './stack/log-format';
@@ -37,10 +38,10 @@ function keptSecret(fileName: string, variable: string, generate: () => string):
  * A key ring setting from the environment, or generated once and kept beside the dev data so a
  * restart can still read what was encrypted before it (histories, stored ID numbers and mobiles).
  */
-function keyRing(keysVariable: string, idVariable: string, fileName: string): Record<string, string> {
+function keyRing(keysVariable: string, idVariable: string, fileName: string, generate = () => KeyRing.generateSetting('dev-1')): Record<string, string> {
   const given = env[keysVariable];
   if (given) return { [keysVariable]: given, [idVariable]: env[idVariable] ?? '' };
-  const keys = keptSecret(fileName, keysVariable, () => KeyRing.generateSetting('dev-1'));
+  const keys = keptSecret(fileName, keysVariable, generate);
   // The active key is the last one listed: append a new one to rotate.
   return { [keysVariable]: keys, [idVariable]: keys.split(',').at(-1)!.split(':')[0] };
 }
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     DEMO_MODE: env.DEMO_MODE ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),
     ...keyRing('TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEY_ID', 'temporal-payload-keys'),
     ...keyRing('PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID', 'personal-data-keys'),
+    ...keyRing('DOCUMENT_SIGNING_KEYS', 'DOCUMENT_SIGNING_KEY_ID', 'document-signing-keys', () => DocumentSigner.generateSetting('dev-1')),
     ...jwtSecret(),
     ...decisionSigningKey(),
   };

@@ -112,9 +112,10 @@ describe('the Helm chart (deploy/helm/onetrip)', () => {
     const api = env(container(find(manifests, 'Deployment', 'onetrip-api')));
     const worker = env(container(find(manifests, 'Deployment', 'onetrip-worker')));
     const shared = ['DATABASE_URL', 'DECISION_SIGNING_KEY', 'TEMPORAL_PAYLOAD_KEYS', 'TEMPORAL_PAYLOAD_KEY_ID', 'PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID'];
-    for (const name of [...shared, 'JWT_SECRET']) expect([name, api.get(name)?.valueFrom?.secretKeyRef]).toEqual([name, { name: 'onetrip-secrets', key: name }]);
+    const apiOnly = ['JWT_SECRET', 'DOCUMENT_SIGNING_KEYS', 'DOCUMENT_SIGNING_KEY_ID'];
+    for (const name of [...shared, ...apiOnly]) expect([name, api.get(name)?.valueFrom?.secretKeyRef]).toEqual([name, { name: 'onetrip-secrets', key: name }]);
     for (const name of shared) expect([name, worker.get(name)?.valueFrom?.secretKeyRef]).toEqual([name, { name: 'onetrip-secrets', key: name }]);
-    expect(worker.has('JWT_SECRET')).toBe(false);
+    for (const name of apiOnly) expect([name, worker.has(name)]).toEqual([name, false]);
     expect(text).not.toMatch(/kind: Secret\b/);
     expect(api.get('NODE_ENV')?.value).toBe('production'); // so the apps refuse to start without the keys
     expect(api.get('TEMPORAL_TLS')?.value).toBe('false');

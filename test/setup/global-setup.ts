@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DecisionSigner } from '../../libs/infrastructure/src/crypto/decision-signature';
 import { KeyRing } from '../../libs/infrastructure/src/crypto/key-ring';
+import { DocumentSigner } from '../../libs/infrastructure/src/crypto/document-signer';
 import { AppProcess, ROOT } from '../../scripts/stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from '../../scripts/stack/embedded-postgres';
 import { freePort } from '../../scripts/stack/ports';
@@ -73,6 +74,8 @@ async function startTestStack(lanes: number): Promise<void> {
     payloadKeyId: 'test-run',
     personalDataKeys: KeyRing.generateSetting('test-run-pd'),
     personalDataKeyId: 'test-run-pd',
+    documentSigningKeys: DocumentSigner.generateSetting('test-run-doc'),
+    documentSigningKeyId: 'test-run-doc',
     jwtSecret: randomBytes(32).toString('base64url'),
     decisionSigningKey: DecisionSigner.generateSetting(),
   };

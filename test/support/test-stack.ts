@@ -18,6 +18,9 @@ export interface TestStackInfo {
   /** The run's key ring for ID numbers and mobiles at rest. */
   personalDataKeys: string;
   personalDataKeyId: string;
+  /** The run's Ed25519 key ring for issued documents. */
+  documentSigningKeys: string;
+  documentSigningKeyId: string;
   /** The run's bearer-token signing secret (generated per run, never the public default). */
   jwtSecret: string;
   /** The run's key for signing clerks' decisions (API) and checking them (worker). */
@@ -47,12 +50,14 @@ export type StackTarget = Pick<TestStackInfo, 'databaseUrl' | 'temporalAddress' 
 
 /** The run's keys: every process of the run, on the shared or a private stack, uses the same. */
 function runKeys(): Record<string, string> {
-  const { payloadKeys, payloadKeyId, personalDataKeys, personalDataKeyId, jwtSecret, decisionSigningKey } = testStack();
+  const { payloadKeys, payloadKeyId, personalDataKeys, personalDataKeyId, documentSigningKeys, documentSigningKeyId, jwtSecret, decisionSigningKey } = testStack();
   return {
     TEMPORAL_PAYLOAD_KEYS: payloadKeys,
     TEMPORAL_PAYLOAD_KEY_ID: payloadKeyId,
     PERSONAL_DATA_KEYS: personalDataKeys,
     PERSONAL_DATA_KEY_ID: personalDataKeyId,
+    DOCUMENT_SIGNING_KEYS: documentSigningKeys,
+    DOCUMENT_SIGNING_KEY_ID: documentSigningKeyId,
     JWT_SECRET: jwtSecret,
     DECISION_SIGNING_KEY: decisionSigningKey,
   };

@@ -133,6 +133,12 @@ export async function apiText(path: string, accept: string): Promise<{ text: str
   return { text: await response.text(), type: response.headers.get('content-type') ?? accept };
 }
 
+/** A binary download (e.g. a PDF) through the same auth. */
+export async function apiBlob(path: string, accept: string): Promise<Blob> {
+  const response = await send('GET', path, { headers: { accept } });
+  return response.blob();
+}
+
 export function newIdempotencyKey(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

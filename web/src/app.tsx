@@ -7,6 +7,7 @@ import { AdminCasePage, MetricsPage, StuckCasesPage } from './pages/admin-pages'
 import { RegisterPage, SignInPage } from './pages/auth-pages';
 import { MyCasesPage, NewCasePage, WindowNewPage, WindowPage } from './pages/case-list-pages';
 import { CasePage } from './pages/case-page';
+import { VerifyPage } from './pages/document-pages';
 import { ProcessListPage, ProcessVersionPage } from './pages/process-admin-pages';
 import { ProcessApplyPage, ProcessCatalogPage } from './pages/process-pages';
 import { InboxPage, TaskPage } from './pages/clerk-pages';
@@ -38,6 +39,7 @@ type Route = { pattern: string; roles: Role[] | null; render: (params: Record<st
 
 const ROUTES: Route[] = [
   { pattern: '/register', roles: null, render: () => <RegisterPage /> },
+  { pattern: '/verify/:code', roles: null, render: (p) => <VerifyPage key={p.code} code={p.code} /> },
   { pattern: '/cases', roles: ['APPLICANT'], render: () => <MyCasesPage /> },
   { pattern: '/cases/new', roles: ['APPLICANT'], render: (_p, s) => <NewCasePage session={s as Session} /> },
   { pattern: '/cases/:id', roles: ['APPLICANT', 'WINDOW'], render: (p, s) => <CasePage key={p.id} id={p.id} session={s as Session} /> },

@@ -51,3 +51,5 @@ export * from './step-kinds/step-kind-registry';
 export * from './engine/outcome';
 export * from './engine/form-check';
 export * from './engine/form-layout';
+
+export * from './documents/document-content';

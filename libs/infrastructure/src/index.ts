@@ -11,3 +11,5 @@ export * from './crypto/canonical-json';
 export * from './crypto/decision-signature';
 export * from './database/personal-data-backfill';
 export * from './database/shipped-definitions';
+export * from './crypto/document-signer';
+export * from './database/issued-documents';

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api';
 import { DefinitionOutcomeView, doneCount, FeeLedgerView, OutcomeView, StatusBadge, StepProgress, useDepartmentName, type EngineCaseView } from '../components/case-parts';
 import { ENTERPRISE_OPENING, usePinnedDefinition } from '../engine/process-api';
 import { GenericCorrectionPanel } from './generic-correction';
+import { DocumentLinks } from './document-pages';
 import { ErrorNotice, Loading, Notice, PageTitle, takeFlash, useAnnounce, usePolling } from '../components/ui';
 import { useApplicationRules } from '../form/application-rules';
 import { TextField } from '../form/fields';
@@ -108,6 +109,7 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
       )}
 
       {view.outcome && (generic ? definition && <DefinitionOutcomeView definition={definition} outcome={view.outcome as Record<string, unknown>} /> : <OutcomeView outcome={view.outcome} />)}
+      <DocumentLinks caseId={view.id} refreshKey={`${view.status}:${view.correction?.round ?? 0}`} />
       <StepProgress steps={view.steps} definition={definition} />
       <FeeLedgerView fees={view.fees} />
       <ComplaintPanel view={view} complaints={complaints} onChanged={load} canComplain={canComplain} />

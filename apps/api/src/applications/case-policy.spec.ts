@@ -167,6 +167,7 @@ describe('buildCasePolicy from ApiConfig', () => {
     expect(secret).toMatch(/TEMPORAL_PAYLOAD_KEYS \(missing\): must be set in production/);
     expect(secret).toMatch(/PERSONAL_DATA_KEYS \(missing\): must be set in production/);
     expect(secret).toMatch(/DECISION_SIGNING_KEY \(missing\): must be set in production/);
+    expect(secret).toMatch(/DOCUMENT_SIGNING_KEYS \(missing\): must be set in production/);
     const key = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
     const payloadKeys = {
       TEMPORAL_PAYLOAD_KEYS: key,
@@ -174,6 +175,8 @@ describe('buildCasePolicy from ApiConfig', () => {
       PERSONAL_DATA_KEYS: key,
       PERSONAL_DATA_KEY_ID: 'k1',
       DECISION_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
+      DOCUMENT_SIGNING_KEYS: key,
+      DOCUMENT_SIGNING_KEY_ID: 'k1',
     };
     expect(configProblems({ NODE_ENV: 'development', DECISION_SIGNING_KEY: 'dG9vLXNob3J0' })).toMatch(/DECISION_SIGNING_KEY \(value withheld\): must be at least 32 bytes/);
     expect(configProblems({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-enough-length', ...payloadKeys })).toBe('');

@@ -58,6 +58,11 @@ export const ERROR_STATUS = {
   PROCESS_DEFINITION_INVALID: 400,
   /** This key and version are stored with another body: a stored version never changes; upload a new version. */
   PROCESS_VERSION_EXISTS: 409,
+  // Documents that verify.
+  /** No DOCUMENT_SIGNING_KEYS are configured (development only): documents cannot be issued or checked. */
+  DOCUMENTS_UNAVAILABLE: 503,
+  /** The case has no such document yet (no outcome, or no correction notice of that round). */
+  DOCUMENT_NOT_READY: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

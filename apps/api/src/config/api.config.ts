@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
-import { SharedConfig, toBoolean, toInteger } from '@onetrip/infrastructure';
+import { DocumentSigner, DocumentSigningKeyError, SharedConfig, toBoolean, toInteger } from '@onetrip/infrastructure';
 import {
   CasePolicyConfigError,
   DEFAULT_FORBIDDEN_WORDS_SETTING,
@@ -188,6 +188,22 @@ export class ApiConfig extends SharedConfig {
   @ParsesWith(parseTrustProxy)
   TRUST_PROXY: string = '';
 
+  /**
+   * Ed25519 keys that sign issued documents (completion and correction notices): `keyId:base64seed,…`,
+   * 32-byte seeds (openssl rand -base64 32). Keep retired keys listed: what they signed still verifies.
+   * Required in production; without it (development only) documents are not issued.
+   */
+  @ValidateBy({ name: 'documentKeys', validator: { validate: (_value, args) => documentKeysProblem(args?.object as ApiConfig) === null, defaultMessage: (args) => documentKeysProblem(args?.object as ApiConfig) ?? 'is invalid' } })
+  DOCUMENT_SIGNING_KEYS: string = '';
+
+  /** The id (in DOCUMENT_SIGNING_KEYS) of the key new documents are signed with. */
+  @IsString()
+  DOCUMENT_SIGNING_KEY_ID: string = '';
+
+  /** Where the web app is reached from outside, for the QR code on documents (`<url>/verify/<code>`); empty: http://API_HOST:API_PORT. */
+  @ParsesWith((value) => (value === '' ? [] : parseOrigins(value)))
+  PUBLIC_BASE_URL: string = '';
+
   /** Browser origins allowed to call the API cross-origin, comma-separated ('https://a.example,https://b.example'); '' none. */
   @ParsesWith(parseOrigins)
   CORS_ORIGINS: string = '';
@@ -252,6 +268,18 @@ export function parseTrustProxy(value: string): false | number | string[] {
   const bad = entries.find((entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry));
   if (bad !== undefined) throw new CasePolicyConfigError(`"${bad}" is not a hop count, an IP address/CIDR, loopback, linklocal or uniquelocal`);
   return entries;
+}
+
+/** Why the document signing key ring is unusable, or null when it is fine. */
+function documentKeysProblem(config: ApiConfig): string | null {
+  if (!config.DOCUMENT_SIGNING_KEYS) return config.NODE_ENV === 'production' ? 'must be set in production (issued documents are signed with it)' : null;
+  try {
+    DocumentSigner.parse(config.DOCUMENT_SIGNING_KEYS, config.DOCUMENT_SIGNING_KEY_ID ?? '');
+    return null;
+  } catch (error) {
+    if (error instanceof DocumentSigningKeyError) return error.message;
+    throw error;
+  }
 }
 
 /** CORS_ORIGINS: exact origins (scheme://host[:port]), no paths, no wildcard. */
