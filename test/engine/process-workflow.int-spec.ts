@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporal } from '@temporalio/proto';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_FORBIDDEN_WORDS } from '@onetrip/domain';
@@ -35,6 +36,7 @@ import { ENTERPRISE_OPENING_V1 } from '@onetrip/domain/processes/shipped-definit
 // the correction's reopening, cancellation and refusal.
 
 const TASK_QUEUE = `engine-${randomUUID()}`;
+const { EventType } = temporal.api.enums.v1;
 
 type AutoOutcome = { decision: 'COMPLETE' } | { decision: 'RETURN'; items: { field: string; reason: string }[] } | { decision: 'REJECT'; reason: string };
 
@@ -257,6 +259,25 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     expect(autos[0]).toBe('SAMR');
     expect([...autos.slice(1)].sort()).toEqual(['BANK', 'HRSS', 'PSB', 'TAX']);
     expect(calls().some((call) => call.name === 'openStep')).toBe(false);
+  });
+
+  it('an all-AUTO opening costs Temporal no more than caseWorkflow did: the outcome is written in the workflow task that saw the last result', async () => {
+    const { handle } = await start(openingSteps('AUTO'));
+    expect(await handle.result()).toEqual({ status: 'COMPLETED' });
+    const events = (await handle.fetchHistory()).events ?? [];
+    const workflowTasks = events.filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length;
+    const steps = new Set(events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'runAutomaticStep').map((event) => String(event.eventId)));
+    const lastResult = events.findLastIndex((event) => steps.has(String(event.activityTaskCompletedEventAttributes?.scheduledEventId)));
+    // How many workflow tasks the four parallel results wake depends on timing; each task is 3 events (scheduled,
+    // started, completed). Beside them: the start, 3 per activity, the markers, the upserts, the close. caseWorkflow's
+    // recorded auto-mode: 36 events, 5 tasks, 21 beside them (6 activities, 1 upsert), and two tasks after the last
+    // step's result (one scheduled the outcome's activity, one closed). Here: 5 activities, the outcome's local
+    // activity marker, the patch's marker and its TemporalChangeVersion upsert: 21, and one task after the last result.
+    expect({
+      activities: events.flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []),
+      tasksAfterLastStepResult: events.slice(lastResult).filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length,
+      eventsBesideTasks: events.length - 3 * workflowTasks,
+    }).toEqual({ activities: Array(5).fill('runAutomaticStep'), tasksAfterLastStepResult: 1, eventsBesideTasks: 21 });
   });
 
   it('the enterprise opening: licence first, then four at once, one outcome (happy path)', async () => {

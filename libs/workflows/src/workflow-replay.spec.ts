@@ -49,12 +49,16 @@ const REQUIRED_PATHS: Record<string, string[]> = {
 const PROCESS_HISTORY_DIR = path.join(HISTORY_DIR, 'process');
 const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
   'enterprise-opening': {
-    'happy-path': ['activity openStep', 'update decideTask', 'local activity recordDecision', 'activity completeProcess', 'result COMPLETED'],
-    'auto-mode': ['activity runAutomaticStep', 'activity completeProcess', 'result COMPLETED'],
-    correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'activity completeProcess', 'result COMPLETED'],
+    'happy-path': ['activity openStep', 'update decideTask', 'local activity recordDecision', 'local activity completeProcess', 'result COMPLETED'],
+    'auto-mode': ['activity runAutomaticStep', 'local activity completeProcess', 'result COMPLETED'],
+    correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'local activity completeProcess', 'result COMPLETED'],
     cancellation: ['update cancelCase', 'activity verifyCommand', 'activity endCase', 'result CANCELLED'],
   },
 };
+// processWorkflow's patches: the outcome as a local activity. Histories recorded before it (the outcome as a
+// regular activity) are kept in histories/process/<key>/before-local-outcome/ until the patch is deprecated.
+const LOCAL_OUTCOME_PATCH = 'local-outcome-activity';
+const PRE_LOCAL_OUTCOME = 'before-local-outcome';
 
 interface RecordedHistory {
   /** File name without `.json`, with its sub-folder for older recordings (`before-local-decision/happy-path`). */
@@ -222,15 +226,21 @@ describe('replaying recorded case histories', () => {
   });
 
   describe('processWorkflow (the engine): every shipped definition', () => {
-    const processHistories = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) => readHistories(path.join(PROCESS_HISTORY_DIR, key), `process/${key}/`));
+    const currentProcess = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) => readHistories(path.join(PROCESS_HISTORY_DIR, key), `process/${key}/`));
+    const preLocalOutcome = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) =>
+      readHistories(path.join(PROCESS_HISTORY_DIR, key, PRE_LOCAL_OUTCOME), `process/${key}/${PRE_LOCAL_OUTCOME}/`),
+    );
+    const processHistories = [...currentProcess, ...preLocalOutcome];
+    const completed = (histories: RecordedHistory[]) => histories.filter(({ features }) => features.has('result COMPLETED'));
 
-    it('has a recording of every required path of each shipped definition, each showing its path, and no patch marker (a new workflow type)', () => {
+    it('has a recording of every required path of each shipped definition, each showing its path, and no patch marker but its own', () => {
       const required = Object.entries(REQUIRED_PROCESS_PATHS).flatMap(([key, paths]) => Object.keys(paths).map((name) => `process/${key}/${name}`));
-      expect(names(processHistories).sort()).toEqual(required.sort());
-      for (const { name, features } of processHistories) {
+      expect(names(currentProcess).sort()).toEqual(required.sort());
+      for (const { name, features } of currentProcess) {
         const [, key, pathName] = name.split('/');
         const missing = REQUIRED_PROCESS_PATHS[key][pathName].filter((feature) => !features.has(feature));
-        expect({ name, missing, patches: [...features].filter((feature) => feature.startsWith('patch ')) }).toEqual({ name, missing: [], patches: [] });
+        const patches = [...features].filter((feature) => feature.startsWith('patch ') && feature !== `patch ${LOCAL_OUTCOME_PATCH}`);
+        expect({ name, missing, patches }).toEqual({ name, missing: [], patches: [] });
       }
     });
 
@@ -238,6 +248,29 @@ describe('replaying recorded case histories', () => {
       const { history } = processHistories.find((recorded) => recorded.name === name)!;
       await expect(Worker.runReplayHistory(replayOptions(currentBundle), history, name)).resolves.toBeUndefined();
     }, 60_000);
+
+    it('cases that wrote the outcome as a regular activity replay under the local-outcome patch; new runs write it as a local activity', () => {
+      expect(completed(preLocalOutcome).length).toBeGreaterThan(0);
+      expect(completed(currentProcess).length).toBeGreaterThan(0);
+      const shape = ({ name, features }: RecordedHistory) => ({
+        name,
+        marker: features.has(`patch ${LOCAL_OUTCOME_PATCH}`),
+        local: features.has('local activity completeProcess'),
+        regular: features.has('activity completeProcess'),
+      });
+      for (const history of completed(preLocalOutcome)) expect(shape(history)).toEqual({ name: history.name, marker: false, local: false, regular: true });
+      for (const history of completed(currentProcess)) expect(shape(history)).toEqual({ name: history.name, marker: true, local: true, regular: false });
+    });
+
+    it('bites: dropping the local-outcome patch call (the local activity unconditionally) fails every completed history, recorded before the patch or after', async () => {
+      const choice = 'patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess';
+      const unpatched = await bundle((source) => replaceOnce(source, choice, 'localActivities.completeProcess'), PROCESS_WORKFLOW_SOURCE);
+      expect(unpatched.edits).toHaveLength(1);
+      const errors = await replay(unpatched, processHistories);
+      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(
+        names([...completed(preLocalOutcome), ...completed(currentProcess)]).sort(),
+      );
+    }, 180_000);
 
     it('bites: the same reorder in process.workflow.ts (openStep after the reminder timer) fails every history with a MANUAL step', async () => {
       const reordered = await bundle(reorderOpenStep, PROCESS_WORKFLOW_SOURCE);

@@ -59,6 +59,7 @@ const ACTIVITY_EVENTS: Record<string, string> = {
   requestCorrection: 'CORRECTION_NOTICE_SENT',
   applyCorrection: 'CORRECTION_APPLIED',
   completeCase: 'OUTCOME_DELIVERED',
+  completeProcess: 'OUTCOME_DELIVERED',
   endCase: 'CASE_ENDED',
 };
 
@@ -88,6 +89,14 @@ export function workflowTimeline(events: readonly HistoryEvent[], who: (userId: 
         } else if (activity !== 'recordDecision' && activity !== 'applyCorrection') {
           push(event, { event: ACTIVITY_EVENTS[activity] ?? activity, department });
         }
+        break;
+      }
+      case EventType.EVENT_TYPE_MARKER_RECORDED: {
+        // processWorkflow writes the outcome as a local activity: its marker is the entry (a decision's is the Update's).
+        const attributes = event.markerRecordedEventAttributes;
+        if (attributes?.markerName !== 'core_local_activity') break;
+        const { activity_type: activity } = firstArgument(attributes.details?.data) as { activity_type?: string };
+        if (activity === 'completeProcess') push(event, { event: ACTIVITY_EVENTS[activity] });
         break;
       }
       case EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED:

@@ -3,6 +3,7 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -39,8 +40,8 @@ import {
 } from '../contracts';
 
 // The engine's one generic workflow: it runs the steps of any process definition as a DAG (一件事一次办).
-// A new workflow type, so it starts with today's behaviour and no patch markers: the local decision, the
-// worker's check of signed commands and the end after a correction are unconditional here.
+// A new workflow type, so it started with caseWorkflow's behaviour and no patch markers: the local decision, the
+// worker's check of signed commands and the end after a correction are unconditional here. Its own patches since: LOCAL_OUTCOME.
 //
 // Changing it follows the same rule as caseWorkflow (docs/ARCHITECTURE.md, "Changing workflow code"): any
 // change to the commands a running case issues, or their order, goes behind `patched('<id>')`, the paths it
@@ -58,6 +59,8 @@ const localActivities = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+const LOCAL_OUTCOME = 'local-outcome-activity';
 
 interface Step extends StepState {
   stepId: string;
@@ -363,8 +366,11 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
     return ending;
   }
 
-  // 一次办好: one outcome, built by the definition from the needed steps' results.
-  await activities.completeProcess({ caseId, skipped: steps.filter((step) => step.status === 'SKIPPED').map((step) => step.stepId) });
+  // 一次办好: one outcome, built by the definition from the needed steps' results. A short idempotent write: a local
+  // activity in the workflow task that saw the last result, so the outcome costs no activity task and no workflow
+  // task of its own. Cases that recorded the regular activity replay it as one (the LOCAL_OUTCOME patch).
+  const completeProcess = patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess;
+  await completeProcess({ caseId, skipped: steps.filter((step) => step.status === 'SKIPPED').map((step) => step.stepId) });
   status = 'COMPLETED';
   publish();
   await condition(allHandlersFinished);
