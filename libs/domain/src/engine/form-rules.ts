@@ -46,7 +46,7 @@ const RULE_LIST: readonly FormRule[] = [
     name: 'enterprise-change',
     description: 'A change changes something; a new name, address, capital or scope follows the opening rules for it (企业信息变更)',
     requires: ['enterprise', 'changes'],
-    owns: () => true,
+    owns: (f) => under(f.path, 'changes'),
     check: (form, ctx) => checkEnterpriseChange(form as Parameters<typeof checkEnterpriseChange>[0], ctx),
   },
 ];
