@@ -96,7 +96,7 @@ describe('the API answers exactly what its OpenAPI document says', () => {
       const prefix = path.split('/')[2];
       const proper = callers.get(prefix)?.token;
       // Someone signed in whose role the route refuses: a clerk where applicants file, else an applicant.
-      const other = prefix === 'applications' || prefix === 'processes' ? callers.get('tasks')?.token : callers.get('applications')?.token;
+      const other = prefix === 'applications' || prefix === 'processes' || prefix === 'enterprises' ? callers.get('tasks')?.token : callers.get('applications')?.token;
       const documented = Object.keys(operation.responses);
       const headers = operation.parameters?.some((parameter) => parameter.in === 'header' && parameter.name === 'x-namespace') ? { 'x-namespace': 'default' } : undefined;
       const write = method !== 'get';

@@ -90,6 +90,8 @@ describe('web pages: the register of enterprises and the enterprise change', () 
     const base = webOrigin();
     const page = await opened.browser.newPage();
     await signIn(page, base, username, PASSWORD);
+    await page.getByRole('link', { name: '我的企业' }).first().waitFor();
+    await checkAccessibility(page, 'applicant start page', { oncePerKind: true });
     await page.getByRole('link', { name: '我的企业' }).first().click();
     await page.getByRole('link', { name: opening.company.name }).waitFor();
     await checkAccessibility(page, 'my enterprises');
@@ -124,6 +126,8 @@ describe('web pages: the register of enterprises and the enterprise change', () 
     const base = webOrigin();
     const page = await opened.browser.newPage();
     await signIn(page, base, 'window');
+    await page.getByRole('link', { name: '查询企业' }).first().waitFor();
+    await checkAccessibility(page, 'window start page', { oncePerKind: true });
     await page.getByRole('link', { name: '查询企业' }).first().click();
     await page.getByLabel('统一社会信用代码').fill(uscc);
     await page.getByRole('button', { name: '查询' }).click();
@@ -134,7 +138,7 @@ describe('web pages: the register of enterprises and the enterprise change', () 
     await page.getByTestId('file-change').click();
     await page.getByLabel('申请人用户名').fill(username);
     const caseId = await fileChange(page, async (wizard) => {
-      await wizard.locator('#f-changes-businessScope-0').fill('软件开发、信息技术咨询服务');
+      await wizard.locator('#f-changes-businessScope-0-').fill('软件开发、信息技术咨询服务');
     });
     await screenshot(page, 'enterprise-06-window-filed-change');
     // Filed for the applicant: it is their case, and the enterprise is in its change.

@@ -162,8 +162,11 @@ describe('the register of enterprises and the enterprise change, over HTTP', () 
 
   it('changes the business scope only: SAMR and TAX run, the rest are not needed', async () => {
     const scope = ['软件开发', '信息技术咨询服务', '数据处理服务'];
-    const filed = await fileChange(applicant, changeForm({ businessScope: scope }));
-    expect(filed.status).toBe(201);
+    // Two filings at once: the database lets exactly one take the enterprise.
+    const both = await Promise.all([fileChange(applicant, changeForm({ businessScope: scope })), fileChange(applicant, changeForm({ businessScope: scope }))]);
+    expect(both.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    expect(both.find((answer) => answer.status === 409)?.body.code).toBe('ENTERPRISE_CASE_IN_FLIGHT');
+    const filed = both.find((answer) => answer.status === 201)!;
     expect(stepsOf(filed.body)).toMatchObject({ PSB: 'SKIPPED', HRSS: 'SKIPPED', BANK: 'SKIPPED' });
     await decide(filed.body.id, 'SAMR');
     await decide(filed.body.id, 'TAX');
@@ -214,6 +217,16 @@ describe('the register of enterprises and the enterprise change, over HTTP', () 
     const after = await register();
     expect(after).toMatchObject({ status: 'ACTIVE', lifecycleCaseId: null, legalRepresentative: before.legalRepresentative, licenceEdition: before.licenceEdition });
     expect(after.history.at(-1)).toMatchObject({ caseId: filed.body.id, role: 'CHANGE', status: 'REJECTED', appliedAt: null });
+
+    // Metrics per process: at least this file's four changes (three completed, one refused), and not the openings.
+    type Metrics = { cases: { submitted: number; byStatus: Record<string, number> } };
+    const changes = await http<Metrics>('GET', `/admin/metrics?process=${CHANGE}`, { token: admin.token });
+    const every = await http<Metrics>('GET', '/admin/metrics', { token: admin.token });
+    expect(changes.status).toBe(200);
+    expect(changes.body.cases.submitted).toBeGreaterThanOrEqual(4);
+    expect(changes.body.cases.byStatus.COMPLETED).toBeGreaterThanOrEqual(3);
+    expect(changes.body.cases.byStatus.REJECTED).toBeGreaterThanOrEqual(1);
+    expect(every.body.cases.submitted).toBeGreaterThan(changes.body.cases.submitted);
     await record(filed.body.id, 'refusal');
   }, 120_000);
 });

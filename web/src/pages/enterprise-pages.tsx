@@ -27,7 +27,7 @@ interface EnterpriseView extends Omit<EnterpriseSummary, 'legalRepresentativeNam
   seals: { kind: string; code: string }[];
   taxpayerId: string | null;
   socialInsuranceNumber: string | null;
-  bankAccount: { bankName: string; branch: string; accountNumber: string } | null;
+  bankAccount?: { bankName: string; branch: string; accountNumber: string };
   licenceNumber: string | null;
   lifecycleCaseId: string | null;
   history: { caseId: string; role: string; processKey: string; status: string; submittedAt: string; appliedAt: string | null; changed: string[] }[];

@@ -70,7 +70,7 @@ export class EnterprisesService {
       seals: facts.seals.map((seal) => ({ kind: String(seal.kind), code: seal.code })),
       taxpayerId: facts.taxpayerId,
       socialInsuranceNumber: facts.socialInsuranceNumber,
-      bankAccount: facts.bankAccount,
+      ...(facts.bankAccount ? { bankAccount: facts.bankAccount } : {}),
       licenceNumber: facts.licenceNumber,
       licenceEdition: facts.licenceEdition,
       status: row.status,

@@ -148,6 +148,8 @@ export class EnterpriseRegisterRepository {
     );
     const [claimed] = rowsOf<EnterpriseRow>(result);
     await manager.query(`INSERT INTO enterprise_cases (enterprise_id, case_id, role) VALUES ($1, $2, $3)`, [row.id, caseId, binding.effect]);
+    // The case names its enterprise as the register does (lists, the stuck list).
+    await manager.query(`UPDATE cases SET enterprise_name = $2 WHERE id = $1`, [caseId, row.name]);
     return claimed;
   }
 

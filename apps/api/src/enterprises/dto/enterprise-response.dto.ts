@@ -71,7 +71,7 @@ export class EnterpriseResponseDto {
   @ApiProperty({ type: [EnterpriseSealDto] }) seals!: EnterpriseSealDto[];
   @ApiProperty({ nullable: true, type: String }) taxpayerId!: string | null;
   @ApiProperty({ nullable: true, type: String }) socialInsuranceNumber!: string | null;
-  @ApiProperty({ nullable: true, type: EnterpriseBankAccountDto }) bankAccount!: EnterpriseBankAccountDto | null;
+  @ApiPropertyOptional({ type: EnterpriseBankAccountDto, description: 'Absent when the register has no account' }) bankAccount?: EnterpriseBankAccountDto;
   @ApiProperty({ nullable: true, type: String }) licenceNumber!: string | null;
   @ApiProperty() licenceEdition!: number;
   @ApiProperty({ enum: ENTERPRISE_STATUSES }) status!: EnterpriseStatus;
