@@ -80,6 +80,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/admin/complaints': { allowed: ['ADMIN'], path: () => '/admin/complaints' },
   'POST /api/admin/complaints/{id}/resolve': { allowed: ['ADMIN'], path: (f) => `/admin/complaints/${f.complaintId}/resolve`, body: () => ({ resolution: 'matrix' }) },
   'GET /api/admin/metrics': { allowed: ['ADMIN'], path: () => '/admin/metrics' },
+  // The register: an applicant sees the enterprises they represent (another's is not found); the window and admins find any.
+  'GET /api/enterprises': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], path: () => '/enterprises' },
+  'GET /api/enterprises/{id}': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], path: () => '/enterprises/00000000-0000-4000-8000-000000000000' },
   // The catalog and published versions are public (the wizard is rendered from them); a draft is not published.
   'GET /api/processes': { allowed: EVERYONE, path: () => '/processes' },
   'GET /api/processes/definition-schema': { allowed: EVERYONE, path: () => '/processes/definition-schema' },

@@ -994,7 +994,8 @@ export interface components {
         };
         EnterpriseResponseDto: {
             address: components["schemas"]["EnterpriseAddressDto"];
-            bankAccount: components["schemas"]["EnterpriseBankAccountDto"] | null;
+            /** @description Absent when the register has no account */
+            bankAccount?: components["schemas"]["EnterpriseBankAccountDto"];
             businessScope: string[];
             /** Format: date-time */
             createdAt: string;
@@ -2048,6 +2049,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description First day, YYYY-MM-DD in Asia/Shanghai (default: 30 days ago) */
                 from?: string;
+                /** @description Only this process's cases (its key, e.g. enterprise-change); default: every process */
+                process?: string;
                 /** @description Last day, inclusive (default: today) */
                 to?: string;
             };
