@@ -356,15 +356,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cases/{id}/corrections/{round}.pdf": {
+    "/api/enterprises": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The correction notice (补正通知书) of one round, signed, with its verify QR code */
-        get: operations["DocumentsController_correction"];
+        /** The register of enterprises: an applicant's own ("my enterprises", as legal representative); a window clerk or admin finds one by USCC */
+        get: operations["EnterprisesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -373,32 +373,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cases/{id}/documents": {
+    "/api/enterprises/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The case's documents: each correction notice, and the completion notice once completed */
-        get: operations["DocumentsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cases/{id}/outcome.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The completion notice (办结通知书) of a completed case, signed, with its verify QR code */
-        get: operations["DocumentsController_outcome"];
+        /** One enterprise: its registered facts (personal data masked) and its history of cases */
+        get: operations["EnterprisesController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -662,23 +645,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/verify/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Anyone: is this document genuine and in force? Its signature checked; no personal data in the answer */
-        get: operations["VerifyController_verify"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -778,11 +744,6 @@ export interface components {
         };
         ApplicationRulesResponseDto: {
             /**
-             * @description Whether this API runs in demo mode (DEMO_MODE): the pages offer to fill the form with example data only then
-             * @example false
-             */
-            demoMode: boolean;
-            /**
              * @description Words an enterprise name may not contain (FORBIDDEN_NAME_WORDS)
              * @example [
              *       "中国",
@@ -801,14 +762,6 @@ export interface components {
         CaseCancelDto: {
             /** @example Changed my plans */
             reason: string;
-        };
-        CaseDocumentDto: {
-            /** @enum {string} */
-            kind: "OUTCOME" | "CORRECTION_NOTICE";
-            /** @description The PDF, under /api */
-            path: string;
-            /** @description OUTCOME: 1; CORRECTION_NOTICE: the round */
-            version: number;
         };
         CaseListResponseDto: {
             items: components["schemas"]["CaseResponseDto"][];
@@ -988,32 +941,6 @@ export interface components {
             /** @enum {string} */
             method: "WINDOW_PICKUP" | "FREE_MAIL";
         };
-        DocumentVerifyResponseDto: {
-            code: string;
-            departments?: components["schemas"]["LocalizedNameDto"][];
-            enterpriseName?: string | null;
-            /**
-             * @description Why INVALID
-             * @enum {string}
-             */
-            invalidReason?: "UNKNOWN_KEY" | "SIGNATURE_INVALID" | "CONTENT_HASH_MISMATCH" | "CONTENT_UNREADABLE";
-            issuedAt?: string;
-            /** @description The id of the key that signed it (retired keys still verify) */
-            keyId: string;
-            /** @enum {string} */
-            kind?: "OUTCOME" | "CORRECTION_NOTICE";
-            process?: components["schemas"]["LocalizedNameDto"];
-            /**
-             * @description VALID; SUPERSEDED (a later document replaces it); REVOKED (e.g. the enterprise was deregistered); INVALID (the stored content or signature does not check: do not rely on it)
-             * @enum {string}
-             */
-            status: "VALID" | "SUPERSEDED" | "REVOKED" | "INVALID";
-            statusChangedAt?: string;
-            statusReason?: string;
-            /** @description The code of the document that replaces this one */
-            supersededBy?: string;
-            title?: components["schemas"]["LocalizedNameDto"];
-        };
         EmployeeDto: {
             /** @description Resident ID number */
             idNumber: string;
@@ -1024,12 +951,112 @@ export interface components {
              */
             startDate: string;
         };
+        EnterpriseAddressDto: {
+            detail: string;
+            divisionCode: string;
+        };
+        EnterpriseBankAccountDto: {
+            accountNumber: string;
+            bankCode: string;
+            bankName: string;
+            branch: string;
+        };
+        EnterpriseHistoryItemDto: {
+            /**
+             * Format: date-time
+             * @description When its completion changed the register (null: in flight, refused or cancelled)
+             */
+            appliedAt: string | null;
+            /** Format: uuid */
+            caseId: string;
+            /** @description What a change changed (name, address, legalRepresentative, capital, businessScope) */
+            changed: string[];
+            /** Format: date-time */
+            endedAt: string | null;
+            processKey: string;
+            processVersion: number;
+            /** @enum {string} */
+            role: "OPENING" | "CHANGE" | "DEREGISTER";
+            /** @description The case's status */
+            status: string;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        EnterpriseListResponseDto: {
+            items: components["schemas"]["EnterpriseSummaryDto"][];
+        };
+        EnterpriseRepresentativeDto: {
+            /** @description Masked (110101********1234) */
+            idNumber: string;
+            /** @description Masked */
+            mobile: string;
+            name: string;
+        };
+        EnterpriseResponseDto: {
+            address: components["schemas"]["EnterpriseAddressDto"];
+            /** @description Absent when the register has no account */
+            bankAccount?: components["schemas"]["EnterpriseBankAccountDto"];
+            businessScope: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deregisteredAt: string | null;
+            entityType: string;
+            /** @description Its cases, oldest first */
+            history: components["schemas"]["EnterpriseHistoryItemDto"][];
+            /** Format: uuid */
+            id: string;
+            legalRepresentative: components["schemas"]["EnterpriseRepresentativeDto"];
+            licenceEdition: number;
+            licenceNumber: string | null;
+            /**
+             * Format: uuid
+             * @description The change or deregistration in flight
+             */
+            lifecycleCaseId: string | null;
+            name: string;
+            registeredCapital: string;
+            seals: components["schemas"]["EnterpriseSealDto"][];
+            shareholders: components["schemas"]["EnterpriseShareholderDto"][];
+            socialInsuranceNumber: string | null;
+            /** @enum {string} */
+            status: "ACTIVE" | "CHANGING" | "DEREGISTERING" | "DEREGISTERED";
+            taxpayerId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Unified social credit code: never changes */
+            uscc: string;
+        };
+        EnterpriseSealDto: {
+            /** @description The PSB filing code (印章备案码) */
+            code: string;
+            kind: string;
+        };
+        EnterpriseShareholderDto: {
+            /** @description Masked */
+            idNumber?: string;
+            /** @enum {string} */
+            kind: "PERSON" | "ENTITY";
+            name: string;
+            subscribedCapital: string;
+            uscc?: string;
+        };
+        EnterpriseSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            legalRepresentativeName: string;
+            licenceEdition: number;
+            name: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "CHANGING" | "DEREGISTERING" | "DEREGISTERED";
+            uscc: string;
+        };
         ErrorResponse: {
             /**
              * @description Which error exactly: stable, for clients to branch on (each operation lists the codes of each status)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_DEFINITION_INVALID" | "PROCESS_VERSION_EXISTS" | "DOCUMENTS_UNAVAILABLE" | "DOCUMENT_NOT_READY";
+            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_DEFINITION_INVALID" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_FOUND" | "ENTERPRISE_NOT_REPRESENTATIVE" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
             /** @description For 503 from /health: the state of each dependency */
             details?: Record<string, never>;
             /** @description The general kind, e.g. VALIDATION_FAILED, CONFLICT, NOT_FOUND, RATE_LIMITED */
@@ -1623,7 +1650,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -1635,7 +1662,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -1695,7 +1722,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -1707,7 +1734,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -1719,7 +1746,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -1780,7 +1807,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -1792,7 +1819,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -1804,7 +1831,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -1828,7 +1855,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -1889,7 +1916,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -1901,7 +1928,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -1962,7 +1989,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -1974,7 +2001,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -1986,7 +2013,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -2010,7 +2037,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2022,6 +2049,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description First day, YYYY-MM-DD in Asia/Shanghai (default: 30 days ago) */
                 from?: string;
+                /** @description Only this process's cases (its key, e.g. enterprise-change); default: every process */
+                process?: string;
                 /** @description Last day, inclusive (default: today) */
                 to?: string;
             };
@@ -2073,7 +2102,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2085,7 +2114,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2140,7 +2169,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2152,7 +2181,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2224,7 +2253,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2236,7 +2265,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -2260,7 +2289,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2318,7 +2347,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2330,7 +2359,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -2342,7 +2371,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2400,7 +2429,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2412,7 +2441,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -2436,7 +2465,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2494,7 +2523,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2506,7 +2535,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -2530,7 +2559,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2573,7 +2602,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2631,7 +2660,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2643,7 +2672,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2706,7 +2735,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2718,7 +2747,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -2756,7 +2785,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2813,7 +2842,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2825,7 +2854,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -2837,7 +2866,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -2898,7 +2927,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -2910,7 +2939,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -2922,7 +2951,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -2946,7 +2975,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -3003,7 +3032,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -3015,7 +3044,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -3027,7 +3056,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -3088,7 +3117,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -3100,7 +3129,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -3112,7 +3141,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -3150,7 +3179,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -3211,7 +3240,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -3223,7 +3252,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -3235,7 +3264,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -3259,7 +3288,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -3330,7 +3359,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -3404,7 +3433,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -3464,7 +3493,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -3549,112 +3578,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
         };
     };
-    DocumentsController_correction: {
+    EnterprisesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Unified social credit code (18 characters) */
+                uscc?: string;
+            };
             header?: never;
-            path: {
-                id: string;
-                round: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The PDF; X-Document-Code names the document */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
-                    };
-                };
-            };
-            /** @description No bearer token, or an invalid or expired one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
-                    };
-                };
-            };
-            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "FORBIDDEN";
-                    };
-                };
-            };
-            /** @description No such case, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "NOT_FOUND";
-                    };
-                };
-            };
-            /** @description DOCUMENT_NOT_READY: no correction notice of that round */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
-                    };
-                };
-            };
-            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    DocumentsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -3664,7 +3601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseDocumentDto"][];
+                    "application/json": components["schemas"]["EnterpriseListResponseDto"];
                 };
             };
             /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
@@ -3699,19 +3636,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
-                    };
-                };
-            };
-            /** @description No such case, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -3723,13 +3648,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
         };
     };
-    DocumentsController_outcome: {
+    EnterprisesController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -3740,12 +3665,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The PDF; X-Document-Code names the document */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterpriseResponseDto"];
+                };
             };
             /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
             400: {
@@ -3779,11 +3705,11 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
-            /** @description No such case, or not yours */
+            /** @description No such enterprise, or (for an applicant) not one they represent */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3791,19 +3717,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
-                    };
-                };
-            };
-            /** @description DOCUMENT_NOT_READY: the case is not completed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -3815,7 +3729,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4018,7 +3932,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4117,7 +4031,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -4141,7 +4055,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4184,7 +4098,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4249,7 +4163,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -4261,7 +4175,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -4273,7 +4187,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -4311,7 +4225,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4357,7 +4271,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -4369,7 +4283,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4414,7 +4328,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4473,7 +4387,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -4485,7 +4399,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4542,7 +4456,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -4554,7 +4468,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -4566,7 +4480,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4623,7 +4537,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -4635,7 +4549,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -4647,7 +4561,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -4671,7 +4585,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4732,7 +4646,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -4744,7 +4658,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -4756,7 +4670,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -4780,7 +4694,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4841,7 +4755,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -4853,7 +4767,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -4865,7 +4779,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -4889,7 +4803,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -4950,7 +4864,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -4962,7 +4876,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -4974,7 +4888,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
                     };
                 };
             };
@@ -4998,7 +4912,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };
@@ -5060,7 +4974,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };
@@ -5084,65 +4998,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    VerifyController_verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The code printed on the document and in its QR code */
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentVerifyResponseDto"];
-                };
-            };
-            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
-                    };
-                };
-            };
-            /** @description No document has this code */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "NOT_FOUND";
-                    };
-                };
-            };
-            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     };
                 };
             };

@@ -10,6 +10,7 @@ import { ApiConfig } from './config/api.config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DocumentsModule } from './documents/documents.module';
+import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ApplicationsModule,
         TasksModule,
         ComplaintsModule,
+        EnterprisesModule,
         AdminModule,
         DocumentsModule,
         MetricsModule,

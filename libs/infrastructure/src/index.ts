@@ -13,3 +13,4 @@ export * from './database/personal-data-backfill';
 export * from './database/shipped-definitions';
 export * from './crypto/document-signer';
 export * from './database/issued-documents';
+export * from './database/enterprise-register.repository';

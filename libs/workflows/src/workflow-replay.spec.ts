@@ -54,6 +54,13 @@ const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
     correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'local activity completeProcess', 'result COMPLETED'],
     cancellation: ['update cancelCase', 'activity verifyCommand', 'activity endCase', 'result CANCELLED'],
   },
+  // Recorded by test/engine/enterprise-change.int-spec.ts (over HTTP) with RECORD_HISTORIES=1.
+  'enterprise-change': {
+    'name-change': ['activity openStep', 'update decideTask', 'local activity recordDecision', 'activity completeProcess', 'result COMPLETED'],
+    'scope-only': ['activity openStep', 'update decideTask', 'activity completeProcess', 'result COMPLETED'],
+    correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'activity completeProcess', 'result COMPLETED'],
+    refusal: ['update decideTask', 'activity endCase', 'result REJECTED'],
+  },
 };
 // processWorkflow's patches: the outcome as a local activity. Histories recorded before it (the outcome as a
 // regular activity) are kept in histories/process/<key>/before-local-outcome/ until the patch is deprecated.

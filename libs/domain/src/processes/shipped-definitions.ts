@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '../engine/process-definition';
+import enterpriseChangeV1 from './enterprise-change/enterprise-change.v1.json';
 import enterpriseOpeningV1 from './enterprise-opening/enterprise-opening.v1.json';
 
 // The process packs shipped with OneTrip: loaded into process_definitions at start of the API and the
@@ -6,4 +7,6 @@ import enterpriseOpeningV1 from './enterprise-opening/enterprise-opening.v1.json
 
 export const ENTERPRISE_OPENING_V1: ProcessDefinition = enterpriseOpeningV1 as unknown as ProcessDefinition;
 
-export const SHIPPED_DEFINITIONS: ProcessDefinition[] = [ENTERPRISE_OPENING_V1];
+export const ENTERPRISE_CHANGE_V1: ProcessDefinition = enterpriseChangeV1 as unknown as ProcessDefinition;
+
+export const SHIPPED_DEFINITIONS: ProcessDefinition[] = [ENTERPRISE_OPENING_V1, ENTERPRISE_CHANGE_V1];
