@@ -50,3 +50,4 @@ export * from './step-kinds/step-kind-registry';
 // engine/process-graph is imported by path: its generic stepsToReopen would clash with the case's one here.
 export * from './engine/outcome';
 export * from './engine/form-check';
+export * from './engine/field-display';
