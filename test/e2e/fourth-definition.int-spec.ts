@@ -248,6 +248,8 @@ describe('web pages: a fourth process from a fixture file alone', () => {
     await checkAccessibility(me, 'case, graph');
 
     const db = await connectDatabase();
+    // Ended at the end; if an assertion fails first, the stack's shutdown must not crash the runner through it.
+    db.on('error', () => undefined);
     const modeOf = async (id: string, stepId: string): Promise<string | undefined> =>
       (await db.query<{ mode: string }>(`SELECT mode FROM tasks WHERE case_id = $1 AND step_id = $2 ORDER BY round DESC LIMIT 1`, [id, stepId])).rows[0]?.mode;
     // Each step in dependency order: wait until it opens (an AUTO step or a skipped one decides itself), then its clerk completes it.
@@ -274,6 +276,7 @@ describe('web pages: a fourth process from a fixture file alone', () => {
       await clerk.getByTestId('claim').click();
       await clerk.getByText('已认领。').first().waitFor();
       // The task in words: no path, code or enum value of the process on it; each return checkbox by its label.
+      await screenshot(clerk, `fourth-05-clerk-${stepId}-task`);
       expect({ stepId, raw: await rawOnPage(clerk, codes) }).toEqual({ stepId, raw: [] });
       const labels = await returnLabels(clerk);
       expect(labels.length).toBeGreaterThan(0);
