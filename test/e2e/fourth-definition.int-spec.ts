@@ -97,6 +97,53 @@ async function fillFields(page: Page, root: JsonSchema, nodes: FieldNode[], samp
   }
 }
 
+/**
+ * What a person must never read on a page of this process (issues 12 and 17 §3): its form paths, its
+ * outputs' keys, its enum values and its department codes. Read from the file, like everything here.
+ */
+function rawCodes(definition: ProcessDefinition): string[] {
+  const codes = new Set<string>(definition.departments.map((department) => department.code));
+  const walk = (schema: JsonSchema, path: string, outputs: boolean): void => {
+    if (Array.isArray(schema.enum)) for (const value of schema.enum) if (typeof value === 'string') codes.add(value);
+    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    for (const [key, child] of Object.entries(properties)) {
+      const childPath = path === '' ? key : `${path}.${key}`;
+      // A dotted form path, or an output's key (camelCase words: `permitNumber`).
+      if (path !== '' || (outputs && /[a-z][A-Z]/.test(key))) codes.add(childPath);
+      walk(child, childPath, outputs);
+    }
+    if (schema.items && typeof schema.items === 'object') walk(schema.items as JsonSchema, `${path}[]`, outputs);
+  };
+  walk(definition.form.schema, '', false);
+  for (const step of definition.steps) walk(step.outputs, '', true);
+  return [...codes];
+}
+
+const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** The raw strings a page shows (none expected): codes of the process, ISO times, bare booleans, minutes as "up to N min". */
+async function rawOnPage(page: Page, codes: readonly string[]): Promise<string[]> {
+  const text = await page.locator('main').innerText();
+  const found = codes.filter((code) => text.includes(code));
+  const patterns = [ISO_TIME, /\btrue\b|\bfalse\b/, /up to \d+ min/, /\bdue \d{4}/, /\b(RETURN|COMPLETE|REJECT) \(/];
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match) found.push(match[0]);
+  }
+  return found;
+}
+
+/** Every return checkbox is labelled in words, never by its form path. */
+async function returnLabels(page: Page): Promise<{ field: string; label: string }[]> {
+  const boxes = page.locator('input[type="checkbox"][data-field]');
+  const found: { field: string; label: string }[] = [];
+  for (const box of await boxes.all()) {
+    const id = (await box.getAttribute('id')) ?? '';
+    found.push({ field: (await box.getAttribute('data-field')) ?? '', label: (await page.locator(`label[for="${id}"]`).textContent()) ?? '' });
+  }
+  return found;
+}
+
 function topological(definition: ProcessDefinition): string[] {
   const done: string[] = [];
   while (done.length < definition.steps.length) {
@@ -113,6 +160,9 @@ describe('web pages: a fourth process from a fixture file alone', () => {
     const { browser } = opened;
     const text = fs.readFileSync(FIXTURE, 'utf8');
     const definition = JSON.parse(text) as ProcessDefinition;
+    const codes = rawCodes(definition);
+    const openingForm = sampleApplicationForm();
+    const seen: { page: string; raw: string[] }[] = [];
     // A new version of the fixture's key, so the run does not depend on what an earlier test stored.
     const version = 1000 + Math.floor(Math.random() * 100_000);
     const document: ProcessDefinition = { ...definition, version };
@@ -199,6 +249,8 @@ describe('web pages: a fourth process from a fixture file alone', () => {
     await checkAccessibility(me, 'case, graph');
 
     const db = await connectDatabase();
+    // Ended at the end; if an assertion fails first, the stack's shutdown must not crash the runner through it.
+    db.on('error', () => undefined);
     const modeOf = async (id: string, stepId: string): Promise<string | undefined> =>
       (await db.query<{ mode: string }>(`SELECT mode FROM tasks WHERE case_id = $1 AND step_id = $2 ORDER BY round DESC LIMIT 1`, [id, stepId])).rows[0]?.mode;
     // Each step in dependency order: wait until it opens (an AUTO step or a skipped one decides itself), then its clerk completes it.
@@ -224,6 +276,17 @@ describe('web pages: a fourth process from a fixture file alone', () => {
       await checkAccessibility(clerk, `task ${stepId}`, { oncePerKind: true });
       await clerk.getByTestId('claim').click();
       await clerk.getByText('已认领。').first().waitFor();
+      // The task in words: no path, code or enum value of the process on it; each return checkbox by its label.
+      await screenshot(clerk, `fourth-05-clerk-${stepId}-task`);
+      seen.push({ page: `task ${stepId}`, raw: await rawOnPage(clerk, codes) });
+      const labels = await returnLabels(clerk);
+      expect(labels.length).toBeGreaterThan(0);
+      for (const { field, label } of labels) {
+        // Never the path itself; a field of the fixture's own part (not the opening's form it shares) by the fixture's word for it.
+        const own = schemaAtPath(definition.form.schema, field)?.['x-label'] as { zh: string } | undefined;
+        const words = !/^$|[A-Za-z][A-Za-z0-9]*(\.|\[\d+\])/.test(label) && (!own || field.split(/[.[]/)[0] in openingForm || label.includes(own.zh));
+        if (!words) seen.push({ page: `task ${stepId}, return checkbox`, raw: [label] });
+      }
       const outputs = clerk.getByTestId('outputs-form');
       if (await outputs.count()) {
         // A review fills what its output schema asks; an empty submit first shows what is missing.
@@ -239,6 +302,9 @@ describe('web pages: a fourth process from a fixture file alone', () => {
       }
       await clerk.getByTestId('complete').click();
       await clerk.locator('.task-page[data-task-status="DONE"]').waitFor();
+      // What the step issued, in words (17 §3: no `taxpayerType SMALL_SCALE`, `invoicesApproved true`).
+      if (step.kind !== 'review' || stepId === 'FOOD') await screenshot(clerk, `fourth-07-clerk-${stepId}-done`);
+      seen.push({ page: `task ${stepId}, decided`, raw: await rawOnPage(clerk, codes) });
       await me.locator(`${node}[data-status="DONE"]`).waitFor({ timeout: 30_000 });
     }
 
@@ -253,6 +319,16 @@ describe('web pages: a fourth process from a fixture file alone', () => {
     expect(await me.locator('svg[role="img"] title').first().textContent()).toContain(name);
     await screenshot(me, 'fourth-06-applicant-outcome');
     await checkAccessibility(me, 'case, outcome');
+    seen.push({ page: 'case', raw: await rawOnPage(me, codes) });
+
+    // The admin's case detail: steps, tasks and the timeline in words (17 §3: no `due 2026-…Z`, "up to 847 min").
+    await admin.goto(`${base}/admin/cases/${caseId}`);
+    await admin.getByTestId('timeline').locator('li').first().waitFor();
+    await screenshot(admin, 'fourth-08-admin-case');
+    await checkAccessibility(admin, 'admin case');
+    seen.push({ page: 'admin case', raw: await rawOnPage(admin, codes) });
+    // Every page in words: the raw strings each page showed, all at once (none expected).
+    expect(seen.filter((entry) => entry.raw.length > 0)).toEqual([]);
     expectEveryPageChecked(browser);
     await db.end();
   }, 300_000);

@@ -183,6 +183,58 @@ describe('a fourth definition, from its file alone, over HTTP', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM tasks WHERE case_id = $1 AND step_id = 'FIRE'`, [filed.id])).rows[0]).toEqual({ n: 0 });
   });
 
+  it("names its fields and departments in words: the review's task view, the admin's stuck list and timeline", async () => {
+    const key = `restaurant-words-${randomUUID().slice(0, 8).replace(/^\d/, 'a')}`;
+    await publish(restaurantDocument(key));
+    const filed = await file(key, restaurantForm({ seats: 20, floorArea: 90 }));
+    expect((await decide(filed.id, 'SAMR', 'complete')).status).toBe(200);
+    const foodTask = await openTask(filed.id, 'FOOD');
+
+    // The review's task: each field it shows and may send back by the fixture's labels, values in words, its department named.
+    const task = await http<{ departmentName: unknown; fields: { path: string; section?: unknown; label: unknown; value: unknown }[]; returnFields: { path: string; label: unknown }[] }>(
+      'GET',
+      `/tasks/${foodTask.id}`,
+      { token: clerks.get('SAMR-FOOD')?.token },
+    );
+    expect(task.status).toBe(200);
+    expect(task.body.departmentName).toEqual({ zh: '市场监督管理局（食品经营许可）', en: 'Administration for Market Regulation (food business permits)' });
+    expect(task.body.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'restaurant.seats', section: { zh: '餐饮经营信息', en: 'Restaurant' }, label: { zh: '座位数', en: 'Seats' }, value: { zh: '20', en: '20' } },
+        { path: 'restaurant.foodCategories', section: { zh: '餐饮经营信息', en: 'Restaurant' }, label: { zh: '经营项目', en: 'Food categories' }, value: { zh: '热食类、自制饮品', en: 'Hot food, Home-made beverages' } },
+      ]),
+    );
+    expect(task.body.returnFields).toEqual(expect.arrayContaining([{ path: 'restaurant.seats', label: { zh: '餐饮经营信息 · 座位数', en: 'Restaurant · Seats' } }]));
+    // Every field it shows is one it may send back (nothing shown that cannot be faulted).
+    expect(task.body.fields.map((field) => field.path).filter((path) => !task.body.returnFields.some((item) => item.path === path))).toEqual([]);
+    expect((await decide(filed.id, 'FOOD', 'return', { items: [{ field: 'restaurant.kitchenArea', reason: '加工区面积与平面图不符' }] })).status).toBe(200);
+
+    // The tax step overdue (its limit moved into the past): the stuck list filters by the definition's own code and names it.
+    await openTask(filed.id, 'TAX');
+    await db.query(`UPDATE tasks SET due_at = now() - interval '2 hours' WHERE case_id = $1 AND step_id = 'TAX'`, [filed.id]);
+    type Stuck = { items: { caseId: string; reasons: { reason: string; department?: string; departmentName?: unknown }[] }[] };
+    const food = await http<Stuck>('GET', '/admin/cases?stuck=true&department=SAMR-FOOD&limit=100', { token: admin.token });
+    expect(food.status).toBe(200);
+    const stuck = await http<Stuck>('GET', '/admin/cases?stuck=true&department=TAX&limit=100', { token: admin.token });
+    expect(stuck.status).toBe(200);
+    expect(stuck.body.items.find((item) => item.caseId === filed.id)?.reasons).toEqual([
+      expect.objectContaining({ reason: 'OVERDUE', department: 'TAX', departmentName: { zh: '税务局', en: 'Tax Bureau' } }),
+    ]);
+
+    // The timeline: steps by their names, the fields sent back by their labels, times as times (no "due …Z", "up to N min").
+    type Entry = { event: string; stepId?: string; department?: string; departmentName?: unknown; stepName?: unknown; dueAt?: string; fields?: unknown; detail?: string };
+    const detail = await http<{ timeline: Entry[] }>('GET', `/admin/cases/${filed.id}`, { token: admin.token });
+    expect(detail.status).toBe(200);
+    expect(detail.body.timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ event: 'STEP_OPENED', stepId: 'FOOD', department: 'SAMR-FOOD', stepName: { zh: '食品经营许可', en: 'Food business permit' }, departmentName: expect.objectContaining({ zh: '市场监督管理局（食品经营许可）' }), dueAt: expect.any(String) }),
+        expect.objectContaining({ event: 'DECISION', stepId: 'FOOD', decision: 'RETURN', fields: [{ path: 'restaurant.kitchenArea', label: { zh: '餐饮经营信息 · 加工制作区面积（平方米）', en: 'Restaurant · Kitchen area (m²)' } }] }),
+      ]),
+    );
+    const details = detail.body.timeline.flatMap((entry) => (entry.detail ? [entry.detail] : []));
+    expect(details.filter((text) => /due \d{4}|up to \d+ min|RETURN \(|^\{/.test(text))).toEqual([]);
+  });
+
   it('leaves a case in flight on v1 when v2 is activated: it finishes on v1’s steps, new cases take v2', async () => {
     const key = `restaurant-versions-${randomUUID().slice(0, 8).replace(/^\d/, 'a')}`;
     await publish(restaurantDocument(key, 1));

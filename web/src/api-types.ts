@@ -1130,6 +1130,19 @@ export interface components {
              */
             name: string;
         };
+        LabelledFieldDto: {
+            /** @description Its label within that part */
+            label: components["schemas"]["LocalizedNameDto"];
+            /**
+             * @description The form path (or output key): for keying, not for showing
+             * @example restaurant.seats
+             */
+            path: string;
+            /** @description The top-level part of the form it lies in */
+            section?: components["schemas"]["LocalizedNameDto"];
+            /** @description Its value in words */
+            value: components["schemas"]["LocalizedNameDto"];
+        };
         LegalRepresentativeDto: {
             /** @description Resident ID number (18 characters) */
             idNumber: string;
@@ -1297,8 +1310,15 @@ export interface components {
             status: "DRAFT" | "ACTIVE" | "RETIRED";
             version: number;
         };
+        ReturnFieldDto: {
+            label: components["schemas"]["LocalizedNameDto"];
+            /** @example restaurant.seats */
+            path: string;
+        };
         ReturnItemResponseDto: {
             field: string;
+            /** @description The field's label from the definition's form schema */
+            label?: components["schemas"]["LocalizedNameDto"];
             reason: string;
         };
         RuleFlagDto: {
@@ -1358,8 +1378,13 @@ export interface components {
             claimedBy?: string;
             /** Format: uuid */
             complaintId?: string;
-            /** @enum {string} */
-            department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            /**
+             * @description The department's code (any the case's definition declares)
+             * @example SAMR
+             */
+            department?: string;
+            /** @description The department's names from the case's definition */
+            departmentName?: components["schemas"]["LocalizedNameDto"];
             escalated?: boolean;
             lastError?: string;
             /** @description Minutes since then, by the clock */
@@ -1419,8 +1444,12 @@ export interface components {
              * @example SAMR
              */
             department: string;
+            /** @description The department's names from the case's definition */
+            departmentName: components["schemas"]["LocalizedNameDto"];
             /** Format: date-time */
             dueAt: string;
+            /** @description Every field of `form`, labelled and in words, in the form's order */
+            fields: components["schemas"]["LabelledFieldDto"][];
             /** @description Things to check on this part of the form */
             flags?: components["schemas"]["RuleFlagDto"][];
             /** @description This step's part of the form (its definition's reads; personal data masked unless listed unmasked) */
@@ -1438,6 +1467,8 @@ export interface components {
             mode: "MANUAL" | "AUTO";
             /** Format: date-time */
             openedAt: string;
+            /** @description What the step issued, labelled and in words (from its outputs schema) */
+            outputFields?: components["schemas"]["LabelledFieldDto"][];
             outputs?: {
                 [key: string]: unknown;
             };
@@ -1448,6 +1479,8 @@ export interface components {
             /** @description Open or claimed and past its time limit */
             overdue: boolean;
             rejectReason?: string;
+            /** @description The fields this step may send back for correction, labelled */
+            returnFields: components["schemas"]["ReturnFieldDto"][];
             returnItems?: components["schemas"]["ReturnItemResponseDto"][];
             /** @description Which opening of the step (1 = first; more after corrections) */
             round: number;
@@ -1519,12 +1552,48 @@ export interface components {
             actor?: string;
             /** Format: date-time */
             at: string;
-            /** @enum {string} */
-            department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            /** @description CASE_CLOSED: how the case ended */
+            caseStatus?: string;
+            /**
+             * @description DECISION: the clerk's decision
+             * @enum {string}
+             */
+            decision?: "COMPLETE" | "RETURN" | "REJECT";
+            /**
+             * @description The department's code (any the case's definition declares)
+             * @example SAMR
+             */
+            department?: string;
+            /** @description The department's names from the case's definition */
+            departmentName?: components["schemas"]["LocalizedNameDto"];
+            /** @description Free text in the actor's words (a reason), or a failure's message */
             detail?: string;
+            /**
+             * Format: date-time
+             * @description STEP_OPENED: the step's time limit
+             */
+            dueAt?: string;
             event: string;
+            /** @description DECISION (RETURN): the fields sent back, labelled */
+            fields?: components["schemas"]["TimelineFieldDto"][];
+            /** @description STEP_OPENED: which opening of the step */
+            round?: number;
             /** @enum {string} */
             source: "WORKFLOW" | "AUDIT";
+            /** @description The step of the case's definition */
+            stepId?: string;
+            /** @description The step's names from the case's definition */
+            stepName?: components["schemas"]["LocalizedNameDto"];
+            /**
+             * Format: date-time
+             * @description WAITING: until when the case waits for a decision
+             */
+            waitUntil?: string;
+        };
+        TimelineFieldDto: {
+            label?: components["schemas"]["LocalizedNameDto"];
+            /** @example company.businessScope */
+            path: string;
         };
         TokenCreateDto: {
             /** Format: password */
@@ -1595,7 +1664,8 @@ export interface operations {
     AdminCasesController_list: {
         parameters: {
             query?: {
-                department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+                /** @description Only reasons of this department (any code a definition declares) */
+                department?: string;
                 limit?: number;
                 /** @description Only cases stuck for at least this many minutes */
                 minAgeMinutes?: number;

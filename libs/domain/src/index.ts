@@ -55,3 +55,4 @@ export * from './engine/form-check';
 export * from './engine/form-layout';
 
 export * from './documents/document-content';
+export * from './engine/field-display';

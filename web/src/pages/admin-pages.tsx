@@ -2,12 +2,14 @@ import { DEPARTMENTS, shanghaiDate, addDays, type Department } from '@onetrip/do
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, apiText } from '../api';
 import { StatusBadge, StepProgress, useDepartmentName, type EngineCaseView } from '../components/case-parts';
-import { usePinnedDefinition } from '../engine/process-api';
+import { ENTERPRISE_OPENING, localName, usePinnedDefinition } from '../engine/process-api';
+import type { LocalizedName, ProcessDefinition } from '@onetrip/domain';
 import { BarList, ColumnChart } from '../components/charts';
 import { ErrorNotice, Loading, Notice, PageTitle, useAnnounce, usePolling } from '../components/ui';
+import { LabelledFields, formFields } from '../components/labelled-fields';
 import { ValueTree } from '../components/value-tree';
 import { SelectField, TextField } from '../form/fields';
-import type { Problem } from '../form/form-model';
+import { fieldLabel, type Problem } from '../form/form-model';
 import { formatDateTime, formatMinutes, formatMoney, shortId } from '../format';
 import { hasMessage, useI18n, type MessageKey, type Translate } from '../i18n';
 import { Link, navigate, queryParams, usePath } from '../router';
@@ -22,7 +24,8 @@ const PAGE_SIZE = 20;
 
 export interface StuckReason {
   reason: string;
-  department?: Department;
+  department?: string;
+  departmentName?: LocalizedName;
   since: string;
   minutes: number;
   workingMinutesLate?: number;
@@ -49,7 +52,7 @@ type AdminComplaint = Complaint & { caseId: string };
 
 interface AdminTask {
   id: string;
-  department: Department;
+  department: string;
   round: number;
   mode: string;
   status: string;
@@ -67,8 +70,17 @@ interface TimelineEntry {
   at: string;
   source: 'WORKFLOW' | 'AUDIT';
   event: string;
-  department?: Department;
+  department?: string;
+  departmentName?: LocalizedName;
+  stepId?: string;
+  stepName?: LocalizedName;
   actor?: string;
+  round?: number;
+  dueAt?: string;
+  waitUntil?: string;
+  decision?: string;
+  fields?: { path: string; label?: LocalizedName }[];
+  caseStatus?: string;
   detail?: string;
 }
 
@@ -84,8 +96,9 @@ interface AdminCaseDetail {
 }
 
 /** A stuck reason in the reader's language, from its facts (the server's English summary as a fallback). */
-export function reasonText(reason: StuckReason, t: Translate, lang: 'zh' | 'en', departmentName: (d: Department) => string): string {
-  const department = reason.department ? departmentName(reason.department) : '';
+export function reasonText(reason: StuckReason, t: Translate, lang: 'zh' | 'en', departmentName: (d: string) => string): string {
+  // The case's definition names its departments; the page's own names are for answers from before it did.
+  const department = reason.departmentName ? localName(reason.departmentName, lang, reason.department) : reason.department ? departmentName(reason.department) : '';
   switch (reason.reason) {
     case 'OVERDUE':
       return t('reasonOverdue', { department, time: formatMinutes(reason.workingMinutesLate ?? reason.minutes, t) });
@@ -255,6 +268,32 @@ const TIMELINE_EVENTS: Record<string, [string, string]> = {
   COMPLAINT_RESOLVED: ['反映已处理', 'Complaint resolved'],
 };
 
+/** Who a timeline entry concerns: the step by its definition's name, else its department's. */
+function timelineWho(entry: TimelineEntry, lang: 'zh' | 'en', departmentName: (d: string) => string): string {
+  if (entry.stepName) return localName(entry.stepName, lang, entry.stepId);
+  if (entry.departmentName) return localName(entry.departmentName, lang, entry.department);
+  return departmentName(entry.department ?? '');
+}
+
+/** An entry's facts in the page's language: round, time limit, wait, decision, fields sent back, outcome, reason. */
+function timelineDetail(entry: TimelineEntry, t: Translate, lang: 'zh' | 'en'): string[] {
+  const parts: string[] = [];
+  if (entry.round) parts.push(t('roundN', { n: entry.round }));
+  if (entry.dueAt) parts.push(t('dueAt', { time: formatDateTime(entry.dueAt, lang) }));
+  if (entry.waitUntil) parts.push(lang === 'zh' ? `等待办理决定，最迟至 ${formatDateTime(entry.waitUntil, lang)}` : `waiting for a decision until ${formatDateTime(entry.waitUntil, lang)}`);
+  if (entry.decision) parts.push(TIMELINE_EVENTS[entry.decision]?.[lang === 'zh' ? 0 : 1] ?? entry.decision);
+  if (entry.fields && entry.fields.length > 0) {
+    const label = (field: { path: string; label?: LocalizedName }): string => {
+      const own = fieldLabel(field.path, t);
+      return own !== field.path || !field.label ? own : localName(field.label, lang, field.path);
+    };
+    parts.push(entry.fields.map(label).join(lang === 'zh' ? '、' : ', '));
+  }
+  if (entry.caseStatus) parts.push(hasMessage(`status.${entry.caseStatus}`) ? t(`status.${entry.caseStatus}` as MessageKey) : entry.caseStatus);
+  if (entry.detail) parts.push(entry.detail);
+  return parts;
+}
+
 export function AdminCasePage({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const announce = useAnnounce();
@@ -314,7 +353,7 @@ export function AdminCasePage({ id }: { id: string }) {
         )}
       </section>
 
-      <ActionPanel caseId={view.id} tasks={detail.tasks} onDone={done} />
+      <ActionPanel caseId={view.id} tasks={detail.tasks} definition={pinned?.definition} onDone={done} />
       <ComplaintsPanel complaints={detail.complaints} total={detail.complaintsTotal} onDone={done} />
       <StepProgress steps={view.steps} definition={pinned?.definition} />
 
@@ -327,9 +366,13 @@ export function AdminCasePage({ id }: { id: string }) {
               <li key={i} className={`timeline-entry timeline-entry--${entry.source.toLowerCase()}`}>
                 <time dateTime={entry.at}>{formatDateTime(entry.at, lang)}</time>
                 <span className="timeline-event">{label ? label[lang === 'zh' ? 0 : 1] : entry.event}</span>
-                {entry.department && <span className="badge">{departmentName(entry.department)}</span>}
+                {(entry.stepName || entry.departmentName || entry.department) && <span className="badge">{timelineWho(entry, lang, departmentName)}</span>}
                 {entry.actor && <span className="timeline-actor">{entry.actor}</span>}
-                {entry.detail && <span className="timeline-detail">{entry.detail}</span>}
+                {timelineDetail(entry, t, lang).map((part, j) => (
+                  <span key={j} className="timeline-detail">
+                    {part}
+                  </span>
+                ))}
               </li>
             );
           })}
@@ -338,14 +381,14 @@ export function AdminCasePage({ id }: { id: string }) {
 
       <section className="panel" aria-labelledby="admin-form-title">
         <h2 id="admin-form-title">{t('formMasked')}</h2>
-        <ValueTree value={detail.form} />
+        {pinned?.definition && pinned.definition.key !== ENTERPRISE_OPENING ? <LabelledFields fields={formFields(pinned.definition, detail.form)} /> : <ValueTree value={detail.form} />}
       </section>
     </div>
   );
 }
 
-function ActionPanel({ caseId, tasks, onDone }: { caseId: string; tasks: AdminTask[]; onDone: (message: string) => void }) {
-  const { t } = useI18n();
+function ActionPanel({ caseId, tasks, definition, onDone }: { caseId: string; tasks: AdminTask[]; definition?: ProcessDefinition; onDone: (message: string) => void }) {
+  const { t, lang } = useI18n();
   const departmentName = useDepartmentName();
   const [action, setAction] = useState<AdminAction>('REASSIGN');
   const openDepartment = tasks.find((task) => task.status === 'OPEN' || task.status === 'CLAIMED')?.department ?? 'SAMR';
@@ -387,7 +430,13 @@ function ActionPanel({ caseId, tasks, onDone }: { caseId: string; tasks: AdminTa
       <h2 id="actions-title">{t('actionsTitle')}</h2>
       <SelectField path="action-kind" label={t('action')} value={action} options={ACTIONS.map((value) => ({ value, label: t(`action.${value}`) }))} onChange={(value) => setAction(value as AdminAction)} />
       {needsDepartment && (
-        <SelectField path="action-department" label={t('filterDepartment')} value={department} options={DEPARTMENTS.map((value) => ({ value, label: departmentName(value) }))} onChange={setDepartment} />
+        <SelectField
+          path="action-department"
+          label={t('filterDepartment')}
+          value={department}
+          options={definition ? definition.departments.map((d) => ({ value: d.code, label: localName(d.name, lang, d.code) })) : DEPARTMENTS.map((value) => ({ value, label: departmentName(value) }))}
+          onChange={setDepartment}
+        />
       )}
       {action === 'REASSIGN' && <TextField path="action-clerk" label={t('clerkUsername')} value={clerk} onChange={setClerk} problems={problems.clerk} autoComplete="off" maxLength={32} />}
       <TextField path="action-reason" label={t('actionReason')} value={reason} onChange={setReason} problems={problems.reason} maxLength={500} />

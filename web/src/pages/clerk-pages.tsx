@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { StatusBadge, useDepartmentName, useStepName } from '../components/case-parts';
 import { ErrorNotice, Loading, Notice, PageTitle, useAnnounce, useNow, usePolling } from '../components/ui';
+import { LabelledFields } from '../components/labelled-fields';
 import { ValueTree } from '../components/value-tree';
 import { localName } from '../engine/process-api';
 import { SchemaFields } from '../engine/schema-fields';
@@ -116,8 +117,17 @@ export function InboxPage({ session }: { session: Session }) {
   );
 }
 
-/** What the engine adds to a task view (issue 12): local until api-types.ts is generated with it. */
-type EngineTask = TaskDetail & { stepId?: string; stepName?: LocalizedName | string; kind?: string; outputSchema?: JsonSchema; clerkFields?: string[] };
+/** A task view; the labelled parts are optional so that a view from before them still renders. */
+type EngineTask = Omit<TaskDetail, 'stepName' | 'outputSchema' | 'fields' | 'returnFields' | 'departmentName'> & {
+  stepName?: LocalizedName | string;
+  outputSchema?: JsonSchema;
+  fields?: TaskDetail['fields'];
+  returnFields?: TaskDetail['returnFields'];
+  departmentName?: LocalizedName;
+};
+
+/** A return candidate: the form path (sent) and the words shown for it. */
+type ReturnCandidate = { field: string; label: string };
 
 const isEnterpriseDepartment = (department: string): department is Department => Object.prototype.hasOwnProperty.call(DEPARTMENT_INFO, department);
 
@@ -140,8 +150,26 @@ function outputLabel(task: EngineTask, key: string, lang: 'zh' | 'en'): string |
   return label && typeof label.zh === 'string' ? localName(label, lang, key) : undefined;
 }
 
-function taskReturnCandidates(task: EngineTask): string[] {
-  return enterpriseTask(task) ? returnCandidates(task.department as Department, task.form) : formLeaves(task.form);
+/**
+ * The fields the clerk may send back, in words: the view's own list with the definition's labels (the
+ * opening's fields keep the page's wording for them); a view without it falls back to the form's leaves.
+ */
+function taskReturnCandidates(task: EngineTask, label: (path: string) => string): ReturnCandidate[] {
+  const paths = task.returnFields ? task.returnFields.map((field) => field.path) : enterpriseTask(task) ? returnCandidates(task.department as Department, task.form) : formLeaves(task.form);
+  return paths.map((field) => ({ field, label: label(field) }));
+}
+
+/** Words for a form path of this task: the page's own wording for the opening's fields, else the definition's label. */
+function taskFieldLabel(task: EngineTask, t: Parameters<typeof fieldLabel>[1], lang: 'zh' | 'en'): (path: string) => string {
+  const labels = new Map<string, LocalizedName>();
+  for (const field of task.returnFields ?? []) labels.set(field.path, field.label);
+  for (const item of task.returnItems ?? []) if (item.label) labels.set(item.field, item.label);
+  return (path) => {
+    const own = fieldLabel(path, t);
+    if (own !== path) return own;
+    const label = labels.get(path);
+    return label ? localName(label, lang, path) : path;
+  };
 }
 
 /** The fields a department may send back: what it reads, finest first, and each listed person. */
@@ -208,7 +236,9 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
 
   if (!task) return loadError ? <ErrorNotice error={loadError} /> : <Loading />;
   const ownStep = typeof task.stepName === 'string' ? task.stepName : task.stepName ? localName(task.stepName, lang) : undefined;
-  const title = t('taskTitle', { department: departmentName(task.department), step: ownStep ?? stepName(task.department) });
+  const department = task.departmentName ? localName(task.departmentName, lang, task.department) : departmentName(task.department);
+  const title = t('taskTitle', { department, step: ownStep ?? stepName(task.department) });
+  const labelOf = taskFieldLabel(task, t, lang);
   const mine = task.claimedBy === undefined || task.claimedBy === session.user.username;
 
   return (
@@ -241,13 +271,18 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
             </div>
           )}
           <CompletePanel task={task} busy={busy} onComplete={(outputs) => act('complete', outputs ? { outputs } : {}, t('completedOk'))} />
-          <ReturnPanel candidates={taskReturnCandidates(task)} busy={busy} onReturn={(items) => act('return', { items }, t('returnedOk'))} />
+          <ReturnPanel candidates={taskReturnCandidates(task, labelOf)} busy={busy} onReturn={(items) => act('return', { items }, t('returnedOk'))} />
           <RefusePanel busy={busy} onRefuse={(reason) => act('reject', { reason }, t('refusedOk'))} />
         </div>
       )}
       {!open && <Notice>{t('notYourTurn')}</Notice>}
 
-      {task.outputs && Object.keys(task.outputs).length > 0 && (
+      {task.outputFields && task.outputFields.length > 0 ? (
+        <section className="panel" aria-labelledby="outputs-title">
+          <h2 id="outputs-title">{t('outputsTitle')}</h2>
+          <LabelledFields fields={task.outputFields} testId="task-outputs" />
+        </section>
+      ) : task.outputs && Object.keys(task.outputs).length > 0 && (
         <section className="panel" aria-labelledby="outputs-title">
           <h2 id="outputs-title">{t('outputsTitle')}</h2>
           <dl className="readonly">
@@ -268,7 +303,7 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
           <ul>
             {task.returnItems.map((item, i) => (
               <li key={i}>
-                <strong>{fieldLabel(item.field, t)}</strong>: {item.reason}
+                <strong>{labelOf(item.field)}</strong>: {item.reason}
               </li>
             ))}
           </ul>
@@ -281,7 +316,7 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
           <ul>
             {task.flags.map((flag, i) => (
               <li key={i}>
-                <strong>{fieldLabel(flag.path, t)}</strong>: {hasMessage(flag.code) ? t(flag.code as MessageKey) : flag.message}
+                <strong>{labelOf(flag.path)}</strong>: {hasMessage(flag.code) ? t(flag.code as MessageKey) : flag.message}
               </li>
             ))}
           </ul>
@@ -289,7 +324,7 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
       )}
       <section className="panel" aria-labelledby="form-part-title">
         <h2 id="form-part-title">{t('formPartTitle')}</h2>
-        <ValueTree value={task.form} />
+        {task.fields ? <LabelledFields fields={task.fields} testId="task-form" /> : <ValueTree value={task.form} />}
       </section>
     </div>
   );
@@ -414,7 +449,7 @@ function AccountNumberPanel({ busy, onComplete }: CompleteProps) {
   );
 }
 
-function ReturnPanel({ candidates, busy, onReturn }: { candidates: string[]; busy: boolean; onReturn: (items: { field: string; reason: string }[]) => Promise<boolean> }) {
+function ReturnPanel({ candidates, busy, onReturn }: { candidates: ReturnCandidate[]; busy: boolean; onReturn: (items: { field: string; reason: string }[]) => Promise<boolean> }) {
   const { t } = useI18n();
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [attempted, setAttempted] = useState(false);
@@ -443,7 +478,7 @@ function ReturnPanel({ candidates, busy, onReturn }: { candidates: string[]; bus
       <p className="hint">{t('returnIntro')}</p>
       <fieldset className={`field choice${pickProblem ? ' field--invalid' : ''}`} id="f-return-fields" tabIndex={-1} aria-describedby={pickProblem ? 'f-return-fields-err' : undefined}>
         <legend>{t('returnFieldsLegend')}</legend>
-        {candidates.map((field) => {
+        {candidates.map(({ field, label }) => {
           const id = fieldId(`pick-${field}`);
           const checked = field in reasons;
           return (
@@ -463,12 +498,12 @@ function ReturnPanel({ candidates, busy, onReturn }: { candidates: string[]; bus
                   }
                   data-field={field}
                 />
-                <label htmlFor={id}>{fieldLabel(field, t)}</label>
+                <label htmlFor={id}>{label}</label>
               </div>
               {checked && (
                 <TextField
                   path={`reason-${field}`}
-                  label={t('reasonFor', { field: fieldLabel(field, t) })}
+                  label={t('reasonFor', { field: label })}
                   value={reasons[field]}
                   onChange={(value) => setReasons((current) => ({ ...current, [field]: value }))}
                   problems={attempted && reasons[field].trim() === '' ? [{ code: 'errReason' }] : undefined}

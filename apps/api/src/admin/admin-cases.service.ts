@@ -4,10 +4,11 @@ import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
 import { decodeHistoryPayloads } from '@onetrip/infrastructure';
-import { maskPersonalData, type Department, type ProcessDefinition, type StepDefinition } from '@onetrip/domain';
+import { maskPersonalData, pathLabel, type ProcessDefinition, type StepDefinition } from '@onetrip/domain';
 import { caseWorkflowId } from '@onetrip/workflows/contracts';
 import { CaseReader, type CaseRecord } from '../applications/case-reader.service';
 import { TasksRepository } from '../tasks/tasks.repository';
+import { UsersRepository } from '../auth/users.repository';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
@@ -20,8 +21,8 @@ import type { AdminCaseListQueryDto } from './dto/admin-case-list-query.dto';
 import type { AdminActionResultDto, AdminCaseDetailDto, AdminTaskDto, PendingActivityDto, StuckCaseListDto } from './dto/admin-case-response.dto';
 import { CaseWorkflowGateway } from '../temporal/case-workflow.gateway';
 import { StuckCasesRepository } from './stuck-cases.repository';
-import { stuckReasons } from './stuck-reasons';
-import { activityDepartments, workflowTimeline, type TimelineEntry } from './workflow-timeline';
+import { stuckReasons, type StuckReason } from './stuck-reasons';
+import { activityDepartments, workflowTimeline, type StepNamer, type TimelineEntry } from './workflow-timeline';
 
 // The case detail shows the latest few complaints and the count; GET /admin/complaints?caseId= pages them all.
 const LATEST_COMPLAINTS = 5;
@@ -37,6 +38,30 @@ function stepNamed(definition: ProcessDefinition, dto: Pick<AdminCaseActionDto, 
   if (!dto.department) return undefined;
   const steps = definition.steps.filter((step) => step.department === dto.department);
   return steps.length === 1 ? steps[0] : definition.steps.find((step) => step.id === dto.department);
+}
+
+/**
+ * Names a step or a department from the case's definition: a step id (the engine's activities and failures
+ * name their step) gives the step and its department; a department code its names. Departments are data.
+ */
+export function stepNamer(definition: ProcessDefinition): StepNamer {
+  return (code) => {
+    const step = definition.steps.find((candidate) => candidate.id === code);
+    const departmentCode = step?.department ?? code;
+    const department = definition.departments.find((candidate) => candidate.code === departmentCode);
+    if (!step && !department) return undefined;
+    return {
+      ...(step ? { stepId: step.id, stepName: step.name } : {}),
+      department: departmentCode,
+      ...(department ? { departmentName: department.name } : {}),
+    };
+  };
+}
+
+/** A stuck reason with its department named from the case's definition. */
+function namedReason(reason: StuckReason, name: StepNamer): StuckReason {
+  const named = reason.department ? name(reason.department) : undefined;
+  return named?.departmentName ? { ...reason, departmentName: named.departmentName } : reason;
 }
 
 const iso = (date: Date | null): string | undefined => (date ? date.toISOString() : undefined);
@@ -56,6 +81,7 @@ export class AdminCasesService {
     private readonly complaints: ComplaintsService,
     private readonly workflows: CaseWorkflowGateway,
     private readonly taskRows: TasksRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   private thresholds() {
@@ -90,20 +116,26 @@ export class AdminCasesService {
           stuckSince: since.toISOString(),
           lateMinutes: Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000)),
           reasons: stuckReasons({ ...fact, now, thresholds: this.thresholds() }),
+          process: fact.process,
         },
       ];
     });
-    return { items, total };
+    return { items: await this.named(items), total };
+  }
+
+  /** Each case's reasons with their departments named from the case's own definition. */
+  private async named<T extends { reasons: StuckReason[]; process: { key: string; version: number } }>(items: T[]): Promise<Omit<T, 'process'>[]> {
+    return Promise.all(
+      items.map(async ({ process, ...item }) => {
+        const name = stepNamer(await this.cases.definitionOf({ process }));
+        return { ...item, reasons: item.reasons.map((reason) => namedReason(reason, name)) };
+      }),
+    );
   }
 
   /** Without `stuck`: every case, newest first, each with its reasons (usually none). */
   private async listAll(query: AdminCaseListQueryDto, now: Date): Promise<StuckCaseListDto> {
-    const [rows, [count]] = await Promise.all([
-      this.dataSource.query(`SELECT id, submitted_at FROM cases ORDER BY submitted_at DESC, id DESC LIMIT $1 OFFSET $2`, [query.limit, pageOffset(query)]) as Promise<
-        { id: string; submitted_at: Date }[]
-      >,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM cases`) as Promise<{ total: number }[]>,
-    ]);
+    const { rows, total } = await this.stuck.newest(query.limit, pageOffset(query));
     const facts = await this.stuck.facts(
       rows.map((row) => row.id),
       now,
@@ -113,9 +145,9 @@ export class AdminCasesService {
       if (!fact) return [];
       const reasons = stuckReasons({ ...fact, now, thresholds: this.thresholds() });
       const since = reasons[0] ? new Date(reasons[0].since) : now;
-      return [{ caseId: row.id, status: fact.status, enterpriseName: fact.enterpriseName, submittedAt: row.submitted_at.toISOString(), stuckSince: since.toISOString(), lateMinutes: Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000)), reasons }];
+      return [{ caseId: row.id, status: fact.status, enterpriseName: fact.enterpriseName, submittedAt: row.submitted_at.toISOString(), stuckSince: since.toISOString(), lateMinutes: Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000)), reasons, process: fact.process }];
     });
-    return { items, total: count.total };
+    return { items: await this.named(items), total };
   }
 
   private async record(id: string): Promise<CaseRecord> {
@@ -126,6 +158,8 @@ export class AdminCasesService {
 
   async detail(admin: AuthenticatedUser, id: string, unmask = false): Promise<AdminCaseDetailDto> {
     const record = await this.record(id);
+    const definition = await this.cases.definitionOf(record);
+    const name = stepNamer(definition);
     const now = new Date();
     const [[view], tasks, facts, complaints, history, audit] = await Promise.all([
       // Masked unless asked: clerks' and applicants' free text is masked as in a list.
@@ -134,32 +168,34 @@ export class AdminCasesService {
       this.stuck.facts([id], now),
       this.complaints.latestForCase(id, LATEST_COMPLAINTS),
       this.history(id),
-      this.auditTimeline(id),
+      this.auditTimeline(id, name),
     ]);
     if (unmask) await this.audit.record({ actor: admin, action: 'VIEW_PERSONAL_DATA', caseId: id, details: { view: 'ADMIN_CASE' } });
-    const usernames = await this.usernames(history.actorIds);
+    const usernames = await this.users.usernames(history.actorIds);
     const fact = facts.get(id);
-    const timeline = [...audit, ...workflowTimeline(history.events, (userId) => usernames.get(userId))].sort((a, b) => a.at.localeCompare(b.at));
+    const timeline = [...audit, ...workflowTimeline(history.events, (userId) => usernames.get(userId), name)].sort((a, b) => a.at.localeCompare(b.at));
+    // The fields a decision sent back, by their labels in the case's form.
+    const labelled = (entry: TimelineEntry): TimelineEntry => (entry.fields ? { ...entry, fields: entry.fields.map((field) => ({ ...field, label: pathLabel(definition.form.schema, field.path) })) } : entry);
     // Free text (reasons, complaints, errors) may quote an ID number or a mobile: masked like the form.
     const text = unmask ? (value: string) => value : maskPersonalData;
     const optional = (value: string | undefined): string | undefined => (value === undefined ? undefined : text(value));
     return {
       case: view,
-      form: (unmask ? record.form : this.cases.maskedForm(record, await this.cases.definitionOf(record))) as AdminCaseDetailDto['form'],
+      form: (unmask ? record.form : this.cases.maskedForm(record, definition)) as AdminCaseDetailDto['form'],
       tasks: tasks.map((task) => ({
         ...task,
         returnItems: task.returnItems?.map((item) => ({ ...item, reason: text(item.reason) })),
         rejectReason: optional(task.rejectReason),
       })),
       stuckReasons: (fact ? stuckReasons({ ...fact, now, thresholds: this.thresholds() }) : []).map((reason) => ({
-        ...reason,
+        ...namedReason(reason, name),
         summary: text(reason.summary),
         lastError: optional(reason.lastError),
       })),
       pendingActivities: history.pending.map((activity) => ({ ...activity, lastFailure: optional(activity.lastFailure) })),
       complaints: complaints.items.map((complaint) => ({ ...complaint, text: text(complaint.text), resolution: optional(complaint.resolution) })),
       complaintsTotal: complaints.total,
-      timeline: timeline.map((entry) => ({ ...entry, detail: optional(entry.detail) })),
+      timeline: timeline.map((entry) => ({ ...labelled(entry), detail: optional(entry.detail) })),
     };
   }
 
@@ -220,25 +256,23 @@ export class AdminCasesService {
     }
   }
 
-  private async usernames(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = (await this.dataSource.query(`SELECT id, username FROM users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; username: string }[];
-    return new Map(rows.map((row) => [row.id, row.username]));
-  }
-
-  private async auditTimeline(caseId: string): Promise<TimelineEntry[]> {
+  private async auditTimeline(caseId: string, name: StepNamer): Promise<TimelineEntry[]> {
     const rows = (await this.dataSource.query(
       `SELECT a.at, a.action, a.details, a.actor_role, u.username FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE a.case_id = $1 ORDER BY a.at, a.id`,
       [caseId],
     )) as { at: Date; action: string; details: Record<string, unknown>; actor_role: string | null; username: string | null }[];
-    return rows.map((row) => ({
-      at: row.at.toISOString(),
-      source: 'AUDIT' as const,
-      event: row.action,
-      department: (row.details.department as Department | undefined) ?? undefined,
-      actor: row.username ?? (row.actor_role ? undefined : 'system'),
-      detail: typeof row.details.reason === 'string' ? row.details.reason : undefined,
-    }));
+    return rows.map((row) => {
+      const code = typeof row.details.stepId === 'string' ? row.details.stepId : typeof row.details.department === 'string' ? row.details.department : undefined;
+      const entry: TimelineEntry = {
+        at: row.at.toISOString(),
+        source: 'AUDIT' as const,
+        event: row.action,
+        ...(code ? (name(code) ?? { department: code }) : {}),
+        actor: row.username ?? (row.actor_role ? undefined : 'system'),
+        detail: typeof row.details.reason === 'string' ? row.details.reason : undefined,
+      };
+      return entry;
+    });
   }
 
   async act(admin: AuthenticatedUser, id: string, dto: AdminCaseActionDto): Promise<AdminActionResultDto> {
@@ -282,12 +316,12 @@ export class AdminCasesService {
   private async reassign(admin: AuthenticatedUser, record: CaseRecord, step: StepDefinition, dto: AdminCaseActionDto): Promise<string> {
     if (!dto.clerk) throw validationFailed([{ path: 'clerk', messages: ['clerk is required for REASSIGN'] }]);
     const department = step.department;
-    const [clerk] = (await this.dataSource.query(`SELECT id FROM users WHERE username = $1 AND role = 'CLERK' AND department = $2`, [dto.clerk, department])) as { id: string }[];
+    const clerk = await this.users.clerkId(dto.clerk, department);
     if (!clerk) throw validationFailed([{ path: 'clerk', messages: [`no clerk of ${department} with that username`] }]);
     const task = await this.taskRows.openTask(record.id, step.id);
     if (!task) throw new AppError('NO_OPEN_TASK', `${step.id} has no open task to reassign`);
     await this.dataSource.transaction(async (manager) => {
-      await this.taskRows.assign(manager, task.id, clerk.id);
+      await this.taskRows.assign(manager, task.id, clerk);
       await this.audit.record(
         { actor: admin, action: 'REASSIGN', caseId: record.id, taskId: task.id, details: { department, stepId: step.id, clerk: dto.clerk, previous: task.claimed_by, reason: dto.reason } },
         manager,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ALWAYS_OPEN_CALENDAR, type Department, type WorkingCalendar } from '@onetrip/domain';
+import { ALWAYS_OPEN_CALENDAR, type WorkingCalendar } from '@onetrip/domain';
 import type { StuckFacts, StuckReasonCode } from './stuck-reasons';
 
 export interface StuckFilter {
   reason?: StuckReasonCode;
-  department?: Department;
+  department?: string;
   /** Only cases stuck for at least this many minutes. */
   minAgeMinutes?: number;
   offset: number;
@@ -20,6 +20,8 @@ export interface StuckCaseFacts extends Omit<StuckFacts, 'thresholds' | 'now'> {
   caseId: string;
   submittedAt: Date;
   enterpriseName: string;
+  /** The definition the case is pinned to: its departments' names. */
+  process: { key: string; version: number };
   stuckSince: Date;
 }
 
@@ -114,25 +116,34 @@ export class StuckCasesRepository {
   }
 
   /** Everything the reasons are built from, for the given cases, in four queries. */
+  /** Every case, newest first (the list without `stuck`), and how many there are. */
+  async newest(limit: number, offset: number): Promise<{ rows: { id: string; submitted_at: Date }[]; total: number }> {
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query(`SELECT id, submitted_at FROM cases ORDER BY submitted_at DESC, id DESC LIMIT $1 OFFSET $2`, [limit, offset]) as Promise<{ id: string; submitted_at: Date }[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM cases`) as Promise<{ total: number }[]>,
+    ]);
+    return { rows, total: count.total };
+  }
+
   async facts(caseIds: string[], now: Date): Promise<Map<string, StuckCaseFacts>> {
     const facts = new Map<string, StuckCaseFacts>();
     if (caseIds.length === 0) return facts;
     const [cases, tasks, failures, complaints] = await Promise.all([
       this.dataSource.query(
-        `SELECT id, status, submitted_at, enterprise_name, last_progress_at, awaiting_applicant_since, policy -> 'calendar' AS calendar FROM cases WHERE id = ANY($1)`,
+        `SELECT id, status, submitted_at, enterprise_name, process_key, process_version, last_progress_at, awaiting_applicant_since, policy -> 'calendar' AS calendar FROM cases WHERE id = ANY($1)`,
         [caseIds],
-      ) as Promise<{ id: string; status: string; submitted_at: Date; enterprise_name: string; last_progress_at: Date; awaiting_applicant_since: Date | null; calendar: WorkingCalendar | null }[]>,
+      ) as Promise<{ id: string; status: string; submitted_at: Date; enterprise_name: string; process_key: string; process_version: number; last_progress_at: Date; awaiting_applicant_since: Date | null; calendar: WorkingCalendar | null }[]>,
       this.dataSource.query(
         `SELECT t.case_id, t.department, t.due_at, t.escalated_at, u.username AS claimed_by FROM tasks t LEFT JOIN users u ON u.id = t.claimed_by_id
          WHERE t.case_id = ANY($1) AND t.status IN ('OPEN', 'CLAIMED') AND t.due_at < $2 ORDER BY t.due_at`,
         [caseIds, now],
-      ) as Promise<{ case_id: string; department: Department; due_at: Date; escalated_at: Date | null; claimed_by: string | null }[]>,
+      ) as Promise<{ case_id: string; department: string; due_at: Date; escalated_at: Date | null; claimed_by: string | null }[]>,
       this.dataSource.query(
         `SELECT f.case_id, f.department, f.activity, f.attempts, f.last_error, f.first_failed_at,
                 (SELECT t.due_at FROM tasks t WHERE t.case_id = f.case_id AND t.department = f.department ORDER BY t.round DESC LIMIT 1) AS due_at
          FROM step_failures f WHERE f.case_id = ANY($1)`,
         [caseIds],
-      ) as Promise<{ case_id: string; department: Department; activity: string; attempts: number; last_error: string; first_failed_at: Date; due_at: Date | null }[]>,
+      ) as Promise<{ case_id: string; department: string; activity: string; attempts: number; last_error: string; first_failed_at: Date; due_at: Date | null }[]>,
       // Counted per case: a hundred complaints are one row here, not a hundred.
       this.dataSource.query(
         `SELECT case_id, count(*)::int AS count, min(opened_at) AS oldest_at, (array_agg(id ORDER BY opened_at DESC, id DESC))[1] AS latest_id
@@ -146,6 +157,7 @@ export class StuckCasesRepository {
         status: row.status,
         submittedAt: row.submitted_at,
         enterpriseName: row.enterprise_name,
+        process: { key: row.process_key, version: row.process_version },
         stuckSince: row.last_progress_at,
         calendar: row.calendar ?? ALWAYS_OPEN_CALENDAR,
         lastProgressAt: row.last_progress_at,

@@ -1,4 +1,4 @@
-import { workingMinutesBetween, type Department, type WorkingCalendar } from '@onetrip/domain';
+import { workingMinutesBetween, type LocalizedName, type WorkingCalendar } from '@onetrip/domain';
 
 // Why a case is stuck, in the case's own words ("TAX: UKey issuing failing since 10:02 (connection
 // refused), 1 h 20 min past its limit"), built from the read model's facts about one case.
@@ -12,8 +12,8 @@ export interface StuckFacts {
   status: string;
   lastProgressAt: Date;
   awaitingApplicantSince: Date | null;
-  overdueTasks: { department: Department; dueAt: Date; escalatedAt: Date | null; claimedBy: string | null }[];
-  failures: { department: Department; activity: string; attempts: number; lastError: string; firstFailedAt: Date; dueAt: Date | null }[];
+  overdueTasks: { department: string; dueAt: Date; escalatedAt: Date | null; claimedBy: string | null }[];
+  failures: { department: string; activity: string; attempts: number; lastError: string; firstFailedAt: Date; dueAt: Date | null }[];
   /** The case's open complaints, counted (a flood of them is one reason, not a hundred): the oldest's time, the latest's id. */
   openComplaints: { count: number; oldestAt: Date; latestId: string } | null;
   thresholds: { noProgressMinutes: number; awaitingApplicantMinutes: number };
@@ -21,7 +21,10 @@ export interface StuckFacts {
 
 export interface StuckReason {
   reason: StuckReasonCode;
-  department?: Department;
+  /** The department's code (any the case's definition declares; a failing step may name its step id). */
+  department?: string;
+  /** Its names from the case's definition. */
+  departmentName?: LocalizedName;
   /** When this reason began (the limit passed, the wait began, the first failure, …). */
   since: string;
   /** Minutes since then, by the clock. */

@@ -1,6 +1,6 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import type { Department } from '@onetrip/domain';
+import type { LocalizedName } from '@onetrip/domain';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Payloads = temporal.api.common.v1.IPayloads | null | undefined;
@@ -10,14 +10,33 @@ export interface TimelineEntry {
   at: string;
   source: 'WORKFLOW' | 'AUDIT';
   event: string;
-  department?: Department;
+  /** The department's code (any the case's definition declares). */
+  department?: string;
+  /** The step of the case's definition it concerns, with its names and its department's (from the definition). */
+  stepId?: string;
+  stepName?: LocalizedName;
+  departmentName?: LocalizedName;
   /** The user who acted (a username), when known. */
   actor?: string;
+  /** Which opening of the step (STEP_OPENED). */
+  round?: number;
+  /** The step's time limit (STEP_OPENED), or until when the workflow waits (WAITING). */
+  dueAt?: string;
+  waitUntil?: string;
+  /** A clerk's decision (DECISION): COMPLETE, RETURN or REJECT, and the fields sent back. */
+  decision?: string;
+  fields?: { path: string; label?: LocalizedName }[];
+  /** How the case ended (CASE_CLOSED). */
+  caseStatus?: string;
+  /** Free text in the actor's words (a reason), or a failure's message. */
   detail?: string;
 }
 
+/** Names a step of the case's definition: its department and the names of both. */
+export type StepNamer = (stepOrDepartment: string) => { stepId?: string; stepName?: LocalizedName; department?: string; departmentName?: LocalizedName } | undefined;
+
 interface StepInput {
-  department?: Department;
+  department?: string;
   /** processWorkflow's activities name their step (the opening's step ids are its department codes). */
   stepId?: string;
   taskId?: string;
@@ -47,7 +66,7 @@ function firstArgument(payloads: Payloads): StepInput {
 }
 
 // The step an activity worked on: its id where the engine gives it, else the department (caseWorkflow's cases).
-const departmentOf = (input: StepInput): Department | undefined => (input.stepId as Department | undefined) ?? input.department ?? (input.taskId?.split('.')[1] as Department | undefined);
+const departmentOf = (input: StepInput): string | undefined => input.stepId ?? input.department ?? input.taskId?.split('.')[1];
 
 // What each activity means to a person reading the case.
 const ACTIVITY_EVENTS: Record<string, string> = {
@@ -67,11 +86,16 @@ const ACTIVITY_EVENTS: Record<string, string> = {
  * The case's workflow history in its own words: steps opened and decided, waits, reminders,
  * escalations, failures, decisions with who made them. Actor ids are turned into usernames by `who`.
  */
-export function workflowTimeline(events: readonly HistoryEvent[], who: (userId: string) => string | undefined): TimelineEntry[] {
+export function workflowTimeline(events: readonly HistoryEvent[], who: (userId: string) => string | undefined, name: StepNamer = () => undefined): TimelineEntry[] {
   const scheduled = new Map<string, { activity: string; input: StepInput }>();
   const updates = new Map<string, { name: string; input: StepInput }>();
   const timeline: TimelineEntry[] = [];
-  const push = (event: HistoryEvent, entry: Omit<TimelineEntry, 'at' | 'source'>) => timeline.push({ at: toDate(event.eventTime), source: 'WORKFLOW', ...entry });
+  const push = (event: HistoryEvent, entry: Omit<TimelineEntry, 'at' | 'source'>) => {
+    // The step by its definition's names; an unknown one keeps its code as the department.
+    const { department, ...rest } = entry;
+    const named = department ? (name(department) ?? { department }) : {};
+    timeline.push({ at: toDate(event.eventTime), source: 'WORKFLOW', ...rest, ...named });
+  };
 
   for (const event of events) {
     switch (event.eventType) {
@@ -85,7 +109,7 @@ export function workflowTimeline(events: readonly HistoryEvent[], who: (userId: 
         scheduled.set(String(event.eventId), { activity, input });
         const department = departmentOf(input);
         if (activity === 'openStep' || activity === 'runAutomaticStep') {
-          push(event, { event: ACTIVITY_EVENTS[activity], department, detail: `round ${input.round ?? '?'}, due ${input.dueAt ?? '?'}` });
+          push(event, { event: ACTIVITY_EVENTS[activity], department, ...(input.round ? { round: input.round } : {}), ...(input.dueAt ? { dueAt: input.dueAt } : {}) });
         } else if (activity !== 'recordDecision' && activity !== 'applyCorrection') {
           push(event, { event: ACTIVITY_EVENTS[activity] ?? activity, department });
         }
@@ -107,18 +131,25 @@ export function workflowTimeline(events: readonly HistoryEvent[], who: (userId: 
         break;
       }
       case EventType.EVENT_TYPE_TIMER_STARTED: {
+        // Until when, not for how long: the timer counts clock time to a limit set in working time.
         const seconds = Number(event.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 0);
-        push(event, { event: 'WAITING', detail: `up to ${Math.round(seconds / 60)} min for a decision` });
+        push(event, { event: 'WAITING', waitUntil: new Date(Date.parse(toDate(event.eventTime)) + seconds * 1000).toISOString() });
         break;
       }
       case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: {
         const request = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
-        const name = request?.input?.name ?? 'update';
+        const updateName = request?.input?.name ?? 'update';
         const input = firstArgument(request?.input?.args);
-        updates.set(String(event.eventId), { name, input });
+        updates.set(String(event.eventId), { name: updateName, input });
         const actor = input.actorId ? who(input.actorId) : undefined;
-        const detail = input.decision ? `${input.decision}${input.reason ? `: ${input.reason}` : ''}${input.items ? ` (${input.items.map((item) => item.field).join(', ')})` : ''}` : input.reason;
-        push(event, { event: name === 'decideTask' ? 'DECISION' : name === 'submitCorrection' ? 'CORRECTION_SUBMITTED' : name === 'cancelCase' ? 'CANCEL_REQUESTED' : name === 'reopenStep' ? 'STEP_REOPENED' : name, department: departmentOf(input), actor, detail });
+        push(event, {
+          event: updateName === 'decideTask' ? 'DECISION' : updateName === 'submitCorrection' ? 'CORRECTION_SUBMITTED' : updateName === 'cancelCase' ? 'CANCEL_REQUESTED' : updateName === 'reopenStep' ? 'STEP_REOPENED' : updateName,
+          department: departmentOf(input),
+          actor,
+          ...(input.decision ? { decision: input.decision } : {}),
+          ...(input.items ? { fields: input.items.map((item) => ({ path: item.field })) } : {}),
+          ...(input.reason ? { detail: input.reason } : {}),
+        });
         break;
       }
       case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED: {
@@ -127,7 +158,8 @@ export function workflowTimeline(events: readonly HistoryEvent[], who: (userId: 
         break;
       }
       case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED:
-        push(event, { event: 'CASE_CLOSED', detail: JSON.stringify(firstArgument(event.workflowExecutionCompletedEventAttributes?.result)) });
+        const result = firstArgument(event.workflowExecutionCompletedEventAttributes?.result) as { status?: unknown; reason?: unknown };
+        push(event, { event: 'CASE_CLOSED', ...(typeof result.status === 'string' ? { caseStatus: result.status } : {}), ...(typeof result.reason === 'string' ? { detail: result.reason } : {}) });
         break;
       case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED:
         push(event, { event: 'CASE_WORKFLOW_FAILED', detail: event.workflowExecutionFailedEventAttributes?.failure?.message ?? undefined });
@@ -143,8 +175,8 @@ export function workflowTimeline(events: readonly HistoryEvent[], who: (userId: 
 }
 
 /** activityId → department, for the activities of a history (to act on a failing department's step). */
-export function activityDepartments(events: readonly HistoryEvent[]): Map<string, Department | undefined> {
-  const map = new Map<string, Department | undefined>();
+export function activityDepartments(events: readonly HistoryEvent[]): Map<string, string | undefined> {
+  const map = new Map<string, string | undefined>();
   for (const event of events) {
     const attributes = event.activityTaskScheduledEventAttributes;
     if (event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED && attributes?.activityId) {

@@ -1,3 +1,4 @@
+import { UsersRepository } from '../auth/users.repository';
 import { Module } from '@nestjs/common';
 import { ProcessesModule } from '../processes/processes.module';
 import { TasksRepository } from '../tasks/tasks.repository';
@@ -14,7 +15,7 @@ import { ProcessApplicationsController } from './process-applications.controller
 @Module({
   imports: [ProcessesModule],
   controllers: [ApplicationsController, ProcessApplicationsController, ApplicationRulesController],
-  providers: [ApplicationsService, ApplicationRulesService, CasePolicyService, CaseReader, CasesRepository, CorrectionsRepository, TasksRepository],
-  exports: [CaseReader, CasesRepository, TasksRepository, ProcessesModule],
+  providers: [ApplicationsService, ApplicationRulesService, CasePolicyService, CaseReader, CasesRepository, CorrectionsRepository, TasksRepository, UsersRepository],
+  exports: [CaseReader, CasesRepository, TasksRepository, UsersRepository, ProcessesModule],
 })
 export class ApplicationsModule {}

@@ -28,6 +28,7 @@ import { ProcessDefinitionsService, type StoredProcessDefinition } from '../proc
 import { ApplicationRulesService, schemaProblemFields } from './application-rules.service';
 import { CasePolicyService } from './case-policy.service';
 import { CaseReader, type CaseRecord } from './case-reader.service';
+import { UsersRepository } from '../auth/users.repository';
 import { CasesRepository } from './cases.repository';
 import { CorrectionsRepository } from './corrections.repository';
 import { correctionFields, toFlags } from './case-view.mapper';
@@ -80,6 +81,7 @@ export class ApplicationsService {
     private readonly definitions: ProcessDefinitionsService,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
+    private readonly users: UsersRepository,
   ) {
     this.register = new EnterpriseRegisterRepository(cipher);
   }
@@ -229,8 +231,8 @@ export class ApplicationsService {
   /** APPLICANT files for themselves; WINDOW for the applicant it names (帮代办). */
   /** Who filed is not proven to be the legal representative: SAMR's clerk is told (see filerIdentityFlag). */
   private async filerFlags(user: AuthenticatedUser, form: ApplicationForm): Promise<RuleFlag[]> {
-    const [account] = (await this.dataSource.query(`SELECT name FROM users WHERE id = $1`, [user.id])) as { name: string | null }[];
-    const flag = filerIdentityFlag({ role: user.role, name: account?.name ?? null }, form);
+    const name = await this.users.nameOf(user.id);
+    const flag = filerIdentityFlag({ role: user.role, name: name ?? null }, form);
     return flag ? [flag] : [];
   }
 
@@ -240,9 +242,9 @@ export class ApplicationsService {
       return user.id;
     }
     if (onBehalfOf === undefined) throw validationFailed([{ path: 'onBehalfOf', messages: ['onBehalfOf must name the applicant this case is filed for'] }]);
-    const [applicant] = (await this.dataSource.query(`SELECT id FROM users WHERE username = $1 AND role = 'APPLICANT'`, [onBehalfOf])) as { id: string }[];
+    const applicant = await this.users.applicantId(onBehalfOf);
     if (!applicant) throw validationFailed([{ path: 'onBehalfOf', messages: ['onBehalfOf is not a registered applicant'], codes: ['ON_BEHALF_OF_UNKNOWN'] }]);
-    return applicant.id;
+    return applicant;
   }
 
   /** An earlier request with the same key: same body → its case again; another body → 409. */

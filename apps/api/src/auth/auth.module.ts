@@ -8,6 +8,7 @@ import { ProcessesModule } from '../processes/processes.module';
 import { AuthController } from './auth.controller';
 import { AuthService, TOKEN_LIFETIME_SECONDS } from './auth.service';
 import { DemoUsersSeeder } from './demo-users.seeder';
+import { UsersRepository } from './users.repository';
 import { RefreshTokenService } from './refresh-token.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { RolesGuard } from './roles.guard';
@@ -30,6 +31,7 @@ import { RolesGuard } from './roles.guard';
     AuthService,
     RefreshTokenService,
     DemoUsersSeeder,
+    UsersRepository,
     // In this order: who is calling, then whether that role may call.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

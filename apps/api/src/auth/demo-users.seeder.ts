@@ -1,11 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { UserRole } from '@onetrip/infrastructure';
 import { ApiConfig } from '../config/api.config';
 import { ProcessDefinitionsService } from '../processes/process-definitions.service';
 import { hashPassword } from './password-hasher';
+import { UsersRepository } from './users.repository';
 
 interface DemoUser {
   username: string;
@@ -32,16 +31,14 @@ export class DemoUsersSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly config: ApiConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly definitions: ProcessDefinitionsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.DEMO_MODE || this.config.NODE_ENV === 'production') return;
-    const existing = (await this.dataSource.query(`SELECT username FROM users WHERE username = ANY($1)`, [DEMO_USERS.map((user) => user.username)])) as {
-      username: string;
-    }[];
-    const missing = DEMO_USERS.filter((user) => !existing.some((row) => row.username === user.username));
+    const existing = await this.users.existingUsernames(DEMO_USERS.map((user) => user.username));
+    const missing = DEMO_USERS.filter((user) => !existing.has(user.username));
     const created: string[] = [];
     for (const user of missing) {
       // Departments are data: a clerk of a department no stored definition declares would see no task ever.
@@ -50,10 +47,7 @@ export class DemoUsersSeeder implements OnApplicationBootstrap {
         continue;
       }
       // Several API processes may seed at once: the first insert wins, the others change nothing.
-      await this.dataSource.query(
-        `INSERT INTO users (id, username, password_hash, name, role, department) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING`,
-        [randomUUID(), user.username, await hashPassword(this.config.DEMO_PASSWORD), user.name, user.role, user.department],
-      );
+      await this.users.insertIfAbsent({ id: randomUUID(), username: user.username, passwordHash: await hashPassword(this.config.DEMO_PASSWORD), name: user.name, role: user.role, department: user.department });
       created.push(user.username);
     }
     if (created.length > 0) this.logger.log(`demo users created: ${created.join(', ')}`);

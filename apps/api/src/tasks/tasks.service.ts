@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hasInvisibleCharacters, isCorrectablePath, schemaAt, stepKind, type ProcessDefinition, type RuleFlag, type StepDefinition } from '@onetrip/domain';
+import { hasInvisibleCharacters, isCorrectablePath, pathLabel, schemaAt, stepKind, type ProcessDefinition, type RuleFlag, type StepDefinition } from '@onetrip/domain';
 import type { TaskDecision } from '@onetrip/workflows/contracts';
 import type { CaseRecord } from '../applications/case-reader.service';
 import { ENTERPRISE_OPENING } from '../applications/process-keys';
@@ -18,6 +18,7 @@ import { TaskRejectDto } from './dto/task-reject.dto';
 import { TaskDecisionResponseDto, TaskDetailResponseDto, TaskListResponseDto, TaskSummaryDto } from './dto/task-response.dto';
 import { FORM_PATH_MESSAGE, TaskReturnDto } from './dto/task-return.dto';
 import { stepFlags, stepFormView, stepReads } from './step-form-view';
+import { taskFieldView } from './task-field-view';
 import { TasksRepository, type TaskRow } from './tasks.repository';
 
 function toSummary(row: TaskRow, now: Date): TaskSummaryDto {
@@ -63,6 +64,7 @@ export class TasksService {
       await this.audit.record({ actor: user, action: 'VIEW_PERSONAL_DATA', caseId: task.case_id, taskId: task.id, details: { department: task.department, stepId: task.step_id } });
     }
     const kind = stepKind(step.kind);
+    const words = taskFieldView(definition, step, part.form, task.outputs);
     const detail: TaskDetailResponseDto = {
       ...toSummary(task, new Date()),
       mode: task.mode,
@@ -72,10 +74,14 @@ export class TasksService {
       kind: step.kind,
       outputSchema: step.outputs,
       clerkFields: kind.outputsFromSchema ? Object.keys(schemaProperties(step.outputs)) : Object.keys(kind.clerkFields),
+      departmentName: words.departmentName,
+      fields: words.fields,
+      returnFields: words.returnFields,
     };
     if (task.decided_at) detail.decidedAt = task.decided_at.toISOString();
     if (task.outputs) detail.outputs = task.outputs;
-    if (task.return_items) detail.returnItems = task.return_items;
+    if (words.outputFields) detail.outputFields = words.outputFields;
+    if (task.return_items) detail.returnItems = task.return_items.map((item) => ({ ...item, label: pathLabel(definition.form.schema, item.field) }));
     if (task.reject_reason) detail.rejectReason = task.reject_reason;
     const flags = stepFlags(step, toFlags(record.flags) as RuleFlag[]);
     if (flags.length > 0) detail.flags = flags;

@@ -57,6 +57,11 @@ export interface StepKind {
   readonly clerkFields: Readonly<Record<string, OutputFormat>>;
   /** True: a clerk's outputs are whatever the step's output schema (the definition's) allows, checked by the API against it. */
   readonly outputsFromSchema: boolean;
+  /**
+   * Words for a code the step's schemas cannot label because its names are configuration (a bank code):
+   * `path` is a form path the step reads, or `outputs.<key>`. Undefined: the schema's labels say it.
+   */
+  valueName?(path: string, value: unknown): { zh: string; en: string } | undefined;
   /** The name and USCC registered with a completed licence (kinds that issue it). */
   licence?(form: unknown, outputs: Readonly<Record<string, unknown>>): { enterpriseName: string; uscc: string };
 }

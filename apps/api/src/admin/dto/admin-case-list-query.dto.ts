@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DEPARTMENTS, type Department } from '@onetrip/domain';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { STUCK_REASONS, type StuckReasonCode } from '../stuck-reasons';
 
@@ -17,10 +16,12 @@ export class AdminCaseListQueryDto extends PageQueryDto {
   @IsIn(STUCK_REASONS)
   reason?: StuckReasonCode;
 
-  @ApiPropertyOptional({ enum: DEPARTMENTS })
+  // Departments are data: any code a definition declares (the same token shape the actions take).
+  @ApiPropertyOptional({ example: 'SAMR', description: 'Only reasons of this department (any code a definition declares)' })
   @IsOptional()
-  @IsIn(DEPARTMENTS)
-  department?: Department;
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, { message: 'department must be a department code' })
+  department?: string;
 
   @ApiPropertyOptional({ description: 'Only cases stuck for at least this many minutes', minimum: 0 })
   @IsOptional()

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CaseResponseDto } from '../../applications/dto/case-response.dto';
-import { DEPARTMENTS, type Department } from '@onetrip/domain';
+import { CaseResponseDto, LocalizedNameDto } from '../../applications/dto/case-response.dto';
 import { ReturnItemResponseDto } from '../../tasks/dto/task-response.dto';
 import { STUCK_REASONS, type StuckReason, type StuckReasonCode } from '../stuck-reasons';
 import type { TimelineEntry } from '../workflow-timeline';
@@ -8,7 +7,8 @@ import type { TimelineEntry } from '../workflow-timeline';
 /** One reason a case is stuck, with its facts. */
 export class StuckReasonDto implements StuckReason {
   @ApiProperty({ enum: STUCK_REASONS }) reason!: StuckReasonCode;
-  @ApiPropertyOptional({ enum: DEPARTMENTS }) department?: Department;
+  @ApiPropertyOptional({ example: 'SAMR', description: "The department's code (any the case's definition declares)" }) department?: string;
+  @ApiPropertyOptional({ type: LocalizedNameDto, description: "The department's names from the case's definition" }) departmentName?: LocalizedNameDto;
   @ApiProperty({ format: 'date-time', description: 'When this reason began' }) since!: string;
   @ApiProperty({ type: 'integer', description: 'Minutes since then, by the clock' }) minutes!: number;
   @ApiPropertyOptional({ type: 'integer', description: 'Past a time limit: minutes past it in working time' }) workingMinutesLate?: number;
@@ -20,14 +20,29 @@ export class StuckReasonDto implements StuckReason {
   @ApiProperty({ description: 'One line an admin can read' }) summary!: string;
 }
 
+/** A form field named in a timeline entry, with its label from the case's definition. */
+export class TimelineFieldDto {
+  @ApiProperty({ example: 'company.businessScope' }) path!: string;
+  @ApiPropertyOptional({ type: LocalizedNameDto }) label?: LocalizedNameDto;
+}
+
 /** One event of the merged audit log and workflow history. */
 export class TimelineEntryDto implements TimelineEntry {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ enum: ['WORKFLOW', 'AUDIT'] }) source!: 'WORKFLOW' | 'AUDIT';
   @ApiProperty() event!: string;
-  @ApiPropertyOptional({ enum: DEPARTMENTS }) department?: Department;
+  @ApiPropertyOptional({ example: 'SAMR', description: "The department's code (any the case's definition declares)" }) department?: string;
+  @ApiPropertyOptional({ type: LocalizedNameDto, description: "The department's names from the case's definition" }) departmentName?: LocalizedNameDto;
+  @ApiPropertyOptional({ description: "The step of the case's definition" }) stepId?: string;
+  @ApiPropertyOptional({ type: LocalizedNameDto, description: "The step's names from the case's definition" }) stepName?: LocalizedNameDto;
   @ApiPropertyOptional({ description: 'The user who acted (a username), when known' }) actor?: string;
-  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'STEP_OPENED: which opening of the step' }) round?: number;
+  @ApiPropertyOptional({ format: 'date-time', description: "STEP_OPENED: the step's time limit" }) dueAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'WAITING: until when the case waits for a decision' }) waitUntil?: string;
+  @ApiPropertyOptional({ enum: ['COMPLETE', 'RETURN', 'REJECT'], description: "DECISION: the clerk's decision" }) decision?: string;
+  @ApiPropertyOptional({ type: [TimelineFieldDto], description: 'DECISION (RETURN): the fields sent back, labelled' }) fields?: TimelineFieldDto[];
+  @ApiPropertyOptional({ description: 'CASE_CLOSED: how the case ended' }) caseStatus?: string;
+  @ApiPropertyOptional({ description: "Free text in the actor's words (a reason), or a failure's message" }) detail?: string;
 }
 
 export class StuckCaseDto {

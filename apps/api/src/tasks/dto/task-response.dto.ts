@@ -24,6 +24,21 @@ export class TaskListResponseDto {
 export class ReturnItemResponseDto {
   @ApiProperty() field!: string;
   @ApiProperty() reason!: string;
+  @ApiPropertyOptional({ type: LocalizedNameDto, description: "The field's label from the definition's form schema" }) label?: LocalizedNameDto;
+}
+
+/** A field in people's words: its label from the definition's schema and its value said (enum labels, yes/no, money, dates). */
+export class LabelledFieldDto {
+  @ApiProperty({ example: 'restaurant.seats', description: 'The form path (or output key): for keying, not for showing' }) path!: string;
+  @ApiPropertyOptional({ type: LocalizedNameDto, description: 'The top-level part of the form it lies in' }) section?: LocalizedNameDto;
+  @ApiProperty({ type: LocalizedNameDto, description: 'Its label within that part' }) label!: LocalizedNameDto;
+  @ApiProperty({ type: LocalizedNameDto, description: 'Its value in words' }) value!: LocalizedNameDto;
+}
+
+/** A field a clerk may send back for correction, with its label. */
+export class ReturnFieldDto {
+  @ApiProperty({ example: 'restaurant.seats' }) path!: string;
+  @ApiProperty({ type: LocalizedNameDto }) label!: LocalizedNameDto;
 }
 
 /** A task with the part of the form its department reads (personal data masked where not needed). */
@@ -40,6 +55,10 @@ export class TaskDetailResponseDto extends TaskSummaryDto {
   @ApiProperty({ example: 'review', description: 'The step kind (its registered code)' }) kind!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "JSON Schema of what the step issues (the definition's outputs)" }) outputSchema!: Record<string, unknown>;
   @ApiProperty({ type: [String], description: 'The outputs a clerk may fill on completion' }) clerkFields!: string[];
+  @ApiProperty({ type: LocalizedNameDto, description: "The department's names from the case's definition" }) departmentName!: LocalizedNameDto;
+  @ApiProperty({ type: [LabelledFieldDto], description: 'Every field of `form`, labelled and in words, in the form\'s order' }) fields!: LabelledFieldDto[];
+  @ApiProperty({ type: [ReturnFieldDto], description: 'The fields this step may send back for correction, labelled' }) returnFields!: ReturnFieldDto[];
+  @ApiPropertyOptional({ type: [LabelledFieldDto], description: 'What the step issued, labelled and in words (from its outputs schema)' }) outputFields?: LabelledFieldDto[];
 }
 
 /** What a decision did, as the workflow answered it. */

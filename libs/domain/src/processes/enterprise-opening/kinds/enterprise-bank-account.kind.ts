@@ -33,6 +33,12 @@ export const enterpriseBankAccountKind: StepKind = {
       }),
     );
   },
+  // The bank chosen and the bank issued are codes of the configured bank list: shown by the bank's names.
+  valueName: (path, value) => {
+    if ((path !== 'bank.bankCode' && path !== 'outputs.bankCode') || typeof value !== 'string') return undefined;
+    const bank = findBank(value);
+    return bank ? { zh: bank.nameZh, en: bank.nameEn } : undefined;
+  },
   // A clerk's completion tolerates a bank outside the list (the clerk knows the bank): its code stands for its name.
   issue: (form, ctx, given) => {
     const uscc = requireUscc('BANK', ctx);

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** The SQL of `users` that is not the sign-in's entity reads: look-ups by name, and the demo accounts. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** id → username, for the ids given (who acted on a case). */
+  async usernames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, username FROM users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; username: string }[];
+    return new Map(rows.map((row) => [row.id, row.username]));
+  }
+
+  /** The id of a clerk of `department` with that username, if there is one. */
+  async clerkId(username: string, department: string): Promise<string | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT id FROM users WHERE username = $1 AND role = 'CLERK' AND department = $2`, [username, department])) as { id: string }[];
+    return row?.id;
+  }
+
+  /** The id of an applicant's account by its username, if there is one. */
+  async applicantId(username: string): Promise<string | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT id FROM users WHERE username = $1 AND role = 'APPLICANT'`, [username])) as { id: string }[];
+    return row?.id;
+  }
+
+  /** The name an account gave (null when none, undefined when no such account). */
+  async nameOf(id: string): Promise<string | null | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT name FROM users WHERE id = $1`, [id])) as { name: string | null }[];
+    return row ? row.name : undefined;
+  }
+
+  /** Which of these usernames have accounts. */
+  async existingUsernames(usernames: readonly string[]): Promise<Set<string>> {
+    const rows = (await this.dataSource.query(`SELECT username FROM users WHERE username = ANY($1)`, [usernames])) as { username: string }[];
+    return new Set(rows.map((row) => row.username));
+  }
+
+  /** Creates an account unless the username is taken (several processes seeding at once: the first wins). */
+  async insertIfAbsent(user: { id: string; username: string; passwordHash: string; name: string | null; role: string; department: string | null }): Promise<void> {
+    await this.dataSource.query(`INSERT INTO users (id, username, password_hash, name, role, department) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING`, [
+      user.id,
+      user.username,
+      user.passwordHash,
+      user.name,
+      user.role,
+      user.department,
+    ]);
+  }
+}
