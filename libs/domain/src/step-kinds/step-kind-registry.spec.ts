@@ -14,9 +14,9 @@ const rules: RuleContext = { today: '2026-03-02', jurisdiction: JISHOU_JURISDICT
 const uscc = generateUscc({ divisionCode: '433101', sequence: 7 });
 
 describe('the step-kind registry', () => {
-  it('registers the five enterprise kinds and the generic review, each under its own key', () => {
+  it('registers the five enterprise kinds, the generic review and the notice period, each under its own key', () => {
     expect([...STEP_KIND_KEYS].sort()).toEqual(
-      ['enterprise.bank-account', 'enterprise.licence', 'enterprise.seals', 'enterprise.social-insurance', 'enterprise.tax', 'review'].sort(),
+      ['enterprise.bank-account', 'enterprise.licence', 'enterprise.seals', 'enterprise.social-insurance', 'enterprise.tax', 'public-notice', 'review'].sort(),
     );
     for (const [key, kind] of Object.entries(STEP_KINDS)) expect(kind.key).toBe(key);
   });
