@@ -559,6 +559,10 @@ const M = {
   backToProcesses: ['返回流程定义列表', 'Back to the process definitions'],
   'code.PROCESS_DEFINITION_INVALID': ['定义文档未通过校验。', 'The definition did not pass validation.'],
   'code.PROCESS_VERSION_EXISTS': ['该标识和版本已存在且内容不同：请提高版本号。', 'This key and version exist with another body: raise the version number.'],
+  'code.ENTERPRISE_NOT_FOUND': ['未找到该统一社会信用代码的企业。', 'No enterprise with this unified social credit code is registered.'],
+  'code.ENTERPRISE_NOT_REPRESENTATIVE': ['只有企业的法定代表人（或代其办理的窗口人员）可以申请。', 'Only the legal representative (or a window clerk on their behalf) may file this.'],
+  'code.ENTERPRISE_NOT_ACTIVE': ['该企业已注销，不能再办理变更或注销。', 'The enterprise is deregistered: no change or deregistration can be filed.'],
+  'code.ENTERPRISE_CASE_IN_FLIGHT': ['该企业已有一件变更或注销正在办理。', 'Another change or deregistration of this enterprise is in progress.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigError, DecisionSigner, createLogger, ensureSearchAttributes, ensureShippedDefinitions, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData, temporalConnectionOptions } from '@onetrip/infrastructure';
+import { ConfigError, DecisionSigner, EnterpriseRegisterRepository, createLogger, ensureSearchAttributes, ensureShippedDefinitions, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData, temporalConnectionOptions } from '@onetrip/infrastructure';
 import { WorkerConfig } from './config/worker.config';
 import { createWorker } from './worker';
 
@@ -32,6 +32,10 @@ async function bootstrap(): Promise<void> {
   } else {
     logger.warn('PERSONAL_DATA_KEYS is not set: ID numbers and mobiles are stored unencrypted (refused in production)');
   }
+
+  // Openings completed before the register existed get their enterprise (once each; a completion since writes its own).
+  const backfilled = await new EnterpriseRegisterRepository(cipher).backfillOpenings(dataSource.manager);
+  if (backfilled) logger.info({ backfilled }, 'register of enterprises: earlier openings added');
 
   const client = await Connection.connect(temporalConnectionOptions(config));
   const registered = await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);

@@ -35,6 +35,8 @@ export * from './case/correction-notice';
 
 export * from './delivery/delivery';
 
+export * from './enterprise/enterprise-register';
+
 export * from './engine/process-definition';
 export * from './engine/form-paths';
 export * from './engine/json-schema/formats';

@@ -11,3 +11,4 @@ export * from './crypto/canonical-json';
 export * from './crypto/decision-signature';
 export * from './database/personal-data-backfill';
 export * from './database/shipped-definitions';
+export * from './database/enterprise-register.repository';

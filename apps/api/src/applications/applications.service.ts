@@ -15,7 +15,7 @@ import {
   type ApplicationForm,
   type RuleFlag,
 } from '@onetrip/domain';
-import { IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
+import { EnterpriseRegisterRepository, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
 import { PROCESS_WORKFLOW, type CasePolicy, type ProcessWorkflowInput } from '@onetrip/workflows/contracts';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError } from '../common/app-error';
@@ -67,6 +67,8 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 
 @Injectable()
 export class ApplicationsService {
+  private readonly register: EnterpriseRegisterRepository;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflows: CaseWorkflowGateway,
@@ -78,7 +80,9 @@ export class ApplicationsService {
     private readonly definitions: ProcessDefinitionsService,
     private readonly audit: AuditLogService,
     private readonly cipher: PersonalDataCipher,
-  ) {}
+  ) {
+    this.register = new EnterpriseRegisterRepository(cipher);
+  }
 
   /**
    * Files an enterprise opening (today's body): its rules, then the case at the opening's ACTIVE
@@ -141,6 +145,11 @@ export class ApplicationsService {
           fees: filing.fees,
           flags: filing.flags,
         });
+        // A lifecycle case takes its enterprise in the same transaction: the filer is its legal representative
+        // (403), it is ACTIVE (409) and no other lifecycle case is in flight (409; the row is locked, so of two
+        // filings racing, one passes).
+        const binding = stored.definition.enterprise;
+        if (binding) await this.register.claimForCase(manager, binding, form, id);
         if (idempotencyKey !== undefined) await manager.insert(IdempotencyKeyEntity, { ownerId: user.id, key: idempotencyKey, requestHash: hash, caseId: id });
         if (user.role === 'WINDOW') await this.audit.record({ actor: user, action: 'FILE_ON_BEHALF', caseId: id, details: { applicantId } }, manager);
       });

@@ -58,6 +58,15 @@ export const ERROR_STATUS = {
   PROCESS_DEFINITION_INVALID: 400,
   /** This key and version are stored with another body: a stored version never changes; upload a new version. */
   PROCESS_VERSION_EXISTS: 409,
+  // The register of enterprises (a lifecycle case: change, deregistration).
+  /** No enterprise with this USCC is registered. */
+  ENTERPRISE_NOT_FOUND: 404,
+  /** The filer is not the enterprise's legal representative (the ID number does not match), nor a window clerk for them. */
+  ENTERPRISE_NOT_REPRESENTATIVE: 403,
+  /** The enterprise is deregistered: no change or deregistration can be filed. */
+  ENTERPRISE_NOT_ACTIVE: 409,
+  /** Another change or deregistration of the enterprise is in flight (one at a time). */
+  ENTERPRISE_CASE_IN_FLIGHT: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

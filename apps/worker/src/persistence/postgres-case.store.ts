@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { PersonalDataCipher } from '@onetrip/infrastructure';
+import { EnterpriseRegisterRepository, PersonalDataCipher } from '@onetrip/infrastructure';
 import { foldEnterpriseName, type Department } from '@onetrip/domain';
 import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import {
@@ -47,11 +47,15 @@ interface TaskRow {
 
 /** The case read model in PostgreSQL. Every write is safe to repeat: activities retry. */
 export class PostgresCaseStore implements CaseStore {
+  private readonly register: EnterpriseRegisterRepository;
+
   constructor(
     private readonly dataSource: DataSource,
     // ID numbers and mobiles are sealed in the stored form and corrections; activities see them plain.
     private readonly cipher: PersonalDataCipher,
-  ) {}
+  ) {
+    this.register = new EnterpriseRegisterRepository(cipher);
+  }
 
   async getCase(caseId: string): Promise<CaseRecord> {
     const [row] = (await this.dataSource.query(
@@ -234,13 +238,21 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async completeCase(caseId: string, outcome: Record<string, unknown>, at: Date): Promise<void> {
-    await this.dataSource.query(`DELETE FROM step_failures WHERE case_id = $1`, [caseId]);
-    await this.dataSource.query(
-      `UPDATE cases SET status = 'COMPLETED', outcome = $2, completed_at = COALESCE(completed_at, $3), ended_at = COALESCE(ended_at, $3),
-              last_progress_at = GREATEST(last_progress_at, $3), updated_at = now()
-       WHERE id = $1`,
-      [caseId, JSON.stringify(outcome), at],
-    );
+    // The outcome and the register's change in one transaction (an opening creates the enterprise, a change
+    // or deregistration applies to it). Whichever activity completes a case calls this, so the register
+    // write moves with it. The case row is locked first: a retry after the commit writes nothing again.
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT status FROM cases WHERE id = $1 FOR UPDATE`, [caseId])) as { status: string }[];
+      if (row?.status === 'COMPLETED') return;
+      const stored = await this.register.applyCompletion(manager, caseId, outcome, at);
+      await manager.query(`DELETE FROM step_failures WHERE case_id = $1`, [caseId]);
+      await manager.query(
+        `UPDATE cases SET status = 'COMPLETED', outcome = $2, completed_at = COALESCE(completed_at, $3), ended_at = COALESCE(ended_at, $3),
+                last_progress_at = GREATEST(last_progress_at, $3), updated_at = now()
+         WHERE id = $1`,
+        [caseId, JSON.stringify(stored), at],
+      );
+    });
   }
 
   async endCase(caseId: string, status: 'REJECTED' | 'CANCELLED', reason: string, at: Date): Promise<void> {
@@ -253,6 +265,8 @@ export class PostgresCaseStore implements CaseStore {
          WHERE id = $1`,
         [caseId, status, reason, at],
       );
+      // A refused or cancelled change or deregistration leaves the register as it was.
+      await this.register.release(manager, caseId, at);
     });
   }
 

@@ -288,6 +288,20 @@ function checkDepartments(definition: ProcessDefinition, out: Problems): void {
   });
 }
 
+/** A lifecycle binding names a USCC field and a resident-id field of the form, both required on the way down. */
+function checkEnterpriseBinding(definition: ProcessDefinition, out: Problems): void {
+  if (!definition.enterprise) return;
+  const fields: [string, string, string][] = [
+    ['usccPath', definition.enterprise.usccPath, 'uscc'],
+    ['representativeIdPath', definition.enterprise.representativeIdPath, 'resident-id'],
+  ];
+  for (const [name, path, format] of fields) {
+    const schema = parsePathPattern(path) ? schemaAt(definition.form.schema, path) : undefined;
+    if (!schema) out.add(`$.enterprise.${name}`, 'ENTERPRISE_PATH_UNKNOWN', `"${path}" is not a field of the form`);
+    else if (schema.format !== format) out.add(`$.enterprise.${name}`, 'ENTERPRISE_PATH_FORMAT', `The form field "${path}" must have the format "${format}"`);
+  }
+}
+
 /**
  * Validates an uploaded definition document. Returns the definition when it has no problem, else every
  * problem at once (one upload, one list). `kinds` is the step-kind registry (STEP_KIND_KEYS).
@@ -304,5 +318,6 @@ export function validateDefinition(document: unknown, kinds: StepKindLookup): De
   checkSteps(definition, kinds, formOk, out);
   checkOutcome(definition, formOk, out);
   checkFees(definition, formOk, out);
+  if (formOk) checkEnterpriseBinding(definition, out);
   return out.list.length === 0 ? { definition, problems: [] } : { problems: out.list };
 }

@@ -134,6 +134,21 @@ export interface ProcessDefinition {
   steps: StepDefinition[];
   outcome: OutcomeDefinition;
   fees: FeeDefinition[];
+  /** A lifecycle process (change, deregistration) acts on one enterprise of the register (see enterprise/enterprise-register.ts). */
+  enterprise?: EnterpriseBinding;
+}
+
+/**
+ * Which enterprise a lifecycle case acts on and what its completion does: filing checks the filer (the ID
+ * number at `representativeIdPath` must be the legal representative's) and takes the enterprise (ACTIVE →
+ * CHANGING/DEREGISTERING) in the case's transaction; completion applies `effect` with the outcome.
+ */
+export interface EnterpriseBinding {
+  /** Form path of the enterprise's USCC (format uscc). */
+  usccPath: string;
+  /** Form path of the legal representative's ID number the filer gives (format resident-id). */
+  representativeIdPath: string;
+  effect: 'CHANGE' | 'DEREGISTER';
 }
 
 export const PROCESS_DEFINITION_STATUSES = ['DRAFT', 'ACTIVE', 'RETIRED'] as const;

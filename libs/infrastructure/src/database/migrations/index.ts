@@ -6,6 +6,7 @@ import { AddRateLimitCounters1764700000000 } from './1764700000000-add-rate-limi
 import { AddRefreshTokens1764810000000 } from './1764810000000-add-refresh-tokens';
 import { AddFoldedRegisteredNames1764820000000 } from './1764820000000-add-folded-registered-names';
 import { AddProcessDefinitions1764900000000 } from './1764900000000-add-process-definitions';
+import { AddEnterpriseRegister1765000000000 } from './1765000000000-add-enterprise-register';
 
 // In order; never edit one once committed, add a new one.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddRefreshTokens1764810000000,
   AddFoldedRegisteredNames1764820000000,
   AddProcessDefinitions1764900000000,
+  AddEnterpriseRegister1765000000000,
 ];
