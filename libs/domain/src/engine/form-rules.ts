@@ -14,6 +14,8 @@ export interface FormRule {
   requires: readonly string[];
   /** True for a finding (violation or flag) this rule owns. */
   owns(finding: { path: string; code: string }): boolean;
+  /** A rule of its own (not one of checkApplication's groups): its findings on the form, checked to match `requires`. */
+  check?(form: unknown): RuleViolation[];
 }
 
 /** The sections every enterprise rule needs, because they are computed together by checkApplication. */
@@ -41,9 +43,36 @@ const RULE_LIST: readonly FormRule[] = [
   rule('mail-delivery-address', 'Free mail delivery has a postal address', (f) => f.code === 'DELIVERY_ADDRESS_MISSING'),
 ];
 
-export const FORM_RULES: Readonly<Record<string, FormRule>> = Object.freeze(Object.fromEntries(RULE_LIST.map((r) => [r.name, r])));
+const field = (form: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, part) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined), form);
 
-export const FORM_RULE_NAMES: readonly string[] = RULE_LIST.map((r) => r.name);
+/**
+ * 简易注销: only an enterprise with no debts and no unfinished business (as all its investors declare, in
+ * `declaration`) may take the simplified route (`route`: SIMPLIFIED); the ordinary route needs no declaration.
+ */
+const simplifiedDeregistration: FormRule = {
+  name: 'simplified-deregistration',
+  description: 'The simplified route (简易注销) is declared free of debts and of unfinished business',
+  requires: ['route', 'declaration.noDebts', 'declaration.noUnfinishedBusiness'],
+  owns: (f) => f.code.startsWith('SIMPLIFIED_DEREGISTRATION_'),
+  check(form) {
+    if (field(form, 'route') !== 'SIMPLIFIED') return [];
+    const problems: RuleViolation[] = [];
+    if (field(form, 'declaration.noDebts') !== true) {
+      problems.push({ path: 'declaration.noDebts', code: 'SIMPLIFIED_DEREGISTRATION_DEBTS', message: 'The simplified route is only for an enterprise with no debts (declare it, or take the ordinary route)' });
+    }
+    if (field(form, 'declaration.noUnfinishedBusiness') !== true) {
+      problems.push({ path: 'declaration.noUnfinishedBusiness', code: 'SIMPLIFIED_DEREGISTRATION_UNFINISHED_BUSINESS', message: 'The simplified route is only for an enterprise with no unfinished business (declare it, or take the ordinary route)' });
+    }
+    return problems;
+  },
+};
+
+const STANDALONE_RULES: readonly FormRule[] = [simplifiedDeregistration];
+
+export const FORM_RULES: Readonly<Record<string, FormRule>> = Object.freeze(Object.fromEntries([...RULE_LIST, ...STANDALONE_RULES].map((r) => [r.name, r])));
+
+export const FORM_RULE_NAMES: readonly string[] = [...RULE_LIST, ...STANDALONE_RULES].map((r) => r.name);
 
 export function isFormRule(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(FORM_RULES, name);
@@ -64,8 +93,10 @@ export function checkFormRules(names: readonly string[], form: unknown, ctx: Rul
     if (!isFormRule(name)) throw new UnknownFormRuleError(name);
     return FORM_RULES[name];
   });
-  if (rules.length === 0) return { violations: [], flags: [] };
+  const own = rules.flatMap((r) => r.check?.(form) ?? []);
+  const grouped = rules.filter((r) => !r.check);
+  if (grouped.length === 0) return { violations: own, flags: [] };
   const all = checkApplication(form as ApplicationForm, ctx);
-  const kept = <T extends RuleViolation | RuleFlag>(findings: T[]) => findings.filter((finding) => rules.some((r) => r.owns(finding)));
-  return { violations: kept(all.violations), flags: kept(all.flags) };
+  const kept = <T extends RuleViolation | RuleFlag>(findings: T[]) => findings.filter((finding) => grouped.some((r) => r.owns(finding)));
+  return { violations: [...kept(all.violations), ...own], flags: kept(all.flags) };
 }
