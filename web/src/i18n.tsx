@@ -563,6 +563,7 @@ const M = {
   'code.ENTERPRISE_NOT_REPRESENTATIVE': ['只有企业的法定代表人（或代其办理的窗口人员）可以申请。', 'Only the legal representative (or a window clerk on their behalf) may file this.'],
   'code.ENTERPRISE_NOT_ACTIVE': ['该企业已注销，不能再办理变更或注销。', 'The enterprise is deregistered: no change or deregistration can be filed.'],
   'code.ENTERPRISE_CASE_IN_FLIGHT': ['该企业已有一件变更或注销正在办理。', 'Another change or deregistration of this enterprise is in progress.'],
+  'code.NOTICE_NOT_OPEN': ['该企业不在公示期内，不能提出异议。', 'This enterprise is not in a notice period taking objections.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

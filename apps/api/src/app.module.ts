@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NoticesModule } from './notices/notices.module';
 import { PingsModule } from './pings/pings.module';
 import { ProcessesModule } from './processes/processes.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ApplicationsModule,
         TasksModule,
         ComplaintsModule,
+        NoticesModule,
         AdminModule,
         MetricsModule,
         TemporalCodecModule,
