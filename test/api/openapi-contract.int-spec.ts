@@ -26,6 +26,7 @@ const WELL_FORMED: Record<string, unknown> = {
   'POST /api/applications/{id}/corrections': { changes: { 'company.address.detail': '乾州街道世纪大道99号' } },
   'POST /api/applications/{id}/cancel': { reason: 'contract' },
   'POST /api/applications/{id}/complaints': { text: 'contract' },
+  'POST /api/notices/{id}/objections': { reason: 'contract', clientKey: 'contract-objection' },
   'POST /api/tasks/{id}/claim': {},
   'POST /api/tasks/{id}/complete': {},
   'POST /api/tasks/{id}/return': { items: [{ field: 'company.name', reason: 'contract' }] },
@@ -52,11 +53,11 @@ describe('the API answers exactly what its OpenAPI document says', () => {
     contract = contractChecker(doc);
     db = await connectDatabase();
     const [applicant, clerk, admin] = await Promise.all([newApplicant(), signIn('clerk-samr'), signIn('admin')]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', admin).set('pings', admin).set('temporal-codec', admin).set('processes', applicant);
+    callers.set('applications', applicant).set('tasks', clerk).set('admin', admin).set('pings', admin).set('temporal-codec', admin).set('processes', applicant).set('notices', applicant);
     const filed = await fileCase(applicant.token);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.id}/complaints`, { token: applicant.token, body: { text: 'contract fixture' } });
     expect(complaint.status).toBe(201);
-    Object.assign(ids, { applications: filed.id, cases: filed.id, tasks: await openTaskId(db, filed.id, 'SAMR'), complaints: complaint.body.id });
+    Object.assign(ids, { applications: filed.id, cases: filed.id, notices: filed.id, tasks: await openTaskId(db, filed.id, 'SAMR'), complaints: complaint.body.id });
   });
 
   afterAll(async () => {
@@ -89,7 +90,7 @@ describe('the API answers exactly what its OpenAPI document says', () => {
       const prefix = path.split('/')[2];
       const proper = callers.get(prefix)?.token;
       // Someone signed in whose role the route refuses: a clerk where applicants file, else an applicant.
-      const other = prefix === 'applications' || prefix === 'processes' ? callers.get('tasks')?.token : callers.get('applications')?.token;
+      const other = prefix === 'applications' || prefix === 'processes' || prefix === 'notices' ? callers.get('tasks')?.token : callers.get('applications')?.token;
       const documented = Object.keys(operation.responses);
       const headers = operation.parameters?.some((parameter) => parameter.in === 'header' && parameter.name === 'x-namespace') ? { 'x-namespace': 'default' } : undefined;
       const write = method !== 'get';

@@ -9,11 +9,11 @@ import { ObjectionDto, ObjectionListDto, PublicNoticeListDto } from './dto/notic
 import { NoticesService } from './notices.service';
 
 @ApiTags('notices')
-@Controller('notices')
+@Controller()
 export class NoticesController {
   constructor(private readonly notices: NoticesService) {}
 
-  @Get()
+  @Get('notices')
   @Public()
   @ApiOperation({ summary: 'Enterprises in their notice period now (公示期): name, code and dates only, soonest ending first' })
   @ApiOkResponse({ type: PublicNoticeListDto })
@@ -21,22 +21,25 @@ export class NoticesController {
     return this.notices.list();
   }
 
-  @Post(':caseId/objections')
+  @Post('notices/:id/objections')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Object to a case in its notice period (anyone signed in); a SAMR clerk rules on it. Idempotent by clientKey' })
+  // Members of the public (and the window for one at the counter); the officials who rule on objections do not raise them.
+  @Roles('APPLICANT', 'WINDOW')
+  @ApiOperation({ summary: 'Object to a case in its notice period (any applicant account, or the window for a visitor); a SAMR clerk rules on it. Idempotent by clientKey' })
   @ApiCreatedResponse({ type: ObjectionDto })
   @ApiNotFoundResponse({ description: 'No such case' })
   @ApiConflictResponse({ description: 'NOTICE_NOT_OPEN: not in a notice period taking objections; IDEMPOTENCY_KEY_REUSED: the key names another objection' })
-  raise(@CurrentUser() user: AuthenticatedUser, @Param('caseId') caseId: string, @Body() dto: ObjectionCreateDto): Promise<ObjectionDto> {
+  raise(@CurrentUser() user: AuthenticatedUser, @Param('id') caseId: string, @Body() dto: ObjectionCreateDto): Promise<ObjectionDto> {
     return this.notices.raise(user, caseId, dto);
   }
 
-  @Get(':caseId/objections')
+  @Get('tasks/:id/objections')
   @ApiBearerAuth()
   @Roles('CLERK', 'ADMIN')
-  @ApiOperation({ summary: "The objections to a case, for the clerk who rules on them (personal data in the reasons masked)" })
+  @ApiOperation({ summary: 'The objections an objection task rules on (personal data in the reasons masked); empty for any other task' })
   @ApiOkResponse({ type: ObjectionListDto })
-  objections(@Param('caseId') caseId: string): Promise<ObjectionListDto> {
-    return this.notices.objections(caseId);
+  @ApiNotFoundResponse({ description: 'No such task' })
+  objections(@Param('id') taskId: string): Promise<ObjectionListDto> {
+    return this.notices.objections(taskId);
   }
 }

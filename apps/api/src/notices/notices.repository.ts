@@ -68,7 +68,15 @@ export class NoticesRepository {
     await this.dataSource.query(`UPDATE notice_objections SET notice_step_id = $2, task_id = $3 WHERE id = $1`, [id, noticeStepId, taskId]);
   }
 
-  async forCase(caseId: string): Promise<ObjectionRow[]> {
-    return (await this.dataSource.query(`SELECT ${OBJECTION_COLUMNS} FROM notice_objections WHERE case_id = $1 AND task_id IS NOT NULL ORDER BY created_at, id`, [caseId])) as ObjectionRow[];
+  async forTask(taskId: string): Promise<ObjectionRow[]> {
+    return (await this.dataSource.query(`SELECT ${OBJECTION_COLUMNS} FROM notice_objections WHERE task_id = $1 ORDER BY created_at, id`, [taskId])) as ObjectionRow[];
+  }
+
+  async caseExists(caseId: string): Promise<boolean> {
+    return ((await this.dataSource.query(`SELECT 1 FROM cases WHERE id = $1`, [caseId])) as unknown[]).length > 0;
+  }
+
+  async taskExists(taskId: string): Promise<boolean> {
+    return ((await this.dataSource.query(`SELECT 1 FROM tasks WHERE id = $1`, [taskId])) as unknown[]).length > 0;
   }
 }

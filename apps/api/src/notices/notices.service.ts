@@ -48,7 +48,7 @@ export class NoticesService {
    * task and the audit row are written together. A retry after any crash finds the row and finishes the rest.
    */
   async raise(user: AuthenticatedUser, caseId: string, dto: ObjectionCreateDto): Promise<ObjectionDto> {
-    if (!isUuid(caseId)) throw new AppError('NOT_FOUND', 'No such case');
+    if (!isUuid(caseId) || !(await this.notices.caseExists(caseId))) throw new AppError('NOT_FOUND', 'No such case');
     let row = await this.notices.findByClientKey(user.id, dto.clientKey);
     if (row && (row.case_id !== caseId || row.reason !== dto.reason)) {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This clientKey was used for another objection: choose a new key for a new objection');
@@ -67,9 +67,9 @@ export class NoticesService {
     return toObjection({ ...row, notice_step_id: raised.noticeStepId, task_id: raised.taskId });
   }
 
-  /** For the clerk who rules (and admins): the objections to a case, ID numbers and mobiles in them masked. */
-  async objections(caseId: string): Promise<ObjectionListDto> {
-    if (!isUuid(caseId)) throw new AppError('NOT_FOUND', 'No such case');
-    return { items: (await this.notices.forCase(caseId)).map((row) => toObjection(row, maskPersonalData)) };
+  /** For the clerk who rules (and admins): the objections of an objection task, ID numbers and mobiles in them masked. */
+  async objections(taskId: string): Promise<ObjectionListDto> {
+    if (!(await this.notices.taskExists(taskId))) throw new AppError('NOT_FOUND', 'No such task');
+    return { items: (await this.notices.forTask(taskId)).map((row) => toObjection(row, maskPersonalData)) };
   }
 }
