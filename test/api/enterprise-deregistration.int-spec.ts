@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import type { AppProcess } from '../../scripts/stack/app-process';
 import { waitFor } from '../../scripts/stack/wait-for';
-import { connectDatabase } from '../support/case-fixtures';
+import { caseWorkflowId } from '@onetrip/workflows/contracts';
+import type { Client } from '@temporalio/client';
+import { connectDatabase, connectTemporal } from '../support/case-fixtures';
+import { recordHistory } from '../support/history-recorder';
 import { http } from '../support/http';
 import { startApi } from '../support/test-stack';
 import { newApplicant, newClerk, validForm, type SignedIn } from './api-fixtures';
@@ -10,6 +13,7 @@ import { newApplicant, newClerk, validForm, type SignedIn } from './api-fixtures
 // Enterprise deregistration (企业注销一件事) over HTTP on the real API, worker, PostgreSQL and Temporal. An API
 // of its own runs every department step AUTO and every notice period NOTICE_SECONDS long (NOTICE_PERIOD_SECONDS),
 // so what is left to people is what this file is about: objections and the SAMR clerk's ruling on them.
+// With RECORD_HISTORIES=1 each path's history is saved for the replay gate (histories/process/enterprise-deregistration/).
 
 const NOTICE_SECONDS = 8;
 
@@ -31,6 +35,7 @@ interface Notice {
 describe('enterprise deregistration, with its notice periods shortened to seconds', () => {
   let api: { url: string; app: AppProcess };
   let db: PgClient;
+  let temporal: Client;
   let owner: SignedIn;
   let objector: SignedIn;
   let clerk: SignedIn;
@@ -38,12 +43,14 @@ describe('enterprise deregistration, with its notice periods shortened to second
   beforeAll(async () => {
     api = await startApi({ CASE_DEPARTMENT_MODES: '*=AUTO', CASE_CALENDAR: 'ALWAYS', NOTICE_PERIOD_SECONDS: String(NOTICE_SECONDS) }, 'api-deregistration');
     db = await connectDatabase();
+    temporal = await connectTemporal();
     [owner, objector] = await Promise.all([newApplicant(api.url), newApplicant(api.url)]);
     clerk = await newClerk(db, 'SAMR');
   }, 120_000);
 
   afterAll(async () => {
     await db?.end();
+    await temporal?.connection.close();
     await api?.app.stop();
   });
 
@@ -84,6 +91,7 @@ describe('enterprise deregistration, with its notice periods shortened to second
     }, { timeoutMs: 30_000, intervalMs: 200 });
   const object = (caseId: string, clientKey = `key-${randomUUID()}`, reason = '本人对该企业有未清偿债权') =>
     post<{ id: string; taskId: string; noticeStepId: string; code?: string }>(`/notices/${caseId}/objections`, { reason, clientKey }, objector.token);
+  const record = (caseId: string, name: string) => recordHistory(temporal.workflow.getHandle(caseWorkflowId(caseId)), `process/enterprise-deregistration/${name}`);
   const rule = (taskId: string, ruling: 'DISMISSED' | 'UPHELD') => post<{ status: string }>(`/tasks/${taskId}/complete`, { outputs: { ruling } }, clerk.token);
 
   it('simplified, an objection dismissed: DEREGISTERING while in flight, listed publicly without personal data, then DEREGISTERED; a second filing is 409', async () => {
@@ -120,6 +128,7 @@ describe('enterprise deregistration, with its notice periods shortened to second
     expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERED');
     // Nothing more to object to, and nothing more to file for it.
     expect((await object(filed.body.id)).body.code).toBe('NOTICE_NOT_OPEN');
+    await record(filed.body.id, 'objection-dismissed');
     const again = await fileDeregistration(deregistrationForm(enterprise, 'SIMPLIFIED'));
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'ENTERPRISE_NOT_ACTIVE' });
   }, 240_000);
@@ -137,6 +146,7 @@ describe('enterprise deregistration, with its notice periods shortened to second
     const done = await waitForCase(filed.body.id, 'the deregistration completed', (view) => view.status === 'COMPLETED');
     expect(done.outcome).toMatchObject({ publicNotice: 'OBJECTION_UPHELD', creditorsNotice: 'ENDED' });
     expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERED');
+    await record(filed.body.id, 'objection-upheld');
   }, 240_000);
 
   it('ordinary: no declaration needed, the 45-day creditors\' notice (shortened), then SAMR; the simplified route needs the declaration', async () => {
@@ -153,5 +163,6 @@ describe('enterprise deregistration, with its notice periods shortened to second
     expect(done.outcome).toMatchObject({ publicNotice: null, creditorsNotice: 'ENDED' });
     expect(Object.fromEntries(done.steps.map((step) => [step.stepId, step.status]))).toMatchObject({ PUBLIC_NOTICE: 'SKIPPED', OBJECTION: 'SKIPPED', CREDITOR_NOTICE: 'DONE', SAMR: 'DONE' });
     expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERED');
+    await record(filed.body.id, 'ordinary');
   }, 240_000);
 });

@@ -54,6 +54,12 @@ const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
     correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'activity completeProcess', 'result COMPLETED'],
     cancellation: ['update cancelCase', 'activity verifyCommand', 'activity endCase', 'result CANCELLED'],
   },
+  // The notice step (public-notice): its timer, objections, the ruling; recorded by test/api/enterprise-deregistration.
+  'enterprise-deregistration': {
+    'objection-dismissed': ['activity runAutomaticStep', 'activity openNotice', 'update raiseObjection', 'activity openStep', 'update decideTask', 'activity closeNotice', 'activity completeProcess', 'result COMPLETED'],
+    'objection-upheld': ['activity openNotice', 'update raiseObjection', 'update decideTask', 'activity closeNotice', 'activity completeProcess', 'result COMPLETED'],
+    ordinary: ['activity openNotice', 'timer fired', 'activity closeNotice', 'activity completeProcess', 'result COMPLETED'],
+  },
 };
 
 interface RecordedHistory {
