@@ -82,7 +82,7 @@ describe('deregistration in the pages, with the public notice page', () => {
     // The owner's case page: done, with the notice step and the outcome.
     await signIn(page, origin, owner.username, APPLICANT_PASSWORD);
     await page.goto(`${origin}/cases/${filed.body.id}`);
-    await page.getByText('简易注销公告（20日）').first().waitFor();
+    await page.locator(':text("简易注销公告（20日）"):visible').first().waitFor();
     await checkAccessibility(page, 'deregistration case');
     await screenshot(page, 'deregistration-3-case-done');
     // Once over, the notice page no longer lists it.
