@@ -63,6 +63,8 @@ describe('deregistration in the pages, with the public notice page', () => {
 
     // Another applicant objects on the page.
     await signIn(page, origin, objector.username, APPLICANT_PASSWORD);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await checkAccessibility(page, 'start page', { oncePerKind: true });
     await page.goto(`${origin}/notices`);
     await page.locator(`#objection-${filed.body.id}`).fill('本人对该企业尚有未结清的货款');
     await page.locator('li', { has: page.getByRole('heading', { name: form.company.name }) }).getByRole('button', { name: '提出异议' }).click();
