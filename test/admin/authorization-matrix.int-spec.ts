@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import { SHIPPED_DEFINITIONS } from '@onetrip/domain/processes/shipped-definitions';
 import { fileCase, newApplicant, openTaskId, signIn, validForm, type SignedIn } from '../api/api-fixtures';
@@ -16,6 +17,8 @@ interface Fixture {
   caseId: string;
   taskId: string;
   complaintId: string;
+  /** An enterprise of the register whose legal representative is APPLICANT. */
+  enterpriseId: string;
 }
 
 interface Entry {
@@ -83,6 +86,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/tasks/{id}/objections': { allowed: [...CLERKS, 'ADMIN'], path: (f) => `/tasks/${f.taskId}/objections` },
   'POST /api/admin/complaints/{id}/resolve': { allowed: ['ADMIN'], path: (f) => `/admin/complaints/${f.complaintId}/resolve`, body: () => ({ resolution: 'matrix' }) },
   'GET /api/admin/metrics': { allowed: ['ADMIN'], path: () => '/admin/metrics' },
+  // The register: an applicant sees the enterprises they represent (another's is not found); the window and admins find any.
+  'GET /api/enterprises': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], path: () => '/enterprises' },
+  'GET /api/enterprises/{id}': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], hidden: ['OTHER_APPLICANT'], path: (f) => `/enterprises/${f.enterpriseId}` },
   // The catalog and published versions are public (the wizard is rendered from them); a draft is not published.
   'GET /api/processes': { allowed: EVERYONE, path: () => '/processes' },
   'GET /api/processes/definition-schema': { allowed: EVERYONE, path: () => '/processes/definition-schema' },
@@ -134,7 +140,14 @@ describe('authorization matrix: every route × every caller', () => {
     const filed = await fileCase(applicant.token);
     const taskId = await openTaskId(db, filed.id, 'SAMR');
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.id}/complaints`, { token: applicant.token, body: { text: 'matrix fixture' } });
-    fixture = { caseId: filed.id, taskId, complaintId: complaint.body.id };
+    // The register's row as a completed opening writes it (the fixture case stands in for the opening).
+    const enterpriseId = randomUUID();
+    await db.query(
+      `INSERT INTO enterprises (id, uscc, name, entity_type, address, legal_representative, legal_representative_user_id, registered_capital, business_scope, shareholders, seals, status, opened_by_case_id)
+       VALUES ($1, $2, '吉首市矩阵科技有限公司', 'LIMITED_LIABILITY', '{"divisionCode": "433101", "detail": "乾州街道"}', '{"name": "张三", "idNumber": "433101199001010011", "mobile": "13800001111"}', $3, '100000.00', '["软件开发"]', '[]', '[]', 'ACTIVE', $4)`,
+      [enterpriseId, `91433101${enterpriseId.replace(/[^0-9]/g, '').padEnd(10, '2').slice(0, 10)}`, applicant.id, filed.id],
+    );
+    fixture = { caseId: filed.id, taskId, complaintId: complaint.body.id, enterpriseId };
   });
   afterAll(() => db.end());
 

@@ -53,11 +53,18 @@ describe('the API answers exactly what its OpenAPI document says', () => {
     contract = contractChecker(doc);
     db = await connectDatabase();
     const [applicant, clerk, admin] = await Promise.all([newApplicant(), signIn('clerk-samr'), signIn('admin')]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', admin).set('pings', admin).set('temporal-codec', admin).set('processes', applicant).set('notices', applicant);
+    callers.set('applications', applicant).set('tasks', clerk).set('admin', admin).set('pings', admin).set('temporal-codec', admin).set('processes', applicant).set('enterprises', applicant).set('notices', applicant);
     const filed = await fileCase(applicant.token);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.id}/complaints`, { token: applicant.token, body: { text: 'contract fixture' } });
     expect(complaint.status).toBe(201);
-    Object.assign(ids, { applications: filed.id, cases: filed.id, notices: filed.id, tasks: await openTaskId(db, filed.id, 'SAMR'), complaints: complaint.body.id });
+    // An enterprise of the applicant's in the register (as a completed opening would write it), for its read routes.
+    const enterprise = randomUUID();
+    await db.query(
+      `INSERT INTO enterprises (id, uscc, name, entity_type, address, legal_representative, legal_representative_user_id, registered_capital, business_scope, shareholders, seals, status, opened_by_case_id)
+       VALUES ($1, $2, '吉首市契约科技有限公司', 'LIMITED_LIABILITY', '{"divisionCode": "433101", "detail": "乾州街道"}', '{"name": "张三", "idNumber": "433101199001010011", "mobile": "13800001111"}', $3, '100000.00', '["软件开发"]', '[]', '[]', 'ACTIVE', $4)`,
+      [enterprise, `91433101${enterprise.replace(/[^0-9]/g, '').padEnd(10, '1').slice(0, 10)}`, applicant.id, filed.id],
+    );
+    Object.assign(ids, { applications: filed.id, cases: filed.id, notices: filed.id, tasks: await openTaskId(db, filed.id, 'SAMR'), complaints: complaint.body.id, enterprises: enterprise });
   });
 
   afterAll(async () => {
@@ -90,7 +97,7 @@ describe('the API answers exactly what its OpenAPI document says', () => {
       const prefix = path.split('/')[2];
       const proper = callers.get(prefix)?.token;
       // Someone signed in whose role the route refuses: a clerk where applicants file, else an applicant.
-      const other = prefix === 'applications' || prefix === 'processes' || prefix === 'notices' ? callers.get('tasks')?.token : callers.get('applications')?.token;
+      const other = prefix === 'applications' || prefix === 'processes' || prefix === 'enterprises' || prefix === 'notices' ? callers.get('tasks')?.token : callers.get('applications')?.token;
       const documented = Object.keys(operation.responses);
       const headers = operation.parameters?.some((parameter) => parameter.in === 'header' && parameter.name === 'x-namespace') ? { 'x-namespace': 'default' } : undefined;
       const write = method !== 'get';

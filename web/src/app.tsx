@@ -7,6 +7,7 @@ import { AdminCasePage, MetricsPage, StuckCasesPage } from './pages/admin-pages'
 import { RegisterPage, SignInPage } from './pages/auth-pages';
 import { MyCasesPage, NewCasePage, WindowNewPage, WindowPage } from './pages/case-list-pages';
 import { CasePage } from './pages/case-page';
+import { EnterpriseListPage, EnterprisePage } from './pages/enterprise-pages';
 import { ProcessListPage, ProcessVersionPage } from './pages/process-admin-pages';
 import { ProcessApplyPage, ProcessCatalogPage } from './pages/process-pages';
 import { InboxPage, TaskPage } from './pages/clerk-pages';
@@ -22,12 +23,14 @@ const NAV: Record<Role, Array<{ href: string; label: MessageKey }>> = {
     { href: '/cases/new', label: 'navNewCase' },
     { href: '/apply', label: 'navOtherProcesses' },
     { href: '/notices', label: 'navNotices' },
+    { href: '/enterprises', label: 'navEnterprises' },
   ],
   CLERK: [{ href: '/inbox', label: 'navInbox' }],
   WINDOW: [
     { href: '/window', label: 'navWindow' },
     { href: '/window/new', label: 'navWindowNew' },
     { href: '/window/apply', label: 'navOtherProcesses' },
+    { href: '/enterprises', label: 'navFindEnterprise' },
   ],
   ADMIN: [
     { href: '/admin', label: 'navStuck' },
@@ -52,6 +55,8 @@ const ROUTES: Route[] = [
   { pattern: '/apply/:key', roles: ['APPLICANT'], render: (p, s) => <ProcessApplyPage key={p.key} processKey={p.key} session={s as Session} mode="APPLICANT" /> },
   { pattern: '/window/apply', roles: ['WINDOW'], render: () => <ProcessCatalogPage mode="WINDOW" /> },
   { pattern: '/window/apply/:key', roles: ['WINDOW'], render: (p, s) => <ProcessApplyPage key={p.key} processKey={p.key} session={s as Session} mode="WINDOW" /> },
+  { pattern: '/enterprises', roles: ['APPLICANT', 'WINDOW', 'ADMIN'], render: (_p, s) => <EnterpriseListPage session={s as Session} /> },
+  { pattern: '/enterprises/:id', roles: ['APPLICANT', 'WINDOW', 'ADMIN'], render: (p, s) => <EnterprisePage key={p.id} id={p.id} session={s as Session} /> },
   { pattern: '/admin', roles: ['ADMIN'], render: () => <StuckCasesPage /> },
   { pattern: '/admin/processes', roles: ['ADMIN'], render: () => <ProcessListPage /> },
   { pattern: '/admin/processes/:key/versions/:version', roles: ['ADMIN'], render: (p) => <ProcessVersionPage key={`${p.key}@${p.version}`} processKey={p.key} version={Number(p.version)} /> },

@@ -9,6 +9,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { ApiConfig } from './config/api.config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -39,6 +40,7 @@ export class AppModule {
         TasksModule,
         ComplaintsModule,
         NoticesModule,
+        EnterprisesModule,
         AdminModule,
         MetricsModule,
         TemporalCodecModule,

@@ -187,17 +187,27 @@ export function emptyValue(raw: JsonSchema, root: JsonSchema): unknown {
   return '';
 }
 
+/** Nothing typed: an object with no field left, or a list of such (after cleaning). */
+function isBlankValue(value: unknown): boolean {
+  if (value === '' || value === undefined) return true;
+  if (Array.isArray(value)) return value.every(isBlankValue);
+  return isObject(value) && Object.values(value).every(isBlankValue);
+}
+
 /** What is sent: text trimmed (upper case where its format says so), blank fields left out (a required one is then REQUIRED). */
 export function cleanValue(raw: JsonSchema, root: JsonSchema, value: unknown): unknown {
   const schema = resolveSchema(raw, root);
   const type = typeOf(schema);
   if (type === 'object' && isObject(value)) {
     const properties = isObject(schema.properties) ? schema.properties : {};
+    const required = Array.isArray(schema.required) ? schema.required : [];
     const out: Record<string, unknown> = {};
     for (const [name, child] of Object.entries(value)) {
       const childSchema = properties[name];
       const cleaned = isObject(childSchema) ? cleanValue(childSchema, root, child) : child;
       if (cleaned === '' || cleaned === undefined) continue;
+      // An optional section left blank is left out (a change form's parts the applicant does not change).
+      if (!required.includes(name) && isBlankValue(cleaned)) continue;
       out[name] = cleaned;
     }
     return out;

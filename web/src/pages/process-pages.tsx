@@ -94,7 +94,10 @@ function GenericWizard({ view, mode }: { view: ProcessDefinitionView; session: S
   const schema = view.definition.form.schema;
   const parts = useMemo(() => formParts(schema), [schema]);
   const review = parts.length;
-  const [form, setForm] = useState<unknown>(() => emptyValue(schema, schema));
+  // A link may fill fields in: `?form.enterprise.uscc=…` (the enterprise page's "file a change").
+  const [form, setForm] = useState<unknown>(() =>
+    [...new URLSearchParams(window.location.search)].filter(([name]) => name.startsWith('form.')).reduce((value: unknown, [name, given]) => setAt(value, name.slice(5), given), emptyValue(schema, schema)),
+  );
   const [step, setStep] = useState(0);
   const [onBehalfOf, setOnBehalfOf] = useState('');
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());

@@ -74,8 +74,10 @@ export class ApplicationRulesService {
   async checkNamed(names: readonly string[], form: unknown, prefix: string, options: { caseId?: string; now?: Date } = {}): Promise<RuleFlag[]> {
     if (names.length === 0) return [];
     const { rules } = this.policies.policy;
-    const company = (form as { company?: { name?: unknown } }).company;
-    const name = typeof company?.name === 'string' ? company.name : undefined;
+    // The name the form registers: an opening's company name, or a change's new name.
+    const { company, changes } = form as { company?: { name?: unknown }; changes?: { name?: unknown } };
+    const candidate = company?.name ?? changes?.name;
+    const name = typeof candidate === 'string' ? candidate : undefined;
     const result = checkFormRules(names, form, {
       today: shanghaiDate(options.now ?? new Date()),
       jurisdiction: rules.jurisdiction,

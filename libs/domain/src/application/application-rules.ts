@@ -67,7 +67,8 @@ export type RuleViolationCode =
   | 'EMPLOYEE_UNDERAGE'
   | 'EMPLOYEE_DUPLICATE'
   | 'BANK_CODE_UNKNOWN'
-  | 'DELIVERY_ADDRESS_MISSING';
+  | 'DELIVERY_ADDRESS_MISSING'
+  | 'CHANGE_NOTHING';
 
 export interface RuleViolation {
   path: string;

@@ -1,6 +1,7 @@
 import type { ApplicationForm } from '../application/application-form';
 import { checkApplication, type RuleCheckResult, type RuleContext, type RuleFlag, type RuleViolation } from '../application/application-rules';
 import { DomainError } from '../errors/domain-error';
+import { checkEnterpriseChange } from '../enterprise/enterprise-change-rules';
 
 // Named cross-field rules (what a JSON Schema cannot say: sums, ages, check characters against a clock,
 // the jurisdiction). A definition lists the names its form needs; the code lives here, in the domain.
@@ -14,8 +15,8 @@ export interface FormRule {
   requires: readonly string[];
   /** True for a finding (violation or flag) this rule owns. */
   owns(finding: { path: string; code: string }): boolean;
-  /** A rule of its own (not one of checkApplication's groups): its findings on the form, checked to match `requires`. */
-  check?(form: unknown): RuleViolation[];
+  /** A rule of its own form (not the opening's checkApplication): its findings come from here. */
+  check?(form: unknown, ctx: RuleContext): RuleCheckResult;
 }
 
 /** The sections every enterprise rule needs, because they are computed together by checkApplication. */
@@ -41,6 +42,13 @@ const RULE_LIST: readonly FormRule[] = [
   rule('employees', 'Each employee has a valid resident ID, a real start date, is of working age and listed once', (f) => under(f.path, 'socialInsurance')),
   rule('bank-known', 'The bank is one the joint window can open an account with', (f) => f.code === 'BANK_CODE_UNKNOWN'),
   rule('mail-delivery-address', 'Free mail delivery has a postal address', (f) => f.code === 'DELIVERY_ADDRESS_MISSING'),
+  {
+    name: 'enterprise-change',
+    description: 'A change changes something; a new name, address, capital or scope follows the opening rules for it (企业信息变更)',
+    requires: ['enterprise', 'changes'],
+    owns: (f) => under(f.path, 'changes'),
+    check: (form, ctx) => checkEnterpriseChange(form as Parameters<typeof checkEnterpriseChange>[0], ctx),
+  },
 ];
 
 const field = (form: unknown, path: string): unknown =>
@@ -56,7 +64,7 @@ const simplifiedDeregistration: FormRule = {
   requires: ['route', 'declaration.noDebts', 'declaration.noUnfinishedBusiness'],
   owns: (f) => f.code.startsWith('SIMPLIFIED_DEREGISTRATION_'),
   check(form) {
-    if (field(form, 'route') !== 'SIMPLIFIED') return [];
+    if (field(form, 'route') !== 'SIMPLIFIED') return { violations: [], flags: [] };
     const problems: RuleViolation[] = [];
     if (field(form, 'declaration.noDebts') !== true) {
       problems.push({ path: 'declaration.noDebts', code: 'SIMPLIFIED_DEREGISTRATION_DEBTS', message: 'The simplified route is only for an enterprise with no debts (declare it, or take the ordinary route)' });
@@ -64,7 +72,7 @@ const simplifiedDeregistration: FormRule = {
     if (field(form, 'declaration.noUnfinishedBusiness') !== true) {
       problems.push({ path: 'declaration.noUnfinishedBusiness', code: 'SIMPLIFIED_DEREGISTRATION_UNFINISHED_BUSINESS', message: 'The simplified route is only for an enterprise with no unfinished business (declare it, or take the ordinary route)' });
     }
-    return problems;
+    return { violations: problems, flags: [] };
   },
 };
 
@@ -93,10 +101,14 @@ export function checkFormRules(names: readonly string[], form: unknown, ctx: Rul
     if (!isFormRule(name)) throw new UnknownFormRuleError(name);
     return FORM_RULES[name];
   });
-  const own = rules.flatMap((r) => r.check?.(form) ?? []);
-  const grouped = rules.filter((r) => !r.check);
-  if (grouped.length === 0) return { violations: own, flags: [] };
-  const all = checkApplication(form as ApplicationForm, ctx);
-  const kept = <T extends RuleViolation | RuleFlag>(findings: T[]) => findings.filter((finding) => grouped.some((r) => r.owns(finding)));
-  return { violations: [...kept(all.violations), ...own], flags: kept(all.flags) };
+  if (rules.length === 0) return { violations: [], flags: [] };
+  const own = rules.filter((r) => r.check);
+  const enterprise = rules.filter((r) => !r.check);
+  const all = enterprise.length > 0 ? checkApplication(form as ApplicationForm, ctx) : { violations: [], flags: [] };
+  const kept = <T extends RuleViolation | RuleFlag>(findings: T[]) => findings.filter((finding) => enterprise.some((r) => r.owns(finding)));
+  const results = own.map((r) => r.check!(form, ctx));
+  return {
+    violations: [...kept(all.violations), ...results.flatMap((result) => result.violations)],
+    flags: [...kept(all.flags), ...results.flatMap((result) => result.flags)],
+  };
 }

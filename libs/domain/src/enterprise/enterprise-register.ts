@@ -112,7 +112,7 @@ export function applyChange(
   current: EnterpriseFacts,
   changes: EnterpriseChanges,
   outcome: Readonly<Record<string, unknown>>,
-): { facts: EnterpriseFacts; changed: ChangedFact[]; cancelledSeals: EnterpriseSeal[] } {
+): { facts: EnterpriseFacts; changed: ChangedFact[]; cancelledSeals: EnterpriseSeal[]; recarvedSeals: EnterpriseSeal[] } {
   const changed = changedFacts(changes);
   const next: EnterpriseFacts = { ...current };
   if (changes.name !== undefined) next.name = text(outcome.enterpriseName) ?? changes.name;
@@ -126,11 +126,17 @@ export function applyChange(
   next.licenceNumber = text(outcome.licenseNumber) ?? current.licenceNumber;
   next.licenceEdition = typeof outcome.licenceEdition === 'number' ? outcome.licenceEdition : current.licenceEdition + 1;
   let cancelledSeals: EnterpriseSeal[] = [];
+  let recarvedSeals: EnterpriseSeal[] = [];
   if (Array.isArray(outcome.seals) && outcome.seals.length > 0) {
+    // PSB re-carves every kind; the enterprise keeps the kinds it had (all of them if it had none on record).
+    const had = new Set(current.seals.map((seal) => seal.kind));
+    recarvedSeals = (outcome.seals as { kind: string; code: string }[])
+      .filter((seal) => had.size === 0 || had.has(seal.kind))
+      .map((seal) => ({ kind: seal.kind, code: seal.code }));
     cancelledSeals = current.seals;
-    next.seals = (outcome.seals as { kind: string; code: string }[]).map((seal) => ({ kind: seal.kind, code: seal.code }));
+    next.seals = recarvedSeals;
   }
-  return { facts: next, changed, cancelledSeals };
+  return { facts: next, changed, cancelledSeals, recarvedSeals };
 }
 
 /** Who may file a lifecycle case: the legal representative (the ID number given matches the register's), in person or through a window clerk. */

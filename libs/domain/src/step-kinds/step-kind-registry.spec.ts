@@ -14,9 +14,22 @@ const rules: RuleContext = { today: '2026-03-02', jurisdiction: JISHOU_JURISDICT
 const uscc = generateUscc({ divisionCode: '433101', sequence: 7 });
 
 describe('the step-kind registry', () => {
-  it('registers the five enterprise kinds, the generic review and the notice period, each under its own key', () => {
+  it("registers the opening's five kinds, the change's five, the notice period and the generic review, each under its own key", () => {
     expect([...STEP_KIND_KEYS].sort()).toEqual(
-      ['enterprise.bank-account', 'enterprise.licence', 'enterprise.seals', 'enterprise.social-insurance', 'enterprise.tax', 'public-notice', 'review'].sort(),
+      [
+        'enterprise.bank-account',
+        'enterprise.licence',
+        'enterprise.seals',
+        'enterprise.social-insurance',
+        'enterprise.tax',
+        'enterprise-change.licence',
+        'enterprise-change.seals',
+        'enterprise-change.tax',
+        'enterprise-change.social-insurance',
+        'enterprise-change.bank-account',
+        'public-notice',
+        'review',
+      ].sort(),
     );
     for (const [key, kind] of Object.entries(STEP_KINDS)) expect(kind.key).toBe(key);
   });

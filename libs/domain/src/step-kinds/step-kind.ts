@@ -35,6 +35,8 @@ export interface StepKindContext {
   banks?: readonly BankInfo[];
   /** The form paths the step reads (the definition's): a kind checks only its share of the rules. Absent: the kind's default. */
   reads?: readonly string[];
+  /** The case: a kind that issues something new per case (a re-carved seal's filing code) seeds it with this. */
+  caseId?: string;
 }
 
 export interface StepKind {

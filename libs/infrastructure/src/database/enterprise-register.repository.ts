@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ApplicationForm } from '@onetrip/domain/application/application-form';
+import { foldEnterpriseName, normaliseEnterpriseName } from '@onetrip/domain';
 import type { EnterpriseBinding } from '@onetrip/domain/engine/process-definition';
 import {
   applyChange,
@@ -147,6 +148,8 @@ export class EnterpriseRegisterRepository {
     );
     const [claimed] = rowsOf<EnterpriseRow>(result);
     await manager.query(`INSERT INTO enterprise_cases (enterprise_id, case_id, role) VALUES ($1, $2, $3)`, [row.id, caseId, binding.effect]);
+    // The case names its enterprise as the register does (lists, the stuck list).
+    await manager.query(`UPDATE cases SET enterprise_name = $2 WHERE id = $1`, [caseId, row.name]);
     return claimed;
   }
 
@@ -180,7 +183,7 @@ export class EnterpriseRegisterRepository {
     }
     const form = this.cipher.openFields(record.form) as { changes?: EnterpriseChanges };
     const changes = form.changes ?? {};
-    const { facts, changed, cancelledSeals } = applyChange(factsOf(row, this.cipher), changes, outcome);
+    const { facts, changed, cancelledSeals, recarvedSeals } = applyChange(factsOf(row, this.cipher), changes, outcome);
     const sealed = this.cipher.sealFields(facts);
     // A new legal representative has an account of their own (or none yet): the old one no longer lists it.
     const representativeUser = changes.legalRepresentative !== undefined ? null : row.legal_representative_user_id;
@@ -204,9 +207,18 @@ export class EnterpriseRegisterRepository {
         at,
       ],
     );
+    if (changes.name !== undefined) {
+      // The new name joins the name register (checked free at filing; a name taken since by another case is kept by it).
+      await manager.query(`INSERT INTO registered_names (name, folded_name, case_id, registered_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+        normaliseEnterpriseName(changes.name),
+        foldEnterpriseName(changes.name),
+        caseId,
+        at,
+      ]);
+    }
     const details = { changed, cancelledSeals, licenceEdition: facts.licenceEdition };
     await manager.query(`UPDATE enterprise_cases SET applied_at = $3, details = $4 WHERE enterprise_id = $1 AND case_id = $2`, [row.id, caseId, at, JSON.stringify(details)]);
-    return { ...outcome, ...details };
+    return { ...outcome, ...details, seals: recarvedSeals };
   }
 
   /** A refused or cancelled lifecycle case leaves the register as it was: the enterprise is ACTIVE again. */

@@ -172,7 +172,7 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
 
     const record = await cases.getCase(input.caseId);
     const { kind, reads } = await kindOf(record, input);
-    const ctx: StepKindContext = { rules: ruleContext(record, decidedAt), uscc: record.uscc ?? undefined, reads };
+    const ctx: StepKindContext = { rules: ruleContext(record, decidedAt), uscc: record.uscc ?? undefined, reads, caseId: record.id };
     if (kind.needsLicence && !ctx.uscc) throw ApplicationFailure.nonRetryable(`${input.department} cannot complete before the licence exists`, 'LICENCE_REQUIRED');
     if (kind.issuesLicence && !ctx.uscc) ctx.enterpriseSequence = await cases.nextEnterpriseSequence();
     const outputs = kind.issue(record.form, ctx, input.outputs ?? {});
@@ -202,6 +202,7 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
       uscc: record.uscc ?? undefined,
       enterpriseSequence: needsSequence ? await cases.nextEnterpriseSequence() : undefined,
       reads,
+      caseId: record.id,
     });
     const base = { taskId: input.taskId, caseId: input.caseId, actorId: null, decidedAt };
     const save = (record: TaskDecisionRecord) => saveOnce(record, input.department, input.stepId);

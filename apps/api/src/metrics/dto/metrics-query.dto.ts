@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PROCESS_KEY_PATTERN } from '../../processes/dto/process-version-params.dto';
 
 export class MetricsQueryDto {
   @ApiPropertyOptional({ description: 'First day, YYYY-MM-DD in Asia/Shanghai (default: 30 days ago)' })
@@ -11,6 +12,11 @@ export class MetricsQueryDto {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be YYYY-MM-DD' })
   to?: string;
+
+  @ApiPropertyOptional({ description: "Only this process's cases (its key, e.g. enterprise-change); default: every process", pattern: PROCESS_KEY_PATTERN.source })
+  @IsOptional()
+  @Matches(PROCESS_KEY_PATTERN, { message: 'process must be a process key: lower-case words joined by hyphens' })
+  process?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional()
