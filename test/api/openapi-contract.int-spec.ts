@@ -26,6 +26,7 @@ const WELL_FORMED: Record<string, unknown> = {
   'POST /api/applications/{id}/corrections': { changes: { 'company.address.detail': '乾州街道世纪大道99号' } },
   'POST /api/applications/{id}/cancel': { reason: 'contract' },
   'POST /api/applications/{id}/complaints': { text: 'contract' },
+  'POST /api/notices/{id}/objections': { reason: 'contract', clientKey: 'contract-objection' },
   'POST /api/tasks/{id}/claim': {},
   'POST /api/tasks/{id}/complete': {},
   'POST /api/tasks/{id}/return': { items: [{ field: 'company.name', reason: 'contract' }] },
@@ -52,7 +53,7 @@ describe('the API answers exactly what its OpenAPI document says', () => {
     contract = contractChecker(doc);
     db = await connectDatabase();
     const [applicant, clerk, admin] = await Promise.all([newApplicant(), signIn('clerk-samr'), signIn('admin')]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', admin).set('pings', admin).set('temporal-codec', admin).set('processes', applicant).set('cases', applicant).set('enterprises', applicant);
+    callers.set('applications', applicant).set('tasks', clerk).set('admin', admin).set('pings', admin).set('temporal-codec', admin).set('processes', applicant).set('cases', applicant).set('enterprises', applicant).set('notices', applicant);
     const filed = await fileCase(applicant.token);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.id}/complaints`, { token: applicant.token, body: { text: 'contract fixture' } });
     expect(complaint.status).toBe(201);
@@ -70,7 +71,7 @@ describe('the API answers exactly what its OpenAPI document says', () => {
        VALUES ($1, $2, '吉首市契约科技有限公司', 'LIMITED_LIABILITY', '{"divisionCode": "433101", "detail": "乾州街道"}', '{"name": "张三", "idNumber": "433101199001010011", "mobile": "13800001111"}', $3, '100000.00', '["软件开发"]', '[]', '[]', 'ACTIVE', $4)`,
       [enterprise, `91433101${enterprise.replace(/[^0-9]/g, '').padEnd(10, '1').slice(0, 10)}`, applicant.id, filed.id],
     );
-    Object.assign(ids, { applications: filed.id, cases: filed.id, tasks: await openTaskId(db, filed.id, 'SAMR'), complaints: complaint.body.id, verify: code, enterprises: enterprise });
+    Object.assign(ids, { applications: filed.id, cases: filed.id, notices: filed.id, tasks: await openTaskId(db, filed.id, 'SAMR'), complaints: complaint.body.id, verify: code, enterprises: enterprise });
   });
 
   afterAll(async () => {
@@ -105,7 +106,7 @@ describe('the API answers exactly what its OpenAPI document says', () => {
       const prefix = path.split('/')[2];
       const proper = callers.get(prefix)?.token;
       // Someone signed in whose role the route refuses: a clerk where applicants file, else an applicant.
-      const other = prefix === 'applications' || prefix === 'processes' || prefix === 'cases' || prefix === 'enterprises' ? callers.get('tasks')?.token : callers.get('applications')?.token;
+      const other = prefix === 'applications' || prefix === 'processes' || prefix === 'cases' || prefix === 'enterprises' || prefix === 'notices' ? callers.get('tasks')?.token : callers.get('applications')?.token;
       // A PDF's 200 is no JSON to check here: test/documents reads the PDFs themselves.
       const binary = operation.responses['200'] !== undefined && !operation.responses['200'].content?.['application/json'];
       const documented = Object.keys(operation.responses);

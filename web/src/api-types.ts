@@ -441,6 +441,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enterprises in their notice period now (公示期): name, code and dates only, soonest ending first */
+        get: operations["NoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to a case in its notice period (any applicant account, or the window for a visitor); a SAMR clerk rules on it. Idempotent by clientKey */
+        post: operations["NoticesController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pings": {
         parameters: {
             query?: never;
@@ -588,6 +622,23 @@ export interface paths {
         put?: never;
         /** Complete the step (claims it first if need be) */
         post: operations["TasksController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The objections an objection task rules on (personal data in the reasons masked); empty for any other task */
+        get: operations["NoticesController_objections"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1056,7 +1107,7 @@ export interface components {
              * @description Which error exactly: stable, for clients to branch on (each operation lists the codes of each status)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_DEFINITION_INVALID" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_FOUND" | "ENTERPRISE_NOT_REPRESENTATIVE" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_DEFINITION_INVALID" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_FOUND" | "ENTERPRISE_NOT_REPRESENTATIVE" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
             /** @description For 503 from /health: the state of each dependency */
             details?: Record<string, never>;
             /** @description The general kind, e.g. VALIDATION_FAILED, CONFLICT, NOT_FOUND, RATE_LIMITED */
@@ -1129,19 +1180,6 @@ export interface components {
              * @example 吉首市
              */
             name: string;
-        };
-        LabelledFieldDto: {
-            /** @description Its label within that part */
-            label: components["schemas"]["LocalizedNameDto"];
-            /**
-             * @description The form path (or output key): for keying, not for showing
-             * @example restaurant.seats
-             */
-            path: string;
-            /** @description The top-level part of the form it lies in */
-            section?: components["schemas"]["LocalizedNameDto"];
-            /** @description Its value in words */
-            value: components["schemas"]["LocalizedNameDto"];
         };
         LegalRepresentativeDto: {
             /** @description Resident ID number (18 characters) */
@@ -1230,6 +1268,27 @@ export interface components {
             perCase: number | null;
             total: number;
         };
+        ObjectionCreateDto: {
+            /** @description Chosen by the client once per objection: a retried request with the same key is the same objection */
+            clientKey: string;
+            /** @description Why the enterprise should not be deregistered this way (e.g. an unpaid claim); the SAMR clerk reads it */
+            reason: string;
+        };
+        ObjectionDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The notice objected to */
+            noticeStepId: string;
+            raisedAt: string;
+            reason: string;
+            /** @description The SAMR clerk's task that rules on it */
+            taskId: string;
+        };
+        ObjectionListDto: {
+            items: components["schemas"]["ObjectionDto"][];
+        };
         PayloadJsonDto: {
             /** Format: byte */
             data?: string;
@@ -1310,15 +1369,25 @@ export interface components {
             status: "DRAFT" | "ACTIVE" | "RETIRED";
             version: number;
         };
-        ReturnFieldDto: {
-            label: components["schemas"]["LocalizedNameDto"];
-            /** @example restaurant.seats */
-            path: string;
+        PublicNoticeDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description Objections are taken until then */
+            endsAt: string;
+            enterpriseName: string;
+            /** @description The process, e.g. enterprise-deregistration */
+            processKey: string;
+            startsAt: string;
+            /** @description The notice step's id in the case's definition (e.g. PUBLIC_NOTICE, CREDITOR_NOTICE) */
+            stepId: string;
+            /** @description Unified social credit code */
+            uscc: string;
+        };
+        PublicNoticeListDto: {
+            items: components["schemas"]["PublicNoticeDto"][];
         };
         ReturnItemResponseDto: {
             field: string;
-            /** @description The field's label from the definition's form schema */
-            label?: components["schemas"]["LocalizedNameDto"];
             reason: string;
         };
         RuleFlagDto: {
@@ -1378,13 +1447,8 @@ export interface components {
             claimedBy?: string;
             /** Format: uuid */
             complaintId?: string;
-            /**
-             * @description The department's code (any the case's definition declares)
-             * @example SAMR
-             */
-            department?: string;
-            /** @description The department's names from the case's definition */
-            departmentName?: components["schemas"]["LocalizedNameDto"];
+            /** @enum {string} */
+            department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
             escalated?: boolean;
             lastError?: string;
             /** @description Minutes since then, by the clock */
@@ -1444,12 +1508,8 @@ export interface components {
              * @example SAMR
              */
             department: string;
-            /** @description The department's names from the case's definition */
-            departmentName: components["schemas"]["LocalizedNameDto"];
             /** Format: date-time */
             dueAt: string;
-            /** @description Every field of `form`, labelled and in words, in the form's order */
-            fields: components["schemas"]["LabelledFieldDto"][];
             /** @description Things to check on this part of the form */
             flags?: components["schemas"]["RuleFlagDto"][];
             /** @description This step's part of the form (its definition's reads; personal data masked unless listed unmasked) */
@@ -1467,8 +1527,6 @@ export interface components {
             mode: "MANUAL" | "AUTO";
             /** Format: date-time */
             openedAt: string;
-            /** @description What the step issued, labelled and in words (from its outputs schema) */
-            outputFields?: components["schemas"]["LabelledFieldDto"][];
             outputs?: {
                 [key: string]: unknown;
             };
@@ -1479,8 +1537,6 @@ export interface components {
             /** @description Open or claimed and past its time limit */
             overdue: boolean;
             rejectReason?: string;
-            /** @description The fields this step may send back for correction, labelled */
-            returnFields: components["schemas"]["ReturnFieldDto"][];
             returnItems?: components["schemas"]["ReturnItemResponseDto"][];
             /** @description Which opening of the step (1 = first; more after corrections) */
             round: number;
@@ -1552,48 +1608,12 @@ export interface components {
             actor?: string;
             /** Format: date-time */
             at: string;
-            /** @description CASE_CLOSED: how the case ended */
-            caseStatus?: string;
-            /**
-             * @description DECISION: the clerk's decision
-             * @enum {string}
-             */
-            decision?: "COMPLETE" | "RETURN" | "REJECT";
-            /**
-             * @description The department's code (any the case's definition declares)
-             * @example SAMR
-             */
-            department?: string;
-            /** @description The department's names from the case's definition */
-            departmentName?: components["schemas"]["LocalizedNameDto"];
-            /** @description Free text in the actor's words (a reason), or a failure's message */
+            /** @enum {string} */
+            department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
             detail?: string;
-            /**
-             * Format: date-time
-             * @description STEP_OPENED: the step's time limit
-             */
-            dueAt?: string;
             event: string;
-            /** @description DECISION (RETURN): the fields sent back, labelled */
-            fields?: components["schemas"]["TimelineFieldDto"][];
-            /** @description STEP_OPENED: which opening of the step */
-            round?: number;
             /** @enum {string} */
             source: "WORKFLOW" | "AUDIT";
-            /** @description The step of the case's definition */
-            stepId?: string;
-            /** @description The step's names from the case's definition */
-            stepName?: components["schemas"]["LocalizedNameDto"];
-            /**
-             * Format: date-time
-             * @description WAITING: until when the case waits for a decision
-             */
-            waitUntil?: string;
-        };
-        TimelineFieldDto: {
-            label?: components["schemas"]["LocalizedNameDto"];
-            /** @example company.businessScope */
-            path: string;
         };
         TokenCreateDto: {
             /** Format: password */
@@ -1664,8 +1684,7 @@ export interface operations {
     AdminCasesController_list: {
         parameters: {
             query?: {
-                /** @description Only reasons of this department (any code a definition declares) */
-                department?: string;
+                department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
                 limit?: number;
                 /** @description Only cases stuck for at least this many minutes */
                 minAgeMinutes?: number;
@@ -1901,7 +1920,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -2083,7 +2102,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -2335,7 +2354,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -2817,7 +2836,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -3021,7 +3040,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -3211,7 +3230,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -3334,7 +3353,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -4048,6 +4067,158 @@ export interface operations {
             };
         };
     };
+    NoticesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeListDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    NoticesController_raise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
+                    };
+                };
+            };
+            /** @description No such case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description NOTICE_NOT_OPEN: not in a notice period taking objections; IDEMPOTENCY_KEY_REUSED: the key names another objection */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                    };
+                };
+            };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     PingsController_create: {
         parameters: {
             query?: never;
@@ -4257,7 +4428,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -4631,7 +4802,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -4740,7 +4911,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -4753,6 +4924,87 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    NoticesController_objections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionListDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
+                    };
+                };
+            };
+            /** @description No such task */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
                     };
                 };
             };
@@ -4849,7 +5101,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -4958,7 +5210,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };

@@ -12,6 +12,7 @@ import { EnterpriseListPage, EnterprisePage } from './pages/enterprise-pages';
 import { ProcessListPage, ProcessVersionPage } from './pages/process-admin-pages';
 import { ProcessApplyPage, ProcessCatalogPage } from './pages/process-pages';
 import { InboxPage, TaskPage } from './pages/clerk-pages';
+import { NoticesPage } from './pages/notice-pages';
 import { Link, match, navigate, usePath } from './router';
 import { useSession, type Role, type Session } from './session';
 
@@ -22,6 +23,7 @@ const NAV: Record<Role, Array<{ href: string; label: MessageKey }>> = {
     { href: '/cases', label: 'navMyCases' },
     { href: '/cases/new', label: 'navNewCase' },
     { href: '/apply', label: 'navOtherProcesses' },
+    { href: '/notices', label: 'navNotices' },
     { href: '/enterprises', label: 'navEnterprises' },
   ],
   CLERK: [{ href: '/inbox', label: 'navInbox' }],
@@ -43,6 +45,7 @@ type Route = { pattern: string; roles: Role[] | null; render: (params: Record<st
 const ROUTES: Route[] = [
   { pattern: '/register', roles: null, render: () => <RegisterPage /> },
   { pattern: '/verify/:code', roles: null, render: (p) => <VerifyPage key={p.code} code={p.code} /> },
+  { pattern: '/notices', roles: null, render: (_p, s) => <NoticesPage session={s} /> },
   { pattern: '/cases', roles: ['APPLICANT'], render: () => <MyCasesPage /> },
   { pattern: '/cases/new', roles: ['APPLICANT'], render: (_p, s) => <NewCasePage session={s as Session} /> },
   { pattern: '/cases/:id', roles: ['APPLICANT', 'WINDOW'], render: (p, s) => <CasePage key={p.id} id={p.id} session={s as Session} /> },

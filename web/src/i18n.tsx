@@ -524,6 +524,18 @@ const M = {
   outputsFormIntro: ['请填写本环节出具的结果。', 'Enter what this step issues.'],
   // Admin: process definitions
   navProcesses: ['流程定义', 'Processes'],
+  navNotices: ['注销公示', 'Notices'],
+  noticesTitle: ['注销公示', 'Deregistration notices'],
+  noticesIntro: ['以下企业正在公示期内。对其注销有异议的，可在公示期内提出，由市场监督管理局审查。', 'These enterprises are in their notice period. Anyone with an objection to a deregistration may raise it before the period ends; market regulation rules on it.'],
+  noticesEmpty: ['目前没有企业在公示期内。', 'No enterprise is in its notice period now.'],
+  noticeUscc: ['统一社会信用代码', 'Unified social credit code'],
+  noticeKind: ['公示类型', 'Notice'],
+  noticePublic: ['简易注销公告', 'Simplified deregistration notice'],
+  noticeCreditors: ['债权人公告', "Creditors' notice"],
+  noticeEnds: ['公示截止', 'Ends'],
+  objectionReason: ['异议理由', 'Your objection'],
+  objectionSubmit: ['提出异议', 'Raise the objection'],
+  objectionSent: ['异议已提交，市场监督管理局将审查。', 'Objection sent: market regulation will rule on it.'],
   navOtherProcesses: ['办理其他事项', 'Other matters'],
   navEnterprises: ['我的企业', 'My enterprises'],
   navFindEnterprise: ['查询企业', 'Find an enterprise'],
@@ -626,6 +638,7 @@ const M = {
   'code.ENTERPRISE_NOT_REPRESENTATIVE': ['只有企业的法定代表人（或代其办理的窗口人员）可以申请。', 'Only the legal representative (or a window clerk on their behalf) may file this.'],
   'code.ENTERPRISE_NOT_ACTIVE': ['该企业已注销，不能再办理变更或注销。', 'The enterprise is deregistered: no change or deregistration can be filed.'],
   'code.ENTERPRISE_CASE_IN_FLIGHT': ['该企业已有一件变更或注销正在办理。', 'Another change or deregistration of this enterprise is in progress.'],
+  'code.NOTICE_NOT_OPEN': ['该企业不在公示期内，不能提出异议。', 'This enterprise is not in a notice period taking objections.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

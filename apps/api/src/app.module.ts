@@ -14,6 +14,7 @@ import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NoticesModule } from './notices/notices.module';
 import { PingsModule } from './pings/pings.module';
 import { ProcessesModule } from './processes/processes.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ApplicationsModule,
         TasksModule,
         ComplaintsModule,
+        NoticesModule,
         EnterprisesModule,
         AdminModule,
         DocumentsModule,

@@ -6,6 +6,7 @@ import { createCaseActivities, createPingActivities, workflowBundlerOptions, wor
 import { WorkerConfig } from './config/worker.config';
 import { OutboxNotifier } from './persistence/outbox.notifier';
 import { PostgresCaseStore } from './persistence/postgres-case.store';
+import { PostgresNoticeStore } from './persistence/postgres-notice.store';
 import { PostgresProcessDefinitions } from './persistence/postgres-process-definitions';
 import { TypeormPingStore } from './persistence/ping.store';
 import { StepFailureStore } from './persistence/step-failure.store';
@@ -20,6 +21,7 @@ export function createActivities(dataSource: DataSource, logger: Logger, cipher:
       notifier: new OutboxNotifier(dataSource, logger),
       decisions: new SignedDecisionVerifier(signer),
       definitions: new PostgresProcessDefinitions(dataSource),
+      notices: new PostgresNoticeStore(dataSource),
     }),
   };
 }

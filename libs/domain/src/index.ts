@@ -48,6 +48,7 @@ export * from './engine/fees';
 export * from './engine/definition-checksum';
 export * from './processes/shipped-definitions';
 export * from './step-kinds/step-kind';
+export * from './step-kinds/public-notice.kind';
 export * from './step-kinds/step-kind-registry';
 // engine/process-graph is imported by path: its generic stepsToReopen would clash with the case's one here.
 export * from './engine/outcome';

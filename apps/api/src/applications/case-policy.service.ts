@@ -20,6 +20,7 @@ export class CasePolicyService {
       modes,
       timeLimits: parseTimeLimitOverrides(config.CASE_TIME_LIMIT_MINUTES),
       reminderLeadMinutes: config.CASE_REMINDER_LEAD_MINUTES,
+      noticePeriodSeconds: config.NOTICE_PERIOD_SECONDS,
     };
   }
 }

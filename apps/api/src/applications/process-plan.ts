@@ -7,6 +7,8 @@ export interface StepSettings {
   modes: StepOverrides<'MANUAL' | 'AUTO'>;
   timeLimits: StepOverrides<number>;
   reminderLeadMinutes: number;
+  /** NOTICE_PERIOD_SECONDS: every notice period this long instead of its calendar days (tests shorten them). */
+  noticePeriodSeconds?: number;
 }
 
 // A step id is more precise than its department's code, which is more precise than `*`.
@@ -26,6 +28,10 @@ export function planStep(step: StepDefinition, settings: StepSettings): PlannedS
     // The lead is one setting for every step (as for the opening before the engine), never past the limit.
     reminderLeadMinutes: settings.reminderLeadMinutes,
     reads: [...step.reads],
+    // Absent for every other kind, so the opening's planned steps (and its workflow input) are unchanged.
+    ...(step.notice
+      ? { notice: { seconds: settings.noticePeriodSeconds ?? step.notice.days * 86_400, objectionStep: step.notice.objectionStep, ...(step.notice.onUpheld ? { onUpheld: step.notice.onUpheld } : {}) } }
+      : {}),
   };
 }
 

@@ -19,6 +19,7 @@ export type AuditAction =
   | 'ESCALATE'
   | 'RETRY'
   | 'COMPLAINT_RAISED'
+  | 'OBJECTION_RAISED'
   | 'COMPLAINT_RESOLVED'
   // Process definitions (admin):
   | 'PROCESS_UPLOAD'

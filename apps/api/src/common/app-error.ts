@@ -72,6 +72,9 @@ export const ERROR_STATUS = {
   ENTERPRISE_NOT_ACTIVE: 409,
   /** Another change or deregistration of the enterprise is in flight (one at a time). */
   ENTERPRISE_CASE_IN_FLIGHT: 409,
+  // Notice periods (公示期).
+  /** The case is not in a notice period taking objections (none yet, or it has ended). */
+  NOTICE_NOT_OPEN: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -118,6 +118,17 @@ export class ApiConfig extends SharedConfig {
   @Min(0)
   CASE_REMINDER_LEAD_MINUTES: number = 60;
 
+  /**
+   * Every notice period (公示期, steps of kind public-notice) lasts this many seconds instead of its definition's
+   * calendar days. Unset in production; tests and demonstrations shorten the 20- and 45-day notices with it.
+   */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(31_536_000)
+  NOTICE_PERIOD_SECONDS?: number;
+
   @IsIn(['OFFICE', 'ALWAYS'])
   CASE_CALENDAR: 'OFFICE' | 'ALWAYS' = 'OFFICE';
 

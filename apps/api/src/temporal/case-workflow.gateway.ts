@@ -7,10 +7,13 @@ import {
   caseStateQuery,
   caseWorkflowId,
   decideTaskUpdate,
+  raiseObjectionUpdate,
   reopenStepUpdate,
   submitCorrectionUpdate,
   type CaseState,
   type CorrectionResult,
+  type ObjectionRaised,
+  type ObjectionRaising,
   type StepReopening,
   type StepState,
   type TaskDecision,
@@ -99,6 +102,11 @@ export class CaseWorkflowGateway {
     // caseWorkflow's contract types department as a code of the opening; processWorkflow reads stepId.
     const args = { ...signed, department: signed.department as StepReopening['department'], ...(stepId === undefined ? {} : { stepId }), ...signature };
     return this.update(caseId, (handle) => handle.executeUpdate(reopenStepUpdate, { args: [args] }));
+  }
+
+  /** An objection in a notice period (stored first, named by id); the id is the Update's id too, so a retry is one Update. */
+  raiseObjection(caseId: string, raising: ObjectionRaising): Promise<ObjectionRaised> {
+    return this.update(caseId, (handle) => handle.executeUpdate(raiseObjectionUpdate, { args: [raising], updateId: `objection-${raising.objectionId}` }));
   }
 
   /** The workflow's own view of the case (the read model is usually enough). */

@@ -38,6 +38,8 @@ export interface RuleContext {
 
 export type RuleViolationCode =
   | NameProblemCode
+  | 'SIMPLIFIED_DEREGISTRATION_DEBTS'
+  | 'SIMPLIFIED_DEREGISTRATION_UNFINISHED_BUSINESS'
   | 'RESIDENT_ID_FORMAT'
   | 'RESIDENT_ID_CHECK_CHARACTER'
   | 'RESIDENT_ID_BIRTH_DATE'

@@ -7,6 +7,7 @@ import { FORM_RULES, isFormRule } from './form-rules';
 import { personalDataPaths, schemaAt, schemaKeywordProblems, validateValue } from './json-schema/schema-validator';
 import definitionSchemaJson from './process-definition.schema.json';
 import type { DefinitionProblem, JsonSchema, OutcomeTemplate, ProcessDefinition, StepDefinition } from './process-definition';
+import { PUBLIC_NOTICE_KIND } from '../step-kinds/public-notice.kind';
 
 // The static check of an uploaded definition (before it is stored as a DRAFT): first its shape against the
 // published JSON Schema (validated by our own validator), then every rule the engine relies on at run
@@ -112,6 +113,7 @@ function checkSteps(definition: ProcessDefinition, kinds: StepKindLookup, formOk
     if (step.reminderLeadMinutes >= step.timeLimitMinutes) {
       out.add(`${at}.reminderLeadMinutes`, 'REMINDER_AFTER_LIMIT', 'The reminder must come before the time limit (lead shorter than the limit)');
     }
+    checkNotice(definition, step, at, formOk, out);
     if (formOk) {
       step.reads.forEach((read, j) => {
         if (!parsePathPattern(read) || !schemaAt(form, read)) out.add(`${at}.reads[${j}]`, 'READS_UNKNOWN_PATH', `"${read}" is not a field of the form`);
@@ -129,6 +131,34 @@ function checkSteps(definition: ProcessDefinition, kinds: StepKindLookup, formOk
     checkSchema(step.outputs, `${at}.outputs`, out, 'outputs');
   });
   checkAcyclic(definition.steps, out);
+}
+
+/** A notice step names its objection step (a step of another kind, issuing a `ruling`) and, if any, the notice an upheld objection opens. */
+function checkNotice(definition: ProcessDefinition, step: StepDefinition, at: string, formOk: boolean, out: Problems): void {
+  const notice = step.notice;
+  if (step.kind === PUBLIC_NOTICE_KIND && !notice) out.add(`${at}.notice`, 'NOTICE_OPTIONS_MISSING', 'A public-notice step needs its "notice" options (days, objectionStep, publish)');
+  if (!notice) return;
+  if (step.kind !== PUBLIC_NOTICE_KIND) {
+    out.add(`${at}.notice`, 'NOTICE_OPTIONS_UNEXPECTED', `Only a step of kind "${PUBLIC_NOTICE_KIND}" takes "notice" options`);
+    return;
+  }
+  const byId = (id: string) => definition.steps.find((other) => other.id === id);
+  const objection = byId(notice.objectionStep);
+  if (!objection) out.add(`${at}.notice.objectionStep`, 'NOTICE_STEP_UNKNOWN', `"${notice.objectionStep}" is not a step of this definition`);
+  else if (objection.kind === PUBLIC_NOTICE_KIND || objection.when !== false || !schemaAt(objection.outputs, 'ruling')) {
+    out.add(`${at}.notice.objectionStep`, 'NOTICE_OBJECTION_STEP', 'The objection step is a step a clerk decides, with "when": false (needed only once someone objects) and a "ruling" output');
+  }
+  if (notice.onUpheld !== undefined) {
+    const next = byId(notice.onUpheld);
+    if (!next) out.add(`${at}.notice.onUpheld`, 'NOTICE_STEP_UNKNOWN', `"${notice.onUpheld}" is not a step of this definition`);
+    else if (next.kind !== PUBLIC_NOTICE_KIND || next.id === step.id) out.add(`${at}.notice.onUpheld`, 'NOTICE_UPHELD_NOT_NOTICE', 'An upheld objection hands the case on to another notice step');
+  }
+  if (formOk) {
+    for (const field of ['name', 'code'] as const) {
+      const path = notice.publish[field];
+      if (!parsePathPattern(path) || !schemaAt(definition.form.schema, path)) out.add(`${at}.notice.publish.${field}`, 'NOTICE_PUBLISH_PATH_UNKNOWN', `"${path}" is not a field of the form`);
+    }
+  }
 }
 
 function checkTemplate(template: OutcomeTemplate, path: string, definition: ProcessDefinition, formOk: boolean, out: Problems, element?: { step: string; schema: JsonSchema }): void {

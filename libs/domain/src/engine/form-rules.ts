@@ -51,9 +51,36 @@ const RULE_LIST: readonly FormRule[] = [
   },
 ];
 
-export const FORM_RULES: Readonly<Record<string, FormRule>> = Object.freeze(Object.fromEntries(RULE_LIST.map((r) => [r.name, r])));
+const field = (form: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, part) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined), form);
 
-export const FORM_RULE_NAMES: readonly string[] = RULE_LIST.map((r) => r.name);
+/**
+ * 简易注销: only an enterprise with no debts and no unfinished business (as all its investors declare, in
+ * `declaration`) may take the simplified route (`route`: SIMPLIFIED); the ordinary route needs no declaration.
+ */
+const simplifiedDeregistration: FormRule = {
+  name: 'simplified-deregistration',
+  description: 'The simplified route (简易注销) is declared free of debts and of unfinished business',
+  requires: ['route', 'declaration.noDebts', 'declaration.noUnfinishedBusiness'],
+  owns: (f) => f.code.startsWith('SIMPLIFIED_DEREGISTRATION_'),
+  check(form) {
+    if (field(form, 'route') !== 'SIMPLIFIED') return { violations: [], flags: [] };
+    const problems: RuleViolation[] = [];
+    if (field(form, 'declaration.noDebts') !== true) {
+      problems.push({ path: 'declaration.noDebts', code: 'SIMPLIFIED_DEREGISTRATION_DEBTS', message: 'The simplified route is only for an enterprise with no debts (declare it, or take the ordinary route)' });
+    }
+    if (field(form, 'declaration.noUnfinishedBusiness') !== true) {
+      problems.push({ path: 'declaration.noUnfinishedBusiness', code: 'SIMPLIFIED_DEREGISTRATION_UNFINISHED_BUSINESS', message: 'The simplified route is only for an enterprise with no unfinished business (declare it, or take the ordinary route)' });
+    }
+    return { violations: problems, flags: [] };
+  },
+};
+
+const STANDALONE_RULES: readonly FormRule[] = [simplifiedDeregistration];
+
+export const FORM_RULES: Readonly<Record<string, FormRule>> = Object.freeze(Object.fromEntries([...RULE_LIST, ...STANDALONE_RULES].map((r) => [r.name, r])));
+
+export const FORM_RULE_NAMES: readonly string[] = [...RULE_LIST, ...STANDALONE_RULES].map((r) => r.name);
 
 export function isFormRule(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(FORM_RULES, name);

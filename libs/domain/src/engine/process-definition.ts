@@ -57,6 +57,32 @@ export interface StepDefinition {
   reminderLeadMinutes: number;
   /** JSON Schema (type object) of what the step issues. */
   outputs: JsonSchema;
+  /** A notice period (kind `public-notice`): how long it lasts and who rules on objections. */
+  notice?: NoticeOptions;
+}
+
+/**
+ * A public notice period (公示期): the step lasts `days` calendar days on a durable timer; anyone signed in may
+ * object meanwhile. An objection opens a task of `objectionStep` (a step with `"when": false`, so it is not
+ * needed until someone objects), whose clerk dismisses it (the notice runs on), upholds it (the case goes on
+ * through `onUpheld`, a step not needed until then) or refuses the case.
+ */
+export interface NoticeOptions {
+  /** Calendar days from the step's opening (a deployment may shorten every notice: NOTICE_PERIOD_SECONDS). */
+  days: number;
+  /** The step whose task an objection opens (its outputs say `ruling`: DISMISSED or UPHELD). */
+  objectionStep: string;
+  /** Absent: an objection can be dismissed, or upheld by refusing the case. */
+  onUpheld?: string;
+  /** What the public list shows of the case: the form paths of the subject's name and code (no personal data). */
+  publish: { name: string; code: string };
+}
+
+/** The workflow's view of a notice: its length as this case runs it, in seconds, and the steps it hands on to. */
+export interface PlannedNotice {
+  seconds: number;
+  objectionStep: string;
+  onUpheld?: string;
 }
 
 /**
@@ -147,4 +173,6 @@ export interface PlannedStep {
   timeLimitMinutes: number;
   reminderLeadMinutes: number;
   reads: string[];
+  /** Kind `public-notice` only. */
+  notice?: PlannedNotice;
 }

@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '../engine/process-definition';
+import enterpriseDeregistrationV1 from './enterprise-deregistration/enterprise-deregistration.v1.json';
 import enterpriseChangeV1 from './enterprise-change/enterprise-change.v1.json';
 import enterpriseOpeningV1 from './enterprise-opening/enterprise-opening.v1.json';
 
@@ -9,4 +10,7 @@ export const ENTERPRISE_OPENING_V1: ProcessDefinition = enterpriseOpeningV1 as u
 
 export const ENTERPRISE_CHANGE_V1: ProcessDefinition = enterpriseChangeV1 as unknown as ProcessDefinition;
 
-export const SHIPPED_DEFINITIONS: ProcessDefinition[] = [ENTERPRISE_OPENING_V1, ENTERPRISE_CHANGE_V1];
+/** 企业注销一件事: TAX, HRSS, BANK and PSB in parallel, a notice period by route, SAMR's deregistration last. */
+export const ENTERPRISE_DEREGISTRATION_V1: ProcessDefinition = enterpriseDeregistrationV1 as unknown as ProcessDefinition;
+
+export const SHIPPED_DEFINITIONS: ProcessDefinition[] = [ENTERPRISE_OPENING_V1, ENTERPRISE_CHANGE_V1, ENTERPRISE_DEREGISTRATION_V1];

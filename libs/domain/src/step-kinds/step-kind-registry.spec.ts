@@ -14,7 +14,7 @@ const rules: RuleContext = { today: '2026-03-02', jurisdiction: JISHOU_JURISDICT
 const uscc = generateUscc({ divisionCode: '433101', sequence: 7 });
 
 describe('the step-kind registry', () => {
-  it("registers the opening's five kinds, the change's five and the generic review, each under its own key", () => {
+  it("registers the opening's five kinds, the change's five, the notice period and the generic review, each under its own key", () => {
     expect([...STEP_KIND_KEYS].sort()).toEqual(
       [
         'enterprise.bank-account',
@@ -27,6 +27,7 @@ describe('the step-kind registry', () => {
         'enterprise-change.tax',
         'enterprise-change.social-insurance',
         'enterprise-change.bank-account',
+        'public-notice',
         'review',
       ].sort(),
     );

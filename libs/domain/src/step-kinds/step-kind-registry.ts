@@ -5,6 +5,7 @@ import { enterpriseLicenceKind } from '../processes/enterprise-opening/kinds/ent
 import { enterpriseSealsKind } from '../processes/enterprise-opening/kinds/enterprise-seals.kind';
 import { enterpriseSocialInsuranceKind } from '../processes/enterprise-opening/kinds/enterprise-social-insurance.kind';
 import { enterpriseTaxKind } from '../processes/enterprise-opening/kinds/enterprise-tax.kind';
+import { publicNoticeKind } from './public-notice.kind';
 import { ENTERPRISE_CHANGE_KINDS } from '../processes/enterprise-change/kinds/enterprise-change.kind';
 import { reviewKind } from './review.kind';
 import type { StepKind } from './step-kind';
@@ -14,7 +15,7 @@ import type { StepKind } from './step-kind';
 
 export const STEP_KINDS: Readonly<Record<string, StepKind>> = Object.freeze(
   Object.fromEntries(
-    [enterpriseLicenceKind, enterpriseSealsKind, enterpriseTaxKind, enterpriseSocialInsuranceKind, enterpriseBankAccountKind, ...ENTERPRISE_CHANGE_KINDS, reviewKind].map((kind) => [kind.key, kind]),
+    [enterpriseLicenceKind, enterpriseSealsKind, enterpriseTaxKind, enterpriseSocialInsuranceKind, enterpriseBankAccountKind, ...ENTERPRISE_CHANGE_KINDS, reviewKind, publicNoticeKind].map((kind) => [kind.key, kind]),
   ),
 );
 

@@ -15,9 +15,10 @@ import { evaluateCondition } from '@onetrip/domain/engine/conditions';
 import { buildOutcome } from '@onetrip/domain/engine/outcome';
 import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import type { ProcessDefinition, StepDefinition } from '@onetrip/domain/engine/process-definition';
+import type { NoticeResult } from '@onetrip/domain/step-kinds/public-notice.kind';
 import { enterpriseOpeningOutcome } from '@onetrip/domain/processes/enterprise-opening/kinds/enterprise-outcome';
 import type { CorrectionItem, DepartmentMode, ReturnItem, TaskDecision, TaskDecisionResult } from '../contracts';
-import { CaseRecord, CaseStore, DecisionVerifier, NameTakenError, Notifier, ProcessDefinitions, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
+import { CaseRecord, CaseStore, DecisionVerifier, NameTakenError, NoticeStore, Notifier, ProcessDefinitions, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
 
 export interface OpenStepInput {
   caseId: string;
@@ -65,7 +66,33 @@ export function skippedSteps(definition: ProcessDefinition, form: unknown): stri
   return definition.steps.filter((step) => step.when !== undefined && !evaluateCondition(step.when, form)).map((step) => step.id);
 }
 
-export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifier; decisions: DecisionVerifier; definitions?: ProcessDefinitions }) {
+export interface NoticeOpening {
+  caseId: string;
+  taskId: string;
+  stepId: string;
+  department: string;
+  round: number;
+  openedAt: string;
+  endsAt: string;
+}
+
+export interface NoticeClosing {
+  caseId: string;
+  taskId: string;
+  stepId: string;
+  department: string;
+  result: NoticeResult;
+  closedAt: string;
+}
+
+/** The value at a form path without indexes (`enterprise.name`), as a string ('' when absent). */
+function formText(form: unknown, path: string): string {
+  let value: unknown = form;
+  for (const part of path.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifier; decisions: DecisionVerifier; definitions?: ProcessDefinitions; notices?: NoticeStore }) {
   const { cases, notifier, decisions } = deps;
 
   function definitionOf(record: CaseRecord): Promise<ProcessDefinition> {
@@ -278,7 +305,40 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     await notifier.notify({ caseId: input.caseId, recipientId: record.applicantId, kind: input.status, dedupeKey: `${input.caseId}:${input.status}`, payload: { reason: input.reason } });
   }
 
+  function noticeStore(): NoticeStore {
+    if (!deps.notices) throw ApplicationFailure.nonRetryable('this worker has no notice store', 'NOTICES_MISSING');
+    return deps.notices;
+  }
+
+  /** A notice period begins: its task (no clerk decides it) and its entry in the public list, each once. */
+  async function openNotice(input: NoticeOpening): Promise<void> {
+    const record = await cases.getCase(input.caseId);
+    const step = stepOf(await definitionOf(record), input.stepId);
+    if (!step.notice) throw ApplicationFailure.nonRetryable(`${input.stepId} is not a notice step`, 'STEP_UNKNOWN');
+    await openTask({ ...input, mode: 'AUTO', dueAt: input.endsAt, firstOfCase: false });
+    await noticeStore().publish({
+      caseId: input.caseId,
+      stepId: input.stepId,
+      taskId: input.taskId,
+      subjectName: formText(record.form, step.notice.publish.name),
+      subjectCode: formText(record.form, step.notice.publish.code),
+      startsAt: new Date(input.openedAt),
+      endsAt: new Date(input.endsAt),
+    });
+  }
+
+  /** A notice period is over: its task DONE with how it ended, and it leaves the public list. */
+  async function closeNotice(input: NoticeClosing): Promise<TaskDecisionResult> {
+    const closedAt = new Date(input.closedAt);
+    const outputs = { result: input.result, endedAt: input.closedAt };
+    const answer = await saveOnce({ taskId: input.taskId, caseId: input.caseId, status: 'DONE', actorId: null, outputs, decidedAt: closedAt }, input.department, input.stepId);
+    await noticeStore().close(input.taskId, closedAt);
+    return answer;
+  }
+
   return {
+    openNotice,
+    closeNotice,
     openStep,
     recordDecision,
     runAutomaticStep,

@@ -146,3 +146,21 @@ export class NameTakenError extends Error {
     this.name = 'NameTakenError';
   }
 }
+
+/** A notice period as the public list shows it: the subject by name and code only (no personal data). */
+export interface PublicNoticeRecord {
+  caseId: string;
+  stepId: string;
+  /** The notice step's task (open while the notice runs). */
+  taskId: string;
+  subjectName: string;
+  subjectCode: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Where notice periods are published (公示); writes are idempotent by task id. */
+export interface NoticeStore {
+  publish(notice: PublicNoticeRecord): Promise<void>;
+  close(taskId: string, at: Date): Promise<void>;
+}

@@ -139,6 +139,8 @@ export const UPDATE_REFUSALS = {
   NOT_AWAITING_CORRECTION: 'NOT_AWAITING_CORRECTION',
   INVALID_DECISION: 'INVALID_DECISION',
   DECISION_NOT_SIGNED: 'DECISION_NOT_SIGNED',
+  /** processWorkflow: no notice period of the case is open for objections (none yet, or it has ended). */
+  NOTICE_NOT_OPEN: 'NOTICE_NOT_OPEN',
 } as const;
 export type UpdateRefusal = keyof typeof UPDATE_REFUSALS;
 

@@ -1,3 +1,4 @@
+import { defineUpdate } from '@temporalio/workflow';
 import type { PlannedStep } from '@onetrip/domain/engine/process-definition';
 import type { CasePolicy } from './case.contract';
 
@@ -19,3 +20,18 @@ export interface ProcessWorkflowInput {
   /** Calendar, form rules and signing, as for caseWorkflow (modes and limits are in `steps`). */
   policy: CasePolicy;
 }
+
+/** Someone objects to a case in its notice period (公示期异议); the objection is stored first, the Update names it by id. */
+export interface ObjectionRaising {
+  objectionId: string;
+}
+
+export interface ObjectionRaised {
+  /** The notice step objected to. */
+  noticeStepId: string;
+  /** The task of the objection step a clerk rules on (objections raised while one is open share it). */
+  taskId: string;
+}
+
+/** An Update, not a Signal: the objector learns at once whether the notice is still open (NOTICE_NOT_OPEN). */
+export const raiseObjectionUpdate = defineUpdate<ObjectionRaised, [ObjectionRaising]>('raiseObjection');

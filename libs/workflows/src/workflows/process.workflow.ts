@@ -16,6 +16,7 @@ import type { PlannedStep } from '@onetrip/domain/engine/process-definition';
 import type { StepStatus } from '@onetrip/domain/case/case-status';
 import type { CaseActivities } from '../activities/case.activities';
 import { asUpdateFailure, refuse, refuseUnsigned } from './update-refusals';
+import { noticeSteps } from './notice-steps';
 import type { SignedCaseCommand } from '../activities/case.ports';
 import {
   cancelCaseUpdate,
@@ -23,6 +24,7 @@ import {
   CASE_STATUS_KEY,
   decideTaskUpdate,
   NEXT_DUE_AT_KEY,
+  raiseObjectionUpdate,
   OPEN_DEPARTMENTS_KEY,
   OVERDUE_DEPARTMENTS_KEY,
   reopenStepUpdate,
@@ -129,8 +131,8 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
     ]);
   };
 
-
-
+  // Notice periods (kind public-notice): their own behaviour, entered only by steps whose plan has `notice`.
+  const notices = noticeSteps({ caseId, policy, byId, taskIdFor: (stepId, round) => processTaskIdFor(caseId, stepId, round), publish, ended: () => !!ending || status === 'COMPLETED' });
 
   /** The worker checks the command's signature before the workflow acts (a regular activity: its result is an event of its own). */
   const verifyCommand = async (command: SignedCaseCommand): Promise<void> => {
@@ -155,6 +157,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
       try {
         const result = await localActivities.recordDecision({ ...decision, caseId, department: step.department, stepId: step.stepId, decidedAt: new Date().toISOString() });
         applyResult(step, result, decision);
+        notices.decided(step, result);
         // A refusal ends the case: answer once the end is recorded, so the clerk sees it.
         if (ending) await condition(() => endRecorded);
         return result;
@@ -174,9 +177,12 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
         if (decision.decision === 'RETURN' && !decision.items?.length) refuse('INVALID_DECISION', 'A return needs at least one item');
         if (decision.decision === 'REJECT' && !decision.reason) refuse('INVALID_DECISION', 'A refusal needs a reason');
         refuseUnsigned(policy.signedDecisions, decision);
+        notices.checkDecision(step!, decision);
       },
     },
   );
+
+  setHandler(raiseObjectionUpdate, notices.raiseObjection, { validator: notices.checkObjection });
 
   setHandler(
     submitCorrectionUpdate,
@@ -318,7 +324,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
   function startStep(step: Step): void {
     const scope = new CancellationScope();
     stepScopes.push(scope);
-    scope.run(() => runStep(step)).catch((error: unknown) => {
+    scope.run(() => (step.plan.notice ? notices.run(step) : runStep(step))).catch((error: unknown) => {
       if (!isCancellation(error)) throw error;
     });
   }

@@ -7,6 +7,7 @@ import { AddRefreshTokens1764810000000 } from './1764810000000-add-refresh-token
 import { AddFoldedRegisteredNames1764820000000 } from './1764820000000-add-folded-registered-names';
 import { AddProcessDefinitions1764900000000 } from './1764900000000-add-process-definitions';
 import { AddEnterpriseRegister1765000000000 } from './1765000000000-add-enterprise-register';
+import { AddPublicNotices1765100000000 } from './1765100000000-add-public-notices';
 import { AddIssuedDocuments1765200000000 } from './1765200000000-add-issued-documents';
 
 // In order; never edit one once committed, add a new one.
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   AddFoldedRegisteredNames1764820000000,
   AddProcessDefinitions1764900000000,
   AddEnterpriseRegister1765000000000,
+  AddPublicNotices1765100000000,
   AddIssuedDocuments1765200000000,
 ];

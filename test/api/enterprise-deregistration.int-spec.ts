@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { Client as PgClient } from 'pg';
+import type { AppProcess } from '../../scripts/stack/app-process';
+import { waitFor } from '../../scripts/stack/wait-for';
+import { caseWorkflowId } from '@onetrip/workflows/contracts';
+import type { Client } from '@temporalio/client';
+import { connectDatabase, connectTemporal } from '../support/case-fixtures';
+import { recordHistory } from '../support/history-recorder';
+import { http } from '../support/http';
+import { startApi } from '../support/test-stack';
+import { newApplicant, newClerk, validForm, type SignedIn } from './api-fixtures';
+
+// Enterprise deregistration (企业注销一件事) over HTTP on the real API, worker, PostgreSQL and Temporal. An API
+// of its own runs every department step AUTO and every notice period NOTICE_SECONDS long (NOTICE_PERIOD_SECONDS),
+// so what is left to people is what this file is about: objections and the SAMR clerk's ruling on them.
+// With RECORD_HISTORIES=1 each path's history is saved for the replay gate (histories/process/enterprise-deregistration/).
+
+const NOTICE_SECONDS = 8;
+
+interface CaseView {
+  id: string;
+  status: string;
+  steps: { stepId: string; status: string }[];
+  outcome?: Record<string, unknown>;
+  fees: { applicantTotal: string };
+}
+interface Notice {
+  caseId: string;
+  stepId: string;
+  enterpriseName: string;
+  uscc: string;
+  endsAt: string;
+}
+
+describe('enterprise deregistration, with its notice periods shortened to seconds', () => {
+  let api: { url: string; app: AppProcess };
+  let db: PgClient;
+  let temporal: Client;
+  let owner: SignedIn;
+  let objector: SignedIn;
+  let clerk: SignedIn;
+
+  beforeAll(async () => {
+    api = await startApi({ CASE_DEPARTMENT_MODES: '*=AUTO', CASE_CALENDAR: 'ALWAYS', NOTICE_PERIOD_SECONDS: String(NOTICE_SECONDS) }, 'api-deregistration');
+    db = await connectDatabase();
+    temporal = await connectTemporal();
+    [owner, objector] = await Promise.all([newApplicant(api.url), newApplicant(api.url)]);
+    clerk = await newClerk(db, 'SAMR');
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await temporal?.connection.close();
+    await api?.app.stop();
+  });
+
+  const get = <T>(path: string, token?: string) => http<T>('GET', path, { token, baseUrl: api.url });
+  const post = <T>(path: string, body: unknown, token?: string) => http<T>('POST', path, { token, body, baseUrl: api.url });
+  const caseView = (id: string) => get<CaseView>(`/applications/${id}`, owner.token);
+  const waitForCase = (id: string, what: string, ready: (view: CaseView) => boolean, timeoutMs = 60_000) =>
+    waitFor(what, async () => {
+      const view = await caseView(id);
+      return view.status === 200 && ready(view.body) ? view.body : undefined;
+    }, { timeoutMs, intervalMs: 250 });
+  const enterpriseStatus = async (uscc: string) => ((await db.query(`SELECT status FROM enterprises WHERE uscc = $1`, [uscc])).rows[0] as { status: string } | undefined)?.status;
+
+  /** An enterprise in the register: an opening filed by the owner, every step AUTO, completed. */
+  const openEnterprise = async () => {
+    const form = validForm();
+    const filed = await post<CaseView>('/applications', form, owner.token);
+    expect(filed.status).toBe(201);
+    const done = await waitForCase(filed.body.id, 'the opening completed', (view) => view.status === 'COMPLETED');
+    const uscc = String(done.outcome?.uscc);
+    await waitFor('the enterprise registered', async () => ((await enterpriseStatus(uscc)) === 'ACTIVE' ? true : undefined), { timeoutMs: 20_000 });
+    return { uscc, name: form.company.name, idNumber: form.legalRepresentative.idNumber };
+  };
+
+  const deregistrationForm = (enterprise: { uscc: string; name: string; idNumber: string }, route: 'SIMPLIFIED' | 'ORDINARY', declared = true) => ({
+    enterprise: { uscc: enterprise.uscc, name: enterprise.name, legalRepresentativeIdNumber: enterprise.idNumber },
+    route,
+    declaration: { noDebts: declared, noUnfinishedBusiness: declared },
+    delivery: { method: 'FREE_MAIL', address: '吉首市人民北路1号' },
+  });
+  const fileDeregistration = (form: unknown) => post<CaseView & { code?: string }>('/processes/enterprise-deregistration/applications', { form }, owner.token);
+
+  /** Waits until the public list shows the case in the notice step `stepId`. */
+  const inNotice = (caseId: string, stepId: string) =>
+    waitFor(`${caseId} in ${stepId}`, async () => {
+      const list = await get<{ items: Notice[] }>('/notices');
+      return list.body.items.find((notice) => notice.caseId === caseId && notice.stepId === stepId);
+    }, { timeoutMs: 30_000, intervalMs: 200 });
+  const object = (caseId: string, clientKey = `key-${randomUUID()}`, reason = '本人对该企业有未清偿债权') =>
+    post<{ id: string; taskId: string; noticeStepId: string; code?: string }>(`/notices/${caseId}/objections`, { reason, clientKey }, objector.token);
+  const record = (caseId: string, name: string) => recordHistory(temporal.workflow.getHandle(caseWorkflowId(caseId)), `process/enterprise-deregistration/${name}`);
+  const rule = (taskId: string, ruling: 'DISMISSED' | 'UPHELD') => post<{ status: string }>(`/tasks/${taskId}/complete`, { outputs: { ruling } }, clerk.token);
+
+  it('simplified, an objection dismissed: DEREGISTERING while in flight, listed publicly without personal data, then DEREGISTERED; a second filing is 409', async () => {
+    const enterprise = await openEnterprise();
+    const filed = await fileDeregistration(deregistrationForm(enterprise, 'SIMPLIFIED'));
+    expect(filed.status).toBe(201);
+    expect(filed.body.fees.applicantTotal).toBe('0.00');
+    expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERING');
+    expect((await fileDeregistration(deregistrationForm(enterprise, 'ORDINARY'))).body.code).toBe('ENTERPRISE_CASE_IN_FLIGHT');
+
+    const notice = await inNotice(filed.body.id, 'PUBLIC_NOTICE');
+    expect(notice).toMatchObject({ enterpriseName: enterprise.name, uscc: enterprise.uscc });
+    expect(JSON.stringify((await get('/notices')).body)).not.toContain(enterprise.idNumber);
+
+    // Signed in only; validated; the same clientKey again is the same objection.
+    expect((await http('POST', `/notices/${filed.body.id}/objections`, { body: { reason: 'x', clientKey: 'key-12345678' }, baseUrl: api.url })).status).toBe(401);
+    const bad = await post<{ fields?: { path: string }[] }>(`/notices/${filed.body.id}/objections`, { reason: ' ', clientKey: 'no' }, objector.token);
+    expect({ status: bad.status, paths: (bad.body.fields ?? []).map((field) => field.path).sort() }).toEqual({ status: 400, paths: ['clientKey', 'reason'] });
+    const key = `key-${randomUUID()}`;
+    const raised = await object(filed.body.id, key);
+    expect(raised.status).toBe(201);
+    expect(raised.body).toMatchObject({ noticeStepId: 'PUBLIC_NOTICE', taskId: `${filed.body.id}.OBJECTION.1` });
+    expect((await object(filed.body.id, key)).body.id).toBe(raised.body.id);
+    expect((await object(filed.body.id, key, 'another reason')).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const audited = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'OBJECTION_RAISED' AND case_id = $1`, [filed.body.id]);
+    expect(audited.rows[0]).toEqual({ n: 1 });
+    const listed = await get<{ items: { reason: string }[] }>(`/tasks/${raised.body.taskId}/objections`, clerk.token);
+    expect(listed.body.items.map((item) => item.reason)).toEqual(['本人对该企业有未清偿债权']);
+
+    expect((await rule(raised.body.taskId, 'DISMISSED')).status).toBe(200);
+    const done = await waitForCase(filed.body.id, 'the deregistration completed', (view) => view.status === 'COMPLETED');
+    expect(done.outcome).toMatchObject({ uscc: enterprise.uscc, publicNotice: 'ENDED', creditorsNotice: null });
+    expect(Object.fromEntries(done.steps.map((step) => [step.stepId, step.status]))).toMatchObject({ PUBLIC_NOTICE: 'DONE', OBJECTION: 'DONE', CREDITOR_NOTICE: 'SKIPPED', SAMR: 'DONE' });
+    expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERED');
+    // Nothing more to object to, and nothing more to file for it.
+    expect((await object(filed.body.id)).body.code).toBe('NOTICE_NOT_OPEN');
+    await record(filed.body.id, 'objection-dismissed');
+    const again = await fileDeregistration(deregistrationForm(enterprise, 'SIMPLIFIED'));
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'ENTERPRISE_NOT_ACTIVE' });
+  }, 240_000);
+
+  it('simplified, an objection upheld: the case goes on as ordinary (creditors\' notice) before SAMR', async () => {
+    const enterprise = await openEnterprise();
+    const filed = await fileDeregistration(deregistrationForm(enterprise, 'SIMPLIFIED'));
+    expect(filed.status).toBe(201);
+    await inNotice(filed.body.id, 'PUBLIC_NOTICE');
+    const raised = await object(filed.body.id);
+    expect(raised.status).toBe(201);
+    expect((await rule(raised.body.taskId, 'UPHELD')).status).toBe(200);
+    await inNotice(filed.body.id, 'CREDITOR_NOTICE');
+    expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERING');
+    const done = await waitForCase(filed.body.id, 'the deregistration completed', (view) => view.status === 'COMPLETED');
+    expect(done.outcome).toMatchObject({ publicNotice: 'OBJECTION_UPHELD', creditorsNotice: 'ENDED' });
+    expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERED');
+    await record(filed.body.id, 'objection-upheld');
+  }, 240_000);
+
+  it('ordinary: no declaration needed, the 45-day creditors\' notice (shortened), then SAMR; the simplified route needs the declaration', async () => {
+    const enterprise = await openEnterprise();
+    const undeclared = await fileDeregistration(deregistrationForm(enterprise, 'SIMPLIFIED', false));
+    expect(undeclared.status).toBe(400);
+    expect(JSON.stringify(undeclared.body)).toContain('form.declaration.noDebts');
+    expect(await enterpriseStatus(enterprise.uscc)).toBe('ACTIVE');
+    const filed = await fileDeregistration(deregistrationForm(enterprise, 'ORDINARY', false));
+    expect(filed.status).toBe(201);
+    const notice = await inNotice(filed.body.id, 'CREDITOR_NOTICE');
+    expect(notice.uscc).toBe(enterprise.uscc);
+    const done = await waitForCase(filed.body.id, 'the deregistration completed', (view) => view.status === 'COMPLETED');
+    expect(done.outcome).toMatchObject({ publicNotice: null, creditorsNotice: 'ENDED' });
+    expect(Object.fromEntries(done.steps.map((step) => [step.stepId, step.status]))).toMatchObject({ PUBLIC_NOTICE: 'SKIPPED', OBJECTION: 'SKIPPED', CREDITOR_NOTICE: 'DONE', SAMR: 'DONE' });
+    expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERED');
+    await record(filed.body.id, 'ordinary');
+  }, 240_000);
+});
