@@ -356,6 +356,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/corrections/{round}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The correction notice (补正通知书) of one round, signed, with its verify QR code */
+        get: operations["DocumentsController_correction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's documents: each correction notice, and the completion notice once completed */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/outcome.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The completion notice (办结通知书) of a completed case, signed, with its verify QR code */
+        get: operations["DocumentsController_outcome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprises": {
         parameters: {
             query?: never;
@@ -696,6 +747,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone: is this document genuine and in force? Its signature checked; no personal data in the answer */
+        get: operations["VerifyController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -795,6 +863,11 @@ export interface components {
         };
         ApplicationRulesResponseDto: {
             /**
+             * @description Whether this API runs in demo mode (DEMO_MODE): the pages offer to fill the form with example data only then
+             * @example false
+             */
+            demoMode: boolean;
+            /**
              * @description Words an enterprise name may not contain (FORBIDDEN_NAME_WORDS)
              * @example [
              *       "中国",
@@ -813,6 +886,14 @@ export interface components {
         CaseCancelDto: {
             /** @example Changed my plans */
             reason: string;
+        };
+        CaseDocumentDto: {
+            /** @enum {string} */
+            kind: "OUTCOME" | "CORRECTION_NOTICE";
+            /** @description The PDF, under /api */
+            path: string;
+            /** @description OUTCOME: 1; CORRECTION_NOTICE: the round */
+            version: number;
         };
         CaseListResponseDto: {
             items: components["schemas"]["CaseResponseDto"][];
@@ -992,6 +1073,32 @@ export interface components {
             /** @enum {string} */
             method: "WINDOW_PICKUP" | "FREE_MAIL";
         };
+        DocumentVerifyResponseDto: {
+            code: string;
+            departments?: components["schemas"]["LocalizedNameDto"][];
+            enterpriseName?: string | null;
+            /**
+             * @description Why INVALID
+             * @enum {string}
+             */
+            invalidReason?: "UNKNOWN_KEY" | "SIGNATURE_INVALID" | "CONTENT_HASH_MISMATCH" | "CONTENT_UNREADABLE";
+            issuedAt?: string;
+            /** @description The id of the key that signed it (retired keys still verify) */
+            keyId: string;
+            /** @enum {string} */
+            kind?: "OUTCOME" | "CORRECTION_NOTICE";
+            process?: components["schemas"]["LocalizedNameDto"];
+            /**
+             * @description VALID; SUPERSEDED (a later document replaces it); REVOKED (e.g. the enterprise was deregistered); INVALID (the stored content or signature does not check: do not rely on it)
+             * @enum {string}
+             */
+            status: "VALID" | "SUPERSEDED" | "REVOKED" | "INVALID";
+            statusChangedAt?: string;
+            statusReason?: string;
+            /** @description The code of the document that replaces this one */
+            supersededBy?: string;
+            title?: components["schemas"]["LocalizedNameDto"];
+        };
         EmployeeDto: {
             /** @description Resident ID number */
             idNumber: string;
@@ -1107,7 +1214,7 @@ export interface components {
              * @description Which error exactly: stable, for clients to branch on (each operation lists the codes of each status)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_DEFINITION_INVALID" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_FOUND" | "ENTERPRISE_NOT_REPRESENTATIVE" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_DEFINITION_INVALID" | "PROCESS_VERSION_EXISTS" | "DOCUMENTS_UNAVAILABLE" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_FOUND" | "ENTERPRISE_NOT_REPRESENTATIVE" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
             /** @description For 503 from /health: the state of each dependency */
             details?: Record<string, never>;
             /** @description The general kind, e.g. VALIDATION_FAILED, CONFLICT, NOT_FOUND, RATE_LIMITED */
@@ -1180,6 +1287,19 @@ export interface components {
              * @example 吉首市
              */
             name: string;
+        };
+        LabelledFieldDto: {
+            /** @description Its label within that part */
+            label: components["schemas"]["LocalizedNameDto"];
+            /**
+             * @description The form path (or output key): for keying, not for showing
+             * @example restaurant.seats
+             */
+            path: string;
+            /** @description The top-level part of the form it lies in */
+            section?: components["schemas"]["LocalizedNameDto"];
+            /** @description Its value in words */
+            value: components["schemas"]["LocalizedNameDto"];
         };
         LegalRepresentativeDto: {
             /** @description Resident ID number (18 characters) */
@@ -1386,8 +1506,15 @@ export interface components {
         PublicNoticeListDto: {
             items: components["schemas"]["PublicNoticeDto"][];
         };
+        ReturnFieldDto: {
+            label: components["schemas"]["LocalizedNameDto"];
+            /** @example restaurant.seats */
+            path: string;
+        };
         ReturnItemResponseDto: {
             field: string;
+            /** @description The field's label from the definition's form schema */
+            label?: components["schemas"]["LocalizedNameDto"];
             reason: string;
         };
         RuleFlagDto: {
@@ -1447,8 +1574,13 @@ export interface components {
             claimedBy?: string;
             /** Format: uuid */
             complaintId?: string;
-            /** @enum {string} */
-            department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            /**
+             * @description The department's code (any the case's definition declares)
+             * @example SAMR
+             */
+            department?: string;
+            /** @description The department's names from the case's definition */
+            departmentName?: components["schemas"]["LocalizedNameDto"];
             escalated?: boolean;
             lastError?: string;
             /** @description Minutes since then, by the clock */
@@ -1508,8 +1640,12 @@ export interface components {
              * @example SAMR
              */
             department: string;
+            /** @description The department's names from the case's definition */
+            departmentName: components["schemas"]["LocalizedNameDto"];
             /** Format: date-time */
             dueAt: string;
+            /** @description Every field of `form`, labelled and in words, in the form's order */
+            fields: components["schemas"]["LabelledFieldDto"][];
             /** @description Things to check on this part of the form */
             flags?: components["schemas"]["RuleFlagDto"][];
             /** @description This step's part of the form (its definition's reads; personal data masked unless listed unmasked) */
@@ -1527,6 +1663,8 @@ export interface components {
             mode: "MANUAL" | "AUTO";
             /** Format: date-time */
             openedAt: string;
+            /** @description What the step issued, labelled and in words (from its outputs schema) */
+            outputFields?: components["schemas"]["LabelledFieldDto"][];
             outputs?: {
                 [key: string]: unknown;
             };
@@ -1537,6 +1675,8 @@ export interface components {
             /** @description Open or claimed and past its time limit */
             overdue: boolean;
             rejectReason?: string;
+            /** @description The fields this step may send back for correction, labelled */
+            returnFields: components["schemas"]["ReturnFieldDto"][];
             returnItems?: components["schemas"]["ReturnItemResponseDto"][];
             /** @description Which opening of the step (1 = first; more after corrections) */
             round: number;
@@ -1608,12 +1748,48 @@ export interface components {
             actor?: string;
             /** Format: date-time */
             at: string;
-            /** @enum {string} */
-            department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+            /** @description CASE_CLOSED: how the case ended */
+            caseStatus?: string;
+            /**
+             * @description DECISION: the clerk's decision
+             * @enum {string}
+             */
+            decision?: "COMPLETE" | "RETURN" | "REJECT";
+            /**
+             * @description The department's code (any the case's definition declares)
+             * @example SAMR
+             */
+            department?: string;
+            /** @description The department's names from the case's definition */
+            departmentName?: components["schemas"]["LocalizedNameDto"];
+            /** @description Free text in the actor's words (a reason), or a failure's message */
             detail?: string;
+            /**
+             * Format: date-time
+             * @description STEP_OPENED: the step's time limit
+             */
+            dueAt?: string;
             event: string;
+            /** @description DECISION (RETURN): the fields sent back, labelled */
+            fields?: components["schemas"]["TimelineFieldDto"][];
+            /** @description STEP_OPENED: which opening of the step */
+            round?: number;
             /** @enum {string} */
             source: "WORKFLOW" | "AUDIT";
+            /** @description The step of the case's definition */
+            stepId?: string;
+            /** @description The step's names from the case's definition */
+            stepName?: components["schemas"]["LocalizedNameDto"];
+            /**
+             * Format: date-time
+             * @description WAITING: until when the case waits for a decision
+             */
+            waitUntil?: string;
+        };
+        TimelineFieldDto: {
+            label?: components["schemas"]["LocalizedNameDto"];
+            /** @example company.businessScope */
+            path: string;
         };
         TokenCreateDto: {
             /** Format: password */
@@ -1684,7 +1860,8 @@ export interface operations {
     AdminCasesController_list: {
         parameters: {
             query?: {
-                department?: "SAMR" | "PSB" | "TAX" | "HRSS" | "BANK";
+                /** @description Only reasons of this department (any code a definition declares) */
+                department?: string;
                 limit?: number;
                 /** @description Only cases stuck for at least this many minutes */
                 minAgeMinutes?: number;
@@ -1751,7 +1928,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -1835,7 +2012,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -1920,7 +2097,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -1944,7 +2121,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2017,7 +2194,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2102,7 +2279,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -2126,7 +2303,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2203,7 +2380,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2270,7 +2447,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2354,7 +2531,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -2378,7 +2555,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2460,7 +2637,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2554,7 +2731,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2648,7 +2825,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2691,7 +2868,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2761,7 +2938,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2836,7 +3013,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -2874,7 +3051,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -2955,7 +3132,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3040,7 +3217,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -3064,7 +3241,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3145,7 +3322,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3230,7 +3407,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -3268,7 +3445,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3353,7 +3530,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -3377,7 +3554,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3448,7 +3625,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3522,7 +3699,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3582,7 +3759,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3667,7 +3844,273 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    DocumentsController_correction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                round: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF; X-Document-Code names the document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
+                    };
+                };
+            };
+            /** @description No such case, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description DOCUMENT_NOT_READY: no correction notice of that round */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"][];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
+                    };
+                };
+            };
+            /** @description No such case, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    DocumentsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF; X-Document-Code names the document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
+                    };
+                };
+            };
+            /** @description No such case, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description DOCUMENT_NOT_READY: the case is not completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3737,7 +4180,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -3818,7 +4261,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4021,7 +4464,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4104,7 +4547,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4189,7 +4632,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -4213,7 +4656,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4296,7 +4739,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4339,7 +4782,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4428,7 +4871,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -4466,7 +4909,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4524,7 +4967,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4569,7 +5012,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4640,7 +5083,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4721,7 +5164,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4802,7 +5245,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -4826,7 +5269,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -4911,7 +5354,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -4935,7 +5378,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -5016,7 +5459,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -5101,7 +5544,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -5125,7 +5568,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -5210,7 +5653,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
                     };
                 };
             };
@@ -5234,7 +5677,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
@@ -5320,7 +5763,65 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    VerifyController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code printed on the document and in its QR code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVerifyResponseDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No document has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
                     };
                 };
             };
