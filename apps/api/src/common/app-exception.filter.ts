@@ -25,6 +25,9 @@ export class AppExceptionFilter implements ExceptionFilter {
       this.logger.warn(maskPersonalData(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`));
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception : String(exception));
+      // What a server we depend on said (e.g. a Temporal ServiceError), so a 503 can be traced to its cause.
+      const cause = exception instanceof Error ? exception.cause : undefined;
+      if (cause instanceof Error) this.logger.error(maskPersonalData(`caused by ${cause.name}: ${cause.message}`));
     }
     if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     // Error texts may quote input: never echo personal data back into logs or responses.

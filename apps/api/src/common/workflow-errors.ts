@@ -23,7 +23,8 @@ export function toUpdateError(error: unknown): Error {
   }
   if (error instanceof WorkflowNotFoundError) return new AppError('CASE_CLOSED', 'Refused (CASE_CLOSED): the case has already ended');
   if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new AppError('WORKFLOW_UNAVAILABLE', 'The workflow service did not answer; try again');
+    // The gRPC detail stays in the log (via cause), not in the answer.
+    return Object.assign(new AppError('WORKFLOW_UNAVAILABLE', 'The workflow service did not answer; try again'), { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
 }
