@@ -56,15 +56,15 @@ const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
   },
   // The notice step (public-notice): its timer, objections, the ruling; recorded by test/api/enterprise-deregistration.
   'enterprise-deregistration': {
-    'objection-dismissed': ['activity runAutomaticStep', 'activity openNotice', 'update raiseObjection', 'activity openStep', 'update decideTask', 'activity closeNotice', 'activity completeProcess', 'result COMPLETED'],
-    'objection-upheld': ['activity openNotice', 'update raiseObjection', 'update decideTask', 'activity closeNotice', 'activity completeProcess', 'result COMPLETED'],
-    ordinary: ['activity openNotice', 'timer fired', 'activity closeNotice', 'activity completeProcess', 'result COMPLETED'],
+    'objection-dismissed': ['activity runAutomaticStep', 'activity openNotice', 'update raiseObjection', 'activity openStep', 'update decideTask', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
+    'objection-upheld': ['activity openNotice', 'update raiseObjection', 'update decideTask', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
+    ordinary: ['activity openNotice', 'timer fired', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
   },
   // Recorded by test/engine/enterprise-change.int-spec.ts (over HTTP) with RECORD_HISTORIES=1.
   'enterprise-change': {
-    'name-change': ['activity openStep', 'update decideTask', 'local activity recordDecision', 'activity completeProcess', 'result COMPLETED'],
-    'scope-only': ['activity openStep', 'update decideTask', 'activity completeProcess', 'result COMPLETED'],
-    correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'activity completeProcess', 'result COMPLETED'],
+    'name-change': ['activity openStep', 'update decideTask', 'local activity recordDecision', 'local activity completeProcess', 'result COMPLETED'],
+    'scope-only': ['activity openStep', 'update decideTask', 'local activity completeProcess', 'result COMPLETED'],
+    correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'local activity completeProcess', 'result COMPLETED'],
     refusal: ['update decideTask', 'activity endCase', 'result REJECTED'],
   },
 };
