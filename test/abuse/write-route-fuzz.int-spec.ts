@@ -156,7 +156,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     const beforeFixtures = await fingerprint();
     const applicant = await newApplicant(base);
     const [clerk, administrator] = await Promise.all([signIn('clerk-samr', undefined, base), signIn('admin', undefined, base)]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', administrator).set('pings', administrator).set('temporal-codec', administrator);
+    callers.set('applications', applicant).set('tasks', clerk).set('admin', administrator).set('pings', administrator).set('temporal-codec', administrator).set('notices', applicant);
     const filed = await http<{ id: string }>('POST', '/applications', { baseUrl: base, token: applicant.token, body: validForm(), headers: { 'idempotency-key': idempotencyKey } });
     expect(filed.status).toBe(201);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.body.id}/complaints`, { baseUrl: base, token: applicant.token, body: { text: 'fuzz fixture' } });
@@ -192,6 +192,8 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       cases: [filed.body.id, openCase, correctionCase],
       tasks: [taskId, openTask],
       complaints: [complaint.body.id, openComplaint.body.id],
+      // Objections: cases in no notice period, so a well-formed objection is refused (409 NOTICE_NOT_OPEN).
+      notices: [filed.body.id, openCase, correctionCase],
     });
     Object.assign(endingFixtureIds, { applications: [filed.body.id, endableCase], cases: [filed.body.id, endableCase] });
     await openTaskId(db, endableCase, 'SAMR');

@@ -29,6 +29,8 @@ interface Entry {
   path: (f: Fixture) => string;
   body?: () => unknown;
   headers?: Record<string, string>;
+  /** What an allowed reader gets when the fixture has nothing to give (no outcome yet): past the guard, not 200. */
+  readStatus?: number;
 }
 
 const caseOwner: readonly Role[] = ['APPLICANT'];
@@ -87,6 +89,13 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/admin/complaints/{id}/resolve': { allowed: ['ADMIN'], path: (f) => `/admin/complaints/${f.complaintId}/resolve`, body: () => ({ resolution: 'matrix' }) },
   'GET /api/admin/metrics': { allowed: ['ADMIN'], path: () => '/admin/metrics' },
   // The register: an applicant sees the enterprises they represent (another's is not found); the window and admins find any.
+  // Documents: the case's own people (the window only for cases it filed); the fixture case has no outcome or
+  // correction notice yet, so its readers get 409 DOCUMENT_NOT_READY, past the guard.
+  'GET /api/cases/{id}/documents': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], hidden: ['OTHER_APPLICANT', 'WINDOW'], path: (f) => `/cases/${f.caseId}/documents` },
+  'GET /api/cases/{id}/outcome.pdf': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], hidden: ['OTHER_APPLICANT', 'WINDOW'], path: (f) => `/cases/${f.caseId}/outcome.pdf`, readStatus: 409 },
+  'GET /api/cases/{id}/corrections/{round}.pdf': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], hidden: ['OTHER_APPLICANT', 'WINDOW'], path: (f) => `/cases/${f.caseId}/corrections/1.pdf`, readStatus: 409 },
+  // Public: anyone may check a document (an unknown code is a 404, never 401/403).
+  'GET /api/verify/{code}': { allowed: EVERYONE, path: () => '/verify/MATRIXUNKNOWN1', readStatus: 404 },
   'GET /api/enterprises': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], path: () => '/enterprises' },
   'GET /api/enterprises/{id}': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW', 'ADMIN'], hidden: ['OTHER_APPLICANT'], path: (f) => `/enterprises/${f.enterpriseId}` },
   // The catalog and published versions are public (the wizard is rendered from them); a draft is not published.
@@ -206,7 +215,7 @@ describe('authorization matrix: every route × every caller', () => {
       for (const role of entry.allowed) {
         if (entry.hidden?.includes(role)) continue;
         const result = await http('GET', entry.path(fixture), { token: tokens.get(role) });
-        expect(`${route} as ${role}: ${result.status}`).toBe(`${route} as ${role}: 200`);
+        expect(`${route} as ${role}: ${result.status}`).toBe(`${route} as ${role}: ${entry.readStatus ?? 200}`);
       }
     }
   });
