@@ -58,6 +58,7 @@ describe('the register of enterprises and the enterprise change, over HTTP', () 
   const opening = sampleForm();
   const representativeId = opening.legalRepresentative.idNumber;
   let enterprise: Enterprise;
+  let openingCaseId: string;
 
   const openTask = (caseId: string, stepId: string) =>
     waitFor(
@@ -106,6 +107,7 @@ describe('the register of enterprises and the enterprise change, over HTTP', () 
     for (const department of ['PSB', 'TAX', 'HRSS'] as const) await decide(filed.body.id, department);
     await decide(filed.body.id, 'BANK', 'complete', { outputs: { accountNumber: '6222020200112233445' } });
     const opened = await until(filed.body.id, 'the opening completed', (current) => current.status === 'COMPLETED');
+    openingCaseId = filed.body.id;
     const mine = await http<{ items: { id: string; uscc: string; name: string; status: string }[] }>('GET', '/enterprises', { token: applicant.token });
     expect(mine.body.items).toEqual([expect.objectContaining({ uscc: opened.outcome?.uscc, name: opening.company.name, status: 'ACTIVE' })]);
     enterprise = { id: mine.body.items[0].id, uscc: mine.body.items[0].uscc } as Enterprise;
@@ -121,6 +123,12 @@ describe('the register of enterprises and the enterprise change, over HTTP', () 
   const record = (caseId: string, name: string) => recordHistory(temporal.workflow.getHandle(caseWorkflowId(caseId)), `process/${CHANGE}/${name}`);
 
   it('changes the name: SAMR, then PSB, TAX, HRSS and BANK; the seals re-carved; the register updated at the end and not before', async () => {
+    // The opening's signed completion notice, issued before the change: the change replaces it.
+    const notice = await http('GET', `/cases/${openingCaseId}/outcome.pdf`, { token: applicant.token });
+    expect(notice.status).toBe(200);
+    const noticeCode = notice.headers.get('x-document-code');
+    const verified = async () => (await http<{ status: string }>('GET', `/verify/${noticeCode}`)).body.status;
+    expect(await verified()).toBe('VALID');
     const newName = uniqueEnterpriseName();
     const filed = await fileChange(applicant, changeForm({ name: newName }));
     expect(filed.status).toBe(201);
@@ -138,8 +146,9 @@ describe('the register of enterprises and the enterprise change, over HTTP', () 
 
     await decide(caseId, 'SAMR');
     for (const stepId of ['PSB', 'TAX', 'HRSS']) await decide(caseId, stepId);
-    // Every step but one done: the register still holds the old facts.
+    // Every step but one done: the register still holds the old facts, and the old notice still verifies.
     expect(await register()).toMatchObject({ name: opening.company.name, status: 'CHANGING', lifecycleCaseId: caseId, licenceEdition: 1, seals: enterprise.seals });
+    expect(await verified()).toBe('VALID');
     await decide(caseId, 'BANK');
 
     const done = await until(caseId, 'the change completed', (current) => current.status === 'COMPLETED');
@@ -150,6 +159,7 @@ describe('the register of enterprises and the enterprise change, over HTTP', () 
     expect(newSeals.map((seal) => seal.kind)).toEqual(enterprise.seals.map((seal) => seal.kind));
     expect(newSeals.some((seal) => enterprise.seals.some((old) => old.code === seal.code))).toBe(false);
 
+    expect(await verified()).toBe('SUPERSEDED');
     const after = await register();
     expect(after).toMatchObject({ uscc: enterprise.uscc, name: newName, status: 'ACTIVE', lifecycleCaseId: null, licenceEdition: 2, seals: newSeals });
     expect(after.history).toEqual([

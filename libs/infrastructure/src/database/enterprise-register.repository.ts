@@ -16,6 +16,7 @@ import {
   type EnterpriseStatus,
 } from '@onetrip/domain/enterprise/enterprise-register';
 import type { PersonalDataCipher } from '../crypto/personal-data-cipher';
+import { revokeEnterpriseDocuments, supersedeEnterpriseDocuments } from './issued-documents';
 
 // The register's SQL, shared by the API (filing, views) and the worker (the completion write): every
 // function takes the caller's EntityManager, so each runs inside the transaction it belongs to.
@@ -179,6 +180,8 @@ export class EnterpriseRegisterRepository {
         [row.id, at],
       );
       await manager.query(`UPDATE enterprise_cases SET applied_at = $3 WHERE enterprise_id = $1 AND case_id = $2`, [row.id, caseId, at]);
+      // Its licence is no longer valid: every signed document of the enterprise now verifies as revoked.
+      await revokeEnterpriseDocuments(manager, row.uscc, { reason: '企业已注销 The enterprise is deregistered', at });
       return outcome;
     }
     const form = this.cipher.openFields(record.form) as { changes?: EnterpriseChanges };
@@ -216,6 +219,8 @@ export class EnterpriseRegisterRepository {
         at,
       ]);
     }
+    // The enterprise's earlier completion notices are replaced (this case's own is issued on its first download).
+    await supersedeEnterpriseDocuments(manager, row.uscc, { reason: '企业信息已变更 The enterprise details changed', at });
     const details = { changed, cancelledSeals, licenceEdition: facts.licenceEdition };
     await manager.query(`UPDATE enterprise_cases SET applied_at = $3, details = $4 WHERE enterprise_id = $1 AND case_id = $2`, [row.id, caseId, at, JSON.stringify(details)]);
     return { ...outcome, ...details, seals: recarvedSeals };
