@@ -84,7 +84,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/admin/cases/{id}/actions': { allowed: ['ADMIN'], path: (f) => `/admin/cases/${f.caseId}/actions`, body: () => ({ action: 'CANCEL', reason: 'matrix' }) },
   'GET /api/admin/complaints': { allowed: ['ADMIN'], path: () => '/admin/complaints' },
   'GET /api/notices': { allowed: EVERYONE, path: () => '/notices' },
-  'POST /api/notices/{id}/objections': { allowed: ['APPLICANT', 'OTHER_APPLICANT', 'WINDOW'], path: (f) => `/notices/${f.caseId}/objections`, body: () => ({ reason: 'matrix', clientKey: 'matrix-objection' }) },
+  'POST /api/notices/{id}/objections': { allowed: ROLES.filter((role) => role !== 'NONE'), path: (f) => `/notices/${f.caseId}/objections`, body: () => ({ reason: 'matrix', clientKey: 'matrix-objection' }) },
   'GET /api/tasks/{id}/objections': { allowed: [...CLERKS, 'ADMIN'], path: (f) => `/tasks/${f.taskId}/objections` },
   'POST /api/admin/complaints/{id}/resolve': { allowed: ['ADMIN'], path: (f) => `/admin/complaints/${f.complaintId}/resolve`, body: () => ({ resolution: 'matrix' }) },
   'GET /api/admin/metrics': { allowed: ['ADMIN'], path: () => '/admin/metrics' },

@@ -8,7 +8,7 @@ import { connectDatabase, connectTemporal } from '../support/case-fixtures';
 import { recordHistory } from '../support/history-recorder';
 import { http } from '../support/http';
 import { startApi } from '../support/test-stack';
-import { newApplicant, newClerk, validForm, type SignedIn } from './api-fixtures';
+import { newApplicant, newClerk, signIn, validForm, type SignedIn } from './api-fixtures';
 
 // Enterprise deregistration (企业注销一件事) over HTTP on the real API, worker, PostgreSQL and Temporal. An API
 // of its own runs every department step AUTO and every notice period NOTICE_SECONDS long (NOTICE_PERIOD_SECONDS),
@@ -39,6 +39,7 @@ describe('enterprise deregistration, with its notice periods shortened to second
   let owner: SignedIn;
   let objector: SignedIn;
   let clerk: SignedIn;
+  let admin: SignedIn;
 
   beforeAll(async () => {
     api = await startApi({ CASE_DEPARTMENT_MODES: '*=AUTO', CASE_CALENDAR: 'ALWAYS', NOTICE_PERIOD_SECONDS: String(NOTICE_SECONDS) }, 'api-deregistration');
@@ -46,6 +47,7 @@ describe('enterprise deregistration, with its notice periods shortened to second
     temporal = await connectTemporal();
     [owner, objector] = await Promise.all([newApplicant(api.url), newApplicant(api.url)]);
     clerk = await newClerk(db, 'SAMR');
+    admin = await signIn('admin', undefined, api.url);
   }, 120_000);
 
   afterAll(async () => {
@@ -131,6 +133,14 @@ describe('enterprise deregistration, with its notice periods shortened to second
     await record(filed.body.id, 'objection-dismissed');
     const again = await fileDeregistration(deregistrationForm(enterprise, 'SIMPLIFIED'));
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'ENTERPRISE_NOT_ACTIVE' });
+    // Nor a change of it: the register refuses the change of a deregistered enterprise.
+    const change = await post<{ code?: string }>('/processes/enterprise-change/applications', { form: { enterprise: { uscc: enterprise.uscc, legalRepresentativeIdNumber: enterprise.idNumber }, changes: { businessScope: ['软件开发'] }, delivery: { method: 'WINDOW_PICKUP' } } }, owner.token);
+    expect({ status: change.status, code: change.body.code }).toEqual({ status: 409, code: 'ENTERPRISE_NOT_ACTIVE' });
+    // The owner's enterprise view shows it deregistered: its licence no longer stands.
+    const mine = await get<{ items: { id: string; uscc: string; status: string }[] }>('/enterprises', owner.token);
+    const entry = mine.body.items.find((item) => item.uscc === enterprise.uscc);
+    expect(entry?.status).toBe('DEREGISTERED');
+    expect((await get<{ status: string }>(`/enterprises/${entry?.id}`, owner.token)).body.status).toBe('DEREGISTERED');
   }, 240_000);
 
   it('simplified, an objection upheld: the case goes on as ordinary (creditors\' notice) before SAMR', async () => {
@@ -138,14 +148,29 @@ describe('enterprise deregistration, with its notice periods shortened to second
     const filed = await fileDeregistration(deregistrationForm(enterprise, 'SIMPLIFIED'));
     expect(filed.status).toBe(201);
     await inNotice(filed.body.id, 'PUBLIC_NOTICE');
-    const raised = await object(filed.body.id);
+    // Anyone signed in may object: here a department clerk, not only applicants and the window.
+    const raised = await post<{ taskId: string }>(`/notices/${filed.body.id}/objections`, { reason: '该企业尚欠本单位货款', clientKey: `key-${randomUUID()}` }, clerk.token);
     expect(raised.status).toBe(201);
+    // A complaint on a deregistration case in flight: filed by the owner, listed for the admin.
+    const complaint = await post<{ id: string }>(`/applications/${filed.body.id}/complaints`, { text: '注销公示期内无人答复' }, owner.token);
+    expect(complaint.status).toBe(201);
+    const complaints = await get<{ items: { id: string }[] }>(`/admin/complaints?caseId=${filed.body.id}`, admin.token);
+    expect(complaints.body.items.map((item) => item.id)).toEqual([complaint.body.id]);
     expect((await rule(raised.body.taskId, 'UPHELD')).status).toBe(200);
     await inNotice(filed.body.id, 'CREDITOR_NOTICE');
     expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERING');
     const done = await waitForCase(filed.body.id, 'the deregistration completed', (view) => view.status === 'COMPLETED');
     expect(done.outcome).toMatchObject({ publicNotice: 'OBJECTION_UPHELD', creditorsNotice: 'ENDED' });
     expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERED');
+    // Metrics per process count the deregistrations (this file's, at least this one) apart from the openings.
+    const metrics = await get<{ cases: { submitted: number; byStatus: Record<string, number> } }>('/admin/metrics?process=enterprise-deregistration', admin.token);
+    expect(metrics.status).toBe(200);
+    expect(metrics.body.cases.byStatus.COMPLETED).toBeGreaterThanOrEqual(1);
+    const every = await get<{ cases: { submitted: number } }>('/admin/metrics', admin.token);
+    expect(every.body.cases.submitted).toBeGreaterThan(metrics.body.cases.submitted);
+    // The audit log holds the case's objection and complaint.
+    const audited = await db.query(`SELECT DISTINCT action FROM audit_log WHERE case_id = $1`, [filed.body.id]);
+    expect(audited.rows.map((row: { action: string }) => row.action)).toEqual(expect.arrayContaining(['OBJECTION_RAISED', 'COMPLAINT_RAISED']));
     await record(filed.body.id, 'objection-upheld');
   }, 240_000);
 

@@ -518,7 +518,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Object to a case in its notice period (any applicant account, or the window for a visitor); a SAMR clerk rules on it. Idempotent by clientKey */
+        /** Object to a case in its notice period (any signed-in user); a SAMR clerk rules on it. Idempotent by clientKey */
         post: operations["NoticesController_raise"];
         delete?: never;
         options?: never;
@@ -4597,18 +4597,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
-                    };
-                };
-            };
-            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"] & {
-                        /** @enum {string} */
-                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
                     };
                 };
             };

@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CODES, ERROR_STATUS } from './app-error';
-import { OPENAPI_PUBLIC } from './public.decorator';
+import { OPENAPI_ANY_SIGNED_IN, OPENAPI_PUBLIC } from './public.decorator';
 
 // Every error the API sends has one shape (the global filter and the HTTP defences write it). This adds
 // that shape to the OpenAPI document for the statuses each operation can answer, so clients — and the
@@ -72,7 +72,9 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
       const operation = value as Operation | undefined;
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
       const statuses = ['400'];
-      if (operation[OPENAPI_PUBLIC] !== true) statuses.push('401', '403');
+      if (operation[OPENAPI_PUBLIC] !== true) statuses.push('401');
+      // A route without @Roles (marked AnySignedIn) refuses no signed-in role.
+      if (operation[OPENAPI_PUBLIC] !== true && operation[OPENAPI_ANY_SIGNED_IN] !== true) statuses.push('403');
       if (path.includes('{')) statuses.push('404');
       if (WRITE_METHODS.has(method)) statuses.push('413');
       statuses.push('503');

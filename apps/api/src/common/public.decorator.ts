@@ -7,3 +7,7 @@ export const OPENAPI_PUBLIC = 'x-public';
 
 /** Marks a route that needs no bearer token (health, auth). */
 export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(OPENAPI_PUBLIC, true));
+
+/** Marks, in the OpenAPI document, a route open to every signed-in role, so it is not documented as answering 403. */
+export const OPENAPI_ANY_SIGNED_IN = 'x-any-signed-in';
+export const AnySignedIn = (): MethodDecorator & ClassDecorator => ApiExtension(OPENAPI_ANY_SIGNED_IN, true);

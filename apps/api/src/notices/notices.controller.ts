@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
-import { Public } from '../common/public.decorator';
+import { AnySignedIn, Public } from '../common/public.decorator';
 import { Roles } from '../common/roles.decorator';
 import { ObjectionCreateDto } from './dto/objection-create.dto';
 import { ObjectionDto, ObjectionListDto, PublicNoticeListDto } from './dto/notice-response.dto';
@@ -23,9 +23,9 @@ export class NoticesController {
 
   @Post('notices/:id/objections')
   @ApiBearerAuth()
-  // Members of the public (and the window for one at the counter); the officials who rule on objections do not raise them.
-  @Roles('APPLICANT', 'WINDOW')
-  @ApiOperation({ summary: 'Object to a case in its notice period (any applicant account, or the window for a visitor); a SAMR clerk rules on it. Idempotent by clientKey' })
+  // Anyone signed in, as the notice is to all: applicants, the window for a visitor, and officials (a department may be a creditor too).
+  @AnySignedIn()
+  @ApiOperation({ summary: 'Object to a case in its notice period (any signed-in user); a SAMR clerk rules on it. Idempotent by clientKey' })
   @ApiCreatedResponse({ type: ObjectionDto })
   @ApiNotFoundResponse({ description: 'No such case' })
   @ApiConflictResponse({ description: 'NOTICE_NOT_OPEN: not in a notice period taking objections; IDEMPOTENCY_KEY_REUSED: the key names another objection' })
