@@ -74,7 +74,7 @@ describe('enterprise deregistration, with its notice periods shortened to second
     const done = await waitForCase(filed.body.id, 'the opening completed', (view) => view.status === 'COMPLETED');
     const uscc = String(done.outcome?.uscc);
     await waitFor('the enterprise registered', async () => ((await enterpriseStatus(uscc)) === 'ACTIVE' ? true : undefined), { timeoutMs: 20_000 });
-    return { uscc, name: form.company.name, idNumber: form.legalRepresentative.idNumber };
+    return { uscc, name: form.company.name, idNumber: form.legalRepresentative.idNumber, caseId: filed.body.id };
   };
 
   const deregistrationForm = (enterprise: { uscc: string; name: string; idNumber: string }, route: 'SIMPLIFIED' | 'ORDINARY', declared = true) => ({
@@ -98,6 +98,11 @@ describe('enterprise deregistration, with its notice periods shortened to second
 
   it('simplified, an objection dismissed: DEREGISTERING while in flight, listed publicly without personal data, then DEREGISTERED; a second filing is 409', async () => {
     const enterprise = await openEnterprise();
+    // The opening's signed completion notice: valid until the enterprise is deregistered.
+    const completionNotice = await get(`/cases/${enterprise.caseId}/outcome.pdf`, owner.token);
+    expect(completionNotice.status).toBe(200);
+    const verified = async () => (await get<{ status: string }>(`/verify/${completionNotice.headers.get('x-document-code')}`)).body.status;
+    expect(await verified()).toBe('VALID');
     const filed = await fileDeregistration(deregistrationForm(enterprise, 'SIMPLIFIED'));
     expect(filed.status).toBe(201);
     expect(filed.body.fees.applicantTotal).toBe('0.00');
@@ -128,6 +133,7 @@ describe('enterprise deregistration, with its notice periods shortened to second
     expect(done.outcome).toMatchObject({ uscc: enterprise.uscc, publicNotice: 'ENDED', creditorsNotice: null });
     expect(Object.fromEntries(done.steps.map((step) => [step.stepId, step.status]))).toMatchObject({ PUBLIC_NOTICE: 'DONE', OBJECTION: 'DONE', CREDITOR_NOTICE: 'SKIPPED', SAMR: 'DONE' });
     expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERED');
+    expect(await verified()).toBe('REVOKED');
     // Nothing more to object to, and nothing more to file for it.
     expect((await object(filed.body.id)).body.code).toBe('NOTICE_NOT_OPEN');
     await record(filed.body.id, 'objection-dismissed');
