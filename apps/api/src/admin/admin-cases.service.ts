@@ -10,6 +10,7 @@ import { CaseReader, type CaseRecord } from '../applications/case-reader.service
 import { TasksRepository } from '../tasks/tasks.repository';
 import { UsersRepository } from '../auth/users.repository';
 import { AuditLogService } from '../audit/audit-log.service';
+import { AuditLogRepository } from '../audit/audit-log.repository';
 import { AppError } from '../common/app-error';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { pageOffset } from '../common/page-query.dto';
@@ -82,6 +83,7 @@ export class AdminCasesService {
     private readonly workflows: CaseWorkflowGateway,
     private readonly taskRows: TasksRepository,
     private readonly users: UsersRepository,
+    private readonly auditRows: AuditLogRepository,
   ) {}
 
   private thresholds() {
@@ -257,10 +259,7 @@ export class AdminCasesService {
   }
 
   private async auditTimeline(caseId: string, name: StepNamer): Promise<TimelineEntry[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT a.at, a.action, a.details, a.actor_role, u.username FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE a.case_id = $1 ORDER BY a.at, a.id`,
-      [caseId],
-    )) as { at: Date; action: string; details: Record<string, unknown>; actor_role: string | null; username: string | null }[];
+    const rows = await this.auditRows.ofCase(caseId);
     return rows.map((row) => {
       const code = typeof row.details.stepId === 'string' ? row.details.stepId : typeof row.details.department === 'string' ? row.details.department : undefined;
       const entry: TimelineEntry = {

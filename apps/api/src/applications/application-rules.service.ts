@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   checkApplication,
   checkFormRules,
@@ -14,6 +12,7 @@ import {
 import type { FieldError } from '../common/app-error';
 import { validationFailed } from '../common/validation';
 import { CasePolicyService } from './case-policy.service';
+import { RegisteredNamesRepository } from './registered-names.repository';
 import { ApiConfig } from '../config/api.config';
 import type { ApplicationRulesResponseDto } from './dto/application-rules-response.dto';
 
@@ -47,7 +46,7 @@ export class ApplicationRulesService {
   constructor(
     private readonly policies: CasePolicyService,
     private readonly config: ApiConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registeredNames: RegisteredNamesRepository,
   ) {}
 
   /** The settings `check` applies, as the pages need them. */
@@ -94,10 +93,6 @@ export class ApplicationRulesService {
   private async isNameTaken(name: string, caseId: string | undefined): Promise<boolean> {
     const candidates = [...new Set([normaliseEnterpriseName(name), name])];
     // The folded form catches a spelling in traditional characters or full-width forms of a registered name.
-    const rows = (await this.dataSource.query(
-      `SELECT 1 FROM registered_names WHERE (name = ANY($1) OR folded_name = $3) AND ($2::uuid IS NULL OR case_id IS DISTINCT FROM $2::uuid) LIMIT 1`,
-      [candidates, caseId ?? null, foldEnterpriseName(name)],
-    )) as unknown[];
-    return rows.length > 0;
+    return this.registeredNames.isTaken(candidates, foldEnterpriseName(name), caseId ?? null);
   }
 }

@@ -10,6 +10,7 @@ import { AuthService, TOKEN_LIFETIME_SECONDS } from './auth.service';
 import { DemoUsersSeeder } from './demo-users.seeder';
 import { UsersRepository } from './users.repository';
 import { RefreshTokenService } from './refresh-token.service';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { RolesGuard } from './roles.guard';
 
@@ -30,6 +31,7 @@ import { RolesGuard } from './roles.guard';
   providers: [
     AuthService,
     RefreshTokenService,
+    RefreshTokensRepository,
     DemoUsersSeeder,
     UsersRepository,
     // In this order: who is calling, then whether that role may call.

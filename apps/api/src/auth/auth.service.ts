@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
 import { isUuid } from '@onetrip/domain';
 import { PersonalDataCipher, UserEntity, type UserRole } from '@onetrip/infrastructure';
 import { AppError } from '../common/app-error';
@@ -14,6 +12,7 @@ import { UserRegisteredResponseDto, UserResponseDto } from './dto/user-response.
 import { hashPassword, needsRehash, verifyPassword } from './password-hasher';
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from './password-policy';
 import { RefreshTokenService } from './refresh-token.service';
+import { UsersRepository } from './users.repository';
 
 /** Access tokens are short-lived; the refresh token carries the session on (and sign-out ends it). */
 export const TOKEN_LIFETIME_SECONDS = 15 * 60;
@@ -42,7 +41,7 @@ export class AuthService {
   private readonly lookups = new Map<string, { user: AuthenticatedUser | null; until: number }>();
 
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UsersRepository,
     private readonly jwt: JwtService,
     private readonly cipher: PersonalDataCipher,
     private readonly refreshTokens: RefreshTokenService,
@@ -57,22 +56,17 @@ export class AuthService {
     if (problem) throw new AppError(problem, PASSWORD_PROBLEM_MESSAGES[problem], [{ path: 'password', messages: [PASSWORD_PROBLEM_MESSAGES[problem]] }]);
     // Hashed either way, so a taken username answers as slowly as a free one.
     const passwordHash = await hashPassword(dto.password);
-    await this.users
-      .createQueryBuilder()
-      .insert()
-      .values({ id: randomUUID(), username: dto.username, passwordHash, name: dto.name, mobile: this.cipher.seal(dto.mobile), role: 'APPLICANT', department: null })
-      .orIgnore()
-      .execute();
+    await this.users.insertApplicantIfAbsent({ id: randomUUID(), username: dto.username, passwordHash, name: dto.name, sealedMobile: this.cipher.seal(dto.mobile) });
     return { username: dto.username, role: 'APPLICANT' };
   }
 
   async issueToken(dto: TokenCreateDto): Promise<TokenResponseDto> {
-    const user = await this.users.findOne({ where: { username: dto.username } });
+    const user = await this.users.byUsername(dto.username);
     const matches = await verifyPassword(dto.password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !matches) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
     if (needsRehash(user.passwordHash)) {
       // The password is known only now: store it with today's parameters (unless it changed meanwhile).
-      await this.users.update({ id: user.id, passwordHash: user.passwordHash }, { passwordHash: await hashPassword(dto.password) });
+      await this.users.rehash(user.id, user.passwordHash, await hashPassword(dto.password));
     }
     const authenticated = this.toAuthenticated(user);
     return this.tokensFor(authenticated, await this.refreshTokens.start(user.id));
@@ -81,7 +75,7 @@ export class AuthService {
   /** A new access token and the next refresh token, for a refresh token used once. */
   async refresh(refreshToken: string): Promise<TokenResponseDto> {
     const { userId, refreshToken: next } = await this.refreshTokens.rotate(refreshToken);
-    const user = await this.users.findOne({ where: { id: userId } });
+    const user = await this.users.byId(userId);
     if (!user) throw new AppError('REFRESH_TOKEN_INVALID', 'The refresh token is invalid, expired or revoked: sign in again');
     return this.tokensFor(this.toAuthenticated(user), next);
   }
@@ -113,7 +107,7 @@ export class AuthService {
     const now = Date.now();
     const cached = this.lookups.get(id);
     if (cached && cached.until > now) return cached.user;
-    const row = await this.users.findOne({ where: { id }, select: { id: true, username: true, role: true, department: true } });
+    const row = await this.users.identity(id);
     const user = row ? this.toAuthenticated(row) : null;
     if (this.lookups.size >= USER_LOOKUP_MAX_ENTRIES) this.lookups.clear(); // bounded: a flood of ids cannot grow it
     this.lookups.set(id, { user, until: now + USER_LOOKUP_TTL_MS });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { isUuid } from '@onetrip/domain';
 import { AppError } from '../common/app-error';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 /** How long a session lasts after sign-in, however often it is refreshed (refreshing does not extend it). */
 export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
@@ -18,29 +18,18 @@ function parse(token: string): { id: string; secret: string } | null {
   return rest.length === 0 && isUuid(id) && typeof secret === 'string' && /^[A-Za-z0-9_-]{43}$/.test(secret) ? { id, secret } : null;
 }
 
-/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, count], an INSERT/SELECT with rows. */
-function returnedRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
-}
-
-interface UsedRow {
-  user_id: string;
-  family_id: string;
-  expires_at: Date;
-}
-
 /** Refresh tokens in PostgreSQL: one family per sign-in, rotated on every use; reuse or sign-out revokes the family. */
 @Injectable()
 export class RefreshTokenService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tokens: RefreshTokensRepository) {}
 
   /** A new family for a sign-in; its first token. */
   async start(userId: string): Promise<string> {
     // Now and then, forget families long over (not awaited: housekeeping, retried by a later sign-in).
     if (Math.random() < PRUNE_SHARE) {
-      void this.dataSource.query(`DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day'`).catch(() => undefined);
+      void this.tokens.pruneExpired().catch(() => undefined);
     }
-    return this.insert(this.dataSource.manager, userId, randomUUID(), new Date(Date.now() + SESSION_LIFETIME_SECONDS * 1000));
+    return this.insert(undefined, userId, randomUUID(), new Date(Date.now() + SESSION_LIFETIME_SECONDS * 1000));
   }
 
   /**
@@ -52,30 +41,14 @@ export class RefreshTokenService {
     if (!parsed) throw invalid();
     const hash = hashOf(parsed.secret);
     // One transaction: the token is marked used only together with its successor existing.
-    const rotated = await this.dataSource.transaction(async (manager) => {
-      const used = returnedRows<UsedRow>(
-        await manager.query(
-          `UPDATE refresh_tokens SET used_at = now()
-            WHERE id = $1 AND token_hash = $2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-            RETURNING user_id, family_id, expires_at`,
-          [parsed.id, hash],
-        ),
-      );
-      if (used.length === 0) return null;
-      const [row] = used;
-      return { userId: row.user_id, refreshToken: await this.insert(manager, row.user_id, row.family_id, row.expires_at) };
+    const rotated = await this.tokens.transaction(async (manager) => {
+      const used = await this.tokens.markUsed(manager, parsed.id, hash);
+      if (!used) return null;
+      return { userId: used.userId, refreshToken: await this.insert(manager, used.userId, used.familyId, used.expiresAt) };
     });
     if (rotated) return rotated;
-    const revoked = returnedRows<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE refresh_tokens SET revoked_at = now()
-          WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND token_hash = $2 AND used_at IS NOT NULL AND revoked_at IS NULL)
-            AND revoked_at IS NULL
-          RETURNING id`,
-        [parsed.id, hash],
-      ),
-    );
-    if (revoked.length > 0) throw new AppError('REFRESH_TOKEN_REUSED', 'This refresh token was used before: the session is ended, sign in again');
+    const revoked = await this.tokens.revokeFamilyOfUsed(parsed.id, hash);
+    if (revoked > 0) throw new AppError('REFRESH_TOKEN_REUSED', 'This refresh token was used before: the session is ended, sign in again');
     throw invalid();
   }
 
@@ -83,17 +56,13 @@ export class RefreshTokenService {
   async revoke(token: string): Promise<void> {
     const parsed = parse(token);
     if (!parsed) return;
-    await this.dataSource.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND token_hash = $2) AND revoked_at IS NULL`,
-      [parsed.id, hashOf(parsed.secret)],
-    );
+    await this.tokens.revokeFamilyOf(parsed.id, hashOf(parsed.secret));
   }
 
-  private async insert(manager: EntityManager, userId: string, familyId: string, expiresAt: Date): Promise<string> {
+  private async insert(manager: EntityManager | undefined, userId: string, familyId: string, expiresAt: Date): Promise<string> {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
-    await manager.query(`INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)`, [id, familyId, userId, hashOf(secret), expiresAt]);
+    await this.tokens.insert(manager, { id, familyId, userId, tokenHash: hashOf(secret), expiresAt });
     return `${id}.${secret}`;
   }
 }

@@ -1,11 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import { UserEntity } from '@onetrip/infrastructure';
 
-/** The SQL of `users` that is not the sign-in's entity reads: look-ups by name, and the demo accounts. */
+/** The SQL of `users`: sign-in and registration, look-ups by name, and the demo accounts. */
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get users(): Repository<UserEntity> {
+    return this.dataSource.getRepository(UserEntity);
+  }
+
+  byUsername(username: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { username } });
+  }
+
+  byId(id: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { id } });
+  }
+
+  /** Only what a token is checked against. */
+  identity(id: string): Promise<Pick<UserEntity, 'id' | 'username' | 'role' | 'department'> | null> {
+    return this.users.findOne({ where: { id }, select: { id: true, username: true, role: true, department: true } });
+  }
+
+  /** Stores a new hash of the password, unless the stored one changed meanwhile. */
+  async rehash(id: string, oldHash: string, newHash: string): Promise<void> {
+    await this.users.update({ id, passwordHash: oldHash }, { passwordHash: newHash });
+  }
+
+  /** Creates an applicant's account unless the username is taken (registration does not tell which). */
+  async insertApplicantIfAbsent(user: { id: string; username: string; passwordHash: string; name: string; sealedMobile: string }): Promise<void> {
+    await this.users
+      .createQueryBuilder()
+      .insert()
+      .values({ id: user.id, username: user.username, passwordHash: user.passwordHash, name: user.name, mobile: user.sealedMobile, role: 'APPLICANT', department: null })
+      .orIgnore()
+      .execute();
+  }
 
   /** id → username, for the ids given (who acted on a case). */
   async usernames(ids: readonly string[]): Promise<Map<string, string>> {

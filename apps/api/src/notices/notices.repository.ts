@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface PublicNoticeRow {
   case_id: string;
@@ -66,6 +66,11 @@ export class NoticesRepository {
 
   async link(id: string, noticeStepId: string, taskId: string): Promise<void> {
     await this.dataSource.query(`UPDATE notice_objections SET notice_step_id = $2, task_id = $3 WHERE id = $1`, [id, noticeStepId, taskId]);
+  }
+
+  /** Links a raised objection to its notice step and task, in `manager`'s transaction; a linked one keeps its link. */
+  async linkOnce(manager: EntityManager, id: string, noticeStepId: string, taskId: string): Promise<void> {
+    await manager.query(`UPDATE notice_objections SET notice_step_id = $2, task_id = $3 WHERE id = $1 AND task_id IS NULL`, [id, noticeStepId, taskId]);
   }
 
   async forTask(taskId: string): Promise<ObjectionRow[]> {

@@ -61,7 +61,7 @@ export class NoticesService {
     const raised = await this.workflows.raiseObjection(caseId, { objectionId: row.id });
     const objectionId = row.id;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE notice_objections SET notice_step_id = $2, task_id = $3 WHERE id = $1 AND task_id IS NULL`, [objectionId, raised.noticeStepId, raised.taskId]);
+      await this.notices.linkOnce(manager, objectionId, raised.noticeStepId, raised.taskId);
       await this.audit.record({ actor: user, action: 'OBJECTION_RAISED', caseId, taskId: raised.taskId, details: { objectionId, noticeStepId: raised.noticeStepId } }, manager);
     });
     return toObjection({ ...row, notice_step_id: raised.noticeStepId, task_id: raised.taskId });
