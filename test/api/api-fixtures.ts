@@ -9,6 +9,8 @@ import { http, type HttpResult } from '../support/http';
 // HTTP-level helpers for the API's integration tests: users, tokens and valid forms, each test with its own.
 
 export const DEMO_PASSWORD = 'onetrip-demo';
+/** The password of every clerk newClerk() makes. */
+export const CLERK_PASSWORD = 'clerk-pass-123';
 
 export interface ErrorBody {
   statusCode: number;
@@ -59,7 +61,7 @@ export async function newApplicant(baseUrl?: string): Promise<SignedIn> {
 /** A clerk of `department` made for one test (the demo users are one per department). */
 export async function newClerk(db: PgClient, department: Department): Promise<SignedIn> {
   const username = `clerk-${department.toLowerCase()}-${randomUUID().slice(0, 8)}`;
-  const password = 'clerk-pass-123';
+  const password = CLERK_PASSWORD;
   await db.query(`INSERT INTO users (id, username, password_hash, name, role, department) VALUES ($1, $2, $3, 'Clerk', 'CLERK', $4)`, [
     randomUUID(),
     username,

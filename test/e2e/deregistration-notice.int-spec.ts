@@ -1,7 +1,7 @@
 import type { Client as PgClient } from 'pg';
 import type { AppProcess } from '../../scripts/stack/app-process';
 import { waitFor } from '../../scripts/stack/wait-for';
-import { newApplicant, newClerk, validForm } from '../api/api-fixtures';
+import { CLERK_PASSWORD, newApplicant, newClerk, validForm } from '../api/api-fixtures';
 import { connectDatabase } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { startApi, webOrigin } from '../support/test-stack';
@@ -76,6 +76,14 @@ describe('deregistration in the pages, with the public notice page', () => {
     const [row] = (await db.query(`SELECT task_id FROM notice_objections WHERE case_id = $1`, [filed.body.id])).rows as { task_id: string }[];
     const objections = await http<{ items: { reason: string }[] }>('GET', `/tasks/${row.task_id}/objections`, { token: clerk.token, baseUrl: api.url });
     expect(objections.body.items.map((item) => item.reason)).toEqual(['本人对该企业尚有未结清的货款']);
+    // On the clerk's task page the reason stands before the ruling.
+    await signIn(page, origin, clerk.username, CLERK_PASSWORD);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await checkAccessibility(page, 'clerk inbox', { oncePerKind: true });
+    await page.goto(`${origin}/tasks/${encodeURIComponent(row.task_id)}`);
+    await page.getByTestId('objections').getByText('本人对该企业尚有未结清的货款').waitFor();
+    await checkAccessibility(page, 'objection task');
+    await screenshot(page, 'deregistration-2b-clerk-objection');
     expect((await http('POST', `/tasks/${row.task_id}/complete`, { token: clerk.token, baseUrl: api.url, body: { outputs: { ruling: 'DISMISSED' } } })).status).toBe(200);
     const outcome = (await done(filed.body.id)).outcome;
     expect(outcome).toMatchObject({ uscc, publicNotice: 'ENDED' });

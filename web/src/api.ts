@@ -156,3 +156,4 @@ export type TaskSummary = Schemas['TaskSummaryDto'];
 export type TaskListPage = Schemas['TaskListResponseDto'];
 export type TaskDetail = Schemas['TaskDetailResponseDto'];
 export type TaskDecision = Schemas['TaskDecisionResponseDto'];
+export type Objection = Schemas['ObjectionDto'];

@@ -342,6 +342,8 @@ const M = {
   openTask: ['打开', 'Open'],
   totalN: ['共 {n} 件', '{n} in all'],
   taskTitle: ['{department}：{step}', '{department}: {step}'],
+  objectionsTitle: ['公示期内收到的异议', 'Objections raised during the notice period'],
+  objectionRaisedAt: ['提出于 {time}', 'Raised {time}'],
   taskStatus: ['任务状态：{status}', 'Task status: {status}'],
   caseStatusIs: ['办件状态：{status}', 'Case status: {status}'],
   claimedByWho: ['认领人：{who}', 'Claimed by {who}'],

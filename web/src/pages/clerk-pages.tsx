@@ -15,7 +15,7 @@ import { formatDateTime, formatMinutes, shortId } from '../format';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
 import { Link, queryParams, usePath } from '../router';
 import type { Session } from '../session';
-import type { TaskDecision, TaskDetail, TaskListPage, TaskSummary } from '../api';
+import type { Objection, TaskDecision, TaskDetail, TaskListPage, TaskSummary } from '../api';
 
 // A department clerk's inbox and task page: claim, complete (with the department's outputs), return
 // with field-level reasons (merged into the applicant's one notice), refuse.
@@ -200,10 +200,13 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
   const [actionError, setActionError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The objections a ruling task decides on (empty for every other task): the clerk reads them before ruling.
+  const [objections, setObjections] = useState<Objection[]>([]);
 
   const load = useCallback(async () => {
     try {
       setTask(await api<EngineTask>('GET', `/tasks/${encodeURIComponent(id)}`));
+      setObjections((await api<{ items: Objection[] }>('GET', `/tasks/${encodeURIComponent(id)}/objections`)).items);
       setLoadError(null);
     } catch (caught) {
       setLoadError(caught);
@@ -260,6 +263,20 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
       </p>
       {message && <Notice kind="success">{message}</Notice>}
       <ErrorNotice error={actionError} />
+
+      {objections.length > 0 && (
+        <section className="panel" aria-labelledby="objections-title" data-testid="objections">
+          <h2 id="objections-title">{t('objectionsTitle')}</h2>
+          <ul className="plain">
+            {objections.map((objection) => (
+              <li key={objection.id}>
+                <p>{objection.reason}</p>
+                <small>{t('objectionRaisedAt', { time: formatDateTime(objection.raisedAt, lang) })}</small>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {open && mine && (
         <div className="task-actions">
