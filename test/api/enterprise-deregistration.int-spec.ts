@@ -162,6 +162,14 @@ describe('enterprise deregistration, with its notice periods shortened to second
     expect(complaint.status).toBe(201);
     const complaints = await get<{ items: { id: string }[] }>(`/admin/complaints?caseId=${filed.body.id}`, admin.token);
     expect(complaints.body.items.map((item) => item.id)).toEqual([complaint.body.id]);
+    // The admin's view of it: stuck by the complaint, and an action on its objection step (ESCALATE).
+    const detail = await get<{ stuckReasons: { reason: string }[] }>(`/admin/cases/${filed.body.id}`, admin.token);
+    expect(detail.status).toBe(200);
+    expect(detail.body.stuckReasons.map((reason) => reason.reason)).toContain('COMPLAINT');
+    const stuck = await get<{ items: { caseId: string; enterpriseName: string; reasons: { reason: string }[] }[] }>('/admin/cases?stuck=true&reason=COMPLAINT&limit=100', admin.token);
+    expect(stuck.body.items.find((item) => item.caseId === filed.body.id)).toMatchObject({ enterpriseName: enterprise.name, reasons: [expect.objectContaining({ reason: 'COMPLAINT' })] });
+    const escalated = await post<{ result: string }>(`/admin/cases/${filed.body.id}/actions`, { action: 'ESCALATE', stepId: 'OBJECTION', reason: 'supervision' }, admin.token);
+    expect(escalated.status).toBe(200);
     expect((await rule(raised.body.taskId, 'UPHELD')).status).toBe(200);
     await inNotice(filed.body.id, 'CREDITOR_NOTICE');
     expect(await enterpriseStatus(enterprise.uscc)).toBe('DEREGISTERING');
@@ -176,7 +184,7 @@ describe('enterprise deregistration, with its notice periods shortened to second
     expect(every.body.cases.submitted).toBeGreaterThan(metrics.body.cases.submitted);
     // The audit log holds the case's objection and complaint.
     const audited = await db.query(`SELECT DISTINCT action FROM audit_log WHERE case_id = $1`, [filed.body.id]);
-    expect(audited.rows.map((row: { action: string }) => row.action)).toEqual(expect.arrayContaining(['OBJECTION_RAISED', 'COMPLAINT_RAISED']));
+    expect(audited.rows.map((row: { action: string }) => row.action)).toEqual(expect.arrayContaining(['OBJECTION_RAISED', 'COMPLAINT_RAISED', 'ESCALATE']));
     await record(filed.body.id, 'objection-upheld');
   }, 240_000);
 

@@ -221,6 +221,13 @@ describe('the register of enterprises and the enterprise change, over HTTP', () 
     const escalated = await http<{ result: string }>('POST', `/admin/cases/${filed.body.id}/actions`, { token: admin.token, body: { action: 'ESCALATE', stepId: 'SAMR', reason: 'supervision' } });
     expect(escalated.status).toBe(200);
     expect(escalated.body.result).toContain('SAMR');
+    // A complaint on a change case: the applicant's (the window filed for them), listed for the admin.
+    const complaint = await http<{ id: string }>('POST', `/applications/${filed.body.id}/complaints`, { token: applicant.token, body: { text: '变更办理进度咨询' } });
+    expect(complaint.status).toBe(201);
+    const complaints = await http<{ items: { id: string }[] }>('GET', `/admin/complaints?caseId=${filed.body.id}`, { token: admin.token });
+    expect(complaints.body.items.map((item) => item.id)).toEqual([complaint.body.id]);
+    const stuck = await http<{ items: { caseId: string; enterpriseName: string; reasons: { reason: string }[] }[] }>('GET', '/admin/cases?stuck=true&reason=COMPLAINT&limit=100', { token: admin.token });
+    expect(stuck.body.items.find((item) => item.caseId === filed.body.id)).toMatchObject({ enterpriseName: enterprise.name, reasons: [expect.objectContaining({ reason: 'COMPLAINT' })] });
 
     await decide(filed.body.id, 'SAMR', 'reject', { reason: '新任法定代表人未到场签字' });
     await until(filed.body.id, 'the refusal', (current) => current.status === 'REJECTED');
