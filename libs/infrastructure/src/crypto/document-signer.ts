@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
+import { parseKeyList } from './key-ring';
 
-const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const SEED_BYTES = 32;
 // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410): the fixed prefix, then the 32 bytes.
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -37,22 +37,17 @@ export class DocumentSigner {
   ) {}
 
   static parse(keys: string, activeKeyId: string): DocumentSigner {
+    const seeds = parseKeyList(keys, activeKeyId, {
+      bytes: SEED_BYTES,
+      entryShape: 'keyId:base64seed',
+      badValue: `must be a ${SEED_BYTES}-byte Ed25519 seed in base64 (e.g. openssl rand -base64 32)`,
+      fail: (message) => new DocumentSigningKeyError(message),
+    });
     const ring = new Map<string, { privateKey: KeyObject; publicKey: KeyObject }>();
-    for (const entry of keys.split(',').map((part) => part.trim()).filter(Boolean)) {
-      const separator = entry.indexOf(':');
-      const id = separator > 0 ? entry.slice(0, separator) : '';
-      const encoded = entry.slice(separator + 1);
-      if (!KEY_ID.test(id)) throw new DocumentSigningKeyError(`each entry must be keyId:base64seed with an id of letters, digits, . _ - (entry ${ring.size + 1})`);
-      if (ring.has(id)) throw new DocumentSigningKeyError(`key id "${id}" appears twice`);
-      const seed = Buffer.from(encoded, 'base64');
-      if (seed.length !== SEED_BYTES || seed.toString('base64').replace(/=+$/, '') !== encoded.replace(/=+$/, '')) {
-        throw new DocumentSigningKeyError(`key "${id}" must be a ${SEED_BYTES}-byte Ed25519 seed in base64 (e.g. openssl rand -base64 32)`);
-      }
+    for (const [id, seed] of seeds) {
       const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
       ring.set(id, { privateKey, publicKey: createPublicKey(privateKey) });
     }
-    if (ring.size === 0) throw new DocumentSigningKeyError('no key given');
-    if (!ring.has(activeKeyId)) throw new DocumentSigningKeyError(`the active key id "${activeKeyId}" is not in the key list`);
     return new DocumentSigner(ring, activeKeyId);
   }
 

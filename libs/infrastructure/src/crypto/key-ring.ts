@@ -12,6 +12,40 @@ export class KeyRingError extends Error {
   }
 }
 
+/** How one ring's settings are worded and checked (the personal-data ring, the document signing keys). */
+export interface KeyListFormat {
+  bytes: number;
+  /** e.g. 'keyId:base64key', named in the error for a malformed entry. */
+  entryShape: string;
+  /** What a wrong value must be, after `key "<id>" `. */
+  badValue: string;
+  fail: (message: string) => Error;
+}
+
+/**
+ * `id:base64,id:base64` → raw keys by id, each exactly `format.bytes` long; `activeKeyId` must be one of
+ * them. Errors never quote a key.
+ */
+export function parseKeyList(keys: string, activeKeyId: string, format: KeyListFormat): Map<string, Buffer> {
+  const ring = new Map<string, Buffer>();
+  for (const entry of keys.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const separator = entry.indexOf(':');
+    const id = separator > 0 ? entry.slice(0, separator) : '';
+    const encoded = entry.slice(separator + 1);
+    if (!KEY_ID.test(id)) throw format.fail(`each entry must be ${format.entryShape} with an id of letters, digits, . _ - (entry ${ring.size + 1})`);
+    if (ring.has(id)) throw format.fail(`key id "${id}" appears twice`);
+    const key = Buffer.from(encoded, 'base64');
+    // Buffer.from skips characters that are not base64: compare to catch a truncated or mistyped key.
+    if (key.length !== format.bytes || key.toString('base64').replace(/=+$/, '') !== encoded.replace(/=+$/, '')) {
+      throw format.fail(`key "${id}" ${format.badValue}`);
+    }
+    ring.set(id, key);
+  }
+  if (ring.size === 0) throw format.fail('no key given');
+  if (!ring.has(activeKeyId)) throw format.fail(`the active key id "${activeKeyId}" is not in the key list`);
+  return ring;
+}
+
 /**
  * AES-256 keys by id, one of them active for new encryption. Older ids stay in the ring so data
  * written under them still decrypts after a rotation.
@@ -24,22 +58,12 @@ export class KeyRing {
 
   /** `keys` is `id:base64key,id:base64key`; `activeKeyId` must be one of them. Errors never quote a key. */
   static parse(keys: string, activeKeyId: string): KeyRing {
-    const ring = new Map<string, Buffer>();
-    for (const entry of keys.split(',').map((part) => part.trim()).filter(Boolean)) {
-      const separator = entry.indexOf(':');
-      const id = separator > 0 ? entry.slice(0, separator) : '';
-      const encoded = entry.slice(separator + 1);
-      if (!KEY_ID.test(id)) throw new KeyRingError(`each entry must be keyId:base64key with an id of letters, digits, . _ - (entry ${ring.size + 1})`);
-      if (ring.has(id)) throw new KeyRingError(`key id "${id}" appears twice`);
-      const key = Buffer.from(encoded, 'base64');
-      // Buffer.from skips characters that are not base64: compare to catch a truncated or mistyped key.
-      if (key.length !== KEY_BYTES || key.toString('base64').replace(/=+$/, '') !== encoded.replace(/=+$/, '')) {
-        throw new KeyRingError(`key "${id}" must be ${KEY_BYTES} bytes in base64 (e.g. openssl rand -base64 32)`);
-      }
-      ring.set(id, key);
-    }
-    if (ring.size === 0) throw new KeyRingError('no key given');
-    if (!ring.has(activeKeyId)) throw new KeyRingError(`the active key id "${activeKeyId}" is not in the key list`);
+    const ring = parseKeyList(keys, activeKeyId, {
+      bytes: KEY_BYTES,
+      entryShape: 'keyId:base64key',
+      badValue: `must be ${KEY_BYTES} bytes in base64 (e.g. openssl rand -base64 32)`,
+      fail: (message) => new KeyRingError(message),
+    });
     return new KeyRing(ring, activeKeyId);
   }
 
