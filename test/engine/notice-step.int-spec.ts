@@ -24,6 +24,7 @@ import type { CaseActivities, DecisionInput, NoticeClosing, NoticeOpening, OpenS
 import { waitFor } from '../../scripts/stack/wait-for';
 import { temporalBinary } from '../../scripts/stack/temporal-dev-server';
 import { testStack } from '../support/test-stack';
+import { sendUpdate } from '../support/workflow-updates';
 
 // The fast tier of the notice step (kind public-notice): processWorkflow on a local Temporal dev server with
 // its activities in memory. A notice of NOTICE seconds: ends by its timer with no objection; an objection
@@ -128,8 +129,9 @@ describe('the notice step (public-notice) in processWorkflow', () => {
   const openTask = (handle: WorkflowHandle, id: string) =>
     waitFor(`${id} open`, async () => (await handle.query(caseStateQuery)).steps.find((s) => s.stepId === id && s.status === 'OPEN')?.taskId, { timeoutMs: 20_000, intervalMs: 50 });
   const decide = (handle: WorkflowHandle, taskId: string, decision: Partial<TaskDecision> = {}) =>
-    handle.executeUpdate(decideTaskUpdate, { args: [{ taskId, actorId: 'clerk', decision: 'COMPLETE', ...decision }] });
-  const object = (handle: WorkflowHandle, objectionId = randomUUID()) => handle.executeUpdate(raiseObjectionUpdate, { args: [{ objectionId }], updateId: objectionId });
+    sendUpdate(() => handle.executeUpdate(decideTaskUpdate, { args: [{ taskId, actorId: 'clerk', decision: 'COMPLETE', ...decision }] }));
+  const object = (handle: WorkflowHandle, objectionId = randomUUID()) =>
+    sendUpdate(() => handle.executeUpdate(raiseObjectionUpdate, { args: [{ objectionId }], updateId: objectionId }));
   /** What a refused Update said: its failure's type and message (the client's own error only says the Update failed). */
   const refusal = (promise: Promise<unknown>) =>
     promise.then(

@@ -28,6 +28,7 @@ import type { CaseActivities, DecisionInput, OpenStepInput } from '@onetrip/work
 import { waitFor } from '../../scripts/stack/wait-for';
 import { temporalBinary } from '../../scripts/stack/temporal-dev-server';
 import { testStack } from '../support/test-stack';
+import { sendUpdate } from '../support/workflow-updates';
 import { ENTERPRISE_OPENING_V1 } from '@onetrip/domain/processes/shipped-definitions';
 
 // The fast tier of the engine: processWorkflow on Temporal's TestWorkflowEnvironment (a local dev server
@@ -173,7 +174,7 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     }, { timeoutMs: 20_000, intervalMs: 50 });
 
   const decide = (handle: WorkflowHandle, taskId: string, decision: Partial<TaskDecision> = {}) =>
-    handle.executeUpdate(decideTaskUpdate, { args: [{ taskId, actorId: 'clerk', decision: 'COMPLETE', ...decision }] });
+    sendUpdate(() => handle.executeUpdate(decideTaskUpdate, { args: [{ taskId, actorId: 'clerk', decision: 'COMPLETE', ...decision }] }));
 
   const completeAll = async (handle: WorkflowHandle, ids: string[]) => {
     const tasks = await open(handle, ids);
