@@ -6,7 +6,7 @@ import { describeMachine, OtherLoadMeter } from './lib/machine';
 import { parseOptions, usage } from './lib/options';
 import { evaluateGoals, renderTable, writeResults, type BenchResults } from './lib/report';
 import { BenchStack, fileLog } from './lib/stack';
-import { startTemporalOnPostgres, temporalServerBinary } from './lib/temporal-postgres';
+import { startTemporalOnPostgres, temporalServerBinary } from '../scripts/stack/temporal-postgres';
 import { runApiSection } from './sections/api-load';
 import { runCaseSection } from './sections/cases';
 import { runClerkSection } from './sections/clerks';

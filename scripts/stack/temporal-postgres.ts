@@ -1,13 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
-import { ROOT } from '../../scripts/stack/app-process';
-import { stopChild, type RunningTemporal } from '../../scripts/stack/temporal-dev-server';
-import { waitFor } from '../../scripts/stack/wait-for';
+import { ROOT } from './app-process';
+import { stopChild, type RunningTemporal } from './temporal-dev-server';
+import { waitFor } from './wait-for';
 
 // The full Temporal server (the same release the CLI's dev server embeds) on PostgreSQL, for telling
 // the dev server's limits (SQLite, one writer) from Temporal's. It uses two more databases in the
@@ -29,7 +29,12 @@ export function temporalServerBinary(): string | undefined {
   }
 }
 
-export async function startTemporalOnPostgres(options: { binary: string; postgresUrl: string; dataDir: string; log: (line: string) => void }): Promise<RunningTemporal> {
+/** The full server: `restart` stops its process (SIGKILL with `kill`) and starts it again on the same ports. */
+export interface RunningTemporalServer extends RunningTemporal {
+  restart(options?: { kill?: boolean }): Promise<void>;
+}
+
+export async function startTemporalOnPostgres(options: { binary: string; postgresUrl: string; dataDir: string; log: (line: string) => void }): Promise<RunningTemporalServer> {
   const url = new URL(options.postgresUrl);
   const sqlTool = path.join(path.dirname(options.binary), 'sql');
   const admin = new PgClient({ connectionString: options.postgresUrl });
@@ -133,39 +138,54 @@ export async function startTemporalOnPostgres(options: { binary: string; postgre
   const configFile = path.join(options.dataDir, 'temporal-server.yaml');
   fs.writeFileSync(configFile, config);
 
-  const child = spawn(options.binary, ['--config-file', configFile, '--allow-no-auth', 'start'], { cwd: options.dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
-  const forward = (chunk: Buffer): void => chunk.toString().split('\n').filter(Boolean).forEach(options.log);
-  child.stdout?.on('data', forward);
-  child.stderr?.on('data', forward);
   const address = `127.0.0.1:${ports.frontend}`;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  try {
-    await waitFor(
-      `Temporal server (PostgreSQL) at ${address}`,
-      async () => {
-        if (exited) return 'exited';
-        const connection = await Connection.connect({ address, connectTimeout: 1000 });
-        try {
+  // The same config file and ports on every start, so a restart is the same server coming back.
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(options.binary, ['--config-file', configFile, '--allow-no-auth', 'start'], { cwd: options.dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const forward = (chunk: Buffer): void => chunk.toString().split('\n').filter(Boolean).forEach(options.log);
+    child.stdout?.on('data', forward);
+    child.stderr?.on('data', forward);
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    try {
+      await waitFor(
+        `Temporal server (PostgreSQL) at ${address}`,
+        async () => {
+          if (exited) return 'exited';
+          const connection = await Connection.connect({ address, connectTimeout: 1000 });
           try {
-            await connection.workflowService.describeNamespace({ namespace: 'default' });
-            return true;
-          } catch {
-            await connection.workflowService
-              .registerNamespace({ namespace: 'default', workflowExecutionRetentionPeriod: msToTs('1 day') })
-              .catch(() => undefined);
-            return false;
+            try {
+              await connection.workflowService.describeNamespace({ namespace: 'default' });
+              return true;
+            } catch {
+              await connection.workflowService
+                .registerNamespace({ namespace: 'default', workflowExecutionRetentionPeriod: msToTs('1 day') })
+                .catch(() => undefined);
+              return false;
+            }
+          } finally {
+            await connection.close();
           }
-        } finally {
-          await connection.close();
-        }
-      },
-      { timeoutMs: 120_000, intervalMs: 500 },
-    );
-    if (exited) throw new Error(`the Temporal server exited with code ${child.exitCode} (see .data/bench-logs/temporal-pg.log)`);
-  } catch (error) {
-    await stopChild(child, 5000);
-    throw error;
-  }
-  return { address, process: child, stop: () => stopChild(child, 15_000) };
+        },
+        { timeoutMs: 120_000, intervalMs: 500 },
+      );
+      if (exited) throw new Error(`the Temporal server exited with code ${child.exitCode} (see its log)`);
+    } catch (error) {
+      await stopChild(child, 5000);
+      throw error;
+    }
+    return child;
+  };
+
+  const running: RunningTemporalServer = {
+    address,
+    process: await launch(),
+    stop: () => stopChild(running.process, 15_000),
+    restart: async ({ kill = false } = {}) => {
+      if (kill) running.process.kill('SIGKILL');
+      await stopChild(running.process, 15_000);
+      running.process = await launch();
+    },
+  };
+  return running;
 }
