@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
@@ -10,6 +11,7 @@ import { startTemporalOnPostgres, temporalServerBinary } from '../scripts/stack/
 import { runApiSection } from './sections/api-load';
 import { runCaseSection } from './sections/cases';
 import { runClerkSection } from './sections/clerks';
+import { renderClusterMarkdown, runClusterSection } from './sections/cluster';
 import { runPeerSection } from './sections/peer-flowable';
 import { runReadsSection } from './sections/reads';
 
@@ -94,6 +96,18 @@ async function main(): Promise<void> {
         ctx.procs.api = await stack.startApi('api-reads', { CASE_DEPARTMENT_MODES: '' });
       }
       partial.reads = await section('reads', () => runReadsSection(ctx));
+    }
+    if (options.sections.includes('cluster')) {
+      const cluster = await section('cluster', () => runClusterSection(ctx));
+      const json = path.join(process.cwd(), 'docs/cluster-bench.json');
+      fs.writeFileSync(json, JSON.stringify({ startedAt: partial.startedAt, machine, ...cluster }, null, 2) + '\n');
+      if (!('skipped' in cluster)) fs.writeFileSync(path.join(process.cwd(), 'docs/cluster-bench.md'), renderClusterMarkdown(cluster, partial.startedAt));
+      log(`wrote docs/cluster-bench.json${'skipped' in cluster ? ` (skipped: ${cluster.skipped})` : ' and docs/cluster-bench.md'}`);
+      // A cluster-only run leaves the figures of record (docs/benchmarks.*) as they are.
+      if (options.sections.length === 1) {
+        await db.end();
+        return void (await stop(0));
+      }
     }
     recordPeaks(ctx);
 

@@ -9,7 +9,9 @@ import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
 import { formatLine } from './stack/log-format';
 import { ServerStartError } from './stack/server-start-error';
+import { startRoundRobinProxy, type RoundRobinProxy } from './stack/round-robin-proxy';
 import { startTemporalDevServer, RunningTemporal } from './stack/temporal-dev-server';
+import { startTemporalOnPostgres, temporalServerBinary } from './stack/temporal-postgres';
 import { waitFor } from './stack/wait-for';
 
 const env = process.env;
@@ -20,6 +22,13 @@ const ports = {
   temporalUi: Number(env.ONETRIP_TEMPORAL_UI_PORT ?? 8233),
   api: Number(env.API_PORT ?? 3000),
 };
+/**
+ * `--cluster`: the full Temporal server on PostgreSQL instead of the dev server, two API processes behind
+ * a round-robin proxy on the API port, and three workers (docs/operations.md, "The cluster profile").
+ */
+const cluster = process.argv.includes('--cluster');
+const CLUSTER_APIS = 2;
+const CLUSTER_WORKERS = 3;
 const say = (line: string): void => void process.stdout.write(formatLine('onetrip', line) + '\n');
 const logFor = (source: string) => (line: string) => void process.stdout.write(formatLine(source, line) + '\n');
 
@@ -58,6 +67,7 @@ function decisionSigningKey(): Record<string, string> {
 
 let postgres: RunningPostgres | undefined;
 let temporal: RunningTemporal | undefined;
+let proxy: RoundRobinProxy | undefined;
 const apps: AppProcess[] = [];
 let stopping = false;
 
@@ -65,6 +75,7 @@ async function stopAll(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   say('stopping: API and worker first (the worker drains its tasks), then Temporal, then PostgreSQL');
+  await proxy?.close();
   await Promise.all(apps.map((app) => app.stop()));
   await temporal?.stop();
   await postgres?.stop();
@@ -78,15 +89,15 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   // Both are waited for even when one fails, so the other is recorded and stopped, not left running.
-  const [databaseUrl, temporalAddress] = await allOrFirstFailure([
+  const [databaseUrl, givenTemporal] = await allOrFirstFailure([
     env.DATABASE_URL
       ? Promise.resolve(env.DATABASE_URL)
       : startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: ports.postgres, log: logFor('postgres') }).then((pg) => {
           postgres = pg;
           return pg.url;
         }),
-    env.TEMPORAL_ADDRESS
-      ? Promise.resolve(env.TEMPORAL_ADDRESS)
+    env.TEMPORAL_ADDRESS || cluster
+      ? Promise.resolve(env.TEMPORAL_ADDRESS ?? '')
       : startTemporalDevServer({ port: ports.temporal, uiPort: ports.temporalUi, dbFile: path.join(dataDir, 'temporal.sqlite'), log: logFor('temporal') }).then(
           (server) => {
             temporal = server;
@@ -94,6 +105,8 @@ async function main(): Promise<void> {
           },
         ),
   ]);
+  let temporalAddress = givenTemporal;
+  if (cluster && !temporalAddress) temporalAddress = await startFullTemporalServer(databaseUrl);
   say(`PostgreSQL ${postgres ? 'embedded on port ' + ports.postgres : 'from DATABASE_URL'}, Temporal at ${temporalAddress}`);
 
   const appEnv = {
@@ -107,15 +120,25 @@ async function main(): Promise<void> {
     ...jwtSecret(),
     ...decisionSigningKey(),
   };
-  for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
-    const app = startApp({ name, env: appEnv, log: logFor(name) });
+  const launch = (name: keyof typeof APP_ENTRIES, label: string, extra: Record<string, string> = {}): void => {
+    const app = startApp({ name, env: { ...appEnv, ...extra }, log: logFor(label) });
     apps.push(app);
     void app.exited.then((code) => {
-      if (!stopping) {
-        say(`${name} exited with code ${code}; stopping everything`);
-        void stopAll(1);
-      }
+      if (stopping) return;
+      // In the cluster profile the others carry on (that is the point of it); alone, one app down is the system down.
+      if (cluster) return say(`${label} exited with code ${code}; the others carry on`);
+      say(`${label} exited with code ${code}; stopping everything`);
+      void stopAll(1);
     });
+  };
+  if (cluster) {
+    const apiPorts = Array.from({ length: CLUSTER_APIS }, (_, i) => ports.api + 1 + i);
+    apiPorts.forEach((port, i) => launch('api', `api-${i + 1}`, { API_PORT: String(port) }));
+    for (let i = 1; i <= CLUSTER_WORKERS; i++) launch('worker', `worker-${i}`);
+    proxy = await startRoundRobinProxy({ port: ports.api, upstreams: apiPorts.map((port) => ({ host: '127.0.0.1', port })), log: logFor('proxy') });
+  } else {
+    launch('worker', 'worker');
+    launch('api', 'api');
   }
 
   const apiUrl = `http://127.0.0.1:${ports.api}/api`;
@@ -130,9 +153,26 @@ async function main(): Promise<void> {
   say(`up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`API:             ${apiUrl}`);
   say(`OpenAPI docs:    ${apiUrl}/docs   (JSON: ${apiUrl}/docs-json)`);
-  say(`Temporal Web UI: ${temporal?.uiUrl ?? '(external Temporal: see its own UI)'}`);
+  say(`Temporal Web UI: ${temporal?.uiUrl ?? (cluster ? '(the full server has none: run temporalio/ui against ' + temporalAddress + ')' : '(external Temporal: see its own UI)')}`);
+  if (cluster) say(`Cluster profile:  ${CLUSTER_APIS} APIs on ports ${ports.api + 1}-${ports.api + CLUSTER_APIS} behind the proxy on ${ports.api}, ${CLUSTER_WORKERS} workers`);
   say(`Health:          ${apiUrl}/health`);
   say('Ctrl-C stops everything.');
+}
+
+/** The full Temporal server (the release the dev server embeds) on our PostgreSQL, built once with Go. */
+async function startFullTemporalServer(databaseUrl: string): Promise<string> {
+  const binary = temporalServerBinary();
+  if (!binary) {
+    throw new ServerStartError(
+      'The full Temporal server (cluster profile)',
+      'no server binary here, and no Go to build one',
+      'install Go (Debian: golang) so bench/ensure-temporal-server.sh can `go install` it once, or set TEMPORAL_SERVER_BIN',
+    );
+  }
+  say('starting the full Temporal server on PostgreSQL (cluster profile)');
+  const server = await startTemporalOnPostgres({ binary, postgresUrl: databaseUrl, dataDir: path.join(dataDir, 'temporal-server'), log: logFor('temporal') });
+  temporal = server;
+  return server.address;
 }
 
 async function allOrFirstFailure<T extends readonly unknown[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
