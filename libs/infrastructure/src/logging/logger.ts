@@ -2,12 +2,17 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { maskPersonalData } from '@onetrip/domain';
 import { LogLevel } from '../config/shared-config';
+import { logCorrelation } from '../telemetry/tracing';
 
 // Keys whose values are personal data: never written, whatever the message.
 const REDACTED_KEYS = ['idNumber', 'mobile', 'password', 'authorization', 'accessToken'];
 const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `req.headers.${key}`]);
 
-/** JSON logs on stdout; free text is masked so an ID number or phone that slips into a message is not kept. */
+/**
+ * JSON logs on stdout; free text is masked so an ID number or phone that slips into a message is not kept.
+ * Every line written inside a request or an activity carries its `requestId` (and `traceId`/`spanId` when
+ * tracing is on), read from the active OpenTelemetry context, error lines included.
+ */
 export function createLogger(options: { name: string; level: LogLevel }): Logger {
   return pino({
     name: options.name,
@@ -22,6 +27,7 @@ export function createLogger(options: { name: string; level: LogLevel }): Logger
       },
     },
     formatters: { level: (label) => ({ level: label }) },
+    mixin: () => logCorrelation(),
   });
 }
 
