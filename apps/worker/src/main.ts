@@ -30,10 +30,8 @@ async function bootstrap(): Promise<void> {
       ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${config.TEMPORAL_METRICS_PORT}`, countersTotalSuffix: true, useSecondsForDurations: true } } } }
       : {}),
   });
-  if (config.METRICS_PORT) {
-    const metrics = new WorkerMetrics(`http://127.0.0.1:${config.TEMPORAL_METRICS_PORT}/metrics`);
-    await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, render: () => metrics.render(), logger });
-  }
+  const metrics = new WorkerMetrics(config.METRICS_PORT ? `http://127.0.0.1:${config.TEMPORAL_METRICS_PORT}/metrics` : undefined);
+  if (config.METRICS_PORT) await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, render: () => metrics.render(), logger });
 
   const dataSource = await openDataSource(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'onetrip-worker' });
   const applied = await runMigrations(dataSource);
@@ -69,7 +67,7 @@ async function bootstrap(): Promise<void> {
   if (!signer.enabled) logger.warn('DECISION_SIGNING_KEY is not set: decisions are not checked for the API\'s signature (refused in production)');
 
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
-  const worker = await createWorker({ config, connection, dataSource, logger, cipher, signer, telemetry });
+  const worker = await createWorker({ config, connection, dataSource, logger, cipher, signer, telemetry, metrics });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
   // run() resolves after SIGINT/SIGTERM once in-flight tasks have drained (shutdownGraceTime).
   await worker.run();

@@ -14,6 +14,7 @@ import { TypeormPingStore } from './persistence/ping.store';
 import { StepFailureStore } from './persistence/step-failure.store';
 import { SignedDecisionVerifier } from './signed-decision.verifier';
 import { stepFailureInterceptor } from './step-failure.interceptor';
+import type { WorkerMetrics } from './worker-metrics';
 
 export function createActivities(dataSource: DataSource, logger: Logger, cipher: PersonalDataCipher, signer: DecisionSigner) {
   return {
@@ -52,6 +53,7 @@ export async function createWorker(deps: {
   cipher: PersonalDataCipher;
   signer: DecisionSigner;
   telemetry: Telemetry;
+  metrics?: WorkerMetrics;
 }): Promise<Worker> {
   const { config } = deps;
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = config.WORKFLOW_BUNDLE_PATH
@@ -71,7 +73,10 @@ export async function createWorker(deps: {
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',
     dataConverter: temporalDataConverter(config),
-    interceptors: { activity: [activityContext, stepFailureInterceptor(new StepFailureStore(deps.dataSource), deps.logger)], workflowModules },
+    interceptors: {
+      activity: [activityContext, ...(deps.metrics ? [deps.metrics.activityInterceptor()] : []), stepFailureInterceptor(new StepFailureStore(deps.dataSource), deps.logger)],
+      workflowModules,
+    },
     sinks: workflowSpanSink(deps.telemetry),
     ...workflowSource,
   });

@@ -25,7 +25,8 @@ export function workflowsEntry(root = ROOT): string {
  */
 export function workflowInterceptorModules(entry = workflowsEntry()): string[] {
   return [
-    require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
+    // Resolved from the entry's checkout, so a clone in another folder bundles its own copy (same bytes, same build id).
+    require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors', { paths: [path.dirname(entry)] }),
     // Beside the entry: sources under ts-jest, compiled output for the worker and the prebuilt bundle.
     path.join(path.dirname(entry), 'log-context.interceptors' + path.extname(entry)),
   ];

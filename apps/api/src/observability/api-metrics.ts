@@ -22,6 +22,8 @@ export class ApiMetrics {
     private readonly repository: BusinessMetricsRepository,
     @Inject(ApiConfig) private readonly config: ApiConfig,
   ) {
+    // Tells the API's process figures from the worker's on a dashboard (both export process_* and nodejs_*).
+    this.registry.setDefaultLabels({ service: 'onetrip-api' });
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
     this.httpDuration = new Histogram({

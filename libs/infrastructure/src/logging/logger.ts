@@ -1,5 +1,5 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 import { maskPersonalData } from '@onetrip/domain';
 import { LogLevel } from '../config/shared-config';
 import { logCorrelation } from '../telemetry/tracing';
@@ -13,8 +13,8 @@ const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}
  * Every line written inside a request or an activity carries its `requestId` (and `traceId`/`spanId` when
  * tracing is on), read from the active OpenTelemetry context, error lines included.
  */
-export function createLogger(options: { name: string; level: LogLevel }): Logger {
-  return pino({
+export function createLogger(options: { name: string; level: LogLevel; destination?: DestinationStream }): Logger {
+  const settings: pino.LoggerOptions = {
     name: options.name,
     level: options.level,
     base: { service: options.name },
@@ -28,7 +28,8 @@ export function createLogger(options: { name: string; level: LogLevel }): Logger
     },
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => logCorrelation(),
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /** Lets Nest's own messages (bootstrap, routes, exceptions) go through the same pino logger. */
