@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, ValidateBy } from 'class-validator';
 import { SharedConfig, toInteger } from '@onetrip/infrastructure';
 
 /** The worker's settings; nothing else in the worker reads process.env. */
@@ -26,11 +26,14 @@ export class WorkerConfig extends SharedConfig {
    * Loopback port where the Temporal SDK's own Prometheus exporter (Runtime telemetry) listens; the worker's
    * /metrics on METRICS_PORT serves its figures with the worker's. Required when METRICS_PORT is set.
    */
-  @ValidateIf((config: WorkerConfig) => config.METRICS_PORT !== undefined || config.TEMPORAL_METRICS_PORT !== undefined)
   @Transform(toInteger)
-  @IsInt({ message: 'must be set (a free port) when METRICS_PORT is set: the Temporal SDK\'s metrics are served from it' })
-  @Min(1)
-  @Max(65535)
+  @ValidateBy({
+    name: 'sdkMetricsPort',
+    validator: {
+      validate: (value, args) => (value === undefined && (args?.object as WorkerConfig).METRICS_PORT === undefined) || (Number.isInteger(value) && Number(value) >= 1 && Number(value) <= 65535),
+      defaultMessage: () => 'must be set to a free port (1-65535) when METRICS_PORT is set: the Temporal SDK\'s metrics are served from it',
+    },
+  })
   TEMPORAL_METRICS_PORT?: number;
 
   /** A prebuilt workflow bundle (see scripts/bundle-workflows.ts); without it the worker bundles at start. */
