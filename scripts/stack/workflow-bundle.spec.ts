@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { workflowBundlerOptions, workflowsEntry } from '../../libs/workflows/src/workflow-sources';
+import { workflowBundlerOptions, workflowInterceptorModules, workflowsEntry } from '../../libs/workflows/src/workflow-sources';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -16,7 +16,8 @@ function checkoutAt(root: string): void {
 }
 
 async function bundleAt(root: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(root), webpackConfigHook: workflowBundlerOptions(root) });
+  // With the interceptor modules every worker's bundle carries (OpenTelemetry's, from node_modules, and ours).
+  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(root), workflowInterceptorModules: workflowInterceptorModules(workflowsEntry(root)), webpackConfigHook: workflowBundlerOptions(root) });
   return code;
 }
 

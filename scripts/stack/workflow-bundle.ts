@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { workflowBundlerOptions } from '../../libs/workflows/src/workflow-sources';
+import { workflowBundlerOptions, workflowInterceptorModules } from '../../libs/workflows/src/workflow-sources';
 import { ROOT } from './app-process';
 
 /**
@@ -11,6 +11,7 @@ import { ROOT } from './app-process';
 export async function writeWorkflowBundle(outFile: string, workflowsPath = path.join(ROOT, 'dist/apps/worker/libs/workflows/src/workflows/index.js')): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath,
+    workflowInterceptorModules: workflowInterceptorModules(workflowsPath),
     // Paths relative to the checkout: the same commit bundles the same bytes (and build id) in any folder.
     webpackConfigHook: workflowBundlerOptions(ROOT),
     logger: new DefaultLogger('WARN'),

@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { PingsModule } from './pings/pings.module';
 import { ProcessesModule } from './processes/processes.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -45,6 +46,7 @@ export class AppModule {
         AdminModule,
         DocumentsModule,
         MetricsModule,
+        ObservabilityModule,
         TemporalCodecModule,
         WebModule,
       ],

@@ -6,13 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { maskPersonalData } from '@onetrip/domain';
-import { ensureShippedDefinitions, migrateDatabase, PinoNestLogger } from '@onetrip/infrastructure';
+import { ensureShippedDefinitions, migrateDatabase, PinoNestLogger, withRequestId } from '@onetrip/infrastructure';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { corsForOrigins, limitedBodyParsers, refuseUnsafeInput, securityHeaders } from './common/http-defences';
 import { buildOpenApiDocument, methodNotAllowed } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { ApiConfig, parseOrigins, parseTrustProxy } from './config/api.config';
+import { ApiMetrics } from './observability/api-metrics';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -44,6 +45,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
   app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
+  // First, so every request is timed, those refused at the door (413, 400) included.
+  app.use(app.get(ApiMetrics).httpMiddleware());
   app.use(
     pinoHttp({
       logger,
@@ -62,14 +65,21 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
         // all, and a real failure's stack is logged once by the exception filter.
         err: (err: { type?: string; message?: string }) => ({ type: err.type, message: err.message }),
       },
+      // The id on pino-http's own line too (written when the response ends, outside the request's context).
+      customProps: (req) => ({ requestId: req.id }),
       // Probes (every few seconds from an orchestrator) would drown the log.
       autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/live' || req.url === '/api/health/ready' },
     }),
   );
+  // The request id rides in the OpenTelemetry context from here on: every log line of the request (error lines
+  // included) carries it, and it travels through Temporal to the worker's activities (REQUEST_ID_BAGGAGE).
+  app.use((req: { id: unknown }, _res: unknown, next: () => void) => withRequestId(String(req.id), next));
   app.use(securityHeaders());
   app.use(corsForOrigins(parseOrigins(config.CORS_ORIGINS)));
   const definitionUpload = { method: 'POST', path: '/api/admin/processes', limitKb: config.PROCESS_DEFINITION_BODY_LIMIT_KB };
   for (const parser of limitedBodyParsers(config.HTTP_BODY_LIMIT_KB, [definitionUpload])) app.use(parser);
+  // Again after the body parsers: they call next() from the request stream's events, outside the context set above.
+  app.use((req: { id: unknown }, _res: unknown, next: () => void) => withRequestId(String(req.id), next));
   app.use(refuseUnsafeInput());
 
   const document = buildOpenApiDocument(app);

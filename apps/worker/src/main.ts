@@ -1,20 +1,37 @@
 import 'reflect-metadata';
 import { Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigError, DecisionSigner, EnterpriseRegisterRepository, createLogger, ensureSearchAttributes, ensureShippedDefinitions, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData, temporalConnectionOptions } from '@onetrip/infrastructure';
+import { DefaultLogger, NativeConnection, Runtime, type LogMetadata } from '@temporalio/worker';
+import { ConfigError, DecisionSigner, EnterpriseRegisterRepository, createLogger, ensureSearchAttributes, ensureShippedDefinitions, loadConfig, openDataSource, payloadKeyRing, personalDataCipher, runMigrations, sealLegacyPersonalData, startMetricsServer, startTelemetry, temporalConnectionOptions } from '@onetrip/infrastructure';
 import { WorkerConfig } from './config/worker.config';
+import { WorkerMetrics } from './worker-metrics';
 import { createWorker } from './worker';
+
+/** The SDK's log metadata with the ids our other lines use lifted out (workflow lines get them from the interceptors). */
+function sdkLogFields(meta: LogMetadata | undefined): Record<string, unknown> {
+  if (!meta) return {};
+  const { trace_id: traceId, span_id: spanId, requestId, ...sdk } = meta as Record<string, unknown>;
+  return { sdk, ...(traceId ? { traceId } : {}), ...(spanId ? { spanId } : {}), ...(requestId ? { requestId } : {}) };
+}
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(WorkerConfig);
   const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
-  // Temporal's own log lines (core SDK, workflow `log`) go through the same JSON logger.
+  // Before the database opens: the instrumentation wraps `pg` as it is first required.
+  const telemetry = startTelemetry(config, 'onetrip-worker');
+  if (telemetry.tracing) logger.info('tracing: spans exported over OTLP');
+  // Once per process, before any connection (the SDK refuses a second install). Temporal's own log lines
+  // (core SDK, workflow `log`) go through the same JSON logger; its metrics to a loopback Prometheus listener.
   Runtime.install({
     logger: new DefaultLogger('INFO', (entry) => {
       const level = entry.level === 'TRACE' ? 'trace' : (entry.level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error');
-      logger[level]({ sdk: entry.meta }, entry.message);
+      logger[level](sdkLogFields(entry.meta), entry.message);
     }),
+    ...(config.METRICS_PORT && config.TEMPORAL_METRICS_PORT
+      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${config.TEMPORAL_METRICS_PORT}`, countersTotalSuffix: true, useSecondsForDurations: true } } } }
+      : {}),
   });
+  const metrics = new WorkerMetrics(config.METRICS_PORT ? `http://127.0.0.1:${config.TEMPORAL_METRICS_PORT}/metrics` : undefined);
+  if (config.METRICS_PORT) await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, render: () => metrics.render(), logger });
 
   const dataSource = await openDataSource(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'onetrip-worker' });
   const applied = await runMigrations(dataSource);
@@ -50,12 +67,13 @@ async function bootstrap(): Promise<void> {
   if (!signer.enabled) logger.warn('DECISION_SIGNING_KEY is not set: decisions are not checked for the API\'s signature (refused in production)');
 
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
-  const worker = await createWorker({ config, connection, dataSource, logger, cipher, signer });
+  const worker = await createWorker({ config, connection, dataSource, logger, cipher, signer, telemetry, metrics });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
   // run() resolves after SIGINT/SIGTERM once in-flight tasks have drained (shutdownGraceTime).
   await worker.run();
   await connection.close();
   await dataSource.destroy();
+  await telemetry.shutdown();
   logger.info('worker stopped');
 }
 

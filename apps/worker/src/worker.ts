@@ -1,8 +1,10 @@
-import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor, makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry/lib/worker';
+import type { OpenTelemetrySinks } from '@temporalio/interceptors-opentelemetry/lib/workflow/definitions';
+import { NativeConnection, Worker, WorkerOptions, type ActivityInterceptorsFactory, type InjectedSinks } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { DecisionSigner, PersonalDataCipher, temporalDataConverter } from '@onetrip/infrastructure';
+import { DecisionSigner, PersonalDataCipher, Telemetry, temporalDataConverter } from '@onetrip/infrastructure';
 import { DataSource } from 'typeorm';
-import { createCaseActivities, createPingActivities, workflowBundlerOptions, workflowsEntry } from '@onetrip/workflows';
+import { createCaseActivities, createPingActivities, workflowBundlerOptions, workflowInterceptorModules, workflowsEntry } from '@onetrip/workflows';
 import { WorkerConfig } from './config/worker.config';
 import { OutboxNotifier } from './persistence/outbox.notifier';
 import { PostgresCaseStore } from './persistence/postgres-case.store';
@@ -12,6 +14,7 @@ import { TypeormPingStore } from './persistence/ping.store';
 import { StepFailureStore } from './persistence/step-failure.store';
 import { SignedDecisionVerifier } from './signed-decision.verifier';
 import { stepFailureInterceptor } from './step-failure.interceptor';
+import type { WorkerMetrics } from './worker-metrics';
 
 export function createActivities(dataSource: DataSource, logger: Logger, cipher: PersonalDataCipher, signer: DecisionSigner) {
   return {
@@ -26,6 +29,22 @@ export function createActivities(dataSource: DataSource, logger: Logger, cipher:
   };
 }
 
+/**
+ * Each activity runs in the context its workflow sent (trace, and the request id in the baggage), so its log
+ * lines and PostgreSQL spans belong to the request that started the work. Outermost, so the interceptors after
+ * it (the step-failure notes and their log lines) run inside that context.
+ */
+const activityContext: ActivityInterceptorsFactory = (ctx) => ({
+  inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+  outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+});
+
+/** Where the workflow interceptors' spans go: the process's span processor, or nowhere when tracing is off. */
+function workflowSpanSink(telemetry: Telemetry): InjectedSinks<OpenTelemetrySinks> {
+  if (telemetry.spanProcessor && telemetry.resource) return { exporter: makeWorkflowExporter(telemetry.spanProcessor, telemetry.resource) };
+  return { exporter: { export: { fn: () => undefined } } };
+}
+
 export async function createWorker(deps: {
   config: WorkerConfig;
   connection: NativeConnection;
@@ -33,6 +52,8 @@ export async function createWorker(deps: {
   logger: Logger;
   cipher: PersonalDataCipher;
   signer: DecisionSigner;
+  telemetry: Telemetry;
+  metrics?: WorkerMetrics;
 }): Promise<Worker> {
   const { config } = deps;
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = config.WORKFLOW_BUNDLE_PATH
@@ -41,6 +62,8 @@ export async function createWorker(deps: {
         workflowsPath: workflowsEntry(),
         bundlerOptions: { webpackConfigHook: workflowBundlerOptions() },
       };
+  // A prebuilt bundle carries the workflow interceptor modules already (scripts/stack/workflow-bundle.ts).
+  const workflowModules = config.WORKFLOW_BUNDLE_PATH ? [] : workflowInterceptorModules();
   return Worker.create({
     connection: deps.connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -50,7 +73,11 @@ export async function createWorker(deps: {
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',
     dataConverter: temporalDataConverter(config),
-    interceptors: { activity: [stepFailureInterceptor(new StepFailureStore(deps.dataSource), deps.logger)] },
+    interceptors: {
+      activity: [activityContext, ...(deps.metrics ? [deps.metrics.activityInterceptor()] : []), stepFailureInterceptor(new StepFailureStore(deps.dataSource), deps.logger)],
+      workflowModules,
+    },
+    sinks: workflowSpanSink(deps.telemetry),
     ...workflowSource,
   });
 }

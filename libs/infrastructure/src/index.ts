@@ -14,3 +14,5 @@ export * from './database/shipped-definitions';
 export * from './crypto/document-signer';
 export * from './database/issued-documents';
 export * from './database/enterprise-register.repository';
+export * from './telemetry/tracing';
+export * from './telemetry/metrics-server';

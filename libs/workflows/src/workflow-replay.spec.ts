@@ -7,7 +7,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type ReplayWorkerOp
 import { DeterminismViolationError } from '@temporalio/workflow';
 import type { SourceEditOptions } from '../../../test/replay/source-edit.loader';
 import { recordCheck } from '../../../test/support/scorecard';
-import { workflowBundlerOptions, workflowsEntry } from './workflow-sources';
+import { workflowBundlerOptions, workflowInterceptorModules, workflowsEntry } from './workflow-sources';
 
 const HISTORY_DIR = path.resolve(__dirname, '../../../test/replay/histories');
 // Recorded before the local-decision patch: running cases of the previous deploy. Deleted when the
@@ -121,7 +121,9 @@ function featuresOf(history: temporal.api.history.v1.IHistory): Set<string> {
 }
 
 // The payload codec (encryption) will be added here as a dataConverter: it leaves unencrypted payloads as they are.
-const replayOptions = (workflowBundle: WorkflowBundle): ReplayWorkerOptions => ({ workflowBundle });
+// The bundle carries OpenTelemetry's workflow interceptors as every worker's does (recorded histories must
+// replay with them); their span sink is a no-op here.
+const replayOptions = (workflowBundle: WorkflowBundle): ReplayWorkerOptions => ({ workflowBundle, sinks: { exporter: { export: { fn: () => undefined } } } });
 
 /** Replays each history through one replay worker; the error (if any) by history name. */
 async function replay(workflowBundle: WorkflowBundle, histories: RecordedHistory[]): Promise<Map<string, Error | undefined>> {
@@ -139,6 +141,7 @@ async function bundle(edit?: (source: string) => string, source = CASE_WORKFLOW_
   const aliases = workflowBundlerOptions();
   const { code } = await bundleWorkflowCode({
     workflowsPath: workflowsEntry(),
+    workflowInterceptorModules: workflowInterceptorModules(),
     logger,
     webpackConfigHook: (config) => {
       const configured = aliases(config);

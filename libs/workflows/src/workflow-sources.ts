@@ -19,6 +19,20 @@ export function workflowsEntry(root = ROOT): string {
 }
 
 /**
+ * Workflow interceptor modules every bundle carries: OpenTelemetry's, so a case's workflow spans join the trace of
+ * the request that started it. Always bundled (a prebuilt bundle cannot gain them later); with tracing off the
+ * worker hands their span sink a no-op, so they cost a few objects per activation and write nothing.
+ */
+export function workflowInterceptorModules(entry = workflowsEntry()): string[] {
+  return [
+    // Resolved from the entry's checkout, so a clone in another folder bundles its own copy (same bytes, same build id).
+    require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors', { paths: [path.dirname(entry)] }),
+    // Beside the entry: sources under ts-jest, compiled output for the worker and the prebuilt bundle.
+    path.join(path.dirname(entry), 'log-context.interceptors' + path.extname(entry)),
+  ];
+}
+
+/**
  * Bundler options that resolve our path aliases (for bundling the TypeScript sources; the compiled
  * output has them rewritten already) and keep the bundle free of absolute paths, so the same commit
  * gives the same bundle, and so the same worker build id (a hash of the bundle), in any folder.

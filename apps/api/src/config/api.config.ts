@@ -175,6 +175,13 @@ export class ApiConfig extends SharedConfig {
   @Min(0)
   STUCK_AWAITING_APPLICANT_MINUTES: number = 0;
 
+  /** How long the case figures on /metrics (read from PostgreSQL) are reused between scrapes, in seconds. */
+  @Transform(toDecimal)
+  @IsNumber()
+  @Min(0)
+  @Max(3600)
+  METRICS_CACHE_SECONDS: number = 15;
+
   /** The role the API's connections switch to (created by the migrations): it cannot rewrite the audit log. Empty: the connection user. */
   @IsString()
   API_DATABASE_ROLE: string = 'onetrip_api';

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, ValidateBy } from 'class-validator';
 import { SharedConfig, toInteger } from '@onetrip/infrastructure';
 
 /** The worker's settings; nothing else in the worker reads process.env. */
@@ -21,6 +21,20 @@ export class WorkerConfig extends SharedConfig {
   @Min(2)
   @Max(200)
   DATABASE_POOL_SIZE: number = 10;
+
+  /**
+   * Loopback port where the Temporal SDK's own Prometheus exporter (Runtime telemetry) listens; the worker's
+   * /metrics on METRICS_PORT serves its figures with the worker's. Required when METRICS_PORT is set.
+   */
+  @Transform(toInteger)
+  @ValidateBy({
+    name: 'sdkMetricsPort',
+    validator: {
+      validate: (value, args) => (value === undefined && (args?.object as WorkerConfig).METRICS_PORT === undefined) || (Number.isInteger(value) && Number(value) >= 1 && Number(value) <= 65535),
+      defaultMessage: () => 'must be set to a free port (1-65535) when METRICS_PORT is set: the Temporal SDK\'s metrics are served from it',
+    },
+  })
+  TEMPORAL_METRICS_PORT?: number;
 
   /** A prebuilt workflow bundle (see scripts/bundle-workflows.ts); without it the worker bundles at start. */
   @IsOptional()

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, Matches, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { DecisionSigner, DecisionSigningKeyError } from '../crypto/decision-signature';
 import { KeyRing, KeyRingError } from '../crypto/key-ring';
 
@@ -156,6 +156,48 @@ export class SharedConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  // Prometheus: /metrics on a listener of its own, never on the public API port (see docs/operations.md).
+
+  /** Port of the Prometheus listener (`GET /metrics`); unset: no listener. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Interface the Prometheus listener binds (0.0.0.0 in a container, so Prometheus can reach the pod). */
+  @IsString()
+  @IsNotEmpty()
+  METRICS_HOST: string = '127.0.0.1';
+
+  // Tracing is configured by OpenTelemetry's standard variables (the SDK reads the rest itself:
+  // OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER, OTEL_RESOURCE_ATTRIBUTES, OTEL_BSP_*, …). These decide
+  // whether it is on: an OTLP endpoint set, and not switched off.
+
+  /** OTLP/HTTP base URL (the SDK adds /v1/traces), e.g. http://otel-collector:4318. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** OTLP/HTTP traces URL, used as given (overrides OTEL_EXPORTER_OTLP_ENDPOINT for traces). */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** `otlp` (the default when an endpoint is set) or `none`. */
+  @IsIn(['otlp', 'none', ''])
+  OTEL_TRACES_EXPORTER: string = '';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  OTEL_SDK_DISABLED: boolean = false;
+
+  /** The service name on spans; default onetrip-api / onetrip-worker. */
+  @IsOptional()
+  @IsString()
+  OTEL_SERVICE_NAME?: string;
 
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';

@@ -1,15 +1,20 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 import { maskPersonalData } from '@onetrip/domain';
 import { LogLevel } from '../config/shared-config';
+import { logCorrelation } from '../telemetry/tracing';
 
 // Keys whose values are personal data: never written, whatever the message.
 const REDACTED_KEYS = ['idNumber', 'mobile', 'password', 'authorization', 'accessToken'];
 const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `req.headers.${key}`]);
 
-/** JSON logs on stdout; free text is masked so an ID number or phone that slips into a message is not kept. */
-export function createLogger(options: { name: string; level: LogLevel }): Logger {
-  return pino({
+/**
+ * JSON logs on stdout; free text is masked so an ID number or phone that slips into a message is not kept.
+ * Every line written inside a request or an activity carries its `requestId` (and `traceId`/`spanId` when
+ * tracing is on), read from the active OpenTelemetry context, error lines included.
+ */
+export function createLogger(options: { name: string; level: LogLevel; destination?: DestinationStream }): Logger {
+  const settings: pino.LoggerOptions = {
     name: options.name,
     level: options.level,
     base: { service: options.name },
@@ -22,7 +27,9 @@ export function createLogger(options: { name: string; level: LogLevel }): Logger
       },
     },
     formatters: { level: (label) => ({ level: label }) },
-  });
+    mixin: () => logCorrelation(),
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /** Lets Nest's own messages (bootstrap, routes, exceptions) go through the same pino logger. */
