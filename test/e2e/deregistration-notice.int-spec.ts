@@ -82,6 +82,12 @@ describe('deregistration in the pages, with the public notice page', () => {
     await checkAccessibility(page, 'clerk inbox', { oncePerKind: true });
     await page.goto(`${origin}/tasks/${encodeURIComponent(row.task_id)}`);
     await page.getByTestId('objections').getByText('本人对该企业尚有未结清的货款').waitFor();
+    // A ruling, or refusing the case; never a return for correction (the workflow refuses one with 409), so the page offers none.
+    const task = await http<{ decisions: string[] }>('GET', `/tasks/${row.task_id}`, { token: clerk.token, baseUrl: api.url });
+    expect(task.body.decisions).toEqual(['COMPLETE', 'REJECT']);
+    await page.getByTestId('complete').waitFor();
+    await page.locator('#refuse-title').waitFor();
+    expect(await page.getByTestId('return').count()).toBe(0);
     await checkAccessibility(page, 'objection task');
     await screenshot(page, 'deregistration-2b-clerk-objection');
     expect((await http('POST', `/tasks/${row.task_id}/complete`, { token: clerk.token, baseUrl: api.url, body: { outputs: { ruling: 'DISMISSED' } } })).status).toBe(200);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { makeResidentId, sampleApplicationForm, type JsonSchema, type ProcessDefinition } from '@onetrip/domain';
+import { makeResidentId, pathsOverlap, sampleApplicationForm, type JsonSchema, type ProcessDefinition } from '@onetrip/domain';
 import { ROOT } from '../../scripts/stack/app-process';
 import { elementFields, fieldsOf, formParts, getAt, schemaAtPath, type FieldNode } from '../../web/src/engine/schema-form';
 import { connectDatabase, uniqueEnterpriseName } from '../support/case-fixtures';
@@ -255,7 +255,22 @@ describe('web pages: a fourth process from a fixture file alone', () => {
       (await db.query<{ mode: string }>(`SELECT mode FROM tasks WHERE case_id = $1 AND step_id = $2 ORDER BY round DESC LIMIT 1`, [id, stepId])).rows[0]?.mode;
     // Each step in dependency order: wait until it opens (an AUTO step or a skipped one decides itself), then its clerk completes it.
     const clerk = await browser.newPage();
-    for (const stepId of topological(definition)) {
+    /** The step's clerk (signed in already, or now) opens the case's task from the inbox and claims it. */
+    const openAndClaim = async (stepId: string, department: string, signedIn = false): Promise<void> => {
+      if (signedIn) await clerk.goto(`${base}/inbox`);
+      else await signIn(clerk, base, clerks.get(department) as string, PASSWORD);
+      const row = clerk.locator(`tr[data-case-id="${caseId}"]`);
+      await row.waitFor();
+      await checkAccessibility(clerk, 'inbox', { oncePerKind: true });
+      await row.getByRole('link').click();
+      await clerk.locator('.task-page').waitFor();
+      await checkAccessibility(clerk, `task ${stepId}`, { oncePerKind: true });
+      await clerk.getByTestId('claim').click();
+      await clerk.getByText('已认领。').first().waitFor();
+    };
+    const order = topological(definition);
+    let corrected = false;
+    for (const stepId of order) {
       const step = definition.steps.find((s) => s.id === stepId) as ProcessDefinition['steps'][number];
       const node = `[data-testid="process-graph"] g[data-step="${stepId}"]`;
       await me.locator(`${node}:not([data-status="PENDING"])`).waitFor({ timeout: 60_000 });
@@ -267,15 +282,41 @@ describe('web pages: a fourth process from a fixture file alone', () => {
       const status = await me.locator(node).getAttribute('data-status');
       if (status !== 'OPEN' && status !== 'CLAIMED') continue;
       await screenshot(me, `fourth-04-applicant-${stepId}-open`);
-      await signIn(clerk, base, clerks.get(step.department) as string, PASSWORD);
-      const row = clerk.locator(`tr[data-case-id="${caseId}"]`);
-      await row.waitFor();
-      await checkAccessibility(clerk, 'inbox', { oncePerKind: true });
-      await row.getByRole('link').click();
-      await clerk.locator('.task-page').waitFor();
-      await checkAccessibility(clerk, `task ${stepId}`, { oncePerKind: true });
-      await clerk.getByTestId('claim').click();
-      await clerk.getByText('已认领。').first().waitFor();
+      await openAndClaim(stepId, step.department);
+      if (stepId === order[order.length - 1]) {
+        // The last step (every other one decided, so its return is the one notice at once) sends back a choice
+        // only it reads; the applicant corrects it in the case page, rendered from the definition's form schema.
+        const reads = (other: ProcessDefinition['steps'][number], field: string) => other.reads.some((read) => pathsOverlap(read, field));
+        const candidate = (await returnLabels(clerk)).find(({ field }) => {
+          const own = schemaAtPath(definition.form.schema, field);
+          return (Array.isArray(own?.enum) || own?.type === 'boolean') && !definition.steps.some((other) => other.id !== stepId && reads(other, field));
+        });
+        expect(candidate).toBeDefined();
+        const { field, label } = candidate as { field: string; label: string };
+        await clerk.getByLabel(label, { exact: true }).check();
+        await clerk.getByLabel(`“${label}”的原因`).fill('请按实际情况重新选择');
+        await clerk.getByTestId('return').click();
+        await clerk.locator('.task-page[data-task-status="RETURNED"]').waitFor();
+        const notice = me.getByTestId('correction');
+        await notice.getByText('请按实际情况重新选择').waitFor({ timeout: 30_000 });
+        // Only the flagged field is there to change.
+        const editable = notice.locator('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
+        expect(await editable.count()).toBeGreaterThan(0);
+        for (const id of await editable.evaluateAll((inputs) => inputs.map((input) => input.id))) expect(id.startsWith(fieldId(field))).toBe(true);
+        await screenshot(me, 'fourth-04b-applicant-correction');
+        seen.push({ page: 'case, correction notice', raw: await rawOnPage(me, codes) });
+        const own = schemaAtPath(definition.form.schema, field) as JsonSchema;
+        const current = getAt(sample, field);
+        if (Array.isArray(own.enum)) await notice.locator(`#${fieldId(field)}-${String(own.enum.find((value) => value !== current))}`).check();
+        else await notice.locator(`#${fieldId(field)}`).setChecked(current !== true);
+        await notice.getByTestId('send-correction').click();
+        await me.getByText('补正已提交，相关部门将重新审核。').first().waitFor();
+        // Only the step that reads it opens again (a new round); the others stay done.
+        await me.locator(`${node}[data-status="OPEN"]`).waitFor({ timeout: 30_000 });
+        for (const other of order.filter((id) => id !== stepId)) expect(['DONE', 'SKIPPED']).toContain(await me.locator(`[data-testid="process-graph"] g[data-step="${other}"]`).getAttribute('data-status'));
+        corrected = true;
+        await openAndClaim(stepId, step.department, true);
+      }
       // The task in words: no path, code or enum value of the process on it; each return checkbox by its label.
       await screenshot(clerk, `fourth-05-clerk-${stepId}-task`);
       seen.push({ page: `task ${stepId}`, raw: await rawOnPage(clerk, codes) });
@@ -308,6 +349,7 @@ describe('web pages: a fourth process from a fixture file alone', () => {
       await me.locator(`${node}[data-status="DONE"]`).waitFor({ timeout: 30_000 });
     }
 
+    expect(corrected).toBe(true);
     // The applicant: the case completed, every node done or not needed, the outcome from the definition's fields.
     await me.locator('.case-page[data-status="COMPLETED"]').waitFor({ timeout: 60_000 });
     for (const step of definition.steps) {

@@ -1635,6 +1635,8 @@ export interface components {
             clerkFields: string[];
             /** Format: date-time */
             decidedAt?: string;
+            /** @description What a clerk may decide on this step, from its kind (an objection's ruling step is not returned for correction); the others are refused */
+            decisions: ("COMPLETE" | "RETURN" | "REJECT")[];
             /**
              * @description The department whose clerks decide it
              * @example SAMR

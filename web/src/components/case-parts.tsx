@@ -1,13 +1,12 @@
-import { DEPARTMENT_INFO, findBank, type Department } from '@onetrip/domain';
-import type { LocalizedName, OutcomeTemplate, ProcessDefinition } from '@onetrip/domain';
-import type { ReactNode } from 'react';
+import { DEPARTMENT_INFO, type Department } from '@onetrip/domain';
+import type { LocalizedName, ProcessDefinition } from '@onetrip/domain';
+import { Fragment, type ReactNode } from 'react';
+import { outcomeRows, type OutcomeRow, type OutcomeValue } from '../engine/outcome-layout';
 import { localName, type CaseProcessRef } from '../engine/process-api';
 import { ProcessGraph, type StepStatusOf } from '../engine/process-graph-view';
-import { pathLabel, schemaAtPath } from '../engine/schema-form';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
 import { formatDateTime, formatMinutes, formatMoney } from '../format';
-import type { CaseOutcome, CaseStep, CaseView } from '../api';
-import { ValueTree } from './value-tree';
+import type { CaseStep, CaseView } from '../api';
 import { useNow } from './ui';
 
 // The pieces of a case page: the steps' progress (a list, and the definition's graph), the combined
@@ -115,70 +114,61 @@ export function StepProgress({ steps, definition }: { steps: EngineCaseStep[]; d
   );
 }
 
-/** The steps an outcome value is taken from, in template order. */
-function sourceSteps(template: OutcomeTemplate): string[] {
-  if ('fields' in template) return Object.values(template.fields).flatMap(sourceSteps);
-  return 'step' in template.from ? [template.from.step] : [];
-}
-
-/** A label for an outcome value: the x-label of what it is taken from (a step's output or a form field); a group takes its step's name. */
-function outcomeLabel(definition: ProcessDefinition, field: string, template: OutcomeTemplate, lang: 'zh' | 'en'): string {
-  if ('fields' in template) {
-    const [first] = sourceSteps(template);
-    return localName(definition.steps.find((s) => s.id === first)?.name, lang, field);
-  }
-  const from = template.from;
-  if ('form' in from) return pathLabel(definition.form.schema, from.form, lang);
-  const step = definition.steps.find((s) => s.id === from.step);
-  const schema = step ? schemaAtPath(step.outputs, from.path) : undefined;
-  const label = schema?.['x-label'] as LocalizedName | undefined;
-  if (label && typeof label.zh === 'string') return localName(label, lang, field);
-  return typeof schema?.title === 'string' ? schema.title : field;
-}
-
-/** Outcome fields in the order of the steps they come from (a stored definition's object keys lose their order). */
-function orderedFields(definition: ProcessDefinition, fields: { [field: string]: OutcomeTemplate }): [string, OutcomeTemplate][] {
-  const rank = (template: OutcomeTemplate): number => {
-    const positions = sourceSteps(template).map((id) => definition.steps.findIndex((s) => s.id === id));
-    return positions.length === 0 ? definition.steps.length : Math.min(...positions);
-  };
-  return Object.entries(fields).sort(([, a], [, b]) => rank(a) - rank(b));
-}
-
-function OutcomeRows({ definition, fields, value }: { definition: ProcessDefinition; fields: { [field: string]: OutcomeTemplate }; value: Record<string, unknown> }) {
+function OutcomeValueView({ value }: { value: OutcomeValue }): ReactNode {
   const { t, lang } = useI18n();
+  switch (value.kind) {
+    case 'none':
+      return t('outcomeNone');
+    case 'words':
+      return localName(value.words, lang);
+    case 'code':
+      return <code>{value.code}</code>;
+    case 'list':
+      // One line per element: its values in order, the first (a seal's kind) before the rest (its filing code).
+      return (
+        <ul className="plain">
+          {value.items.map((parts, i) => (
+            <li key={i}>
+              {parts.map((part, j) => (
+                <Fragment key={j}>
+                  {j === 1 ? ': ' : j > 1 ? ' · ' : null}
+                  <OutcomeValueView value={part} />
+                </Fragment>
+              ))}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'group':
+      return <OutcomeRows rows={value.rows} />;
+  }
+}
+
+function OutcomeRows({ rows }: { rows: OutcomeRow[] }) {
+  const { lang } = useI18n();
   return (
     <dl className="readonly">
-      {orderedFields(definition, fields).map(([field, template]) => {
-        const own = value[field];
-        let shown: ReactNode;
-        if ('fields' in template && typeof own === 'object' && own !== null && !Array.isArray(own)) {
-          shown = <OutcomeRows definition={definition} fields={template.fields} value={own as Record<string, unknown>} />;
-        } else if (own === undefined || own === null || own === '') shown = t('outcomeNone');
-        else if (typeof own === 'boolean') shown = own ? t('yes') : t('no');
-        else if (typeof own === 'object') shown = <ValueTree value={own} />;
-        else shown = <code>{String(own)}</code>;
-        return (
-          <div key={field} data-field={field}>
-            <dt>{outcomeLabel(definition, field, template, lang)}</dt>
-            <dd>{shown}</dd>
-          </div>
-        );
-      })}
+      {rows.map((row) => (
+        <div key={row.field} data-field={row.field} className={row.value.kind === 'group' ? 'readonly-group' : undefined}>
+          <dt>{localName(row.label, lang, row.field)}</dt>
+          <dd>
+            <OutcomeValueView value={row.value} />
+          </dd>
+        </div>
+      ))}
     </dl>
   );
 }
 
-/** The one combined outcome, laid out by the definition's outcome fields (each labelled from where it comes). */
+/** The one combined outcome, laid out by the definition's outcome fields (each labelled, in words, from where it comes). */
 export function DefinitionOutcomeView({ definition, outcome }: { definition: ProcessDefinition; outcome: Record<string, unknown> }) {
   const { t, lang } = useI18n();
   const delivery = outcome.delivery as { method?: string; tripsRequired?: number } | undefined;
   const option = definition.outcome.delivery.options.find((o) => o.method === delivery?.method);
-  const fields = Object.fromEntries(Object.entries(definition.outcome.fields).filter(([field]) => field !== 'delivery'));
   return (
     <section aria-labelledby="outcome-title" className="panel panel--success" data-testid="outcome">
       <h2 id="outcome-title">{t('outcomeTitle')}</h2>
-      <OutcomeRows definition={definition} fields={fields} value={outcome} />
+      <OutcomeRows rows={outcomeRows(definition, outcome)} />
       <dl className="readonly">
         <div>
           <dt>{t('deliveryMethod')}</dt>
@@ -190,50 +180,6 @@ export function DefinitionOutcomeView({ definition, outcome }: { definition: Pro
             <strong data-testid="trips">{t('tripsN', { n: delivery?.tripsRequired ?? option?.tripsRequired ?? '—' })}</strong>
           </dd>
         </div>
-      </dl>
-    </section>
-  );
-}
-
-export function OutcomeView({ outcome }: { outcome: CaseOutcome }) {
-  const { t, lang } = useI18n();
-  const bank = outcome.bankAccount?.bankCode ? findBank(outcome.bankAccount.bankCode) : undefined;
-  const method = outcome.delivery?.method;
-  const rows: Array<[string, ReactNode]> = [
-    [t('uscc'), <code key="u">{outcome.uscc ?? '—'}</code>],
-    [t('licenseNumber'), <code key="l">{outcome.licenseNumber ?? '—'}</code>],
-    [
-      t('sealsIssued'),
-      <ul key="s" className="plain">
-        {(outcome.seals ?? []).map((seal) => (
-          <li key={seal.kind}>
-            {hasMessage(`seal.${seal.kind}`) ? t(`seal.${seal.kind}` as MessageKey) : seal.kind}: <code>{seal.code}</code>
-          </li>
-        ))}
-      </ul>,
-    ],
-    [t('taxpayerId'), <code key="ti">{outcome.tax?.taxpayerId ?? '—'}</code>],
-    [t('ukeyNumber'), <code key="uk">{outcome.tax?.ukeyNumber ?? '—'}</code>],
-    [t('siNumber'), <code key="si">{outcome.socialInsurance?.registrationNumber ?? '—'}</code>],
-    [
-      t('bankAccount'),
-      <span key="b">
-        {bank ? (lang === 'zh' ? bank.nameZh : bank.nameEn) : (outcome.bankAccount?.bankCode ?? '')} <code>{outcome.bankAccount?.accountNumber ?? '—'}</code>
-      </span>,
-    ],
-    [t('deliveryMethod'), method && hasMessage(`delivery.${method}`) ? t(`delivery.${method}` as MessageKey) : (method ?? '—')],
-    [t('tripsRequired'), <strong key="tr" data-testid="trips">{t('tripsN', { n: outcome.delivery?.tripsRequired ?? '—' })}</strong>],
-  ];
-  return (
-    <section aria-labelledby="outcome-title" className="panel panel--success" data-testid="outcome">
-      <h2 id="outcome-title">{t('outcomeTitle')}</h2>
-      <dl className="readonly">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
       </dl>
     </section>
   );

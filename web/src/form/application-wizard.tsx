@@ -1,19 +1,16 @@
 import { sampleApplicationForm, type ApplicationForm, type JsonSchema } from '@onetrip/domain';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, newIdempotencyKey } from '../api';
-import { ErrorNotice, Loading, Notice, PageTitle, setFlash, useAnnounce } from '../components/ui';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { ErrorNotice, Loading, Notice, PageTitle, useAnnounce } from '../components/ui';
 import { ValueTree } from '../components/value-tree';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
-import { navigate } from '../router';
 import type { Session } from '../session';
-import type { CaseView } from '../api';
 import { useApplicationRules, type ServedRules } from './application-rules';
-import { TextField } from './fields';
 import { ENTERPRISE_OPENING, localName, useActiveDefinition } from '../engine/process-api';
 import { SchemaFields } from '../engine/schema-fields';
 import { formParts, partKeyOf, pathLabel, type FormPart } from '../engine/schema-form';
-import { checkForm, cleanForm, covers, emptyForm, fieldId, mergeProblems, problemText, serverProblems, setField, type Problems } from './form-model';
+import { OnBehalfOfPanel, ProblemSummary, useFiling, useStepHeading, WizardActions, WizardStepper } from '../engine/wizard-parts';
+import { checkForm, cleanForm, covers, emptyForm, fieldId, mergeProblems, setField, type Problems } from './form-model';
 import { withoutPersonalData } from './form-draft';
 
 // 一次表单 as a guided page: the steps, fields, labels, help texts and widgets of the opening's active
@@ -100,6 +97,7 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
   const [initial] = useState(() => loadDraft(username));
   const [form, setForm] = useState<ApplicationForm>(initial?.form ?? emptyForm(rules.jurisdiction.divisionCode));
   const [step, setShownStep] = useState(() => stepInUrl(REVIEW) ?? Math.min(initial?.step ?? 0, REVIEW));
+  const partHeading = useStepHeading(step);
   // Each step is a history entry (?step=N): the browser's Back goes to the previous step, not off the form.
   const setStep = (target: number) => {
     setShownStep(target);
@@ -118,13 +116,8 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
   const [savedAt, setSavedAt] = useState<string | null>(initial?.savedAt ?? null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState<ReadonlySet<string>>(new Set());
-  const [server, setServer] = useState<Problems>({});
-  const [error, setError] = useState<unknown>(null);
+  const { submitting, error, server, setServer, forget, file } = useFiling('/applications');
   const [info, setInfo] = useState<string | null>(initial ? t('draftRestored') : null);
-  const [submitting, setSubmitting] = useState(false);
-  const lastSubmit = useRef<{ key: string; body: string } | null>(null);
-  const partHeading = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
 
   const check = useMemo(() => checkForm(form, rules), [form, rules]);
   const onBehalfOfProblems: Problems = mode === 'WINDOW' && onBehalfOf.trim() === '' ? { onBehalfOf: [{ code: 'REQUIRED' }] } : {};
@@ -146,19 +139,9 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
     }
   }, [form, step, onBehalfOf, username]);
 
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    partHeading.current?.focus();
-  }, [step]);
-
   const change = (path: string, value: unknown) => {
     setForm((current) => setField(current, path, value));
-    if (Object.keys(server).some((p) => covers(path, p) || covers(p, path))) {
-      setServer((current) => Object.fromEntries(Object.entries(current).filter(([p]) => !(covers(path, p) || covers(p, path)))));
-    }
+    forget(path);
   };
   const blur = (path: string) => setTouched((current) => (current.has(path) ? current : new Set([...current, path])));
 
@@ -201,33 +184,7 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
 
   const submit = async () => {
     setAttempted(new Set([...parts.map((part) => part.key), 'review']));
-    setError(null);
-    const count = Object.values(allProblems).reduce((sum, list) => sum + list.length, 0);
-    if (count > 0) {
-      announce(t('formHasProblems', { count }));
-      document.getElementById('problem-summary')?.focus();
-      return;
-    }
-    const body = JSON.stringify({ ...cleanForm(form), ...(mode === 'WINDOW' ? { onBehalfOf: onBehalfOf.trim() } : {}) });
-    const key = lastSubmit.current?.body === body ? lastSubmit.current.key : newIdempotencyKey();
-    lastSubmit.current = { key, body };
-    setSubmitting(true);
-    announce(t('submitting'));
-    try {
-      const created = await api<CaseView>('POST', '/applications', { body: JSON.parse(body) as unknown, headers: { 'Idempotency-Key': key } });
-      localStorage.removeItem(draftKey(username));
-      setFlash(t('submittedCase', { id: created.id.slice(0, 8) }));
-      navigate(`/cases/${created.id}`);
-    } catch (caught) {
-      setSubmitting(false);
-      if (caught instanceof ApiError && caught.status === 400 && caught.fields.length > 0) {
-        setServer(serverProblems(caught.fields));
-        announce(t('formHasProblems', { count: caught.fields.length }));
-        window.setTimeout(() => document.getElementById('problem-summary')?.focus(), 30);
-      } else {
-        setError(caught);
-      }
-    }
+    await file({ ...cleanForm(form), ...(mode === 'WINDOW' ? { onBehalfOf: onBehalfOf.trim() } : {}) }, allProblems, () => localStorage.removeItem(draftKey(username)));
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -264,7 +221,6 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
   };
 
   const stepLabel = (i: number): string => (i < REVIEW ? localName(parts[i].label, lang, parts[i].key || t('partGeneral')) : t('part.review'));
-  const summaryEntries = Object.entries(visible).flatMap(([path, list]) => list.map((problem) => ({ path, problem })));
   const title = mode === 'WINDOW' ? t('windowNewTitle') : t('newCaseTitle');
 
   return (
@@ -282,49 +238,8 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
           </button>
         </div>
       )}
-      {mode === 'WINDOW' && (
-        <div className="panel">
-          <TextField
-            path="onBehalfOf"
-            label={t('f.onBehalfOf')}
-            hint={t('h.onBehalfOf')}
-            value={onBehalfOf}
-            onChange={(value) => {
-              setOnBehalfOf(value);
-              setServer((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== 'onBehalfOf')));
-            }}
-            onBlur={blur}
-            problems={visible.onBehalfOf}
-            autoComplete="off"
-            maxLength={32}
-          />
-        </div>
-      )}
-      <nav aria-label={t('formParts')}>
-        <ol className="stepper">
-          {[...parts.map((part) => part.key), 'review'].map((part, i) => {
-            const count = i === REVIEW ? 0 : countProblems(visible, part);
-            return (
-              <li key={`${i}-${part}`}>
-                {/* A press keeps the field focused: leaving it would show its messages and reflow this list under the pointer, losing the click. */}
-                <button
-                  type="button"
-                  className={i === step ? 'stepper-item current' : 'stepper-item'}
-                  aria-current={i === step ? 'step' : undefined}
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => goTo(i)}
-                >
-                  <span className="stepper-number" aria-hidden="true">
-                    {i + 1}
-                  </span>
-                  <span className="stepper-label">{stepLabel(i)}</span>
-                  {count > 0 && <span className="stepper-problems">{t('partProblems', { count })}</span>}
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+      <OnBehalfOfPanel mode={mode} value={onBehalfOf} onChange={setOnBehalfOf} forget={forget} onBlur={blur} problems={visible.onBehalfOf} />
+      <WizardStepper labels={[...parts.map((_, i) => stepLabel(i)), stepLabel(REVIEW)]} current={step} counts={parts.map((part) => countProblems(visible, part.key))} onPick={goTo} />
 
       <section className="panel part" aria-labelledby="part-title">
         <h2 id="part-title" ref={partHeading} tabIndex={-1}>
@@ -334,23 +249,7 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
           <SchemaFields root={schema} fields={parts[step].fields} value={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
         ) : (
           <>
-            {summaryEntries.length > 0 ? (
-              <div className="problem-summary" id="problem-summary" tabIndex={-1} role="alert">
-                <p>{t('formHasProblems', { count: summaryEntries.length })}</p>
-                <ul>
-                  {summaryEntries.map(({ path, problem }, i) => (
-                    <li key={i} data-path={path}>
-                      <button type="button" className="link-button" onClick={() => focusField(path)}>
-                        {path === 'onBehalfOf' ? t('f.onBehalfOf') : pathLabel(schema, path, lang)}
-                      </button>
-                      ：{problemText(problem, t)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : (
-              <Notice kind="success">{t('formReady')}</Notice>
-            )}
+            <ProblemSummary problems={visible} labelOf={(path) => pathLabel(schema, path, lang)} onPick={focusField} />
             <p>{t('reviewIntro')}</p>
             <ValueTree value={cleanForm(form)} />
           </>
@@ -358,22 +257,7 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
       </section>
 
       <ErrorNotice error={error} />
-      <div className="actions">
-        {step > 0 && (
-          <button type="button" className="button button--secondary" onClick={() => setStep(step - 1)}>
-            {t('back')}
-          </button>
-        )}
-        {step < REVIEW ? (
-          <button type="submit" className="button">
-            {t('next')}
-          </button>
-        ) : (
-          <button type="submit" className="button" disabled={submitting} data-testid="submit-application">
-            {submitting ? t('submitting') : t('submit')}
-          </button>
-        )}
-      </div>
+      <WizardActions step={step} review={REVIEW} submitting={submitting} onBack={() => setStep(step - 1)} />
       <div className="draft-tools">
         {/* Example data would overwrite a real draft: offered only on a demo API. */}
         {rules.demoMode && (

@@ -6,9 +6,6 @@ export { checkForm, cleanForm, type FormCheck, type Problem, type Problems } fro
 
 // The combined form in the browser: its parts, paths and labels. The check itself is form-check.ts.
 
-export const PARTS = ['company', 'legalRepresentative', 'shareholders', 'seals', 'tax', 'socialInsurance', 'bank', 'delivery'] as const;
-export type PartKey = (typeof PARTS)[number];
-
 /** A blank form; the address starts in the jurisdiction the API serves. */
 export function emptyForm(divisionCode: string): ApplicationForm {
   return {
@@ -32,11 +29,6 @@ export function emptyForm(divisionCode: string): ApplicationForm {
 /** A new form with one field changed (the domain's own path-based update). */
 export function setField(form: ApplicationForm, path: string, value: unknown): ApplicationForm {
   return applyCorrections(form, { [path]: value });
-}
-
-export function partOf(path: string): PartKey | null {
-  const first = parseFieldPath(path)?.[0];
-  return typeof first === 'string' && (PARTS as readonly string[]).includes(first) ? (first as PartKey) : null;
 }
 
 export function fieldId(path: string): string {
@@ -64,12 +56,6 @@ export function mergeProblems(...sets: Problems[]): Problems {
 export function problemText(problem: Problem, t: Translate): string {
   if (problem.code === 'SERVER' || !hasMessage(problem.code)) return t('serverFieldError', { detail: problem.detail ?? problem.code });
   return t(problem.code as MessageKey, problem.params);
-}
-
-export function countProblems(problems: Problems, part?: PartKey): number {
-  return Object.entries(problems)
-    .filter(([path]) => part === undefined || partOf(path) === part)
-    .reduce((sum, [, list]) => sum + list.length, 0);
 }
 
 /** True if `ancestor` is `path` or contains it, segment by segment. */

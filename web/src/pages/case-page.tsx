@@ -1,23 +1,21 @@
-import { deepEqual, getField, isTerminalCaseStatus, type ApplicationForm } from '@onetrip/domain';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
-import { DefinitionOutcomeView, doneCount, FeeLedgerView, OutcomeView, StatusBadge, StepProgress, useDepartmentName, type EngineCaseView } from '../components/case-parts';
+import { isTerminalCaseStatus } from '@onetrip/domain';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { DefinitionOutcomeView, doneCount, FeeLedgerView, StatusBadge, StepProgress, type EngineCaseView } from '../components/case-parts';
 import { ENTERPRISE_OPENING, usePinnedDefinition } from '../engine/process-api';
 import { GenericCorrectionPanel } from './generic-correction';
 import { DocumentLinks } from './document-pages';
 import { ErrorNotice, Loading, Notice, PageTitle, takeFlash, useAnnounce, usePolling } from '../components/ui';
-import { useApplicationRules } from '../form/application-rules';
 import { TextField } from '../form/fields';
-import { PartFields } from '../form/form-editor';
-import { checkForm, cleanForm, covers, fieldLabel, mergeProblems, partOf, PARTS, serverProblems, setField, type Problems } from '../form/form-model';
 import { formatDateTime, shortId } from '../format';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n } from '../i18n';
 import { Link } from '../router';
 import type { Session } from '../session';
 import type { Complaint } from '../api';
 
-// The applicant's (or the window's) case: live progress of the five departments, the one correction
-// notice with only its fields editable, the combined outcome, the fee ledger, 办不好件 and withdrawal.
+// The applicant's (or the window's) case: live progress of its steps, the one correction notice with only
+// its fields editable, the combined outcome, the fee ledger, 办不好件 and withdrawal. The notice and the
+// outcome are laid out from the case's pinned definition, the enterprise opening's as any other's.
 
 const POLL_MS = 2000;
 
@@ -85,7 +83,7 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
       </div>
       {view.endReason && <Notice kind={view.status === 'REJECTED' ? 'error' : 'info'}>{t('endReason', { reason: view.endReason })}</Notice>}
 
-      {generic && definition && view.status === 'AWAITING_CORRECTION' && view.correction && view.form && (
+      {definition && view.status === 'AWAITING_CORRECTION' && view.correction && view.form && (
         <GenericCorrectionPanel
           view={view}
           definition={definition}
@@ -96,19 +94,8 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
           }}
         />
       )}
-      {!generic && view.status === 'AWAITING_CORRECTION' && view.correction && view.form && (
-        <CorrectionPanel
-          view={view}
-          form={view.form}
-          onDone={(next) => {
-            setView(next);
-            setMessage(t('correctionSent'));
-            announce(t('correctionSent'));
-          }}
-        />
-      )}
 
-      {view.outcome && (generic ? definition && <DefinitionOutcomeView definition={definition} outcome={view.outcome as Record<string, unknown>} /> : <OutcomeView outcome={view.outcome} />)}
+      {view.outcome && definition && <DefinitionOutcomeView definition={definition} outcome={view.outcome as Record<string, unknown>} />}
       <DocumentLinks caseId={view.id} refreshKey={`${view.status}:${view.correction?.round ?? 0}`} />
       <StepProgress steps={view.steps} definition={definition} />
       <FeeLedgerView fees={view.fees} />
@@ -127,109 +114,6 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
         <Link href={session.user.role === 'WINDOW' ? '/window' : '/cases'}>{session.user.role === 'WINDOW' ? t('navWindow') : t('navMyCases')}</Link>
       </p>
     </div>
-  );
-}
-
-function CorrectionPanel({ view, form, onDone }: { view: EngineCaseView; form: ApplicationForm; onDone: (next: EngineCaseView) => void }) {
-  const { t } = useI18n();
-  const announce = useAnnounce();
-  const departmentName = useDepartmentName();
-  const items = view.correction?.items ?? [];
-  const flagged = useMemo(() => [...new Set(items.map((item) => item.field))], [items]);
-  const noticeKey = `${view.correction?.round ?? 0}:${flagged.join('|')}`;
-  const [draft, setDraft] = useState<ApplicationForm>(form);
-  const [draftKey, setDraftKey] = useState(noticeKey);
-  const [attempted, setAttempted] = useState(false);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [server, setServer] = useState<Problems>({});
-  const [error, setError] = useState<unknown>(null);
-  const [hint, setHint] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-
-  // A new notice (another round) starts again from the current form; polling alone does not.
-  if (draftKey !== noticeKey) {
-    setDraftKey(noticeKey);
-    setDraft(form);
-  }
-
-  // A flagged field or anything inside it; a one-widget list (scope lines, seals) also when one of its items is flagged.
-  const editable = (path: string): boolean =>
-    flagged.some((field) => covers(field, path) || ((path === 'company.businessScope' || path === 'seals.kinds') && covers(path, field)));
-  // Until the served rules are read, the server's answer is the check.
-  const { rules } = useApplicationRules();
-  const check = useMemo(() => (rules ? checkForm(draft, rules) : { problems: {}, flags: {} }), [draft, rules]);
-  const relevant = Object.fromEntries(Object.entries(mergeProblems(check.problems, server)).filter(([path]) => flagged.some((field) => covers(field, path) || covers(path, field))));
-  const visible = Object.fromEntries(Object.entries(relevant).filter(([path]) => attempted || server[path] || [...touched].some((done) => covers(done, path))));
-  const parts = PARTS.filter((part) => flagged.some((field) => partOf(field) === part));
-
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    setError(null);
-    setHint(null);
-    if (Object.keys(relevant).length > 0) {
-      announce(t('partHasProblems', { count: Object.values(relevant).flat().length }));
-      return;
-    }
-    const before = cleanForm(form);
-    const after = cleanForm(draft);
-    const changes = Object.fromEntries(flagged.map((field) => [field, getField(after, field) ?? null]));
-    if (flagged.every((field) => deepEqual(getField(before, field), getField(after, field)))) {
-      setHint(t('noChange'));
-      announce(t('noChange'));
-      return;
-    }
-    setSending(true);
-    try {
-      onDone(await api<EngineCaseView>('POST', `/applications/${encodeURIComponent(view.id)}/corrections`, { body: { changes } }));
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 400 && caught.fields.length > 0) setServer(serverProblems(caught.fields));
-      setError(caught);
-    } finally {
-      setSending(false);
-    }
-  };
-
-  return (
-    <section className="panel panel--warning" aria-labelledby="correction-title" data-testid="correction">
-      <h2 id="correction-title">{t('correctionTitle')}</h2>
-      <p>{t('correctionIntro')}</p>
-      <ul className="correction-items">
-        {items.map((item, i) => (
-          <li key={i}>
-            <strong>{fieldLabel(item.field, t)}</strong> — {t('correctionFrom', { department: departmentName(item.department), reason: item.reason })}
-          </li>
-        ))}
-      </ul>
-      <form noValidate onSubmit={send}>
-        <h3>{t('correctionEditorTitle')}</h3>
-        {parts.map((part) => (
-          <fieldset key={part} className="correction-part">
-            <legend>{t(`part.${part}` as MessageKey)}</legend>
-            <PartFields
-              part={part}
-              form={draft}
-              onChange={(path, value) => {
-                setDraft((current) => setField(current, path, value));
-                setServer({});
-              }}
-              onBlur={(path) => setTouched((current) => new Set([...current, path]))}
-              problems={visible}
-              flags={check.flags}
-              editable={editable}
-              onlyEditable
-            />
-          </fieldset>
-        ))}
-        {hint && <Notice kind="error">{hint}</Notice>}
-        <ErrorNotice error={error} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={sending} data-testid="send-correction">
-            {sending ? t('sendingCorrection') : t('sendCorrection')}
-          </button>
-        </div>
-      </form>
-    </section>
   );
 }
 

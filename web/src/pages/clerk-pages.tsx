@@ -243,6 +243,8 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
   const title = t('taskTitle', { department, step: ownStep ?? stepName(task.department) });
   const labelOf = taskFieldLabel(task, t, lang);
   const mine = task.claimedBy === undefined || task.claimedBy === session.user.username;
+  // What the step's kind lets a clerk decide (issue 12): the page offers nothing the workflow would refuse.
+  const allows = (decision: TaskDetail['decisions'][number]): boolean => task.decisions.includes(decision);
 
   return (
     <div className="task-page" data-task-status={task.status}>
@@ -287,9 +289,10 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
               </button>
             </div>
           )}
-          <CompletePanel task={task} busy={busy} onComplete={(outputs) => act('complete', outputs ? { outputs } : {}, t('completedOk'))} />
-          <ReturnPanel candidates={taskReturnCandidates(task, labelOf)} busy={busy} onReturn={(items) => act('return', { items }, t('returnedOk'))} />
-          <RefusePanel busy={busy} onRefuse={(reason) => act('reject', { reason }, t('refusedOk'))} />
+          {/* Only what the step's kind allows: an objection's ruling is never returned for correction. */}
+          {allows('COMPLETE') && <CompletePanel task={task} busy={busy} onComplete={(outputs) => act('complete', outputs ? { outputs } : {}, t('completedOk'))} />}
+          {allows('RETURN') && <ReturnPanel candidates={taskReturnCandidates(task, labelOf)} busy={busy} onReturn={(items) => act('return', { items }, t('returnedOk'))} />}
+          {allows('REJECT') && <RefusePanel busy={busy} onRefuse={(reason) => act('reject', { reason }, t('refusedOk'))} />}
         </div>
       )}
       {!open && <Notice>{t('notYourTurn')}</Notice>}

@@ -1,21 +1,22 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, newIdempotencyKey, type CaseView } from '../api';
-import { ErrorNotice, Loading, Notice, PageTitle, setFlash, useAnnounce } from '../components/ui';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { api, type ApiError } from '../api';
+import { ErrorNotice, Loading, Notice, PageTitle, useAnnounce } from '../components/ui';
 import { ValueTree } from '../components/value-tree';
 import { ENTERPRISE_OPENING, localName, type ProcessCatalog, type ProcessDefinitionView } from '../engine/process-api';
 import { ProcessGraph } from '../engine/process-graph-view';
 import { SchemaFields } from '../engine/schema-fields';
 import { checkSchemaValue, cleanValue, emptyValue, formParts, partKeyOf, pathLabel, setAt } from '../engine/schema-form';
-import { TextField } from '../form/fields';
-import { covers, fieldId, mergeProblems, problemText, serverProblems, type Problems } from '../form/form-model';
+import { covers, fieldId, mergeProblems, serverProblems, type Problems } from '../form/form-model';
+import { OnBehalfOfPanel, ProblemSummary, useFiling, useStepHeading, WizardActions, WizardStepper } from '../engine/wizard-parts';
 import { useI18n } from '../i18n';
-import { Link, navigate } from '../router';
+import { Link } from '../router';
 import type { Session } from '../session';
 
 // Any active process, filed from its definition: the catalog (GET /api/processes) and a wizard whose
 // parts, fields, labels and widgets come from the definition's form schema. The enterprise opening
-// keeps its purpose-built wizard (/cases/new, /window/new: the same labels and ids its tests and
-// users know); every other process uses this one, with no code of its own.
+// keeps its own wizard (/cases/new, /window/new: drafts on the device, the served rules); every other
+// process uses this one, with no code of its own. Both file, lay out steps and list problems with the
+// same parts (engine/wizard-parts.tsx).
 
 function useCatalog() {
   const [catalog, setCatalog] = useState<ProcessCatalog | null>(null);
@@ -99,15 +100,11 @@ function GenericWizard({ view, mode }: { view: ProcessDefinitionView; session: S
     [...new URLSearchParams(window.location.search)].filter(([name]) => name.startsWith('form.')).reduce((value: unknown, [name, given]) => setAt(value, name.slice(5), given), emptyValue(schema, schema)),
   );
   const [step, setStep] = useState(0);
+  const partHeading = useStepHeading(step);
   const [onBehalfOf, setOnBehalfOf] = useState('');
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState<ReadonlySet<string>>(new Set());
-  const [server, setServer] = useState<Problems>({});
-  const [error, setError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const lastSubmit = useRef<{ key: string; body: string } | null>(null);
-  const partHeading = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
+  const { submitting, error, server, forget, file } = useFiling(`/processes/${encodeURIComponent(view.key)}/applications`, formProblems);
   const name = localName(view.definition.name, lang, view.key);
   const title = t('processNewTitle', { name });
 
@@ -118,17 +115,9 @@ function GenericWizard({ view, mode }: { view: ProcessDefinitionView; session: S
     Object.entries(all).filter(([path]) => attempted.has(partKeyOf(parts, path)) || attempted.has('review') || [...touched].some((done) => covers(done, path)) || server[path] !== undefined),
   );
 
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    partHeading.current?.focus();
-  }, [step]);
-
   const change = (path: string, value: unknown) => {
     setForm((current: unknown) => setAt(current, path, value));
-    setServer((current) => Object.fromEntries(Object.entries(current).filter(([p]) => !(covers(path, p) || covers(p, path)))));
+    forget(path);
   };
   const blur = (path: string) => setTouched((current) => (current.has(path) ? current : new Set([...current, path])));
   const focusField = (path: string) => {
@@ -155,30 +144,7 @@ function GenericWizard({ view, mode }: { view: ProcessDefinitionView; session: S
 
   const submit = async () => {
     setAttempted(new Set([...parts.map((part) => part.key), 'review']));
-    setError(null);
-    const count = Object.values(all).reduce((sum, list) => sum + list.length, 0);
-    if (count > 0) {
-      announce(t('formHasProblems', { count }));
-      document.getElementById('problem-summary')?.focus();
-      return;
-    }
-    const body = JSON.stringify({ form: cleanValue(schema, schema, form), ...(mode === 'WINDOW' ? { onBehalfOf: onBehalfOf.trim() } : {}) });
-    const key = lastSubmit.current?.body === body ? lastSubmit.current.key : newIdempotencyKey();
-    lastSubmit.current = { key, body };
-    setSubmitting(true);
-    announce(t('submitting'));
-    try {
-      const created = await api<CaseView>('POST', `/processes/${encodeURIComponent(view.key)}/applications`, { body: JSON.parse(body) as unknown, headers: { 'Idempotency-Key': key } });
-      setFlash(t('submittedCase', { id: created.id.slice(0, 8) }));
-      navigate(`/cases/${created.id}`);
-    } catch (caught) {
-      setSubmitting(false);
-      if (caught instanceof ApiError && caught.status === 400 && caught.fields.length > 0) {
-        setServer(formProblems(caught.fields));
-        announce(t('formHasProblems', { count: caught.fields.length }));
-        window.setTimeout(() => document.getElementById('problem-summary')?.focus(), 30);
-      } else setError(caught);
-    }
+    await file({ form: cleanValue(schema, schema, form), ...(mode === 'WINDOW' ? { onBehalfOf: onBehalfOf.trim() } : {}) }, all);
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -188,7 +154,6 @@ function GenericWizard({ view, mode }: { view: ProcessDefinitionView; session: S
   };
 
   const partLabel = (i: number): string => (i >= review ? t('part.review') : localName(parts[i].label, lang, parts[i].key || t('partGeneral')));
-  const summary = Object.entries(visible).flatMap(([path, list]) => list.map((problem) => ({ path, problem })));
 
   return (
     <form className="wizard" noValidate onSubmit={onSubmit} aria-describedby="wizard-intro" data-process={view.key}>
@@ -196,51 +161,16 @@ function GenericWizard({ view, mode }: { view: ProcessDefinitionView; session: S
       <p id="wizard-intro" className="lead">
         {t('processNewIntro')}
       </p>
-      {mode === 'WINDOW' && (
-        <div className="panel">
-          <TextField
-            path="onBehalfOf"
-            label={t('f.onBehalfOf')}
-            hint={t('h.onBehalfOf')}
-            value={onBehalfOf}
-            onChange={(value) => {
-              setOnBehalfOf(value);
-              setServer((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== 'onBehalfOf')));
-            }}
-            onBlur={blur}
-            problems={visible.onBehalfOf}
-            autoComplete="off"
-            maxLength={32}
-          />
-        </div>
-      )}
-      <nav aria-label={t('formParts')}>
-        <ol className="stepper">
-          {[...parts.map((part) => part.key), 'review'].map((key, i) => {
-            const count = i >= review ? 0 : Object.entries(visible).filter(([path]) => partKeyOf(parts, path) === key).reduce((sum, [, list]) => sum + list.length, 0);
-            return (
-              <li key={`${i}-${key}`}>
-                <button
-                  type="button"
-                  className={i === step ? 'stepper-item current' : 'stepper-item'}
-                  aria-current={i === step ? 'step' : undefined}
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => {
-                    if (i === review) setAttempted((current) => new Set([...current, 'review']));
-                    setStep(i);
-                  }}
-                >
-                  <span className="stepper-number" aria-hidden="true">
-                    {i + 1}
-                  </span>
-                  <span className="stepper-label">{partLabel(i)}</span>
-                  {count > 0 && <span className="stepper-problems">{t('partProblems', { count })}</span>}
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+      <OnBehalfOfPanel mode={mode} value={onBehalfOf} onChange={setOnBehalfOf} forget={forget} onBlur={blur} problems={visible.onBehalfOf} />
+      <WizardStepper
+        labels={[...parts.map((_, i) => partLabel(i)), partLabel(review)]}
+        current={step}
+        counts={parts.map((part) => Object.entries(visible).filter(([path]) => partKeyOf(parts, path) === part.key).reduce((sum, [, list]) => sum + list.length, 0))}
+        onPick={(i) => {
+          if (i === review) setAttempted((current) => new Set([...current, 'review']));
+          setStep(i);
+        }}
+      />
 
       <section className="panel part" aria-labelledby="part-title">
         <h2 id="part-title" ref={partHeading} tabIndex={-1}>
@@ -250,23 +180,7 @@ function GenericWizard({ view, mode }: { view: ProcessDefinitionView; session: S
           <SchemaFields root={schema} fields={parts[step].fields} value={form} onChange={change} onBlur={blur} problems={visible} />
         ) : (
           <>
-            {summary.length > 0 ? (
-              <div className="problem-summary" id="problem-summary" tabIndex={-1} role="alert">
-                <p>{t('formHasProblems', { count: summary.length })}</p>
-                <ul>
-                  {summary.map(({ path, problem }, i) => (
-                    <li key={i} data-path={path}>
-                      <button type="button" className="link-button" onClick={() => focusField(path)}>
-                        {path === 'onBehalfOf' ? t('f.onBehalfOf') : pathLabel(schema, path, lang)}
-                      </button>
-                      ：{problemText(problem, t)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : (
-              <Notice kind="success">{t('formReady')}</Notice>
-            )}
+            <ProblemSummary problems={visible} labelOf={(path) => pathLabel(schema, path, lang)} onPick={focusField} />
             <ProcessGraph definition={view.definition} idPrefix="apply-graph" />
             <p>{t('reviewIntro')}</p>
             <ValueTree value={cleanValue(schema, schema, form)} />
@@ -275,22 +189,7 @@ function GenericWizard({ view, mode }: { view: ProcessDefinitionView; session: S
       </section>
 
       <ErrorNotice error={error} />
-      <div className="actions">
-        {step > 0 && (
-          <button type="button" className="button button--secondary" onClick={() => setStep(step - 1)}>
-            {t('back')}
-          </button>
-        )}
-        {step < review ? (
-          <button type="submit" className="button">
-            {t('next')}
-          </button>
-        ) : (
-          <button type="submit" className="button" disabled={submitting} data-testid="submit-application">
-            {submitting ? t('submitting') : t('submit')}
-          </button>
-        )}
-      </div>
+      <WizardActions step={step} review={review} submitting={submitting} onBack={() => setStep(step - 1)} />
       <p>
         <Link href={mode === 'WINDOW' ? '/window/apply' : '/apply'}>{t('processPickTitle')}</Link>
       </p>

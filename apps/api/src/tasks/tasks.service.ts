@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hasInvisibleCharacters, isCorrectablePath, pathLabel, schemaAt, stepKind, type ProcessDefinition, type RuleFlag, type StepDefinition } from '@onetrip/domain';
+import { hasInvisibleCharacters, isCorrectablePath, pathLabel, schemaAt, stepDecisions, stepKind, type ProcessDefinition, type RuleFlag, type StepDefinition } from '@onetrip/domain';
 import type { TaskDecision } from '@onetrip/workflows/contracts';
 import type { CaseRecord } from '../applications/case-reader.service';
 import { ENTERPRISE_OPENING } from '../applications/process-keys';
@@ -77,6 +77,7 @@ export class TasksService {
       departmentName: words.departmentName,
       fields: words.fields,
       returnFields: words.returnFields,
+      decisions: stepDecisions(definition, step.id),
     };
     if (task.decided_at) detail.decidedAt = task.decided_at.toISOString();
     if (task.outputs) detail.outputs = task.outputs;

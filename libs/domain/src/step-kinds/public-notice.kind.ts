@@ -22,6 +22,9 @@ export const publicNoticeKind: StepKind = {
   issuesLicence: false,
   outputsFromSchema: false,
   clerkFields: {},
+  // The workflow closes a notice; nobody decides it. Its objection step is ruled on or the case refused.
+  decisions: [],
+  rulingDecisions: ['COMPLETE', 'REJECT'],
   autoDecide: () => ({ decision: 'COMPLETE', outputs: {}, flags: [] }),
   issue: (_form, _ctx, given) => ({ ...given }),
 };

@@ -7,8 +7,8 @@ import { DEPARTMENT_OUTPUT_FORMATS } from '../departments/output-rules';
 import { DEPARTMENTS } from '../departments/departments';
 import { generateUscc } from '../identifiers/uscc';
 import { validateDefinition } from '../engine/definition-validator';
-import { ENTERPRISE_OPENING_V1, SHIPPED_DEFINITIONS } from '../processes/shipped-definitions';
-import { ENTERPRISE_KIND_OF_DEPARTMENT, STEP_KIND_KEYS, STEP_KINDS, stepKind, UnknownStepKindError } from './step-kind-registry';
+import { ENTERPRISE_DEREGISTRATION_V1, ENTERPRISE_OPENING_V1, SHIPPED_DEFINITIONS } from '../processes/shipped-definitions';
+import { ENTERPRISE_KIND_OF_DEPARTMENT, STEP_KIND_KEYS, STEP_KINDS, stepDecisions, stepKind, UnknownStepKindError } from './step-kind-registry';
 
 const rules: RuleContext = { today: '2026-03-02', jurisdiction: JISHOU_JURISDICTION, nameTaken: false };
 const uscc = generateUscc({ divisionCode: '433101', sequence: 7 });
@@ -116,5 +116,19 @@ describe('the review kind', () => {
     expect(review.clerkFields).toEqual({});
     expect(review.issue({}, { rules }, { permitNumber: 'JY14331010000001' })).toEqual({ permitNumber: 'JY14331010000001' });
     expect(review.needsLicence || review.issuesLicence).toBe(false);
+  });
+});
+
+describe('the decisions a step allows, from its kinds', () => {
+  it('lets a review or an opening step complete, return and refuse', () => {
+    expect(stepDecisions(ENTERPRISE_OPENING_V1, 'BANK')).toEqual(['COMPLETE', 'RETURN', 'REJECT']);
+    expect(stepDecisions(ENTERPRISE_DEREGISTRATION_V1, 'SAMR')).toEqual(['COMPLETE', 'RETURN', 'REJECT']);
+  });
+
+  it("narrows the step that rules on a notice's objections to a ruling or a refusal (no return for correction), and a notice to none", () => {
+    expect(ENTERPRISE_DEREGISTRATION_V1.steps.find((step) => step.id === 'OBJECTION')?.kind).toBe('review');
+    expect(stepDecisions(ENTERPRISE_DEREGISTRATION_V1, 'OBJECTION')).toEqual(['COMPLETE', 'REJECT']);
+    expect(stepDecisions(ENTERPRISE_DEREGISTRATION_V1, 'PUBLIC_NOTICE')).toEqual([]);
+    expect(stepDecisions(ENTERPRISE_DEREGISTRATION_V1, 'NO_SUCH_STEP')).toEqual([]);
   });
 });

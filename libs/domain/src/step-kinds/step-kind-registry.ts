@@ -8,7 +8,8 @@ import { enterpriseTaxKind } from '../processes/enterprise-opening/kinds/enterpr
 import { publicNoticeKind } from './public-notice.kind';
 import { ENTERPRISE_CHANGE_KINDS } from '../processes/enterprise-change/kinds/enterprise-change.kind';
 import { reviewKind } from './review.kind';
-import type { StepKind } from './step-kind';
+import { TASK_DECISIONS, type StepKind, type TaskDecisionKind } from './step-kind';
+import type { ProcessDefinition } from '../engine/process-definition';
 
 // The one registry of step kinds: the worker (decisions, outputs), the API (task views, output checks),
 // the web (task forms) and the definition validator look kinds up here by key.
@@ -44,3 +45,16 @@ export const ENTERPRISE_KIND_OF_DEPARTMENT: Readonly<Record<Department, string>>
   HRSS: enterpriseSocialInsuranceKind.key,
   BANK: enterpriseBankAccountKind.key,
 };
+
+/**
+ * The decisions a clerk may make on a step, from the kinds involved: the step's own kind, narrowed by the
+ * kind of any step whose objections it rules on (a public notice's objection step is not returned for
+ * correction). A page offers only these; the workflow refuses the others.
+ */
+export function stepDecisions(definition: Pick<ProcessDefinition, 'steps'>, stepId: string): TaskDecisionKind[] {
+  const step = definition.steps.find((candidate) => candidate.id === stepId);
+  if (!step) return [];
+  const own = stepKind(step.kind).decisions ?? TASK_DECISIONS;
+  const rulings = definition.steps.filter((other) => other.notice?.objectionStep === stepId).map((other) => stepKind(other.kind).rulingDecisions ?? TASK_DECISIONS);
+  return TASK_DECISIONS.filter((decision) => own.includes(decision) && rulings.every((allowed) => allowed.includes(decision)));
+}

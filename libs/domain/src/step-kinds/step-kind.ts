@@ -39,6 +39,10 @@ export interface StepKindContext {
   caseId?: string;
 }
 
+/** What a clerk may decide on a task: complete, return for correction (一次告知), refuse the case. */
+export const TASK_DECISIONS = ['COMPLETE', 'RETURN', 'REJECT'] as const;
+export type TaskDecisionKind = (typeof TASK_DECISIONS)[number];
+
 export interface StepKind {
   /** The key definitions use, e.g. 'enterprise.licence' or 'review'. */
   readonly key: string;
@@ -62,6 +66,13 @@ export interface StepKind {
    * `path` is a form path the step reads, or `outputs.<key>`. Undefined: the schema's labels say it.
    */
   valueName?(path: string, value: unknown): { zh: string; en: string } | undefined;
+  /** What a clerk may decide on a step of this kind. Absent: every decision. */
+  readonly decisions?: readonly TaskDecisionKind[];
+  /**
+   * What a clerk may decide on the step that rules on this step's objections (its `notice.objectionStep`),
+   * whatever that step's own kind allows: a ruling is no review of the form, so nothing goes back for correction.
+   */
+  readonly rulingDecisions?: readonly TaskDecisionKind[];
   /** The name and USCC registered with a completed licence (kinds that issue it). */
   licence?(form: unknown, outputs: Readonly<Record<string, unknown>>): { enterpriseName: string; uscc: string };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { STEP_STATUSES, type CaseStatus, type StepStatus } from '@onetrip/domain';
+import { STEP_STATUSES, TASK_DECISIONS, type CaseStatus, type StepStatus, type TaskDecisionKind } from '@onetrip/domain';
 import { LocalizedNameDto, RuleFlagDto } from '../../applications/dto/case-response.dto';
 
 export class TaskSummaryDto {
@@ -59,6 +59,8 @@ export class TaskDetailResponseDto extends TaskSummaryDto {
   @ApiProperty({ type: [LabelledFieldDto], description: 'Every field of `form`, labelled and in words, in the form\'s order' }) fields!: LabelledFieldDto[];
   @ApiProperty({ type: [ReturnFieldDto], description: 'The fields this step may send back for correction, labelled' }) returnFields!: ReturnFieldDto[];
   @ApiPropertyOptional({ type: [LabelledFieldDto], description: 'What the step issued, labelled and in words (from its outputs schema)' }) outputFields?: LabelledFieldDto[];
+  @ApiProperty({ enum: TASK_DECISIONS, isArray: true, description: "What a clerk may decide on this step, from its kind (an objection's ruling step is not returned for correction); the others are refused" })
+  decisions!: TaskDecisionKind[];
 }
 
 /** What a decision did, as the workflow answered it. */

@@ -34,9 +34,10 @@ export const enterpriseBankAccountKind: StepKind = {
     );
   },
   // The bank chosen and the bank issued are codes of the configured bank list: shown by the bank's names.
+  // The issued bank name is the Chinese one (what the account is registered under): an English reader gets the English.
   valueName: (path, value) => {
-    if ((path !== 'bank.bankCode' && path !== 'outputs.bankCode') || typeof value !== 'string') return undefined;
-    const bank = findBank(value);
+    if (typeof value !== 'string') return undefined;
+    const bank = path === 'bank.bankCode' || path === 'outputs.bankCode' ? findBank(value) : path === 'outputs.bankName' ? BANKS.find((b) => b.nameZh === value) : undefined;
     return bank ? { zh: bank.nameZh, en: bank.nameEn } : undefined;
   },
   // A clerk's completion tolerates a bank outside the list (the clerk knows the bank): its code stands for its name.
