@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { EnterpriseRegisterRepository, PersonalDataCipher, type CompletingCase } from '@onetrip/infrastructure';
 import { foldEnterpriseName, type Department } from '@onetrip/domain';
 import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
@@ -158,39 +158,36 @@ export class PostgresCaseStore implements CaseStore {
       );
       return returnedRows(result).length === 1;
     }
+    // The licence: the name registered, the decision written and the USCC set, in one statement (atomic without
+    // BEGIN/COMMIT round trips). The name is registered only while the task is open, and the decision written only
+    // once the name is this case's: the same case registering its own name again (a reopened licence step) is not a
+    // conflict. Unique on the folded name: '…網絡…' cannot be licensed beside '…网络…' (NAME_TAKEN).
     const licence = decision.licence;
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const updated = (await manager.query(decide, parameters)) as [unknown[], number];
-        if (updated[1] === 0) return false;
-        await this.registerLicence(manager, decision.caseId, licence, decision.decidedAt);
-        return true;
-      });
+      const [row] = (await this.dataSource.query(
+        `WITH named AS (
+           INSERT INTO registered_names (name, folded_name, case_id, registered_at)
+           SELECT $9, $10, $8, $4 WHERE EXISTS (SELECT 1 FROM tasks WHERE id = $1 AND status IN ${OPEN_STATUSES})
+           ON CONFLICT (folded_name) DO UPDATE SET registered_at = registered_names.registered_at WHERE registered_names.case_id = $8
+           RETURNING case_id
+         ), decided AS (
+           ${decide.replace(`WHERE id = $1 AND status IN ${OPEN_STATUSES}`, `WHERE id = $1 AND status IN ${OPEN_STATUSES} AND EXISTS (SELECT 1 FROM named)`)}
+         ), progressed AS (
+           UPDATE cases SET uscc = COALESCE(uscc, $11), last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
+           WHERE id = $8 AND EXISTS (SELECT 1 FROM decided)
+         )
+         SELECT EXISTS (SELECT 1 FROM tasks WHERE id = $1 AND status IN ${OPEN_STATUSES}) AS open,
+                (SELECT count(*) FROM named)::int AS named, (SELECT count(*) FROM decided)::int AS decided`,
+        [...parameters, decision.caseId, licence.enterpriseName, foldEnterpriseName(licence.enterpriseName), licence.uscc],
+      )) as { open: boolean; named: number; decided: number }[];
+      // Decided already (a retry): nothing written. Open, but the name is another case's: NAME_TAKEN.
+      if (!row.open) return false;
+      if (row.named === 0) throw new NameTakenError();
+      return row.decided === 1;
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new NameTakenError();
       throw error;
     }
-  }
-
-  private async registerLicence(manager: EntityManager, caseId: string, licence: { enterpriseName: string; uscc: string }, at: Date): Promise<void> {
-    // The same case registering its own name again (a reopened licence step) is not a conflict.
-    // Unique on the folded name: '…網絡…' cannot be licensed beside '…网络…' (a different spelling conflicts
-    // on folded_name and fails the transaction with a unique violation: NAME_TAKEN).
-    await manager.query(
-      `INSERT INTO registered_names (name, folded_name, case_id, registered_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (folded_name) DO UPDATE SET registered_at = registered_names.registered_at WHERE registered_names.case_id = $3
-       RETURNING case_id`,
-      [licence.enterpriseName, foldEnterpriseName(licence.enterpriseName), caseId, at],
-    ).then(async (result: unknown) => {
-      // TypeORM answers an INSERT with its rows (not a row count): none back means another case holds the name.
-      if ((result as unknown[]).length === 0) throw Object.assign(new Error('name taken'), { code: UNIQUE_VIOLATION });
-    });
-    // The USCC is set once (a different one already there is kept) and the case's progress noted.
-    await manager.query(`UPDATE cases SET uscc = COALESCE(uscc, $2), last_progress_at = GREATEST(last_progress_at, $3), updated_at = now() WHERE id = $1`, [
-      caseId,
-      licence.uscc,
-      at,
-    ]);
   }
 
   async markReminded(taskId: string, at: Date): Promise<void> {
