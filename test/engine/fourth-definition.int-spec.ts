@@ -254,4 +254,22 @@ describe('a fourth definition, from its file alone, over HTTP', () => {
     expect(done.process.version).toBe(1);
     expect(stepsOf(done)).toEqual({ SAMR: 'DONE', FOOD: 'DONE', FIRE: 'SKIPPED', TAX: 'DONE' });
   });
+
+  it('files at the version another API process activated or retired meanwhile (the API keeps which version is ACTIVE between filings)', async () => {
+    const key = `restaurant-elsewhere-${randomUUID().slice(0, 8).replace(/^\d/, 'a')}`;
+    const form = restaurantForm({ seats: 20, floorArea: 90 });
+    await publish(restaurantDocument(key, 1));
+    expect((await file(key, form)).process.version).toBe(1);
+    const uploaded = await http('POST', '/admin/processes', { token: admin.token, body: restaurantDocument(key, 2) });
+    expect(uploaded.status).toBe(201);
+    // Another API process activates v2: what it writes, straight into the table (this API is not told).
+    await db.query(`UPDATE process_definitions SET status = 'RETIRED', retired_at = now() WHERE key = $1 AND version = 1`, [key]);
+    await db.query(`UPDATE process_definitions SET status = 'ACTIVE', activated_at = now() WHERE key = $1 AND version = 2`, [key]);
+    expect((await file(key, form)).process.version).toBe(2);
+    // …and retires it: no version is ACTIVE, so nothing is filed.
+    await db.query(`UPDATE process_definitions SET status = 'RETIRED', retired_at = now() WHERE key = $1 AND version = 2`, [key]);
+    const refused = await http<{ code: string }>('POST', `/processes/${key}/applications`, { token: applicant.token, body: { form } });
+    expect([refused.status, refused.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await db.query(`SELECT process_version FROM cases WHERE process_key = $1 ORDER BY submitted_at`, [key])).rows).toEqual([{ process_version: 1 }, { process_version: 2 }]);
+  });
 });

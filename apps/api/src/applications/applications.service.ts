@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
   applyCorrections,
   CorrectionPathError,
@@ -13,6 +13,7 @@ import {
   personalDataPaths,
   validateValue,
   type ApplicationForm,
+  type ProcessDefinition,
   type RuleFlag,
 } from '@onetrip/domain';
 import { EnterpriseRegisterRepository, IdempotencyKeyEntity, PersonalDataCipher } from '@onetrip/infrastructure';
@@ -66,9 +67,22 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return driverError.code === UNIQUE_VIOLATION && driverError.constraint === constraint;
 }
 
+/** What filing writes, prepared at one definition version. */
+interface Filing {
+  applicantId: string;
+  stored: StoredProcessDefinition;
+  form: object;
+  flags: unknown[];
+  fees: unknown;
+}
+
+/** Filing again after the INSERT found another version ACTIVE: more than twice only if admins activate versions back to back. */
+const MAX_FILING_ATTEMPTS = 3;
+
 @Injectable()
 export class ApplicationsService {
   private readonly register: EnterpriseRegisterRepository;
+  private readonly personalDataPaths = new WeakMap<ProcessDefinition, string[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -97,9 +111,11 @@ export class ApplicationsService {
     const hash = requestHash({ form, onBehalfOf: dto.onBehalfOf ?? null });
     const earlier = await this.earlier(user, idempotencyKey);
     if (earlier) return this.replay(user, earlier, hash);
-    const stored = await this.definitions.active(ENTERPRISE_OPENING);
-    const flags = [...(await this.rules.check(form)), ...(await this.filerFlags(user, form))];
-    return this.file(user, idempotencyKey, hash, { applicantId, stored, form, flags, fees: feeLedgerForApplication(form) });
+    return this.fileAtActive(user, idempotencyKey, hash, ENTERPRISE_OPENING, async (stored) => {
+      // Independent reads (the name register, the filer's name): together, not one after the other.
+      const [ruleFlags, filerFlags] = await Promise.all([this.rules.check(form), this.filerFlags(user, form)]);
+      return { applicantId, stored, form, flags: [...ruleFlags, ...filerFlags], fees: feeLedgerForApplication(form) };
+    });
   }
 
   /**
@@ -113,48 +129,71 @@ export class ApplicationsService {
     const hash = requestHash({ process: key, form: dto.form, onBehalfOf: dto.onBehalfOf ?? null });
     const earlier = await this.earlier(user, idempotencyKey);
     if (earlier) return this.replay(user, earlier, hash);
-    const stored = await this.definitions.active(key);
-    const problems = validateValue(stored.definition.form.schema, dto.form);
-    if (problems.length > 0) throw validationFailed(schemaProblemFields(problems, 'form'));
-    const flags = await this.rules.checkNamed(stored.definition.form.rules, dto.form, 'form');
-    return this.file(user, idempotencyKey, hash, { applicantId, stored, form: dto.form, flags, fees: feeLedgerFor(stored.definition, dto.form) });
+    return this.fileAtActive(user, idempotencyKey, hash, key, async (stored) => {
+      const problems = validateValue(stored.definition.form.schema, dto.form);
+      if (problems.length > 0) throw validationFailed(schemaProblemFields(problems, 'form'));
+      const flags = await this.rules.checkNamed(stored.definition.form.rules, dto.form, 'form');
+      return { applicantId, stored, form: dto.form, flags, fees: feeLedgerFor(stored.definition, dto.form) };
+    });
+  }
+
+  /**
+   * Files at the key's ACTIVE version as this process last read it (ProcessDefinitionsService.active). The case's
+   * INSERT checks that version is still ACTIVE; when another process activated or retired one meanwhile, the
+   * filing is prepared again at the version read afresh (its form checked against that version's schema).
+   */
+  private async fileAtActive(
+    user: AuthenticatedUser,
+    idempotencyKey: string | undefined,
+    hash: string,
+    key: string,
+    prepare: (stored: StoredProcessDefinition) => Promise<Filing>,
+  ): Promise<CaseResponseDto> {
+    for (let attempt = 0; attempt < MAX_FILING_ATTEMPTS; attempt++) {
+      const filed = await this.file(user, idempotencyKey, hash, await prepare(await this.definitions.active(key, { fresh: attempt > 0 })));
+      if (filed) return filed;
+    }
+    throw new Error(`the ACTIVE version of ${key} changed during each of ${MAX_FILING_ATTEMPTS} filings`);
   }
 
   /**
    * The case row (and the idempotency key) in one transaction, then the workflow. The same key and body
    * give back the same case however many times, or however concurrently, they are sent; the key's primary
-   * key decides which request made it.
+   * key decides which request made it. Null, with nothing written, when the version is no longer ACTIVE.
    */
-  private async file(
-    user: AuthenticatedUser,
-    idempotencyKey: string | undefined,
-    hash: string,
-    filing: { applicantId: string; stored: StoredProcessDefinition; form: object; flags: unknown[]; fees: unknown },
-  ): Promise<CaseResponseDto> {
+  private async file(user: AuthenticatedUser, idempotencyKey: string | undefined, hash: string, filing: Filing): Promise<CaseResponseDto | null> {
     const { applicantId, stored, form } = filing;
     const policy = this.policies.policy;
     const id = randomUUID();
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        await this.caseRows.insert(manager, {
-          id,
-          applicantId,
-          filedById: user.id,
-          process: { key: stored.key, version: stored.version },
-          form: this.cipher.sealFields(form, personalDataPaths(stored.definition.form.schema)),
-          enterpriseName: enterpriseNameOf(form),
-          policy,
-          fees: filing.fees,
-          flags: filing.flags,
-        });
-        // A lifecycle case takes its enterprise in the same transaction: the filer is its legal representative
-        // (403), it is ACTIVE (409) and no other lifecycle case is in flight (409; the row is locked, so of two
-        // filings racing, one passes).
-        const binding = stored.definition.enterprise;
-        if (binding) await this.register.claimForCase(manager, binding, form, id);
-        if (idempotencyKey !== undefined) await manager.insert(IdempotencyKeyEntity, { ownerId: user.id, key: idempotencyKey, requestHash: hash, caseId: id });
-        if (user.role === 'WINDOW') await this.audit.record({ actor: user, action: 'FILE_ON_BEHALF', caseId: id, details: { applicantId } }, manager);
+    const binding = stored.definition.enterprise;
+    const insertCase = (manager: EntityManager): Promise<boolean> =>
+      this.caseRows.insert(manager, {
+        id,
+        applicantId,
+        filedById: user.id,
+        process: { key: stored.key, version: stored.version },
+        form: this.cipher.sealFields(form, this.personalDataPathsOf(stored)),
+        enterpriseName: enterpriseNameOf(form),
+        policy,
+        fees: filing.fees,
+        flags: filing.flags,
       });
+    try {
+      const inserted =
+        // The case row alone is one statement, atomic without BEGIN and COMMIT round trips.
+        !binding && idempotencyKey === undefined && user.role !== 'WINDOW'
+          ? await insertCase(this.dataSource.manager)
+          : await this.dataSource.transaction(async (manager) => {
+              if (!(await insertCase(manager))) return false;
+              // A lifecycle case takes its enterprise in the same transaction: the filer is its legal representative
+              // (403), it is ACTIVE (409) and no other lifecycle case is in flight (409; the row is locked, so of two
+              // filings racing, one passes).
+              if (binding) await this.register.claimForCase(manager, binding, form, id);
+              if (idempotencyKey !== undefined) await manager.insert(IdempotencyKeyEntity, { ownerId: user.id, key: idempotencyKey, requestHash: hash, caseId: id });
+              if (user.role === 'WINDOW') await this.audit.record({ actor: user, action: 'FILE_ON_BEHALF', caseId: id, details: { applicantId } }, manager);
+              return true;
+            });
+      if (!inserted) return null;
     } catch (error) {
       // Another request with this key committed first: ours is rolled back and theirs is the answer.
       if (idempotencyKey !== undefined && isUniqueViolation(error, 'idempotency_keys_pkey')) {
@@ -165,6 +204,16 @@ export class ApplicationsService {
     }
     await this.startWorkflow(id, stored, policy, form);
     return this.cases.freshView(user, id);
+  }
+
+  /** The schema's personal-data paths, found once per stored version (a stored body never changes). */
+  private personalDataPathsOf(stored: StoredProcessDefinition): string[] {
+    let paths = this.personalDataPaths.get(stored.definition);
+    if (!paths) {
+      paths = personalDataPaths(stored.definition.form.schema);
+      this.personalDataPaths.set(stored.definition, paths);
+    }
+    return paths;
   }
 
   async list(user: AuthenticatedUser, query: ApplicationListQueryDto): Promise<CaseListResponseDto> {

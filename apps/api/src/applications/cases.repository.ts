@@ -64,12 +64,18 @@ export class CasesRepository {
     return { rows, total: count.total };
   }
 
-  /** The case as filed: SUBMITTED, pinned to its process version, round 1 of its form. */
-  async insert(manager: EntityManager, values: CaseInsert): Promise<void> {
+  /**
+   * The case as filed: SUBMITTED, pinned to its process version, round 1 of its form. Only while that version is
+   * ACTIVE (the check is part of the INSERT, so it costs no round trip): false, and nothing written, when another
+   * process activated or retired a version since this one read which is ACTIVE.
+   */
+  async insert(manager: EntityManager, values: CaseInsert): Promise<boolean> {
     const now = new Date();
-    await manager.query(
+    const result = (await manager.query(
       `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, process_key, process_version, status, form, form_version, enterprise_name, policy, fees, flags, submitted_at, last_progress_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'SUBMITTED', $7, 1, $8, $9, $10, $11, $12, $12)`,
+       SELECT $1, $2, $3, $4, $5, $6, 'SUBMITTED', $7, 1, $8, $9, $10, $11, $12, $12
+       WHERE EXISTS (SELECT 1 FROM process_definitions WHERE key = $5 AND version = $6 AND status = 'ACTIVE')
+       RETURNING id`,
       [
         values.id,
         caseWorkflowId(values.id),
@@ -84,7 +90,8 @@ export class CasesRepository {
         JSON.stringify(values.flags),
         now,
       ],
-    );
+    )) as unknown[];
+    return result.length === 1;
   }
 
   async saveFlags(caseId: string, flags: unknown): Promise<void> {

@@ -28,6 +28,8 @@ const notFound = (key: string, version?: number): AppError =>
 @Injectable()
 export class ProcessDefinitionsService {
   private readonly cache: StoredDefinitionCache;
+  /** The ACTIVE version of each key as last read (see active()). */
+  private readonly activeVersions = new Map<string, number>();
 
   constructor(
     private readonly definitions: ProcessDefinitionsRepository,
@@ -39,11 +41,23 @@ export class ProcessDefinitionsService {
     });
   }
 
-  /** The key's ACTIVE version (a new case pins it); 404 when the key has none. */
-  async active(key: string): Promise<StoredProcessDefinition> {
-    // Which version is ACTIVE changes with an activation, so that is read each time; the body is cached.
-    const version = await this.definitions.activeVersion(key);
-    if (version === null) throw notFound(key);
+  /**
+   * The key's ACTIVE version (a new case pins it); 404 when the key has none. Which version that is, is kept
+   * from the last read: an activation or retirement through this process forgets it, and one through another
+   * process is caught where it matters, by the case's INSERT (CasesRepository.insert), whose caller then asks
+   * again with `fresh`.
+   */
+  async active(key: string, options: { fresh?: boolean } = {}): Promise<StoredProcessDefinition> {
+    let version = options.fresh ? undefined : this.activeVersions.get(key);
+    if (version === undefined) {
+      const read = await this.definitions.activeVersion(key);
+      if (read === null) {
+        this.activeVersions.delete(key);
+        throw notFound(key);
+      }
+      version = read;
+      this.activeVersions.set(key, version);
+    }
     return this.version(key, version);
   }
 
@@ -124,6 +138,7 @@ export class ProcessDefinitionsService {
       if (result?.changed) await this.audit.record({ actor: user, action: 'PROCESS_ACTIVATE', details: { key, version, retiredVersion: result.retiredVersion ?? null } }, manager);
       return result;
     });
+    this.activeVersions.delete(key);
     return this.changed(change, key, version);
   }
 
@@ -134,6 +149,7 @@ export class ProcessDefinitionsService {
       if (result?.changed) await this.audit.record({ actor: user, action: 'PROCESS_RETIRE', details: { key, version } }, manager);
       return result;
     });
+    this.activeVersions.delete(key);
     return this.changed(change, key, version);
   }
 

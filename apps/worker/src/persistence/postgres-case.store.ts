@@ -1,5 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { EnterpriseRegisterRepository, PersonalDataCipher } from '@onetrip/infrastructure';
+import { DataSource } from 'typeorm';
+import { EnterpriseRegisterRepository, PersonalDataCipher, type CompletingCase } from '@onetrip/infrastructure';
 import { foldEnterpriseName, type Department } from '@onetrip/domain';
 import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import {
@@ -22,6 +22,19 @@ function returnedRows<T = unknown>(result: unknown): T[] {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
   return result as T[];
 }
+
+const CASE_COLUMNS = `id, applicant_id, status, form, policy, uscc, correction_round, process_key, process_version`;
+
+// Opens a task once (a retry inserts nothing) and moves its case on; the callers add what it RETURNS.
+const OPEN_TASK = `WITH opened AS (
+    INSERT INTO tasks (id, case_id, department, step_id, round, mode, status, opened_at, due_at)
+    VALUES ($1, $2, $3, $8, $4, $5, 'OPEN', $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id
+  )
+  UPDATE cases SET status = CASE WHEN status IN ('SUBMITTED', 'AWAITING_CORRECTION') THEN 'IN_PROGRESS' ELSE status END,
+         last_progress_at = GREATEST(last_progress_at, $6), updated_at = now()
+  WHERE id = $2`;
+
+const openTaskParameters = (task: OpenTask): unknown[] => [task.id, task.caseId, task.department, task.round, task.mode, task.openedAt, task.dueAt, task.stepId];
 
 interface CaseRow {
   id: string;
@@ -58,11 +71,12 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async getCase(caseId: string): Promise<CaseRecord> {
-    const [row] = (await this.dataSource.query(
-      `SELECT id, applicant_id, status, form, policy, uscc, correction_round, process_key, process_version FROM cases WHERE id = $1`,
-      [caseId],
-    )) as CaseRow[];
+    const [row] = (await this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [caseId])) as CaseRow[];
     if (!row) throw new Error(`case ${caseId} not found`);
+    return this.caseRecord(row);
+  }
+
+  private caseRecord(row: CaseRow): CaseRecord {
     return {
       id: row.id,
       applicantId: row.applicant_id,
@@ -75,6 +89,19 @@ export class PostgresCaseStore implements CaseStore {
     };
   }
 
+  async getCaseWithOutputs(caseId: string): Promise<{ record: CaseRecord; outputsByStep: Record<string, Record<string, unknown>> }> {
+    // One round trip for the outcome's inputs: the case and the latest DONE outputs of each step.
+    const [row] = (await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS},
+              (SELECT COALESCE(jsonb_object_agg(step_id, COALESCE(outputs, '{}'::jsonb)), '{}'::jsonb)
+               FROM (SELECT DISTINCT ON (step_id) step_id, outputs FROM tasks WHERE case_id = $1 AND status = 'DONE' ORDER BY step_id, round DESC) latest) AS outputs_by_step
+       FROM cases WHERE id = $1`,
+      [caseId],
+    )) as (CaseRow & { outputs_by_step: Record<string, Record<string, unknown>> })[];
+    if (!row) throw new Error(`case ${caseId} not found`);
+    return { record: this.caseRecord(row), outputsByStep: row.outputs_by_step };
+  }
+
   async getTask(taskId: string): Promise<TaskRecord | null> {
     const [row] = (await this.dataSource.query(`SELECT id, case_id, department, step_id, round, status, outputs FROM tasks WHERE id = $1`, [taskId])) as TaskRow[];
     return row ? { id: row.id, caseId: row.case_id, department: row.department, stepId: row.step_id, round: row.round, status: row.status, outputs: row.outputs } : null;
@@ -82,19 +109,23 @@ export class PostgresCaseStore implements CaseStore {
 
   async openTask(task: OpenTask): Promise<boolean> {
     // One statement (atomic without BEGIN/COMMIT round trips): the task if new, and the case's progress.
-    const result: unknown = await this.dataSource.query(
-      `WITH opened AS (
-         INSERT INTO tasks (id, case_id, department, step_id, round, mode, status, opened_at, due_at)
-         VALUES ($1, $2, $3, $8, $4, $5, 'OPEN', $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id
-       )
-       UPDATE cases SET status = CASE WHEN status IN ('SUBMITTED', 'AWAITING_CORRECTION') THEN 'IN_PROGRESS' ELSE status END,
-              last_progress_at = GREATEST(last_progress_at, $6), updated_at = now()
-       WHERE id = $2
-       RETURNING (SELECT count(*) FROM opened)::int AS opened`,
-      [task.id, task.caseId, task.department, task.round, task.mode, task.openedAt, task.dueAt, task.stepId],
-    );
-    const [row] = returnedRows<{ opened: number }>(result);
+    const [row] = returnedRows<{ opened: number }>(await this.dataSource.query(`${OPEN_TASK} RETURNING (SELECT count(*) FROM opened)::int AS opened`, openTaskParameters(task)));
     return row?.opened === 1;
+  }
+
+  async openTaskReading(task: OpenTask): Promise<{ opened: boolean; record: CaseRecord; outage: string | null }> {
+    // openTask's statement also answers the case as it now is and the department's outage: an AUTO step
+    // reads nothing else before it decides (three round trips were one each).
+    const [row] = returnedRows<CaseRow & { opened: number; outage: string | null }>(
+      await this.dataSource.query(
+        `${OPEN_TASK}
+         RETURNING (SELECT count(*) FROM opened)::int AS opened, ${CASE_COLUMNS},
+                   (SELECT message FROM department_outages WHERE department = $3 AND scope IN ('*', $9) LIMIT 1) AS outage`,
+        [...openTaskParameters(task), task.caseId],
+      ),
+    );
+    if (!row) throw new Error(`case ${task.caseId} not found`);
+    return { opened: row.opened === 1, record: this.caseRecord(row), outage: row.outage };
   }
 
   async nextEnterpriseSequence(): Promise<number> {
@@ -127,39 +158,36 @@ export class PostgresCaseStore implements CaseStore {
       );
       return returnedRows(result).length === 1;
     }
+    // The licence: the name registered, the decision written and the USCC set, in one statement (atomic without
+    // BEGIN/COMMIT round trips). The name is registered only while the task is open, and the decision written only
+    // once the name is this case's: the same case registering its own name again (a reopened licence step) is not a
+    // conflict. Unique on the folded name: '…網絡…' cannot be licensed beside '…网络…' (NAME_TAKEN).
     const licence = decision.licence;
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const updated = (await manager.query(decide, parameters)) as [unknown[], number];
-        if (updated[1] === 0) return false;
-        await this.registerLicence(manager, decision.caseId, licence, decision.decidedAt);
-        return true;
-      });
+      const [row] = (await this.dataSource.query(
+        `WITH named AS (
+           INSERT INTO registered_names (name, folded_name, case_id, registered_at)
+           SELECT $9, $10, $8, $4 WHERE EXISTS (SELECT 1 FROM tasks WHERE id = $1 AND status IN ${OPEN_STATUSES})
+           ON CONFLICT (folded_name) DO UPDATE SET registered_at = registered_names.registered_at WHERE registered_names.case_id = $8
+           RETURNING case_id
+         ), decided AS (
+           ${decide.replace(`WHERE id = $1 AND status IN ${OPEN_STATUSES}`, `WHERE id = $1 AND status IN ${OPEN_STATUSES} AND EXISTS (SELECT 1 FROM named)`)}
+         ), progressed AS (
+           UPDATE cases SET uscc = COALESCE(uscc, $11), last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
+           WHERE id = $8 AND EXISTS (SELECT 1 FROM decided)
+         )
+         SELECT EXISTS (SELECT 1 FROM tasks WHERE id = $1 AND status IN ${OPEN_STATUSES}) AS open,
+                (SELECT count(*) FROM named)::int AS named, (SELECT count(*) FROM decided)::int AS decided`,
+        [...parameters, decision.caseId, licence.enterpriseName, foldEnterpriseName(licence.enterpriseName), licence.uscc],
+      )) as { open: boolean; named: number; decided: number }[];
+      // Decided already (a retry): nothing written. Open, but the name is another case's: NAME_TAKEN.
+      if (!row.open) return false;
+      if (row.named === 0) throw new NameTakenError();
+      return row.decided === 1;
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new NameTakenError();
       throw error;
     }
-  }
-
-  private async registerLicence(manager: EntityManager, caseId: string, licence: { enterpriseName: string; uscc: string }, at: Date): Promise<void> {
-    // The same case registering its own name again (a reopened licence step) is not a conflict.
-    // Unique on the folded name: '…網絡…' cannot be licensed beside '…网络…' (a different spelling conflicts
-    // on folded_name and fails the transaction with a unique violation: NAME_TAKEN).
-    await manager.query(
-      `INSERT INTO registered_names (name, folded_name, case_id, registered_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (folded_name) DO UPDATE SET registered_at = registered_names.registered_at WHERE registered_names.case_id = $3
-       RETURNING case_id`,
-      [licence.enterpriseName, foldEnterpriseName(licence.enterpriseName), caseId, at],
-    ).then(async (result: unknown) => {
-      // TypeORM answers an INSERT with its rows (not a row count): none back means another case holds the name.
-      if ((result as unknown[]).length === 0) throw Object.assign(new Error('name taken'), { code: UNIQUE_VIOLATION });
-    });
-    // The USCC is set once (a different one already there is kept) and the case's progress noted.
-    await manager.query(`UPDATE cases SET uscc = COALESCE(uscc, $2), last_progress_at = GREATEST(last_progress_at, $3), updated_at = now() WHERE id = $1`, [
-      caseId,
-      licence.uscc,
-      at,
-    ]);
   }
 
   async markReminded(taskId: string, at: Date): Promise<void> {
@@ -229,25 +257,24 @@ export class PostgresCaseStore implements CaseStore {
     return Object.fromEntries(rows.map((row) => [row.department, row.outputs]));
   }
 
-  async doneOutputsByStep(caseId: string): Promise<Record<string, Record<string, unknown>>> {
-    const rows = (await this.dataSource.query(
-      `SELECT DISTINCT ON (step_id) step_id, outputs FROM tasks WHERE case_id = $1 AND status = 'DONE' ORDER BY step_id, round DESC`,
-      [caseId],
-    )) as { step_id: string; outputs: Record<string, unknown> }[];
-    return Object.fromEntries(rows.map((row) => [row.step_id, row.outputs ?? {}]));
-  }
-
   async completeCase(caseId: string, outcome: Record<string, unknown>, at: Date): Promise<void> {
     // The outcome and the register's change in one transaction (an opening creates the enterprise, a change
     // or deregistration applies to it). Whichever activity completes a case calls this, so the register
     // write moves with it. The case row is locked first: a retry after the commit writes nothing again.
     await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT status FROM cases WHERE id = $1 FOR UPDATE`, [caseId])) as { status: string }[];
-      if (row?.status === 'COMPLETED') return;
-      const stored = await this.register.applyCompletion(manager, caseId, outcome, at);
-      await manager.query(`DELETE FROM step_failures WHERE case_id = $1`, [caseId]);
+      // The lock and what the register needs of the case, in one read.
+      const [row] = (await manager.query(
+        `SELECT c.status, c.applicant_id, c.form, c.process_key, d.body -> 'enterprise' AS binding
+         FROM cases c LEFT JOIN process_definitions d ON d.key = c.process_key AND d.version = c.process_version
+         WHERE c.id = $1 FOR UPDATE OF c`,
+        [caseId],
+      )) as (CompletingCase & { status: string })[];
+      if (!row || row.status === 'COMPLETED') return;
+      const stored = await this.register.applyCompletion(manager, caseId, outcome, at, row);
+      // The case's step failures go with the outcome's write (one statement).
       await manager.query(
-        `UPDATE cases SET status = 'COMPLETED', outcome = $2, completed_at = COALESCE(completed_at, $3), ended_at = COALESCE(ended_at, $3),
+        `WITH cleared AS (DELETE FROM step_failures WHERE case_id = $1)
+         UPDATE cases SET status = 'COMPLETED', outcome = $2, completed_at = COALESCE(completed_at, $3), ended_at = COALESCE(ended_at, $3),
                 last_progress_at = GREATEST(last_progress_at, $3), updated_at = now()
          WHERE id = $1`,
         [caseId, JSON.stringify(stored), at],
@@ -268,12 +295,5 @@ export class PostgresCaseStore implements CaseStore {
       // A refused or cancelled change or deregistration leaves the register as it was.
       await this.register.release(manager, caseId, at);
     });
-  }
-
-  async departmentOutage(department: string, caseId: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query(`SELECT message FROM department_outages WHERE department = $1 AND scope IN ('*', $2) LIMIT 1`, [department, caseId])) as {
-      message: string;
-    }[];
-    return row?.message ?? null;
   }
 }

@@ -102,6 +102,14 @@ function valueAt(form: unknown, path: string): unknown {
   return current;
 }
 
+/** What a completion needs of its case (the form as stored, sealed) and its definition's enterprise binding. */
+export interface CompletingCase {
+  applicant_id: string;
+  form: unknown;
+  process_key: string;
+  binding: EnterpriseBinding | null;
+}
+
 export class EnterpriseRegisterRepository {
   constructor(private readonly cipher: PersonalDataCipher) {}
 
@@ -160,12 +168,15 @@ export class EnterpriseRegisterRepository {
    * change's outcome adds what changed and the seal filings it cancelled). Safe to repeat: an opening inserts
    * once (opened_by_case_id is unique); a lifecycle case applies only while it is the enterprise's case in flight.
    */
-  async applyCompletion(manager: EntityManager, caseId: string, outcome: Record<string, unknown>, at: Date): Promise<Record<string, unknown>> {
-    const [record] = (await manager.query(
-      `SELECT c.applicant_id, c.form, c.process_key, d.body -> 'enterprise' AS binding
-       FROM cases c LEFT JOIN process_definitions d ON d.key = c.process_key AND d.version = c.process_version WHERE c.id = $1`,
-      [caseId],
-    )) as { applicant_id: string; form: unknown; process_key: string; binding: EnterpriseBinding | null }[];
+  async applyCompletion(manager: EntityManager, caseId: string, outcome: Record<string, unknown>, at: Date, read?: CompletingCase): Promise<Record<string, unknown>> {
+    // The caller may have read the case already (with its lock): not read twice.
+    const [record] = read
+      ? [read]
+      : ((await manager.query(
+          `SELECT c.applicant_id, c.form, c.process_key, d.body -> 'enterprise' AS binding
+           FROM cases c LEFT JOIN process_definitions d ON d.key = c.process_key AND d.version = c.process_version WHERE c.id = $1`,
+          [caseId],
+        )) as CompletingCase[]);
     if (!record) return outcome;
     if (record.process_key === OPENING_PROCESS_KEY) {
       if (typeof outcome.uscc === 'string') await this.open(manager, caseId, record.applicant_id, this.cipher.openFields(record.form) as ApplicationForm, outcome, at);
@@ -255,12 +266,17 @@ export class EnterpriseRegisterRepository {
   private async open(manager: EntityManager, caseId: string, applicantId: string, form: ApplicationForm, outcome: Record<string, unknown>, at: Date): Promise<boolean> {
     const facts = this.cipher.sealFields(openingFacts(form, outcome));
     const id = randomUUID();
+    // The enterprise and its history row in one statement; neither when the case already opened one.
     const inserted = (await manager.query(
-      `INSERT INTO enterprises (id, uscc, name, entity_type, address, legal_representative, legal_representative_user_id, registered_capital,
+      `WITH opened AS (
+       INSERT INTO enterprises (id, uscc, name, entity_type, address, legal_representative, legal_representative_user_id, registered_capital,
               business_scope, shareholders, seals, taxpayer_id, social_insurance_number, bank_account, licence_number, licence_edition,
               status, opened_by_case_id, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'ACTIVE', $17, $18, $18)
-       ON CONFLICT DO NOTHING RETURNING id`,
+       ON CONFLICT DO NOTHING RETURNING id
+       )
+       INSERT INTO enterprise_cases (enterprise_id, case_id, role, linked_at, applied_at) SELECT id, $17, 'OPENING', $18, $18 FROM opened
+       ON CONFLICT DO NOTHING RETURNING enterprise_id`,
       [
         id,
         facts.uscc,
@@ -281,9 +297,7 @@ export class EnterpriseRegisterRepository {
         caseId,
         at,
       ],
-    )) as { id: string }[];
-    if (inserted.length === 0) return false;
-    await manager.query(`INSERT INTO enterprise_cases (enterprise_id, case_id, role, linked_at, applied_at) VALUES ($1, $2, 'OPENING', $3, $3) ON CONFLICT DO NOTHING`, [id, caseId, at]);
-    return true;
+    )) as { enterprise_id: string }[];
+    return inserted.length > 0;
   }
 }

@@ -18,7 +18,7 @@ import type { ProcessDefinition, StepDefinition } from '@onetrip/domain/engine/p
 import type { NoticeResult } from '@onetrip/domain/step-kinds/public-notice.kind';
 import { enterpriseOpeningOutcome } from '@onetrip/domain/processes/enterprise-opening/kinds/enterprise-outcome';
 import type { CorrectionItem, DepartmentMode, ReturnItem, TaskDecision, TaskDecisionResult } from '../contracts';
-import { CaseRecord, CaseStore, DecisionVerifier, NameTakenError, NoticeStore, Notifier, ProcessDefinitions, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
+import { CaseRecord, CaseStore, DecisionVerifier, NameTakenError, NoticeStore, Notifier, OpenTask, ProcessDefinitions, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
 
 export interface OpenStepInput {
   caseId: string;
@@ -110,9 +110,8 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     return { kind: stepKind(ENTERPRISE_KIND_OF_DEPARTMENT[input.department]) };
   }
 
-  /** The task (once) and the case's progress; true when this attempt opened it. */
-  function openTask(input: OpenStepInput): Promise<boolean> {
-    return cases.openTask({
+  function openTaskOf(input: OpenStepInput): OpenTask {
+    return {
       id: input.taskId,
       caseId: input.caseId,
       department: input.department,
@@ -121,7 +120,12 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
       mode: input.mode,
       openedAt: new Date(input.openedAt),
       dueAt: new Date(input.dueAt),
-    });
+    };
+  }
+
+  /** The task (once) and the case's progress; true when this attempt opened it. */
+  function openTask(input: OpenStepInput): Promise<boolean> {
+    return cases.openTask(openTaskOf(input));
   }
 
   function notifySubmitted(record: CaseRecord): Promise<void> {
@@ -129,8 +133,9 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
   }
 
   async function openStep(input: OpenStepInput): Promise<void> {
-    await openTask(input);
-    if (input.firstOfCase) await notifySubmitted(await cases.getCase(input.caseId));
+    // The first step reads the case (whom to notify) in the same round trip as it opens.
+    if (input.firstOfCase) await notifySubmitted((await cases.openTaskReading(openTaskOf(input))).record);
+    else await openTask(input);
   }
 
   /** A step's result; caseWorkflow's (no step id) keeps its shape exactly. */
@@ -182,16 +187,16 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
 
   /** 即来即办: an AUTO department opens, decides by rules and records, in one round trip. */
   async function runAutomaticStep(input: OpenStepInput): Promise<TaskDecisionResult & { items?: ReturnItem[]; reason?: string }> {
+    // One round trip opens the task and reads the case and the department's outage.
+    const { opened, record, outage } = await cases.openTaskReading(openTaskOf(input));
     // A task this attempt opened has no decision yet; only a retry needs to look for one.
-    if (!(await openTask(input))) {
+    if (!opened) {
       const existing = await cases.getTask(input.taskId);
       if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
         return result(existing.id, input.department, input.stepId, existing.status, existing.outputs ?? undefined);
       }
     }
-    const record = await cases.getCase(input.caseId);
     if (input.firstOfCase) await notifySubmitted(record);
-    const outage = await cases.departmentOutage(input.department, input.caseId);
     // Retryable on purpose: the step waits for the department's system to come back.
     if (outage) throw new Error(`${input.department} system unavailable: ${outage}`);
     const decidedAt = new Date();
@@ -279,9 +284,8 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
 
   /** 一次办好 for processWorkflow: the outcome built by the case's definition from its needed steps' results. */
   async function completeProcess(input: { caseId: string; skipped: string[] }): Promise<void> {
-    const record = await cases.getCase(input.caseId);
+    const { record, outputsByStep: outputs } = await cases.getCaseWithOutputs(input.caseId);
     const definition = await definitionOf(record);
-    const outputs = await cases.doneOutputsByStep(input.caseId);
     // A step that became not needed after a correction may have finished before it: its result is not part of the outcome.
     for (const id of input.skipped) delete outputs[id];
     await finish(record, buildOutcome(definition, outputs, record.form));

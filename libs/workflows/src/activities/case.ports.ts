@@ -72,6 +72,11 @@ export interface CaseStore {
   getTask(taskId: string): Promise<TaskRecord | null>;
   /** Inserts the task unless it exists (a retried activity writes nothing twice); the case is IN_PROGRESS. True when this call inserted it. */
   openTask(task: OpenTask): Promise<boolean>;
+  /**
+   * openTask, answering also the case as it is after it and the simulated department system's outage message
+   * (if it is down, for everyone or for this case), in one round trip.
+   */
+  openTaskReading(task: OpenTask): Promise<{ opened: boolean; record: CaseRecord; outage: string | null }>;
   nextEnterpriseSequence(): Promise<number>;
   /** Writes a decision on an open task; false when the task was already decided (a retry). Throws NameTakenError. */
   saveDecision(decision: TaskDecisionRecord): Promise<boolean>;
@@ -82,12 +87,10 @@ export interface CaseStore {
   /** Saves the corrected form and marks the correction applied, once. */
   saveCorrection(caseId: string, correction: AppliedCorrection, at: Date): Promise<void>;
   doneOutputs(caseId: string): Promise<Partial<Record<Department, Record<string, unknown>>>>;
-  /** The latest DONE outputs of each step, by step id. */
-  doneOutputsByStep(caseId: string): Promise<Record<string, Record<string, unknown>>>;
+  /** The case and the latest DONE outputs of each step, by step id, in one round trip (the outcome's inputs). */
+  getCaseWithOutputs(caseId: string): Promise<{ record: CaseRecord; outputsByStep: Record<string, Record<string, unknown>> }>;
   completeCase(caseId: string, outcome: Record<string, unknown>, at: Date): Promise<void>;
   endCase(caseId: string, status: Extract<CaseStatus, 'REJECTED' | 'CANCELLED'>, reason: string, at: Date): Promise<void>;
-  /** The simulated department system's outage message, if it is down (for everyone or for this case). */
-  departmentOutage(department: string, caseId: string): Promise<string | null>;
 }
 
 /**
