@@ -26,7 +26,7 @@ export function temporalBinary(): string {
 export const DEV_SERVER_RETENTION_HOURS = 1;
 
 /** Sets the namespace's retention of closed workflows (what `temporal operator namespace update --retention` does). */
-export async function setNamespaceRetention(connection: Connection, namespace: string, hours: number): Promise<void> {
+export async function setNamespaceRetention(connection: Pick<Connection, 'workflowService'>, namespace: string, hours: number): Promise<void> {
   await connection.workflowService.updateNamespace({ namespace, config: { workflowExecutionRetentionTtl: msNumberToTs(hours * 3_600_000) } });
 }
 
