@@ -2,6 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { msNumberToTs } from '@temporalio/common/lib/time';
 import { ServerStartError } from './server-start-error';
 import { waitFor } from './wait-for';
 
@@ -19,6 +20,16 @@ export function temporalBinary(): string {
   return execFileSync(path.join(ROOT, 'scripts/ensure-temporal.sh'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 }
 
+// How long the dev server keeps a closed workflow's history: the shortest it accepts. A case's story is in
+// PostgreSQL (case_events), so nothing reads an old history, and the embedded server's store stays small
+// (in memory for the tests). Production sets its own (docs/operations.md, "Retention").
+export const DEV_SERVER_RETENTION_HOURS = 1;
+
+/** Sets the namespace's retention of closed workflows (what `temporal operator namespace update --retention` does). */
+export async function setNamespaceRetention(connection: Pick<Connection, 'workflowService'>, namespace: string, hours: number): Promise<void> {
+  await connection.workflowService.updateNamespace({ namespace, config: { workflowExecutionRetentionTtl: msNumberToTs(hours * 3_600_000) } });
+}
+
 // SQLite tuned for a dev server: WAL and relaxed fsync make it several times faster.
 const SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal', 'busy_timeout=5000'];
 
@@ -28,6 +39,8 @@ export async function startTemporalDevServer(options: {
   uiPort?: number;
   dbFile?: string;
   log?: (line: string) => void;
+  /** Default DEV_SERVER_RETENTION_HOURS. */
+  retentionHours?: number;
 }): Promise<RunningTemporal> {
   let binary: string;
   try {
@@ -63,6 +76,8 @@ export async function startTemporalDevServer(options: {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {
         await connection.workflowService.describeNamespace({ namespace: 'default' });
+        // Set deliberately, not left at the dev server's 24 h (idempotent: a restart on the same file sets it again).
+        await setNamespaceRetention(connection, 'default', options.retentionHours ?? DEV_SERVER_RETENTION_HOURS);
         return true;
       } finally {
         await connection.close();

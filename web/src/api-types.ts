@@ -813,7 +813,7 @@ export interface components {
             stuckReasons: components["schemas"]["StuckReasonDto"][];
             /** @description Every round of every department */
             tasks: components["schemas"]["AdminTaskDto"][];
-            /** @description The audit log and the workflow history merged, oldest first */
+            /** @description The audit log and the case's stored story (case_events) merged, oldest first, with what the live workflow history adds while Temporal keeps it */
             timeline: components["schemas"]["TimelineEntryDto"][];
         };
         AdminTaskDto: {

@@ -24,6 +24,8 @@ import { CaseWorkflowGateway } from '../temporal/case-workflow.gateway';
 import { StuckCasesRepository } from './stuck-cases.repository';
 import { stuckReasons, type StuckReason } from './stuck-reasons';
 import { activityDepartments, workflowTimeline, type StepNamer, type TimelineEntry } from './workflow-timeline';
+import { CaseEventsRepository } from './case-events.repository';
+import { caseTimeline, storedTimeline } from './case-timeline';
 
 // The case detail shows the latest few complaints and the count; GET /admin/complaints?caseId= pages them all.
 const LATEST_COMPLAINTS = 5;
@@ -84,6 +86,7 @@ export class AdminCasesService {
     private readonly taskRows: TasksRepository,
     private readonly users: UsersRepository,
     private readonly auditRows: AuditLogRepository,
+    private readonly caseEvents: CaseEventsRepository,
   ) {}
 
   private thresholds() {
@@ -163,7 +166,7 @@ export class AdminCasesService {
     const definition = await this.cases.definitionOf(record);
     const name = stepNamer(definition);
     const now = new Date();
-    const [[view], tasks, facts, complaints, history, audit] = await Promise.all([
+    const [[view], tasks, facts, complaints, history, audit, events] = await Promise.all([
       // Masked unless asked: clerks' and applicants' free text is masked as in a list.
       this.cases.views(admin, [record], now, !unmask),
       this.tasks(id),
@@ -171,11 +174,13 @@ export class AdminCasesService {
       this.complaints.latestForCase(id, LATEST_COMPLAINTS),
       this.history(id),
       this.auditTimeline(id, name),
+      this.caseEvents.ofCase(id),
     ]);
     if (unmask) await this.audit.record({ actor: admin, action: 'VIEW_PERSONAL_DATA', caseId: id, details: { view: 'ADMIN_CASE' } });
     const usernames = await this.users.usernames(history.actorIds);
     const fact = facts.get(id);
-    const timeline = [...audit, ...workflowTimeline(history.events, (userId) => usernames.get(userId), name)].sort((a, b) => a.at.localeCompare(b.at));
+    // The story from PostgreSQL (kept with the case); Temporal's history adds only what is live (waits, failed attempts).
+    const timeline = caseTimeline({ audit, stored: storedTimeline(events, name), history: workflowTimeline(history.events, (userId) => usernames.get(userId), name) });
     // The fields a decision sent back, by their labels in the case's form.
     const labelled = (entry: TimelineEntry): TimelineEntry => (entry.fields ? { ...entry, fields: entry.fields.map((field) => ({ ...field, label: pathLabel(definition.form.schema, field.path) })) } : entry);
     // Free text (reasons, complaints, errors) may quote an ID number or a mobile: masked like the form.

@@ -3,11 +3,12 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { AdminCasesController } from './admin-cases.controller';
 import { AdminCasesService } from './admin-cases.service';
+import { CaseEventsRepository } from './case-events.repository';
 import { StuckCasesRepository } from './stuck-cases.repository';
 
 @Module({
   imports: [ApplicationsModule, ComplaintsModule],
   controllers: [AdminCasesController],
-  providers: [AdminCasesService, StuckCasesRepository],
+  providers: [AdminCasesService, StuckCasesRepository, CaseEventsRepository],
 })
 export class AdminModule {}

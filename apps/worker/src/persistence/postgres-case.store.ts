@@ -15,6 +15,22 @@ import {
 } from '@onetrip/workflows';
 
 const UNIQUE_VIOLATION = '23505';
+
+// A fact of the case's story (case_events), written beside the read-model change it describes; the key names
+// it once, so a retried activity writes nothing twice.
+const CASE_EVENT_COLUMNS = `case_events (case_id, key, at, event, step_id, department, task_id, round, actor_id, details)`;
+
+/** The decision a task status records, in the timeline's words. */
+const DECISION_OF_STATUS: Record<TaskDecisionRecord['status'], string> = { DONE: 'COMPLETE', RETURNED: 'RETURN', REJECTED: 'REJECT' };
+
+/** What a decision's event keeps: codes, field paths and the refusal's reason (the sealed form keeps the personal data). */
+function decisionDetails(decision: TaskDecisionRecord): string {
+  return JSON.stringify({
+    decision: DECISION_OF_STATUS[decision.status],
+    ...(decision.returnItems ? { fields: decision.returnItems.map((item) => item.field) } : {}),
+    ...(decision.rejectReason ? { reason: decision.rejectReason } : {}),
+  });
+}
 const OPEN_STATUSES = `('OPEN', 'CLAIMED')`;
 
 /** Rows a RETURNING statement gave back: TypeORM answers [rows, count] for UPDATE/DELETE, the rows otherwise. */
@@ -25,16 +41,37 @@ function returnedRows<T = unknown>(result: unknown): T[] {
 
 const CASE_COLUMNS = `id, applicant_id, status, form, policy, uscc, correction_round, process_key, process_version`;
 
-// Opens a task once (a retry inserts nothing) and moves its case on; the callers add what it RETURNS.
+// Opens a task once (a retry inserts nothing), writes its opening in the case's story (and the case's start,
+// with its first step), and moves its case on; the callers add what it RETURNS.
 const OPEN_TASK = `WITH opened AS (
     INSERT INTO tasks (id, case_id, department, step_id, round, mode, status, opened_at, due_at)
     VALUES ($1, $2, $3, $8, $4, $5, 'OPEN', $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id
+  ), started AS (
+    INSERT INTO ${CASE_EVENT_COLUMNS}
+    SELECT id, id || ':STARTED', submitted_at, 'CASE_STARTED', NULL, NULL, NULL, NULL, NULL, '{}'::jsonb FROM cases
+    WHERE id = $2 AND $10::boolean AND EXISTS (SELECT 1 FROM opened)
+    ON CONFLICT (key) DO NOTHING
+  ), logged AS (
+    INSERT INTO ${CASE_EVENT_COLUMNS}
+    SELECT $2, id || ':OPENED', $6, 'STEP_OPENED', $8, $3, id, $4, NULL, $9::jsonb FROM opened
+    ON CONFLICT (key) DO NOTHING
   )
   UPDATE cases SET status = CASE WHEN status IN ('SUBMITTED', 'AWAITING_CORRECTION') THEN 'IN_PROGRESS' ELSE status END,
          last_progress_at = GREATEST(last_progress_at, $6), updated_at = now()
   WHERE id = $2`;
 
-const openTaskParameters = (task: OpenTask): unknown[] => [task.id, task.caseId, task.department, task.round, task.mode, task.openedAt, task.dueAt, task.stepId];
+const openTaskParameters = (task: OpenTask): unknown[] => [
+  task.id,
+  task.caseId,
+  task.department,
+  task.round,
+  task.mode,
+  task.openedAt,
+  task.dueAt,
+  task.stepId,
+  JSON.stringify({ mode: task.mode, dueAt: task.dueAt.toISOString() }),
+  task.firstOfCase === true,
+];
 
 interface CaseRow {
   id: string;
@@ -120,8 +157,8 @@ export class PostgresCaseStore implements CaseStore {
       await this.dataSource.query(
         `${OPEN_TASK}
          RETURNING (SELECT count(*) FROM opened)::int AS opened, ${CASE_COLUMNS},
-                   (SELECT message FROM department_outages WHERE department = $3 AND scope IN ('*', $9) LIMIT 1) AS outage`,
-        [...openTaskParameters(task), task.caseId],
+                   (SELECT message FROM department_outages WHERE department = $3 AND scope IN ('*', $2::text) LIMIT 1) AS outage`,
+        openTaskParameters(task),
       ),
     );
     if (!row) throw new Error(`case ${task.caseId} not found`);
@@ -143,18 +180,24 @@ export class PostgresCaseStore implements CaseStore {
       decision.returnItems ? JSON.stringify(decision.returnItems) : null,
       decision.rejectReason ?? null,
     ];
+    const event = decision.actorId ? 'DECISION' : 'STEP_DECIDED_AUTOMATICALLY';
     const decide = `UPDATE tasks SET status = $2, decided_by_id = $3, decided_at = $4, outputs = $5, return_items = $6, reject_reason = $7,
                   claimed_by_id = COALESCE(claimed_by_id, $3), claimed_at = COALESCE(claimed_at, CASE WHEN $3::uuid IS NULL THEN NULL ELSE $4::timestamptz END)
            WHERE id = $1 AND status IN ${OPEN_STATUSES}
-           RETURNING id`;
+           RETURNING id, case_id, step_id, department, round`;
+    // The decision in the case's story, from the row the guarded UPDATE returned (none: an earlier attempt decided).
+    const logDecision = (source: string, details: string) =>
+      `INSERT INTO ${CASE_EVENT_COLUMNS}
+       SELECT case_id, id || ':DECIDED', $4, '${event}', step_id, department, id, round, $3, ${details}::jsonb FROM ${source}
+       ON CONFLICT (key) DO NOTHING`;
     if (!decision.licence) {
-      // One statement: the decision, and the case's progress only if the decision was written.
+      // One statement: the decision, its event, and the case's progress only if the decision was written.
       const result: unknown = await this.dataSource.query(
-        `WITH decided AS (${decide})
+        `WITH decided AS (${decide}), logged AS (${logDecision('decided', '$9')})
          UPDATE cases SET last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
          WHERE id = $8 AND EXISTS (SELECT 1 FROM decided)
          RETURNING id`,
-        [...parameters, decision.caseId],
+        [...parameters, decision.caseId, decisionDetails(decision)],
       );
       return returnedRows(result).length === 1;
     }
@@ -175,10 +218,10 @@ export class PostgresCaseStore implements CaseStore {
          ), progressed AS (
            UPDATE cases SET uscc = COALESCE(uscc, $11), last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
            WHERE id = $8 AND EXISTS (SELECT 1 FROM decided)
-         )
+         ), logged AS (${logDecision('decided', '$12')})
          SELECT EXISTS (SELECT 1 FROM tasks WHERE id = $1 AND status IN ${OPEN_STATUSES}) AS open,
                 (SELECT count(*) FROM named)::int AS named, (SELECT count(*) FROM decided)::int AS decided`,
-        [...parameters, decision.caseId, licence.enterpriseName, foldEnterpriseName(licence.enterpriseName), licence.uscc],
+        [...parameters, decision.caseId, licence.enterpriseName, foldEnterpriseName(licence.enterpriseName), licence.uscc, decisionDetails(decision)],
       )) as { open: boolean; named: number; decided: number }[];
       // Decided already (a retry): nothing written. Open, but the name is another case's: NAME_TAKEN.
       if (!row.open) return false;
@@ -191,18 +234,29 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async markReminded(taskId: string, at: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE tasks SET reminded_at = COALESCE(reminded_at, $2) WHERE id = $1`, [taskId, at]);
+    // Once per task: the reminder in the case's story only when this call set it.
+    await this.dataSource.query(
+      `WITH reminded AS (UPDATE tasks SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL RETURNING id, case_id, step_id, department, round)
+       INSERT INTO ${CASE_EVENT_COLUMNS}
+       SELECT case_id, id || ':REMINDED', $2, 'REMINDER_SENT', step_id, department, id, round, NULL, '{}'::jsonb FROM reminded
+       ON CONFLICT (key) DO NOTHING`,
+      [taskId, at],
+    );
   }
 
   async markOverdue(taskId: string, at: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `UPDATE tasks SET overdue_at = COALESCE(overdue_at, $2), escalated_at = COALESCE(escalated_at, $2)
-         WHERE id = $1 AND escalated_at IS NULL RETURNING case_id, department`,
+         WHERE id = $1 AND escalated_at IS NULL RETURNING case_id, department, step_id, round`,
         [taskId, at],
-      )) as [{ case_id: string; department: string }[], number];
+      )) as [{ case_id: string; department: string; step_id: string; round: number }[], number];
       const [row] = rows[0];
       if (row) {
+        await manager.query(
+          `INSERT INTO ${CASE_EVENT_COLUMNS} VALUES ($1, $2, $3, 'ESCALATED_OVERDUE', $4, $5, $6, $7, NULL, '{}'::jsonb) ON CONFLICT (key) DO NOTHING`,
+          [row.case_id, `${taskId}:ESCALATED`, at, row.step_id, row.department, taskId, row.round],
+        );
         await manager.query(`INSERT INTO audit_log (at, action, case_id, task_id, details) VALUES ($1, 'ESCALATED', $2, $3, $4)`, [
           at,
           row.case_id,
@@ -214,11 +268,18 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async requestCorrection(caseId: string, round: number, items: (CorrectionItem | StepCorrectionItem)[], at: Date): Promise<void> {
+    // The notice in the case's story once per round: which fields of which steps (their reasons stay on the tasks).
+    const fields = items.map((item) => ({ path: item.field, ...('stepId' in item ? { stepId: item.stepId } : {}), department: item.department }));
     await this.dataSource.query(
-      `UPDATE cases SET status = 'AWAITING_CORRECTION', correction_round = $2, correction = $3,
-              awaiting_applicant_since = COALESCE(awaiting_applicant_since, $4), last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
-       WHERE id = $1 AND correction_round <= $2`,
-      [caseId, round, JSON.stringify({ round, items }), at],
+      `WITH requested AS (
+         UPDATE cases SET status = 'AWAITING_CORRECTION', correction_round = $2, correction = $3,
+                awaiting_applicant_since = COALESCE(awaiting_applicant_since, $4), last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
+         WHERE id = $1 AND correction_round <= $2 RETURNING id
+       )
+       INSERT INTO ${CASE_EVENT_COLUMNS}
+       SELECT id, $6, $4, 'CORRECTION_NOTICE_SENT', NULL, NULL, NULL, $2, NULL, $5::jsonb FROM requested
+       ON CONFLICT (key) DO NOTHING`,
+      [caseId, round, JSON.stringify({ round, items }), at, JSON.stringify({ fields }), `${caseId}:CORRECTION_NOTICE:${round}`],
     );
   }
 
@@ -236,10 +297,16 @@ export class PostgresCaseStore implements CaseStore {
   async saveCorrection(caseId: string, correction: AppliedCorrection, at: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const applied = (await manager.query(
-        `UPDATE corrections SET status = 'APPLIED', changed_paths = $2, applied_at = $3 WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+        `UPDATE corrections SET status = 'APPLIED', changed_paths = $2, applied_at = $3 WHERE id = $1 AND status = 'PENDING' RETURNING id, round, submitted_by_id, created_at`,
         [correction.correctionId, JSON.stringify(correction.changedPaths), at],
-      )) as [unknown[], number];
-      if (applied[1] === 0) return;
+      )) as [{ id: string; round: number; submitted_by_id: string; created_at: Date }[], number];
+      const [row] = applied[0];
+      if (!row) return;
+      // Who corrected and when they sent it, with the fields that really changed.
+      await manager.query(
+        `INSERT INTO ${CASE_EVENT_COLUMNS} VALUES ($1, $2, $3, 'CORRECTION_SUBMITTED', NULL, NULL, NULL, $4, $5, $6::jsonb) ON CONFLICT (key) DO NOTHING`,
+        [caseId, `${row.id}:APPLIED`, row.created_at, row.round, row.submitted_by_id, JSON.stringify({ fields: correction.changedPaths, appliedAt: at.toISOString() })],
+      );
       await manager.query(
         `UPDATE cases SET form = $2, form_version = form_version + 1, correction = NULL, awaiting_applicant_since = NULL,
                 status = 'IN_PROGRESS', last_progress_at = GREATEST(last_progress_at, $3), updated_at = now()
@@ -279,6 +346,12 @@ export class PostgresCaseStore implements CaseStore {
          WHERE id = $1`,
         [caseId, JSON.stringify(stored), at],
       );
+      await manager.query(
+        `INSERT INTO ${CASE_EVENT_COLUMNS} VALUES ($1, $3, $2, 'OUTCOME_DELIVERED', NULL, NULL, NULL, NULL, NULL, '{}'::jsonb),
+                ($1, $4, $2, 'CASE_CLOSED', NULL, NULL, NULL, NULL, NULL, '{"caseStatus":"COMPLETED"}'::jsonb)
+         ON CONFLICT (key) DO NOTHING`,
+        [caseId, at, `${caseId}:OUTCOME`, `${caseId}:CLOSED`],
+      );
     });
   }
 
@@ -294,6 +367,10 @@ export class PostgresCaseStore implements CaseStore {
       );
       // A refused or cancelled change or deregistration leaves the register as it was.
       await this.register.release(manager, caseId, at);
+      await manager.query(
+        `INSERT INTO ${CASE_EVENT_COLUMNS} VALUES ($1, $4, $2, 'CASE_CLOSED', NULL, NULL, NULL, NULL, NULL, $3::jsonb) ON CONFLICT (key) DO NOTHING`,
+        [caseId, at, JSON.stringify({ caseStatus: status, reason }), `${caseId}:CLOSED`],
+      );
     });
   }
 }

@@ -120,6 +120,7 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
       mode: input.mode,
       openedAt: new Date(input.openedAt),
       dueAt: new Date(input.dueAt),
+      firstOfCase: input.firstOfCase,
     };
   }
 

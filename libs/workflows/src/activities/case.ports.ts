@@ -38,6 +38,8 @@ export interface OpenTask {
   mode: DepartmentMode;
   openedAt: Date;
   dueAt: Date;
+  /** The case's first step: its opening also starts the case's story (case_events). */
+  firstOfCase?: boolean;
 }
 
 export interface TaskDecisionRecord {

@@ -114,7 +114,7 @@ export class AdminCaseDetailDto {
   @ApiProperty({ type: [ComplaintDto], description: 'The latest few complaints, newest first; GET /api/admin/complaints?caseId= pages them all' })
   complaints!: ComplaintDto[];
   @ApiProperty({ description: 'How many complaints the case has in all' }) complaintsTotal!: number;
-  @ApiProperty({ type: [TimelineEntryDto], description: 'The audit log and the workflow history merged, oldest first' }) timeline!: TimelineEntryDto[];
+  @ApiProperty({ type: [TimelineEntryDto], description: "The audit log and the case's stored story (case_events) merged, oldest first, with what the live workflow history adds while Temporal keeps it" }) timeline!: TimelineEntryDto[];
 }
 
 export class AdminActionResultDto {

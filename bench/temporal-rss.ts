@@ -1,0 +1,176 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Client as PgClient } from 'pg';
+import { setNamespaceRetention, DEV_SERVER_RETENTION_HOURS } from '../scripts/stack/temporal-dev-server';
+import { benchForm } from './lib/forms';
+import { expectStatus, registerApplicant, request } from './lib/http';
+import { rssMiB } from './lib/proc';
+import { atRate, now, round, sleep } from './lib/stats';
+import { BenchStack, LOG_DIR } from './lib/stack';
+
+// Issue 15 §3: does the embedded Temporal server's memory level off over a long run of AUTO cases, or how
+// fast does it grow? Files AUTO cases through the API at a fixed rate on the bench's own stack (dev server
+// on SQLite, as `./onetrip up` runs it), samples the RSS of the server, the API and the worker, and fits
+// the growth per 1,000 completed cases over the second and the last quarter of the run (the first quarter is
+// the server's warm-up: caches filling).
+// Not a test and not part of `./onetrip bench`: 20,000 cases at 8/s take 42 minutes of two cores.
+//
+//   ./onetrip bench --help >/dev/null            # builds dist/ (or any ./onetrip test)
+//   node_modules/.bin/tsx bench/temporal-rss.ts --cases=20000 --rate=8
+//   node_modules/.bin/tsx bench/temporal-rss.ts --cases=200 --rate=8 --sample-seconds=2   # a dry run
+
+interface Options {
+  cases: number;
+  rate: number;
+  sampleSeconds: number;
+  retentionHours: number;
+}
+
+interface Sample {
+  seconds: number;
+  submitted: number;
+  completed: number;
+  temporalMiB: number;
+  apiMiB: number;
+  workerMiB: number;
+  /** The dev server's SQLite file and its write-ahead log. */
+  sqliteMiB: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { cases: 20_000, rate: 8, sampleSeconds: 15, retentionHours: DEV_SERVER_RETENTION_HOURS };
+  for (const arg of argv) {
+    const match = /^--(cases|rate|sample-seconds|retention-hours)=(\d+(?:\.\d+)?)$/.exec(arg);
+    if (!match) throw new Error(`unknown option ${arg}: --cases=N --rate=N --sample-seconds=N --retention-hours=N`);
+    const value = Number(match[2]);
+    if (!(value > 0)) throw new Error(`--${match[1]} must be positive`);
+    if (match[1] === 'cases') options.cases = Math.round(value);
+    if (match[1] === 'rate') options.rate = value;
+    if (match[1] === 'sample-seconds') options.sampleSeconds = value;
+    if (match[1] === 'retention-hours') options.retentionHours = value;
+  }
+  return options;
+}
+
+const fileMiB = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).size / 2 ** 20 : 0);
+
+/** Least-squares slope of RSS (MiB) against completed cases, per 1,000 cases. */
+export function growthPerThousand(samples: readonly Pick<Sample, 'completed' | 'temporalMiB'>[]): number | undefined {
+  if (samples.length < 2) return undefined;
+  const n = samples.length;
+  const meanX = samples.reduce((sum, s) => sum + s.completed, 0) / n;
+  const meanY = samples.reduce((sum, s) => sum + s.temporalMiB, 0) / n;
+  const sxx = samples.reduce((sum, s) => sum + (s.completed - meanX) ** 2, 0);
+  if (sxx === 0) return undefined;
+  const sxy = samples.reduce((sum, s) => sum + (s.completed - meanX) * (s.temporalMiB - meanY), 0);
+  return (sxy / sxx) * 1000;
+}
+
+// Fewer cases than this say nothing about the long run (the caches are still filling).
+const MIN_CASES_FOR_A_VERDICT = 2_000;
+
+/** Levelled off: the last quarter grows at most a fifth as fast as the second, or under 0.5 MiB per 1,000 cases. */
+export function verdict(samples: readonly Sample[]): { secondQuarter?: number; lastQuarter?: number; levelsOff?: boolean } {
+  const total = samples.at(-1)?.completed ?? 0;
+  const secondQuarter = growthPerThousand(samples.filter((s) => s.completed >= total / 4 && s.completed <= total / 2));
+  const lastQuarter = growthPerThousand(samples.filter((s) => s.completed >= (total * 3) / 4));
+  if (total < MIN_CASES_FOR_A_VERDICT || lastQuarter === undefined) return { secondQuarter, lastQuarter };
+  return { secondQuarter, lastQuarter, levelsOff: lastQuarter < 0.5 || (secondQuarter !== undefined && secondQuarter > 0 && lastQuarter <= secondQuarter / 5) };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const began = Date.now();
+  const log = (message: string): void => console.log(`[temporal-rss ${((Date.now() - began) / 1000).toFixed(0).padStart(5)} s] ${message}`);
+  const stack = new BenchStack();
+  const stop = async (code: number): Promise<never> => {
+    await stack.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(130));
+  try {
+    await stack.start({ log });
+    await setNamespaceRetention(stack.temporalClient, 'default', options.retentionHours);
+    const worker = await stack.startWorker('worker');
+    const api = await stack.startApi('api-auto', { CASE_DEPARTMENT_MODES: '*=AUTO', CASE_CALENDAR: 'ALWAYS' });
+    const db = new PgClient({ connectionString: stack.postgres.url, application_name: 'onetrip-bench-rss' });
+    await db.connect();
+    const applicant = await registerApplicant(api.url, `bench-rss-${process.pid}`);
+    const temporalPid = stack.temporal.process.pid!;
+    const sqlite = path.join(stack.dataDir, 'temporal.sqlite');
+    log(`${options.cases} AUTO cases at ${options.rate}/s (~${Math.round(options.cases / options.rate / 60)} min), retention ${options.retentionHours} h, a sample every ${options.sampleSeconds} s`);
+
+    let submitted = 0;
+    let failed = 0;
+    const samples: Sample[] = [];
+    const sample = async (): Promise<Sample> => {
+      const { rows } = await db.query<{ completed: number }>(`SELECT count(*)::int AS completed FROM cases WHERE status = 'COMPLETED'`);
+      const taken: Sample = {
+        seconds: Math.round((Date.now() - began) / 1000),
+        submitted,
+        completed: rows[0].completed,
+        temporalMiB: round(rssMiB(temporalPid) ?? 0, 1),
+        apiMiB: round(rssMiB(api.pid) ?? 0, 1),
+        workerMiB: round(rssMiB(worker.pid) ?? 0, 1),
+        sqliteMiB: round(fileMiB(sqlite) + fileMiB(`${sqlite}-wal`), 1),
+      };
+      samples.push(taken);
+      log(`submitted ${taken.submitted}, completed ${taken.completed}; RSS Temporal ${taken.temporalMiB} MiB, API ${taken.apiMiB}, worker ${taken.workerMiB}; SQLite ${taken.sqliteMiB} MiB`);
+      return taken;
+    };
+    await sample();
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        await sleep(options.sampleSeconds * 1000);
+        if (sampling) await sample();
+      }
+    })();
+    const t0 = now();
+    await atRate(options.cases, options.rate, async () => {
+      submitted++;
+      await expectStatus(request(api.url, 'POST', '/applications', { token: applicant.token, body: benchForm() }), 201, 'POST /api/applications').catch(() => {
+        failed++;
+      });
+    });
+    log(`all submitted in ${round((now() - t0) / 1000, 1)} s (${failed} refused); waiting for the last to complete`);
+    const deadline = Date.now() + 10 * 60_000;
+    const completed = async (): Promise<number> => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE status = 'COMPLETED'`)).rows[0].n;
+    while ((await completed()) < options.cases - failed && Date.now() < deadline) await sleep(1000);
+    sampling = false;
+    await sampler;
+    const last = await sample();
+
+    const result = verdict(samples);
+    const first = samples[0];
+    const summary = {
+      options,
+      failed,
+      completed: last.completed,
+      temporalMiB: { start: first.temporalMiB, end: last.temporalMiB, peak: Math.max(...samples.map((s) => s.temporalMiB)) },
+      growthMiBPerThousandCases: { secondQuarter: result.secondQuarter && round(result.secondQuarter, 2), lastQuarter: result.lastQuarter && round(result.lastQuarter, 2) },
+      levelsOff: result.levelsOff,
+      samples,
+    };
+    const out = path.join(LOG_DIR, `temporal-rss-${options.cases}.json`);
+    fs.mkdirSync(LOG_DIR, { recursive: true });
+    fs.writeFileSync(out, JSON.stringify(summary, null, 2));
+    log(
+      `Temporal RSS ${first.temporalMiB} → ${last.temporalMiB} MiB (peak ${summary.temporalMiB.peak}) over ${last.completed} completed cases; ` +
+        `growth per 1,000 cases: second quarter ${summary.growthMiBPerThousandCases.secondQuarter ?? '–'} MiB, last quarter ${summary.growthMiBPerThousandCases.lastQuarter ?? '–'} MiB: ` +
+        (result.levelsOff === undefined
+          ? `too short to tell (under ${MIN_CASES_FOR_A_VERDICT} cases)`
+          : result.levelsOff
+            ? 'levels off'
+            : 'still growing (bound it by the retention: cases closed within it stay in the store)'),
+    );
+    log(`wrote ${path.relative(process.cwd(), out)}`);
+    await db.end();
+  } catch (error) {
+    console.error(error);
+    await stop(1);
+  }
+  await stop(0);
+}
+
+if (require.main === module) void main();
