@@ -641,6 +641,7 @@ const M = {
   'code.ENTERPRISE_NOT_ACTIVE': ['该企业已注销，不能再办理变更或注销。', 'The enterprise is deregistered: no change or deregistration can be filed.'],
   'code.ENTERPRISE_CASE_IN_FLIGHT': ['该企业已有一件变更或注销正在办理。', 'Another change or deregistration of this enterprise is in progress.'],
   'code.NOTICE_NOT_OPEN': ['该企业不在公示期内，不能提出异议。', 'This enterprise is not in a notice period taking objections.'],
+  'code.SIGNATURE_INVALID': ['部门系统的回调签名无效，已拒绝。', "The department system's callback is not validly signed: refused."],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

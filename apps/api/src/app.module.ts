@@ -21,6 +21,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
+import { ConnectorsModule } from './connectors/connectors.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         ProcessesModule,
         ApplicationsModule,
         TasksModule,
+        ConnectorsModule,
         ComplaintsModule,
         NoticesModule,
         EnterprisesModule,

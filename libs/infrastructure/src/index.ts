@@ -14,3 +14,4 @@ export * from './database/shipped-definitions';
 export * from './crypto/document-signer';
 export * from './database/issued-documents';
 export * from './database/enterprise-register.repository';
+export * from './connectors/department-signature';
