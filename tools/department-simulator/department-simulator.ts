@@ -16,6 +16,8 @@ export interface DepartmentScript {
   faults: {
     /** Wait this long before answering a task request (longer than the worker's timeout: it times out). */
     slowMs?: number;
+    /** How many task requests are slow (then it answers at once again); -1 or absent: every one. */
+    slowRequests?: number;
     /** Answer this many task requests with 500 (then work again); -1: every one. */
     fail500?: number;
     /** Accept with 202 and never call back. */
@@ -78,6 +80,7 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
 export class DepartmentSimulator {
   private readonly scripts = new Map<string, DepartmentScript>();
   private readonly failuresLeft = new Map<string, number>();
+  private readonly slowLeft = new Map<string, number>();
   /** The first answer to each task (idempotency: the same task again gets the same answer, no second callback). */
   private readonly answers = new Map<string, { status: number; decision?: DepartmentSystemDecision }>();
   readonly received: ReceivedTask[] = [];
@@ -99,6 +102,7 @@ export class DepartmentSimulator {
     const full: DepartmentScript = { ...DEFAULT_SCRIPT, ...this.options.defaultScript, ...script, faults: { ...script.faults } };
     this.scripts.set(department, full);
     this.failuresLeft.set(department, full.faults.fail500 ?? 0);
+    this.slowLeft.set(department, full.faults.slowMs ? (full.faults.slowRequests ?? -1) : 0);
     return full;
   }
 
@@ -140,7 +144,11 @@ export class DepartmentSimulator {
     this.received.push(entry);
     const script = this.script(department);
     this.log(`${department} task ${request.taskId} received (${script.answer})`);
-    if (script.faults.slowMs) await new Promise((resolve) => setTimeout(resolve, script.faults.slowMs));
+    const slow = this.slowLeft.get(department) ?? 0;
+    if (slow !== 0) {
+      this.slowLeft.set(department, slow > 0 ? slow - 1 : slow);
+      await new Promise((resolve) => setTimeout(resolve, script.faults.slowMs));
+    }
     const left = this.failuresLeft.get(department) ?? 0;
     if (left !== 0) {
       this.failuresLeft.set(department, left > 0 ? left - 1 : left);
