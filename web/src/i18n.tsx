@@ -375,6 +375,7 @@ const M = {
   returnItemsTitle: ['已退回的项目', 'Returned fields'],
   decidedAt: ['办理时间 {time}', 'Decided {time}'],
   modeAuto: ['自动办理（即来即办）', 'Decided automatically (on arrival)'],
+  modeSystem: ['部门业务系统办理', "Decided by the department's own system"],
   backToInbox: ['返回待办', 'Back to the inbox'],
   notYourTurn: ['该任务已办理，无需操作。', 'This task has been decided: nothing to do.'],
   'output.uscc': ['统一社会信用代码', 'Unified social credit code'],
