@@ -1,4 +1,5 @@
 // The launcher: PostgreSQL, Temporal, the worker and the API, with prefixed logs and a clean stop.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,8 +10,9 @@ import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
 import { formatLine } from './stack/log-format';
 import { ServerStartError } from './stack/server-start-error';
+import { generateDepartmentSecret } from '../libs/infrastructure/src/connectors/department-signature';
 import { startRoundRobinProxy, type RoundRobinProxy } from './stack/round-robin-proxy';
-import { startTemporalDevServer, RunningTemporal } from './stack/temporal-dev-server';
+import { startTemporalDevServer, stopChild, RunningTemporal } from './stack/temporal-dev-server';
 import { startTemporalOnPostgres, temporalServerBinary } from './stack/temporal-postgres';
 import { waitFor } from './stack/wait-for';
 
@@ -65,6 +67,36 @@ function decisionSigningKey(): Record<string, string> {
   return { DECISION_SIGNING_KEY: env.DECISION_SIGNING_KEY || keptSecret('decision-signing-key', 'DECISION_SIGNING_KEY', () => DecisionSigner.generateSetting()) };
 }
 
+/**
+ * SYSTEM mode against the department-system simulator (docs/connectors.md): `--system TAX,BANK` (or
+ * ONETRIP_SYSTEM_DEPARTMENTS) makes those steps SYSTEM, points the worker and API at a simulator started here on
+ * ONETRIP_SIMULATOR_PORT (4100) with a secret per department kept beside the dev data, answering as
+ * ONETRIP_SIMULATOR_ANSWER says (callback, or immediate).
+ */
+function systemDepartments(): string[] {
+  const index = process.argv.indexOf('--system');
+  const given = index > 0 ? process.argv[index + 1] : env.ONETRIP_SYSTEM_DEPARTMENTS;
+  return (given ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+}
+
+function departmentSystemSettings(departments: string[]): Record<string, string> {
+  if (departments.length === 0) return {};
+  const port = Number(env.ONETRIP_SIMULATOR_PORT ?? 4100);
+  const kept = env.DEPARTMENT_SYSTEM_SECRETS || keptSecret('department-system-secrets', 'DEPARTMENT_SYSTEM_SECRETS', () => departments.map((code) => `${code}:${generateDepartmentSecret()}`).join(','));
+  // A department added since the secrets were first kept gets one of its own (the file keeps the others).
+  const missing = departments.filter((code) => !kept.split(',').some((entry) => entry.startsWith(`${code}:`)));
+  const secrets = [kept, ...missing.map((code) => `${code}:${generateDepartmentSecret()}`)].filter(Boolean).join(',');
+  if (missing.length && !env.DEPARTMENT_SYSTEM_SECRETS) fs.writeFileSync(path.join(dataDir, 'department-system-secrets'), secrets + '\n', { mode: 0o600 });
+  const modes = [env.CASE_DEPARTMENT_MODES, ...departments.map((code) => `${code}=SYSTEM`)].filter(Boolean).join(',');
+  return {
+    CASE_DEPARTMENT_MODES: modes,
+    DEPARTMENT_SYSTEMS: departments.map((code) => `${code}=http://127.0.0.1:${port}`).join(','),
+    DEPARTMENT_SYSTEM_SECRETS: secrets,
+    ONETRIP_SIMULATOR_PORT: String(port),
+  };
+}
+
+let simulator: ChildProcess | undefined;
 let postgres: RunningPostgres | undefined;
 let temporal: RunningTemporal | undefined;
 let proxy: RoundRobinProxy | undefined;
@@ -77,6 +109,7 @@ async function stopAll(code: number): Promise<void> {
   say('stopping: API and worker first (the worker drains its tasks), then Temporal, then PostgreSQL');
   await proxy?.close();
   await Promise.all(apps.map((app) => app.stop()));
+  if (simulator) await stopChild(simulator, 5_000);
   await temporal?.stop();
   await postgres?.stop();
   say('stopped');
@@ -120,6 +153,9 @@ async function main(): Promise<void> {
     ...jwtSecret(),
     ...decisionSigningKey(),
   };
+  const departments = systemDepartments();
+  const { ONETRIP_SIMULATOR_PORT: simulatorPort, ...systems } = departmentSystemSettings(departments);
+  Object.assign(appEnv, systems);
   const launch = (name: keyof typeof APP_ENTRIES, label: string, extra: Record<string, string> = {}): void => {
     const app = startApp({ name, env: { ...appEnv, ...extra }, log: logFor(label) });
     apps.push(app);
@@ -142,6 +178,16 @@ async function main(): Promise<void> {
   }
 
   const apiUrl = `http://127.0.0.1:${ports.api}/api`;
+  if (departments.length) {
+    simulator = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['tools/department-simulator/main.ts', '--port', simulatorPort, '--api', apiUrl, '--answer', env.ONETRIP_SIMULATOR_ANSWER ?? 'callback'], {
+      cwd: ROOT,
+      env: { ...process.env, DEPARTMENT_SYSTEM_SECRETS: systems.DEPARTMENT_SYSTEM_SECRETS },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = logFor('simulator');
+    simulator.stdout?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
+    simulator.stderr?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
+  }
   await waitFor(
     'the API to report healthy',
     async () => {
@@ -156,6 +202,7 @@ async function main(): Promise<void> {
   say(`Temporal Web UI: ${temporal?.uiUrl ?? (cluster ? '(the full server has none: run temporalio/ui against ' + temporalAddress + ')' : '(external Temporal: see its own UI)')}`);
   if (cluster) say(`Cluster profile:  ${CLUSTER_APIS} APIs on ports ${ports.api + 1}-${ports.api + CLUSTER_APIS} behind the proxy on ${ports.api}, ${CLUSTER_WORKERS} workers`);
   say(`Health:          ${apiUrl}/health`);
+  if (departments.length) say(`SYSTEM mode:     ${departments.join(', ')} decided by the department simulator on http://127.0.0.1:${simulatorPort} (docs/connectors.md)`);
   say('Ctrl-C stops everything.');
 }
 

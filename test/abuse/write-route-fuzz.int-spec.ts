@@ -8,7 +8,8 @@ import { connectTemporal } from '../support/case-fixtures';
 import { http } from '../support/http';
 import { contractChecker, type ContractChecker, type OpenApiDocument, type Operation, type Schema } from '../support/openapi-contract';
 import { recordCheck } from '../support/scorecard';
-import { startApi, startWorker, testStack } from '../support/test-stack';
+import { departmentSystemEnv, startApi, startWorker, testStack } from '../support/test-stack';
+import { parseDepartmentSecrets, signRequest } from '../../libs/infrastructure/src/connectors/department-signature';
 
 // Property-based fuzzing of every write route in the OpenAPI document, against an API + worker of its
 // own on a database of its own (so the fingerprints see only what these requests do, not other test
@@ -34,7 +35,12 @@ const RATE_LIMITS_ON_BUT_HIGH = {
 /** Tables a refused request may legitimately change, and why. */
 const NOT_FINGERPRINTED: Record<string, string> = {
   rate_limit_counters: 'counts every attempt, refused ones included: that is what it is for',
+  connector_nonces: "remembers every validly signed department callback's nonce, refused ones included: that is what refuses a replay",
 };
+// A department system's callback is signed, not authorised by a token: "proper" callers sign with this department's secret.
+const FUZZ_DEPARTMENT = 'SIM-A';
+// Most of its requests end at the signature or the task lookup: fewer runs than a route with rules behind it.
+const CONNECTOR_RUNS = 100;
 
 interface FuzzRequest {
   caller: 'proper' | 'other role' | 'none' | 'garbage';
@@ -109,6 +115,7 @@ function withExtraKey(base: unknown, key: string, value: unknown): string {
 
 describe('fuzzing every write route from the OpenAPI document', () => {
   const stack = testStack();
+  const departmentSecret = parseDepartmentSecrets(stack.departmentSystems.secrets).get(FUZZ_DEPARTMENT)!;
   const databaseName = `onetrip_fuzz_${process.pid}_${Date.now()}`;
   let admin: PgClient;
   let db: PgClient;
@@ -141,7 +148,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     const queue = `onetrip-fuzz-${process.pid}`;
     // The API first: it migrates the new database; its own worker, so workflow writes land there too.
     const ownDatabase = { ...stack, databaseUrl: url.toString(), taskQueue: queue };
-    api = await startApi(RATE_LIMITS_ON_BUT_HIGH, 'api-fuzz', ownDatabase);
+    api = await startApi({ ...RATE_LIMITS_ON_BUT_HIGH, ...departmentSystemEnv(stack.departmentSystems) }, 'api-fuzz', ownDatabase);
     worker = await startWorker({}, 'worker-fuzz', ownDatabase);
     const base = api.url;
 
@@ -376,8 +383,11 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       const otherRole = prefix === 'applications' ? callers.get('tasks')?.token : callers.get('applications')?.token;
       await fc.assert(
         fc.asyncProperty(requests(path, operation), async (request) => {
-          const url = `${base}${path.replace(/^\/api/, '').replace('{id}', request.id)}`;
+          const url = `${base}${path.replace(/^\/api/, '').replace('{id}', request.id).replace('{department}', request.caller === 'proper' ? FUZZ_DEPARTMENT : request.id)}`;
           const headers: Record<string, string> = {};
+          if (path === '/api/connectors/{department}/callbacks' && request.caller === 'proper') {
+            Object.assign(headers, signRequest(FUZZ_DEPARTMENT, departmentSecret, { method: 'POST', path: new URL(url).pathname, body: request.body.text ?? '' }));
+          }
           if (request.body.contentType) headers['content-type'] = request.body.contentType;
           if (request.caller === 'proper' && proper) headers.authorization = `Bearer ${proper}`;
           if (request.caller === 'other role' && otherRole) headers.authorization = `Bearer ${otherRole}`;
@@ -426,7 +436,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
             last = await quiet();
           }
         }),
-        { seed: SEED + index, numRuns: path === '/api/auth/token' ? Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS) : RUNS_PER_ROUTE, endOnFailure: true },
+        { seed: SEED + index, numRuns: path === '/api/auth/token' ? Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS) : path.startsWith('/api/connectors/') ? Math.min(RUNS_PER_ROUTE, CONNECTOR_RUNS) : RUNS_PER_ROUTE, endOnFailure: true },
       );
     }
 

@@ -31,6 +31,8 @@ interface Entry {
   headers?: Record<string, string>;
   /** What an allowed reader gets when the fixture has nothing to give (no outcome yet): past the guard, not 200. */
   readStatus?: number;
+  /** A route no bearer token opens (a department system signs its callbacks instead): every caller gets this. */
+  refusedWith?: number;
 }
 
 const caseOwner: readonly Role[] = ['APPLICANT'];
@@ -108,6 +110,13 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/admin/processes/{key}/versions/{version}': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1' },
   'POST /api/admin/processes/{key}/versions/{version}/activate': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1/activate', body: () => ({}) },
   'POST /api/admin/processes/{key}/versions/{version}/retire': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1/retire', body: () => ({}) },
+  // Departments' systems sign their callbacks (docs/connectors.md): a bearer token of any role is no signature.
+  'POST /api/connectors/{department}/callbacks': {
+    allowed: [],
+    refusedWith: 401,
+    path: () => '/connectors/SAMR/callbacks',
+    body: () => ({ taskId: 'matrix.SAMR.1', decision: 'REJECT', reason: 'matrix' }),
+  },
   'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }), headers: { 'x-namespace': 'default' } },
 };
 
@@ -189,7 +198,7 @@ describe('authorization matrix: every route × every caller', () => {
       for (const role of ROLES) {
         const hidden = entry.hidden?.includes(role) ?? false;
         if (entry.allowed.includes(role) && !hidden) continue;
-        const expected = role === 'NONE' ? 401 : hidden ? 404 : 403;
+        const expected = entry.refusedWith ?? (role === 'NONE' ? 401 : hidden ? 404 : 403);
         const result = await http(method, entry.path(fixture), { token: tokens.get(role), body: entry.body?.(), headers: entry.headers });
         refusals.push(`${route} ${role}`);
         if (result.status !== expected) unexpected.push(`${route} as ${role}: ${result.status}, expected ${expected}`);

@@ -10,7 +10,8 @@ import { startEmbeddedPostgres, RunningPostgres } from '../../scripts/stack/embe
 import { freePort } from '../../scripts/stack/ports';
 import { startTemporalDevServer, RunningTemporal } from '../../scripts/stack/temporal-dev-server';
 import { writeWorkflowBundle } from '../../scripts/stack/workflow-bundle';
-import { fileLog, startApi, startWorker, TestStackInfo } from '../support/test-stack';
+import { generateDepartmentSecret } from '../../libs/infrastructure/src/connectors/department-signature';
+import { departmentSystemEnv, fileLog, startApi, startWorker, TestStackInfo } from '../support/test-stack';
 import globalTeardown from './global-teardown';
 
 export interface TestStackHandles {
@@ -39,6 +40,9 @@ export default async function globalSetup(globalConfig?: { maxWorkers?: number }
     throw error;
   }
 }
+
+// SYSTEM mode: one department per scenario of test/connectors (so they can run side by side), each with its own secret.
+export const SIMULATED_DEPARTMENTS = ['SIM-A', 'SIM-B', 'SIM-C', 'SIM-D', 'SIM-E', 'SIM-F', 'SIM-G'];
 
 async function startTestStack(lanes: number): Promise<void> {
   const dataDir = path.join(ROOT, '.data', `test-${process.pid}`);
@@ -78,13 +82,17 @@ async function startTestStack(lanes: number): Promise<void> {
     documentSigningKeyId: 'test-run-doc',
     jwtSecret: randomBytes(32).toString('base64url'),
     decisionSigningKey: DecisionSigner.generateSetting(),
+    // The simulator's port is the lane's (below); its departments' secrets are the run's.
+    departmentSystems: { port: 0, secrets: SIMULATED_DEPARTMENTS.map((code) => `${code}:${generateDepartmentSecret()}`).join(','), timeoutSeconds: 2 },
   };
   // Lane 1 is the stack as it always was; lane n > 1 gets database `onetrip_<n>` and queue `onetrip-test-<n>`.
-  const laneInfo = (lane: number): Omit<TestStackInfo, 'apiUrl'> => {
-    if (lane === 1) return info;
+  const laneInfo = async (lane: number): Promise<Omit<TestStackInfo, 'apiUrl'>> => {
+    // Each lane's department-system simulator gets a port of its own (the spec that needs it starts it there).
+    const departmentSystems = { ...info.departmentSystems, port: await freePort() };
+    if (lane === 1) return { ...info, departmentSystems };
     const url = new URL(postgres.url);
     url.pathname = `/onetrip_${lane}`;
-    return { ...info, databaseUrl: url.toString(), taskQueue: `${info.taskQueue}-${lane}` };
+    return { ...info, databaseUrl: url.toString(), taskQueue: `${info.taskQueue}-${lane}`, departmentSystems };
   };
   if (lanes > 1) {
     const admin = new PgClient({ connectionString: postgres.url });
@@ -98,10 +106,11 @@ async function startTestStack(lanes: number): Promise<void> {
   process.env.ONETRIP_TEST_STACK = JSON.stringify({ ...info, apiUrl: '' });
 
   const startLane = async (lane: number): Promise<TestStackInfo> => {
-    const target = laneInfo(lane);
+    const target = await laneInfo(lane);
     const suffix = lane === 1 ? '' : `-${lane}`;
-    handles.apps.push(await startWorker({}, `worker${suffix}`, target));
-    const api = await startApi({}, `api${suffix}`, target);
+    const systems = departmentSystemEnv(target.departmentSystems);
+    handles.apps.push(await startWorker(systems, `worker${suffix}`, target));
+    const api = await startApi(systems, `api${suffix}`, target);
     handles.apps.push(api.app);
     return { ...target, apiUrl: api.url };
   };

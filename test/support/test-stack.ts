@@ -25,6 +25,21 @@ export interface TestStackInfo {
   jwtSecret: string;
   /** The run's key for signing clerks' decisions (API) and checking them (worker). */
   decisionSigningKey: string;
+  /**
+   * SYSTEM mode: this lane's worker and API talk to a department-system simulator on `port` (started by the spec
+   * that needs it, tools/department-simulator) for the departments in `secrets` (`CODE:base64,…`).
+   */
+  departmentSystems: { port: number; secrets: string; timeoutSeconds: number };
+}
+
+/** The settings that point a lane's worker and API at its department-system simulator. */
+export function departmentSystemEnv(systems: TestStackInfo['departmentSystems']): Record<string, string> {
+  const departments = systems.secrets.split(',').map((entry) => entry.split(':')[0]);
+  return {
+    DEPARTMENT_SYSTEMS: departments.map((code) => `${code}=http://127.0.0.1:${systems.port}`).join(','),
+    DEPARTMENT_SYSTEM_SECRETS: systems.secrets,
+    DEPARTMENT_SYSTEM_TIMEOUT_SECONDS: String(systems.timeoutSeconds),
+  };
 }
 
 /**

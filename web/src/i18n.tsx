@@ -375,6 +375,7 @@ const M = {
   returnItemsTitle: ['已退回的项目', 'Returned fields'],
   decidedAt: ['办理时间 {time}', 'Decided {time}'],
   modeAuto: ['自动办理（即来即办）', 'Decided automatically (on arrival)'],
+  modeSystem: ['部门业务系统办理', "Decided by the department's own system"],
   backToInbox: ['返回待办', 'Back to the inbox'],
   notYourTurn: ['该任务已办理，无需操作。', 'This task has been decided: nothing to do.'],
   'output.uscc': ['统一社会信用代码', 'Unified social credit code'],
@@ -641,6 +642,7 @@ const M = {
   'code.ENTERPRISE_NOT_ACTIVE': ['该企业已注销，不能再办理变更或注销。', 'The enterprise is deregistered: no change or deregistration can be filed.'],
   'code.ENTERPRISE_CASE_IN_FLIGHT': ['该企业已有一件变更或注销正在办理。', 'Another change or deregistration of this enterprise is in progress.'],
   'code.NOTICE_NOT_OPEN': ['该企业不在公示期内，不能提出异议。', 'This enterprise is not in a notice period taking objections.'],
+  'code.SIGNATURE_INVALID': ['部门系统的回调签名无效，已拒绝。', "The department system's callback is not validly signed: refused."],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

@@ -22,6 +22,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
+import { ConnectorsModule } from './connectors/connectors.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         ProcessesModule,
         ApplicationsModule,
         TasksModule,
+        ConnectorsModule,
         ComplaintsModule,
         NoticesModule,
         EnterprisesModule,

@@ -2,10 +2,11 @@ import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundI
 import type { OpenTelemetrySinks } from '@temporalio/interceptors-opentelemetry/lib/workflow/definitions';
 import { NativeConnection, Worker, WorkerOptions, type ActivityInterceptorsFactory, type InjectedSinks } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { DecisionSigner, PersonalDataCipher, Telemetry, temporalDataConverter } from '@onetrip/infrastructure';
+import { DecisionSigner, parseDepartmentSecrets, parseDepartmentSystems, PersonalDataCipher, Telemetry, temporalDataConverter } from '@onetrip/infrastructure';
 import { DataSource } from 'typeorm';
 import { createCaseActivities, createPingActivities, workflowBundlerOptions, workflowInterceptorModules, workflowsEntry } from '@onetrip/workflows';
 import { WorkerConfig } from './config/worker.config';
+import { HttpDepartmentSystems } from './department-systems/http-department-systems';
 import { OutboxNotifier } from './persistence/outbox.notifier';
 import { PostgresCaseStore } from './persistence/postgres-case.store';
 import { PostgresNoticeStore } from './persistence/postgres-notice.store';
@@ -16,7 +17,12 @@ import { SignedDecisionVerifier } from './signed-decision.verifier';
 import { stepFailureInterceptor } from './step-failure.interceptor';
 import type { WorkerMetrics } from './worker-metrics';
 
-export function createActivities(dataSource: DataSource, logger: Logger, cipher: PersonalDataCipher, signer: DecisionSigner) {
+/** The departments' own systems (SYSTEM mode) from the worker's settings. */
+export function departmentSystems(config: Pick<WorkerConfig, 'DEPARTMENT_SYSTEMS' | 'DEPARTMENT_SYSTEM_SECRETS' | 'DEPARTMENT_SYSTEM_TIMEOUT_SECONDS'>): HttpDepartmentSystems {
+  return new HttpDepartmentSystems(parseDepartmentSystems(config.DEPARTMENT_SYSTEMS), parseDepartmentSecrets(config.DEPARTMENT_SYSTEM_SECRETS), config.DEPARTMENT_SYSTEM_TIMEOUT_SECONDS);
+}
+
+export function createActivities(dataSource: DataSource, logger: Logger, cipher: PersonalDataCipher, signer: DecisionSigner, systems?: HttpDepartmentSystems) {
   return {
     ...createPingActivities({ pings: new TypeormPingStore(dataSource) }),
     ...createCaseActivities({
@@ -25,6 +31,7 @@ export function createActivities(dataSource: DataSource, logger: Logger, cipher:
       decisions: new SignedDecisionVerifier(signer),
       definitions: new PostgresProcessDefinitions(dataSource),
       notices: new PostgresNoticeStore(dataSource),
+      systems,
     }),
   };
 }
@@ -68,7 +75,7 @@ export async function createWorker(deps: {
     connection: deps.connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createActivities(deps.dataSource, deps.logger, deps.cipher, deps.signer),
+    activities: createActivities(deps.dataSource, deps.logger, deps.cipher, deps.signer, departmentSystems(config)),
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: '10 seconds',

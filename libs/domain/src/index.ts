@@ -50,6 +50,8 @@ export * from './processes/shipped-definitions';
 export * from './step-kinds/step-kind';
 export * from './step-kinds/public-notice.kind';
 export * from './step-kinds/step-kind-registry';
+export * from './step-kinds/step-output-problems';
+export * from './step-kinds/system-decision';
 // engine/process-graph is imported by path: its generic stepsToReopen would clash with the case's one here.
 export * from './engine/outcome';
 export * from './engine/form-check';
@@ -57,3 +59,5 @@ export * from './engine/form-layout';
 
 export * from './documents/document-content';
 export * from './engine/field-display';
+export * from './engine/form-masking';
+export * from './engine/step-form-view';

@@ -16,3 +16,4 @@ export * from './database/issued-documents';
 export * from './database/enterprise-register.repository';
 export * from './telemetry/tracing';
 export * from './telemetry/metrics-server';
+export * from './connectors/department-signature';

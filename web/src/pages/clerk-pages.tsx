@@ -259,6 +259,7 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
         {task.caseStatus && <span>{t('caseStatusIs', { status: hasMessage(`status.${task.caseStatus}`) ? t(`status.${task.caseStatus}` as MessageKey) : task.caseStatus })}</span>}
         {task.claimedBy && <span>{t('claimedByWho', { who: task.claimedBy })}</span>}
         {task.mode === 'AUTO' && <span>{t('modeAuto')}</span>}
+        {task.mode === 'SYSTEM' && <span>{t('modeSystem')}</span>}
       </div>
       <p className={task.overdue ? 'overdue' : undefined}>
         {t('dueAt', { time: formatDateTime(task.dueAt, lang) })} · {open ? <TimeLeft dueAt={task.dueAt} overdue={task.overdue} now={now} /> : task.decidedAt ? t('decidedAt', { time: formatDateTime(task.decidedAt, lang) }) : null}

@@ -302,7 +302,7 @@ export function ProcessVersionPage({ processKey, version }: { processKey: string
                   <td>
                     <code>{step.kind}</code>
                   </td>
-                  <td>{step.mode === 'AUTO' ? t('modeAuto') : step.mode}</td>
+                  <td>{step.mode === 'AUTO' ? t('modeAuto') : step.mode === 'SYSTEM' ? t('modeSystem') : step.mode}</td>
                   <td>{formatMinutes(step.timeLimitMinutes, t)}</td>
                 </tr>
               ))}

@@ -38,7 +38,7 @@ describe('parseDepartmentModes', () => {
 
   it.each([
     ['SAMR', /KEY=VALUE/],
-    ['SAMR=FAST', /MANUAL or AUTO/],
+    ['SAMR=FAST', /MANUAL, AUTO or SYSTEM/],
     ['X.Y=AUTO', /"X.Y" is not a department code or a step id/],
     ['SAMR=AUTO,SAMR=MANUAL', /SAMR is given twice/],
   ])('refuses %j', (text, message) => {

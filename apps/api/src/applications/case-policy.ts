@@ -44,7 +44,7 @@ export const DEFAULT_HOLIDAYS_SETTING = PRC_HOLIDAYS_2026.join(',');
 export const DEFAULT_MAKEUP_WORKDAYS_SETTING = PRC_MAKE_UP_WORKDAYS_2026.join(',');
 export const DEFAULT_FORBIDDEN_WORDS_SETTING = DEFAULT_FORBIDDEN_WORDS.join(',');
 
-const DEPARTMENT_MODES: readonly DepartmentMode[] = ['MANUAL', 'AUTO'];
+const DEPARTMENT_MODES: readonly DepartmentMode[] = ['MANUAL', 'AUTO', 'SYSTEM'];
 const DECIMAL = /^\d+(\.\d+)?$/;
 
 function listItems(text: string): string[] {
@@ -93,7 +93,7 @@ function parseDepartmentMap<T>(text: string, fallback: T, parseValue: (raw: stri
 
 function parseMode(raw: string): DepartmentMode {
   const mode = raw.toUpperCase();
-  if (!(DEPARTMENT_MODES as readonly string[]).includes(mode)) throw new CasePolicyConfigError(`mode "${raw}" must be MANUAL or AUTO`);
+  if (!(DEPARTMENT_MODES as readonly string[]).includes(mode)) throw new CasePolicyConfigError(`mode "${raw}" must be MANUAL, AUTO or SYSTEM`);
   return mode as DepartmentMode;
 }
 

@@ -4,7 +4,7 @@ import type { StepOverrides } from './case-policy';
 
 /** This API's settings for steps: modes and limits by `*`, department code or step id, and the reminder lead. */
 export interface StepSettings {
-  modes: StepOverrides<'MANUAL' | 'AUTO'>;
+  modes: StepOverrides<'MANUAL' | 'AUTO' | 'SYSTEM'>;
   timeLimits: StepOverrides<number>;
   reminderLeadMinutes: number;
   /** NOTICE_PERIOD_SECONDS: every notice period this long instead of its calendar days (tests shorten them). */

@@ -75,6 +75,9 @@ export const ERROR_STATUS = {
   // Notice periods (公示期).
   /** The case is not in a notice period taking objections (none yet, or it has ended). */
   NOTICE_NOT_OPEN: 409,
+  // The departments' own systems (SYSTEM mode).
+  /** A department system's callback is unsigned, forged, stale or replayed (or the department has no secret): nothing changed. */
+  SIGNATURE_INVALID: 401,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -122,11 +122,18 @@ function parsersWithLimit(limitKb: number): RequestHandler[] {
         return sendError(res, { statusCode: clientStatus, error: 'BAD_REQUEST', code: 'BODY_UNREADABLE', message: 'The body could not be read' });
       });
   // Checked on the raw bytes before JSON.parse: the parsed value is walked recursively afterwards.
-  const verify = (_req: Request, _res: Response, buffer: Buffer): void => {
+  const verify = (req: Request, _res: Response, buffer: Buffer): void => {
     if (jsonDeeperThan(buffer, MAX_JSON_DEPTH)) throw new BodyTooDeepError();
+    // A department system's callback is signed over its exact bytes (connectors/): kept for the check.
+    if (req.url.startsWith(CONNECTOR_ROUTES)) (req as RequestWithRawBody).rawBody = buffer;
   };
   return [refuseOversized, guard(json({ limit, verify })), guard(urlencoded({ limit, extended: false }))];
 }
+
+const CONNECTOR_ROUTES = '/api/connectors/';
+
+/** A request whose body bytes were kept (the signed callbacks of departments' systems). */
+export type RequestWithRawBody = Request & { rawBody?: Buffer };
 
 /** A route whose bodies may be larger (or must be smaller) than the API's limit. */
 export interface RouteBodyLimit {

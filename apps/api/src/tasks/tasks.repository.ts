@@ -10,7 +10,7 @@ export interface TaskRow {
   step_id: string;
   department: string;
   round: number;
-  mode: 'MANUAL' | 'AUTO';
+  mode: 'MANUAL' | 'AUTO' | 'SYSTEM';
   status: StepStatus;
   opened_at: Date;
   due_at: Date;

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, ValidateBy } from 'class-validator';
-import { SharedConfig, toInteger } from '@onetrip/infrastructure';
+import { ConnectorSetting, parseDepartmentSystems, SharedConfig, toInteger } from '@onetrip/infrastructure';
 
 /** The worker's settings; nothing else in the worker reads process.env. */
 export class WorkerConfig extends SharedConfig {
@@ -40,4 +40,15 @@ export class WorkerConfig extends SharedConfig {
   @IsOptional()
   @IsString()
   WORKFLOW_BUNDLE_PATH?: string;
+
+  /** SYSTEM mode: each department system's base URL, `TAX=https://tax.example/onetrip,…` (the worker POSTs `<base>/tasks`). */
+  @ConnectorSetting(parseDepartmentSystems)
+  DEPARTMENT_SYSTEMS: string = '';
+
+  /** How long the worker waits for a department system's answer before the attempt fails (and is retried). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  DEPARTMENT_SYSTEM_TIMEOUT_SECONDS: number = 10;
 }

@@ -14,7 +14,11 @@ export interface DepartmentDefinition {
   name: LocalizedName;
 }
 
-export type StepMode = 'MANUAL' | 'AUTO';
+/**
+ * Who decides a step: a clerk (MANUAL), the step kind's rules on arrival (AUTO, 即来即办), or the department's
+ * own system, called by the worker over HTTP (SYSTEM; docs/connectors.md).
+ */
+export type StepMode = 'MANUAL' | 'AUTO' | 'SYSTEM';
 
 /**
  * The subset of JSON Schema 2020-12 the engine validates (no remote $ref, no eval):

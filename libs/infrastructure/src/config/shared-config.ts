@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { ConnectorConfigError, parseDepartmentSecrets } from '../connectors/department-signature';
 import { DecisionSigner, DecisionSigningKeyError } from '../crypto/decision-signature';
 import { KeyRing, KeyRingError } from '../crypto/key-ring';
 
@@ -35,6 +36,26 @@ function decisionKeyProblem(config: SharedConfig): string | null {
     if (error instanceof DecisionSigningKeyError) return error.message;
     throw error;
   }
+}
+
+/** Why a connector setting (departments' secrets or URLs) cannot be parsed, or null; never quotes a secret. */
+export function connectorSettingProblem(parse: (setting: string) => unknown, value: unknown): string | null {
+  if (typeof value !== 'string') return 'must be a string';
+  try {
+    parse(value);
+    return null;
+  } catch (error) {
+    if (error instanceof ConnectorConfigError) return error.message;
+    throw error;
+  }
+}
+
+/** Valid when the connector setting parses; the parser's words are the message. */
+export function ConnectorSetting(parse: (setting: string) => unknown): PropertyDecorator {
+  return ValidateBy({
+    name: 'connectorSetting',
+    validator: { validate: (value) => connectorSettingProblem(parse, value) === null, defaultMessage: (args) => connectorSettingProblem(parse, args?.value) ?? 'is invalid' },
+  });
 }
 
 /** Valid when `problem` finds nothing wrong with this config; its answer is the message. */
@@ -153,6 +174,13 @@ export class SharedConfig {
    */
   @KeyRingSetting(decisionKeyProblem)
   DECISION_SIGNING_KEY: string = '';
+
+  /**
+   * SYSTEM mode (docs/connectors.md): each department system's shared secret, `TAX:base64,SAMR:base64` (≥ 32
+   * bytes each). The worker signs its requests with it, the API checks the department's callbacks with it.
+   */
+  @ConnectorSetting(parseDepartmentSecrets)
+  DEPARTMENT_SYSTEM_SECRETS: string = '';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';

@@ -5,7 +5,9 @@ import {
   ENTERPRISE_KIND_OF_DEPARTMENT,
   isDepartment,
   shanghaiDate,
+  stepFormView,
   stepKind,
+  systemDecisionProblem,
   type ApplicationForm,
   type RuleContext,
   type StepKind,
@@ -17,8 +19,8 @@ import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import type { ProcessDefinition, StepDefinition } from '@onetrip/domain/engine/process-definition';
 import type { NoticeResult } from '@onetrip/domain/step-kinds/public-notice.kind';
 import { enterpriseOpeningOutcome } from '@onetrip/domain/processes/enterprise-opening/kinds/enterprise-outcome';
-import type { CorrectionItem, DepartmentMode, ReturnItem, TaskDecision, TaskDecisionResult } from '../contracts';
-import { CaseRecord, CaseStore, DecisionVerifier, NameTakenError, NoticeStore, Notifier, OpenTask, ProcessDefinitions, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
+import { isSystemActor, type CorrectionItem, type DepartmentMode, type ReturnItem, type TaskDecision, type TaskDecisionResult } from '../contracts';
+import { CaseRecord, CaseStore, DecisionVerifier, DepartmentSystems, NameTakenError, NoticeStore, Notifier, OpenTask, ProcessDefinitions, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
 
 export interface OpenStepInput {
   caseId: string;
@@ -92,7 +94,15 @@ function formText(form: unknown, path: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifier; decisions: DecisionVerifier; definitions?: ProcessDefinitions; notices?: NoticeStore }) {
+export function createCaseActivities(deps: {
+  cases: CaseStore;
+  notifier: Notifier;
+  decisions: DecisionVerifier;
+  definitions?: ProcessDefinitions;
+  notices?: NoticeStore;
+  /** SYSTEM mode: the departments' own systems (absent: such a step fails, shown as stuck, until configured). */
+  systems?: DepartmentSystems;
+}) {
   const { cases, notifier, decisions } = deps;
 
   function definitionOf(record: CaseRecord): Promise<ProcessDefinition> {
@@ -162,11 +172,17 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     return result(task.id, department, stepId, task.status, task.outputs ?? undefined);
   }
 
-  /** A clerk's (or admin's) decision, delivered by the workflow's Update handler. */
+  /** A clerk's (or admin's, or a department system's callback) decision, delivered by the workflow's Update handler. */
   async function recordDecision(input: DecisionInput): Promise<TaskDecisionResult> {
     // Before anything is read or written: a decision that did not come through the API changes nothing.
     const forged = decisions.problem(input);
     if (forged) throw ApplicationFailure.nonRetryable(forged.message, forged.type);
+    // A department system decides as no person (decided_by stays empty, as for AUTO).
+    return decide({ ...input, actorId: isSystemActor(input.actorId) ? null : input.actorId });
+  }
+
+  /** Writes a decision once (a retry finds the first); COMPLETE issues the kind's outputs. */
+  async function decide(input: Omit<DecisionInput, 'actorId' | 'signedAt' | 'signature'> & { actorId: string | null }): Promise<TaskDecisionResult> {
     const existing = await cases.getTask(input.taskId);
     if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
       return result(existing.id, input.department, input.stepId, existing.status, existing.outputs ?? undefined);
@@ -184,6 +200,53 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     const outputs = kind.issue(record.form, ctx, input.outputs ?? {});
     const licence = kind.licence?.(record.form, outputs);
     return saveOnce({ ...base, status: 'DONE', outputs, licence }, input.department, input.stepId);
+  }
+
+  /**
+   * SYSTEM mode: sends the task to the department's own system (its part of the form only) and records its
+   * answer when it decides at once; answers `{ accepted: true }` when it will call back (202). A retry after a
+   * decision (the callback came first, or an earlier attempt recorded it) answers that decision and calls nobody.
+   */
+  async function callDepartmentSystem(input: OpenStepInput): Promise<(TaskDecisionResult & { items?: ReturnItem[]; reason?: string }) | { accepted: true }> {
+    const existing = await cases.getTask(input.taskId);
+    if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
+      return result(existing.id, input.department, input.stepId, existing.status, existing.outputs ?? undefined);
+    }
+    if (!deps.systems) throw new Error(`${input.department} system: this worker has no department systems configured`);
+    if (input.stepId === undefined) throw ApplicationFailure.nonRetryable('SYSTEM mode runs only in processWorkflow (steps from a definition)', 'STEP_UNKNOWN');
+    const record = await cases.getCase(input.caseId);
+    const definition = await definitionOf(record);
+    const step = stepOf(definition, input.stepId);
+    // Data minimisation: the department's system sees what its clerk would, no more.
+    const { form } = stepFormView(step, definition.form.schema, record.form);
+    const answer = await deps.systems.submit({
+      taskId: input.taskId,
+      caseId: input.caseId,
+      department: input.department,
+      stepId: input.stepId,
+      round: input.round,
+      process: record.process,
+      kind: step.kind,
+      dueAt: input.dueAt,
+      form,
+    });
+    if (answer.status === 'ACCEPTED') return { accepted: true };
+    const problem = systemDecisionProblem(step, answer);
+    // Retryable on purpose: the step shows as failing with the department's mistake until it answers right.
+    if (problem) throw new Error(`${input.department} system answered a decision the step cannot take: ${problem}`);
+    const decided = await decide({
+      taskId: input.taskId,
+      caseId: input.caseId,
+      department: input.department,
+      stepId: input.stepId,
+      actorId: null,
+      decision: answer.decision,
+      outputs: answer.outputs,
+      items: answer.items,
+      reason: answer.reason,
+      decidedAt: new Date().toISOString(),
+    });
+    return { ...decided, ...(answer.items ? { items: answer.items } : {}), ...(answer.reason ? { reason: answer.reason } : {}) };
   }
 
   /** 即来即办: an AUTO department opens, decides by rules and records, in one round trip. */
@@ -346,6 +409,7 @@ export function createCaseActivities(deps: { cases: CaseStore; notifier: Notifie
     closeNotice,
     openStep,
     recordDecision,
+    callDepartmentSystem,
     runAutomaticStep,
     remindStep,
     escalateOverdueStep,

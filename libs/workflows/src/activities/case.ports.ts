@@ -1,7 +1,7 @@
 import type { ApplicationForm, Department } from '@onetrip/domain';
 import type { ProcessDefinition } from '@onetrip/domain/engine/process-definition';
 import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
-import type { CasePolicy, CaseStatus, CorrectionItem, DepartmentMode, ReturnItem, StepStatus } from '../contracts';
+import type { CasePolicy, CaseStatus, CorrectionItem, DepartmentMode, DepartmentSystemAnswer, DepartmentSystemRequest, ReturnItem, StepStatus } from '../contracts';
 
 // What the case activities need from the outside world; the worker wires PostgreSQL adapters,
 // a test can hand in its own.
@@ -168,4 +168,13 @@ export interface PublicNoticeRecord {
 export interface NoticeStore {
   publish(notice: PublicNoticeRecord): Promise<void>;
   close(taskId: string, at: Date): Promise<void>;
+}
+
+/**
+ * The departments' own systems (SYSTEM mode): sends a task to its department's system, signed, with the task id as
+ * idempotency key and a timeout. Throws (retryably) when the system cannot be reached, times out, answers 5xx or an
+ * answer it cannot read: the activity's retries are the backoff, and the failure shows in the stuck list.
+ */
+export interface DepartmentSystems {
+  submit(request: DepartmentSystemRequest): Promise<DepartmentSystemAnswer>;
 }

@@ -9,7 +9,8 @@ export const CASE_WORKFLOW = 'caseWorkflow';
 export type { CaseStatus, CorrectionItem, StepStatus } from '@onetrip/domain';
 export type DepartmentCode = Department;
 
-export type DepartmentMode = 'MANUAL' | 'AUTO';
+/** SYSTEM: the department's own system decides (processWorkflow only; docs/connectors.md). */
+export type DepartmentMode = 'MANUAL' | 'AUTO' | 'SYSTEM';
 
 /** Case ids are random UUIDs; the workflow id carries nothing else (no personal data). */
 export function caseWorkflowId(caseId: string): string {

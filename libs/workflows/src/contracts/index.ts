@@ -5,3 +5,4 @@ export * from './search-attributes';
 export * from './ping.contract';
 export * from './case.contract';
 export * from './process.contract';
+export * from './department-system.contract';

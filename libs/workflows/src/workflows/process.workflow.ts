@@ -62,6 +62,13 @@ const localActivities = proxyLocalActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// SYSTEM mode: the department's system is called over HTTP with its own timeout (DEPARTMENT_SYSTEM_TIMEOUT_SECONDS,
+// at most 50 s) inside this one; a timeout or 5xx is retried with the same backoff as every write.
+const systemActivities = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
 const LOCAL_OUTCOME = 'local-outcome-activity';
 
 interface Step extends StepState {
@@ -273,7 +280,10 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
 
   setHandler(caseStateQuery, snapshot);
 
-  /** Opens one step and sees it through: AUTO decides at once; MANUAL waits, reminds, escalates (as caseWorkflow's runStep). */
+  /**
+   * Opens one step and sees it through: AUTO decides at once; MANUAL waits, reminds, escalates (as caseWorkflow's
+   * runStep); SYSTEM calls the department's system, which decides at once or later by callback (then waits as MANUAL).
+   */
   async function runStep(step: Step): Promise<void> {
     step.round += 1;
     step.status = 'OPEN';
@@ -308,6 +318,15 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
 
     await activities.openStep(opening);
     publish();
+    if (step.mode === 'SYSTEM') {
+      // No patch: only SYSTEM steps take this branch, and no case recorded before SYSTEM existed has one.
+      // The task is open while the call runs, so a callback that beats the answer is taken (decideTask Update).
+      const answer = await systemActivities.callDepartmentSystem(opening);
+      // Decided at once (200), unless a callback or a clerk decided first: the first decision stands.
+      if (!('accepted' in answer) && step.status === 'OPEN' && !step.deciding) applyResult(step, answer, answer);
+      if (step.status !== 'OPEN') return;
+      // 202: the callback decides, within the step's limit like a clerk (reminded, then overdue and escalated).
+    }
     const settled = (): boolean => step.status !== 'OPEN' || step.deciding;
     const untilReminder = remindAt.getTime() - Date.now();
     if (untilReminder > 0 && (await condition(settled, untilReminder))) return;

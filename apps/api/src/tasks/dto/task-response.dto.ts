@@ -43,7 +43,7 @@ export class ReturnFieldDto {
 
 /** A task with the part of the form its department reads (personal data masked where not needed). */
 export class TaskDetailResponseDto extends TaskSummaryDto {
-  @ApiProperty({ enum: ['MANUAL', 'AUTO'] }) mode!: 'MANUAL' | 'AUTO';
+  @ApiProperty({ enum: ['MANUAL', 'AUTO', 'SYSTEM'] }) mode!: 'MANUAL' | 'AUTO' | 'SYSTEM';
   @ApiProperty({ description: 'Status of the whole case' }) caseStatus!: CaseStatus;
   @ApiPropertyOptional({ format: 'date-time' }) decidedAt?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) outputs?: Record<string, unknown>;

@@ -17,7 +17,7 @@ export class TaskEntity {
   round!: number;
 
   @Column({ type: 'text' })
-  mode!: 'MANUAL' | 'AUTO';
+  mode!: 'MANUAL' | 'AUTO' | 'SYSTEM';
 
   @Column({ type: 'text' })
   status!: string;

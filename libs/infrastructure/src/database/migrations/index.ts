@@ -9,6 +9,7 @@ import { AddProcessDefinitions1764900000000 } from './1764900000000-add-process-
 import { AddEnterpriseRegister1765000000000 } from './1765000000000-add-enterprise-register';
 import { AddPublicNotices1765100000000 } from './1765100000000-add-public-notices';
 import { AddIssuedDocuments1765200000000 } from './1765200000000-add-issued-documents';
+import { AddDepartmentSystems1765300000000 } from './1765300000000-add-department-systems';
 import { AddCaseEvents1765320000000 } from './1765320000000-add-case-events';
 
 // In order; never edit one once committed, add a new one.
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   AddEnterpriseRegister1765000000000,
   AddPublicNotices1765100000000,
   AddIssuedDocuments1765200000000,
+  AddDepartmentSystems1765300000000,
   AddCaseEvents1765320000000,
 ];

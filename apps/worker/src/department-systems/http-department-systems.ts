@@ -1,0 +1,60 @@
+import { maskPersonalData } from '@onetrip/domain';
+import { CONNECTOR_HEADERS, signRequest } from '@onetrip/infrastructure';
+import type { DepartmentSystemAnswer, DepartmentSystemDecision, DepartmentSystemRequest, DepartmentSystems } from '@onetrip/workflows';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Why `fetch` failed, in a few words (the cause's code, e.g. ECONNREFUSED). */
+function transportError(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The departments' own systems over HTTP (docs/connectors.md): `POST <base>/tasks`, signed with the department's
+ * secret, the task id as Idempotency-Key, a timeout. Every failure is an Error the activity retries with backoff; its
+ * message is what the stuck list shows (never the request's personal data: only the status and a masked excerpt).
+ */
+export class HttpDepartmentSystems implements DepartmentSystems {
+  constructor(
+    private readonly systems: ReadonlyMap<string, URL>,
+    private readonly secrets: ReadonlyMap<string, Buffer>,
+    private readonly timeoutSeconds: number,
+  ) {}
+
+  async submit(request: DepartmentSystemRequest): Promise<DepartmentSystemAnswer> {
+    const { department } = request;
+    const base = this.systems.get(department);
+    const secret = this.secrets.get(department);
+    if (!base) throw new Error(`${department} system: no URL configured (DEPARTMENT_SYSTEMS)`);
+    if (!secret) throw new Error(`${department} system: no secret configured (DEPARTMENT_SYSTEM_SECRETS)`);
+    const url = new URL(`${base.pathname.replace(/\/$/, '')}/tasks`, base);
+    const body = JSON.stringify(request);
+    const headers = {
+      'content-type': 'application/json',
+      [CONNECTOR_HEADERS.idempotencyKey]: request.taskId,
+      ...signRequest(department, secret, { method: 'POST', path: url.pathname + url.search, body }),
+    };
+    let response: Response;
+    try {
+      response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.timeoutSeconds * 1000) });
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+        throw new Error(`${department} system did not answer within ${this.timeoutSeconds} s`);
+      }
+      throw new Error(`${department} system unreachable (${transportError(error)})`);
+    }
+    const text = await response.text().catch(() => '');
+    if (response.status === 202) return { status: 'ACCEPTED' };
+    if (response.status !== 200) throw new Error(`${department} system answered HTTP ${response.status}${text ? `: ${maskPersonalData(text.slice(0, 120))}` : ''}`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Error(`${department} system answered 200 without a JSON decision`);
+    }
+    if (!isRecord(parsed) || typeof parsed.decision !== 'string') throw new Error(`${department} system answered 200 without a decision`);
+    const decision = parsed as unknown as DepartmentSystemDecision;
+    return { status: 'DECIDED', decision: decision.decision, outputs: decision.outputs, items: decision.items, reason: decision.reason };
+  }
+}
