@@ -57,3 +57,7 @@ export * from './engine/form-layout';
 
 export * from './documents/document-content';
 export * from './engine/field-display';
+
+export * from './notifications/notification-channels';
+export * from './notifications/notification-templates';
+export * from './notifications/delivery-backoff';
