@@ -14,3 +14,7 @@ export * from './database/shipped-definitions';
 export * from './crypto/document-signer';
 export * from './database/issued-documents';
 export * from './database/enterprise-register.repository';
+export * from './notifications/sms-provider';
+export * from './notifications/aliyun-signature';
+export * from './notifications/aliyun-style-sms.provider';
+export * from './notifications/sms-settings';
