@@ -23,6 +23,8 @@ interface ReceivedMail {
   subject: string;
   text: string;
   receivedAt: string;
+  /** How many times it was received (a resend after a crash counts, but is kept once). */
+  transmissions: number;
 }
 
 interface ReceivedSms {
@@ -34,6 +36,7 @@ interface ReceivedSms {
   params: Record<string, string>;
   text: string;
   receivedAt: string;
+  transmissions: number;
 }
 
 const accessKeyId = process.env.SMS_ACCESS_KEY_ID ?? 'onetrip-local';
@@ -70,9 +73,11 @@ const smtp = new SMTPServer({
         transmissions.mail += 1;
         const messageId = parsed.messageId ?? `<no-id-${randomUUID()}>`;
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-        if (!mails.has(messageId)) {
+        const known = mails.get(messageId);
+        if (known) known.transmissions += 1;
+        if (!known) {
           const dedupeKey = String(parsed.headers.get('x-onetrip-dedupe-key') ?? '');
-          mails.set(messageId, { messageId, dedupeKey, from: parsed.from?.text ?? '', to, subject: parsed.subject ?? '', text: parsed.text ?? '', receivedAt: new Date().toISOString() });
+          mails.set(messageId, { messageId, dedupeKey, from: parsed.from?.text ?? '', to, subject: parsed.subject ?? '', text: parsed.text ?? '', receivedAt: new Date().toISOString(), transmissions: 1 });
           log(`mail ${messageId} to ${to.map(maskEmail).join(', ')}`);
         } else {
           log(`mail ${messageId} again: kept once`);
@@ -143,10 +148,11 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     let kept = params.OutId ? texts.get(params.OutId) : undefined;
     if (!kept) {
       const values = JSON.parse(params.TemplateParam ?? '{}') as Record<string, string>;
-      kept = { bizId: `${Date.now()}^${randomUUID().slice(0, 8)}`, outId: params.OutId ?? '', phoneNumber: params.PhoneNumbers, signName: params.SignName, templateCode: params.TemplateCode, params: values, text: fillTemplate(TEMPLATE_BY_CODE.get(params.TemplateCode) ?? '', values), receivedAt: new Date().toISOString() };
+      kept = { bizId: `${Date.now()}^${randomUUID().slice(0, 8)}`, outId: params.OutId ?? '', phoneNumber: params.PhoneNumbers, signName: params.SignName, templateCode: params.TemplateCode, params: values, text: fillTemplate(TEMPLATE_BY_CODE.get(params.TemplateCode) ?? '', values), receivedAt: new Date().toISOString(), transmissions: 1 };
       texts.set(kept.outId || kept.bizId, kept);
       log(`sms ${kept.templateCode} to ${maskMobile(kept.phoneNumber)}`);
     } else {
+      kept.transmissions += 1;
       log(`sms ${kept.templateCode} again (same OutId): kept once`);
     }
     const bizId = kept.bizId;

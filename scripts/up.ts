@@ -1,4 +1,4 @@
-// The launcher: PostgreSQL, Temporal, the worker and the API, with prefixed logs and a clean stop.
+// The launcher: PostgreSQL, Temporal, the worker, the notification relay (with a local mail sink and SMS stub) and the API, with prefixed logs and a clean stop.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import { DocumentSigner } from '../libs/infrastructure/src/crypto/document-signe
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
 import { formatLine } from './stack/log-format';
+import { startNotificationSinks, RunningSinks } from './stack/notification-sinks';
 import { ServerStartError } from './stack/server-start-error';
 import { startTemporalDevServer, RunningTemporal } from './stack/temporal-dev-server';
 import { waitFor } from './stack/wait-for';
@@ -58,6 +59,7 @@ function decisionSigningKey(): Record<string, string> {
 
 let postgres: RunningPostgres | undefined;
 let temporal: RunningTemporal | undefined;
+let sinks: RunningSinks | undefined;
 const apps: AppProcess[] = [];
 let stopping = false;
 
@@ -66,6 +68,7 @@ async function stopAll(code: number): Promise<void> {
   stopping = true;
   say('stopping: API and worker first (the worker drains its tasks), then Temporal, then PostgreSQL');
   await Promise.all(apps.map((app) => app.stop()));
+  await sinks?.stop();
   await temporal?.stop();
   await postgres?.stop();
   say('stopped');
@@ -106,6 +109,8 @@ async function main(): Promise<void> {
     ...keyRing('DOCUMENT_SIGNING_KEYS', 'DOCUMENT_SIGNING_KEY_ID', 'document-signing-keys', () => DocumentSigner.generateSetting('dev-1')),
     ...jwtSecret(),
     ...decisionSigningKey(),
+    PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${ports.api}`,
+    ...(await notificationChannels()),
   };
   for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
     const app = startApp({ name, env: appEnv, log: logFor(name) });
@@ -132,7 +137,18 @@ async function main(): Promise<void> {
   say(`OpenAPI docs:    ${apiUrl}/docs   (JSON: ${apiUrl}/docs-json)`);
   say(`Temporal Web UI: ${temporal?.uiUrl ?? '(external Temporal: see its own UI)'}`);
   say(`Health:          ${apiUrl}/health`);
+  if (sinks) say(`Mails and SMS:   ${sinks.readUrl}   (local mail sink ${sinks.smtpUrl}, SMS stub ${sinks.smsEndpoint}; nothing leaves this machine)`);
   say('Ctrl-C stops everything.');
+}
+
+/**
+ * Where notifications go: the SMTP server and SMS API in the environment (SMTP_URL, SMS_PROVIDER, …), or
+ * else a local mail sink and SMS stub started here, so every notification can be read on one page.
+ */
+async function notificationChannels(): Promise<Record<string, string>> {
+  if (env.SMTP_URL) return {};
+  sinks = await startNotificationSinks({ smtpPort: Number(env.ONETRIP_SMTP_PORT ?? 2525), httpPort: Number(env.ONETRIP_MAILBOX_PORT ?? 8025), log: logFor('sinks') });
+  return sinks.relayEnv;
 }
 
 async function allOrFirstFailure<T extends readonly unknown[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {

@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PingsModule } from './pings/pings.module';
 import { ProcessesModule } from './processes/processes.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -41,6 +42,7 @@ export class AppModule {
         TasksModule,
         ComplaintsModule,
         NoticesModule,
+        NotificationsModule,
         EnterprisesModule,
         AdminModule,
         DocumentsModule,

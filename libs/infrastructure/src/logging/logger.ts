@@ -4,7 +4,7 @@ import { maskPersonalData } from '@onetrip/domain';
 import { LogLevel } from '../config/shared-config';
 
 // Keys whose values are personal data: never written, whatever the message.
-const REDACTED_KEYS = ['idNumber', 'mobile', 'password', 'authorization', 'accessToken'];
+const REDACTED_KEYS = ['idNumber', 'mobile', 'email', 'password', 'authorization', 'accessToken'];
 const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `req.headers.${key}`]);
 
 /** JSON logs on stdout; free text is masked so an ID number or phone that slips into a message is not kept. */
