@@ -17,6 +17,12 @@ export interface RunningSinks {
 
 const SMS_KEY = { SMS_ACCESS_KEY_ID: 'onetrip-local', SMS_ACCESS_KEY_SECRET: 'onetrip-local-secret' };
 
+/** Where sinks on these ports listen, and the relay's settings for them (known before they start). */
+export function sinkSettings(smtpPort: number, httpPort: number): Omit<RunningSinks, 'stop'> {
+  const where = { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, smsEndpoint: `http://127.0.0.1:${httpPort}/sms`, readUrl: `http://127.0.0.1:${httpPort}/` };
+  return { ...where, relayEnv: { SMTP_URL: where.smtpUrl, SMS_PROVIDER: 'aliyun', SMS_ENDPOINT: where.smsEndpoint, ...SMS_KEY } };
+}
+
 /** Starts the sinks process (free ports unless given) and waits for its ready line. */
 export async function startNotificationSinks(options: { smtpPort?: number; httpPort?: number; log: (line: string) => void }): Promise<RunningSinks> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/notification-sinks.ts')], {
@@ -45,10 +51,6 @@ export async function startNotificationSinks(options: { smtpPort?: number; httpP
     },
     { timeoutMs: 60_000, intervalMs: 50 },
   );
-  const where = ready!;
-  return {
-    ...where,
-    relayEnv: { SMTP_URL: where.smtpUrl, SMS_PROVIDER: 'aliyun', SMS_ENDPOINT: where.smsEndpoint, ...SMS_KEY },
-    stop: () => stopChild(child, 5_000),
-  };
+  const url = (text: string): URL => new URL(text);
+  return { ...sinkSettings(Number(url(ready!.smtpUrl).port), Number(url(ready!.readUrl).port)), stop: () => stopChild(child, 5_000) };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import { waitFor } from '../../scripts/stack/wait-for';
-import { RunningSinks, startNotificationSinks } from '../../scripts/stack/notification-sinks';
+import { RunningSinks, sinkSettings, startNotificationSinks } from '../../scripts/stack/notification-sinks';
+import { freePort } from '../../scripts/stack/ports';
 import type { AppProcess } from '../../scripts/stack/app-process';
 import { fileCase, signIn, type SignedIn } from '../api/api-fixtures';
 import { connectDatabase } from '../support/case-fixtures';
@@ -20,8 +21,8 @@ const MOBILE = '13712345670';
 const RELAY_ENV = {
   NOTIFICATION_CHANNELS: 'SUBMITTED=in-app,email,sms;*=in-app,email,sms',
   RELAY_POLL_MS: '100',
-  RELAY_LEASE_SECONDS: '3',
-  RELAY_SEND_TIMEOUT_MS: '2500',
+  RELAY_LEASE_SECONDS: '2',
+  RELAY_SEND_TIMEOUT_MS: '1500',
   RELAY_MAX_ATTEMPTS: '3',
   RELAY_BACKOFF_BASE_MS: '100',
   RELAY_BACKOFF_MAX_MS: '400',
@@ -57,13 +58,19 @@ describe('notification relay', () => {
 
   beforeAll(async () => {
     db = await connectDatabase();
-    sinks = await startNotificationSinks({ log: fileLog('notification-sinks') });
-    relay = await startRelay({ ...sinks.relayEnv, ...RELAY_ENV });
     const username = `notify-${randomUUID().slice(0, 12)}`;
     email = `${username}@example.com`;
-    const registered = await http('POST', '/auth/register', { body: { username, password: 'applicant-pass-1', name: '赵六', mobile: MOBILE, email, locale: 'en' } });
-    expect(registered.status).toBe(202);
-    applicant = await signIn(username, 'applicant-pass-1');
+    // The sinks on ports chosen here, so the relay can start beside them (and the applicant register) at once.
+    const [smtpPort, httpPort] = await Promise.all([freePort(), freePort()]);
+    const where = sinkSettings(smtpPort, httpPort);
+    [sinks, relay, applicant] = await Promise.all([
+      startNotificationSinks({ smtpPort, httpPort, log: fileLog('notification-sinks') }),
+      startRelay({ ...where.relayEnv, ...RELAY_ENV }),
+      http('POST', '/auth/register', { body: { username, password: 'applicant-pass-1', name: '赵六', mobile: MOBILE, email, locale: 'en' } }).then((registered) => {
+        expect(registered.status).toBe(202);
+        return signIn(username, 'applicant-pass-1');
+      }),
+    ]);
   });
 
   afterAll(async () => {
