@@ -43,6 +43,8 @@ async function bootstrap(): Promise<void> {
   transport?.close();
   await dataSource.destroy();
   logger.info('relay stopped');
+  // Nothing is left to do: do not wait on an idle socket of the SMTP pool or a pending timer.
+  process.exit(0);
 }
 
 bootstrap().catch((error: unknown) => {
