@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   // Both are waited for even when one fails, so the other is recorded and stopped, not left running.
-  const [databaseUrl, temporalAddress] = await allOrFirstFailure([
+  const [databaseUrl, temporalAddress, notificationEnv] = await allOrFirstFailure([
     env.DATABASE_URL
       ? Promise.resolve(env.DATABASE_URL)
       : startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: ports.postgres, log: logFor('postgres') }).then((pg) => {
@@ -96,6 +96,8 @@ async function main(): Promise<void> {
             return server.address;
           },
         ),
+    // The local mail sink starts beside the servers (it needs neither).
+    notificationChannels(),
   ]);
   say(`PostgreSQL ${postgres ? 'embedded on port ' + ports.postgres : 'from DATABASE_URL'}, Temporal at ${temporalAddress}`);
 
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
     ...jwtSecret(),
     ...decisionSigningKey(),
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${ports.api}`,
-    ...(await notificationChannels()),
+    ...notificationEnv,
   };
   for (const name of Object.keys(APP_ENTRIES) as (keyof typeof APP_ENTRIES)[]) {
     const app = startApp({ name, env: appEnv, log: logFor(name) });
