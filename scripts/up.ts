@@ -1,4 +1,4 @@
-// The launcher: PostgreSQL, Temporal, the worker and the API, with prefixed logs and a clean stop.
+// The launcher: PostgreSQL, Temporal, the worker, the notification relay (with a local mail sink and SMS stub) and the API, with prefixed logs and a clean stop.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -9,6 +9,7 @@ import { DocumentSigner } from '../libs/infrastructure/src/crypto/document-signe
 import { APP_ENTRIES, AppProcess, ROOT, startApp } from './stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from './stack/embedded-postgres';
 import { formatLine } from './stack/log-format';
+import { startNotificationSinks, RunningSinks } from './stack/notification-sinks';
 import { ServerStartError } from './stack/server-start-error';
 import { generateDepartmentSecret } from '../libs/infrastructure/src/connectors/department-signature';
 import { startRoundRobinProxy, type RoundRobinProxy } from './stack/round-robin-proxy';
@@ -100,6 +101,7 @@ let simulator: ChildProcess | undefined;
 let postgres: RunningPostgres | undefined;
 let temporal: RunningTemporal | undefined;
 let proxy: RoundRobinProxy | undefined;
+let sinks: RunningSinks | undefined;
 const apps: AppProcess[] = [];
 let stopping = false;
 
@@ -110,6 +112,7 @@ async function stopAll(code: number): Promise<void> {
   await proxy?.close();
   await Promise.all(apps.map((app) => app.stop()));
   if (simulator) await stopChild(simulator, 5_000);
+  await sinks?.stop();
   await temporal?.stop();
   await postgres?.stop();
   say('stopped');
@@ -122,7 +125,7 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   // Both are waited for even when one fails, so the other is recorded and stopped, not left running.
-  const [databaseUrl, givenTemporal] = await allOrFirstFailure([
+  const [databaseUrl, givenTemporal, notificationEnv] = await allOrFirstFailure([
     env.DATABASE_URL
       ? Promise.resolve(env.DATABASE_URL)
       : startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: ports.postgres, log: logFor('postgres') }).then((pg) => {
@@ -137,6 +140,8 @@ async function main(): Promise<void> {
             return server.address;
           },
         ),
+    // The local mail sink starts beside the servers (it needs neither).
+    notificationChannels(),
   ]);
   let temporalAddress = givenTemporal;
   if (cluster && !temporalAddress) temporalAddress = await startFullTemporalServer(databaseUrl);
@@ -152,6 +157,8 @@ async function main(): Promise<void> {
     ...keyRing('DOCUMENT_SIGNING_KEYS', 'DOCUMENT_SIGNING_KEY_ID', 'document-signing-keys', () => DocumentSigner.generateSetting('dev-1')),
     ...jwtSecret(),
     ...decisionSigningKey(),
+    PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${ports.api}`,
+    ...notificationEnv,
   };
   const departments = systemDepartments();
   const { ONETRIP_SIMULATOR_PORT: simulatorPort, ...systems } = departmentSystemSettings(departments);
@@ -176,6 +183,8 @@ async function main(): Promise<void> {
     launch('worker', 'worker');
     launch('api', 'api');
   }
+  // One relay in either profile: deliveries are leased, so more would only share the work.
+  launch('relay', 'relay');
 
   const apiUrl = `http://127.0.0.1:${ports.api}/api`;
   if (departments.length) {
@@ -203,6 +212,7 @@ async function main(): Promise<void> {
   if (cluster) say(`Cluster profile:  ${CLUSTER_APIS} APIs on ports ${ports.api + 1}-${ports.api + CLUSTER_APIS} behind the proxy on ${ports.api}, ${CLUSTER_WORKERS} workers`);
   say(`Health:          ${apiUrl}/health`);
   if (departments.length) say(`SYSTEM mode:     ${departments.join(', ')} decided by the department simulator on http://127.0.0.1:${simulatorPort} (docs/connectors.md)`);
+  if (sinks) say(`Mails and SMS:   ${sinks.readUrl}   (local mail sink ${sinks.smtpUrl}, SMS stub ${sinks.smsEndpoint}; nothing leaves this machine)`);
   say('Ctrl-C stops everything.');
 }
 
@@ -220,6 +230,16 @@ async function startFullTemporalServer(databaseUrl: string): Promise<string> {
   const server = await startTemporalOnPostgres({ binary, postgresUrl: databaseUrl, dataDir: path.join(dataDir, 'temporal-server'), log: logFor('temporal') });
   temporal = server;
   return server.address;
+}
+
+/**
+ * Where notifications go: the SMTP server and SMS API in the environment (SMTP_URL, SMS_PROVIDER, …), or
+ * else a local mail sink and SMS stub started here, so every notification can be read on one page.
+ */
+async function notificationChannels(): Promise<Record<string, string>> {
+  if (env.SMTP_URL) return {};
+  sinks = await startNotificationSinks({ smtpPort: Number(env.ONETRIP_SMTP_PORT ?? 2525), httpPort: Number(env.ONETRIP_MAILBOX_PORT ?? 8025), log: logFor('sinks') });
+  return sinks.relayEnv;
 }
 
 async function allOrFirstFailure<T extends readonly unknown[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {

@@ -4,10 +4,11 @@ import { stopChild } from './temporal-dev-server';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
-/** Compiled entry points (`nest build api`, `nest build worker`). */
+/** Compiled entry points (`nest build api`, `nest build worker`: the notification relay is built with the worker). */
 export const APP_ENTRIES = {
   api: path.join(ROOT, 'dist/apps/api/apps/api/src/main.js'),
   worker: path.join(ROOT, 'dist/apps/worker/apps/worker/src/main.js'),
+  relay: path.join(ROOT, 'dist/apps/worker/apps/worker/src/relay/relay-main.js'),
 } as const;
 
 export interface AppProcess {

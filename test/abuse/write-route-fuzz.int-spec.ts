@@ -23,6 +23,10 @@ const RUNS_PER_ROUTE = Number(process.env.ONETRIP_FUZZ_RUNS ?? 300);
 // Every sign-in runs scrypt at N=2^17 (128 MiB, ~0.3 s idle; an unknown username against a decoy hash, so
 // it costs the same): 300 of them took 117 s of the test's 120 s on the shared CI box. Fewer runs there.
 const SIGN_IN_RUNS = 50;
+// Routes whose body is empty or two fields, with an id of one kind (the notices'): fewer runs cover their
+// space, and each run costs a fingerprint of every table (the suite's time budget).
+const SMALL_ROUTES = ['/api/notifications/{id}/read', '/api/notifications/contact', '/api/admin/notification-deliveries/{id}/retry'];
+const SMALL_ROUTE_RUNS = 60;
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 // Limits far above what the fuzz sends, so the limiter runs on every sign-in and submission without refusing.
 const RATE_LIMITS_ON_BUT_HIGH = {
@@ -163,7 +167,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     const beforeFixtures = await fingerprint();
     const applicant = await newApplicant(base);
     const [clerk, administrator] = await Promise.all([signIn('clerk-samr', undefined, base), signIn('admin', undefined, base)]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', administrator).set('pings', administrator).set('temporal-codec', administrator).set('notices', applicant);
+    callers.set('applications', applicant).set('tasks', clerk).set('admin', administrator).set('pings', administrator).set('temporal-codec', administrator).set('notices', applicant).set('notifications', applicant);
     const filed = await http<{ id: string }>('POST', '/applications', { baseUrl: base, token: applicant.token, body: validForm(), headers: { 'idempotency-key': idempotencyKey } });
     expect(filed.status).toBe(201);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.body.id}/complaints`, { baseUrl: base, token: applicant.token, body: { text: 'fuzz fixture' } });
@@ -174,6 +178,10 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     // Quiet before fuzzing: the case workflow has finished (and with it every write it makes).
     temporal = await connectTemporal();
     await temporal.workflow.getHandle(caseWorkflowId(filed.body.id)).result();
+    // The case's SUBMITTED notice (the worker wrote it) and a dead letter of it, as a relay leaves one.
+    await waitFor(async () => (await db.query(`SELECT 1 FROM notifications WHERE case_id = $1 AND kind = 'SUBMITTED'`, [filed.body.id])).rowCount === 1, 'the fixture\'s SUBMITTED notice');
+    const notice = (await db.query(`SELECT id::text FROM notifications WHERE case_id = $1 AND kind = 'SUBMITTED'`, [filed.body.id])).rows[0] as { id: string };
+    const letter = (await db.query(`INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, status, attempts, last_error) VALUES ($1, 'SMS', $2, 'DEAD', 3, 'fuzz fixture') RETURNING id::text`, [notice.id, `fuzz-${randomUUID()}/SMS`])).rows[0] as { id: string };
     fingerprintsAroundFixtures = [beforeFixtures, await fingerprint()];
 
     // Live fixtures, so well-formed requests get past the door to the rules and the workflow's Updates:
@@ -201,6 +209,8 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       complaints: [complaint.body.id, openComplaint.body.id],
       // Objections: cases in no notice period, so a well-formed objection is refused (409 NOTICE_NOT_OPEN).
       notices: [filed.body.id, openCase, correctionCase],
+      notifications: [notice.id],
+      'notification-deliveries': [letter.id],
     });
     Object.assign(endingFixtureIds, { applications: [filed.body.id, endableCase], cases: [filed.body.id, endableCase] });
     await openTaskId(db, endableCase, 'SAMR');
@@ -436,7 +446,18 @@ describe('fuzzing every write route from the OpenAPI document', () => {
             last = await quiet();
           }
         }),
-        { seed: SEED + index, numRuns: path === '/api/auth/token' ? Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS) : path.startsWith('/api/connectors/') ? Math.min(RUNS_PER_ROUTE, CONNECTOR_RUNS) : RUNS_PER_ROUTE, endOnFailure: true },
+        {
+          seed: SEED + index,
+          numRuns:
+            path === '/api/auth/token'
+              ? Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS)
+              : path.startsWith('/api/connectors/')
+                ? Math.min(RUNS_PER_ROUTE, CONNECTOR_RUNS)
+                : SMALL_ROUTES.includes(path)
+                  ? Math.min(RUNS_PER_ROUTE, SMALL_ROUTE_RUNS)
+                  : RUNS_PER_ROUTE,
+          endOnFailure: true,
+        },
       );
     }
 

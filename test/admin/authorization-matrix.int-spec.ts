@@ -4,6 +4,7 @@ import { SHIPPED_DEFINITIONS } from '@onetrip/domain/processes/shipped-definitio
 import { fileCase, newApplicant, openTaskId, signIn, validForm, type SignedIn } from '../api/api-fixtures';
 import { connectDatabase, uniqueEnterpriseName } from '../support/case-fixtures';
 import { http } from '../support/http';
+import { waitFor } from '../../scripts/stack/wait-for';
 
 // Every route × every kind of caller. A route that is not in this matrix fails the first test, so a
 // new route cannot ship without saying who may call it.
@@ -19,6 +20,9 @@ interface Fixture {
   complaintId: string;
   /** An enterprise of the register whose legal representative is APPLICANT. */
   enterpriseId: string;
+  /** APPLICANT's notice (the fixture case's SUBMITTED) and a dead letter of it. */
+  notificationId: string;
+  deliveryId: string;
 }
 
 interface Entry {
@@ -117,6 +121,13 @@ const MATRIX: Record<string, Entry> = {
     path: () => '/connectors/SAMR/callbacks',
     body: () => ({ taskId: 'matrix.SAMR.1', decision: 'REJECT', reason: 'matrix' }),
   },
+  // Notifications: an applicant's own notices (another's is not found) and contact settings; admins' dead letters.
+  'GET /api/notifications': { allowed: ['APPLICANT', 'OTHER_APPLICANT'], path: () => '/notifications' },
+  'POST /api/notifications/{id}/read': { allowed: ['APPLICANT', 'OTHER_APPLICANT'], hidden: ['OTHER_APPLICANT'], path: (f) => `/notifications/${f.notificationId}/read`, body: () => ({}) },
+  'GET /api/notifications/contact': { allowed: ['APPLICANT', 'OTHER_APPLICANT'], path: () => '/notifications/contact' },
+  'PUT /api/notifications/contact': { allowed: ['APPLICANT', 'OTHER_APPLICANT'], path: () => '/notifications/contact', body: () => ({ email: 'matrix@example.com', locale: 'en' }) },
+  'GET /api/admin/notification-deliveries': { allowed: ['ADMIN'], path: () => '/admin/notification-deliveries' },
+  'POST /api/admin/notification-deliveries/{id}/retry': { allowed: ['ADMIN'], path: (f) => `/admin/notification-deliveries/${f.deliveryId}/retry`, body: () => ({}) },
   'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }), headers: { 'x-namespace': 'default' } },
 };
 
@@ -165,7 +176,16 @@ describe('authorization matrix: every route × every caller', () => {
        VALUES ($1, $2, '吉首市矩阵科技有限公司', 'LIMITED_LIABILITY', '{"divisionCode": "433101", "detail": "乾州街道"}', '{"name": "张三", "idNumber": "433101199001010011", "mobile": "13800001111"}', $3, '100000.00', '["软件开发"]', '[]', '[]', 'ACTIVE', $4)`,
       [enterpriseId, `91433101${enterpriseId.replace(/[^0-9]/g, '').padEnd(10, '2').slice(0, 10)}`, applicant.id, filed.id],
     );
-    fixture = { caseId: filed.id, taskId, complaintId: complaint.body.id, enterpriseId };
+    // The case's first notice, as the worker writes it, and a dead letter of it as the relay leaves one.
+    const notificationId = await waitFor('the fixture case\'s SUBMITTED notice', async () => {
+      const result = await db.query(`SELECT id::text FROM notifications WHERE case_id = $1 AND kind = 'SUBMITTED'`, [filed.id]);
+      return (result.rows[0] as { id: string } | undefined)?.id;
+    });
+    const dead = await db.query(
+      `INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, status, attempts, last_error) VALUES ($1, 'SMS', $2, 'DEAD', 3, 'matrix') RETURNING id::text`,
+      [notificationId, `matrix-${randomUUID()}/SMS`],
+    );
+    fixture = { caseId: filed.id, taskId, complaintId: complaint.body.id, enterpriseId, notificationId, deliveryId: (dead.rows[0] as { id: string }).id };
   });
   afterAll(() => db.end());
 
@@ -177,7 +197,7 @@ describe('authorization matrix: every route × every caller', () => {
 
   /** What a caller may not change: the fixture case, its tasks, complaints, corrections and the audit trail of actions. */
   async function snapshot(): Promise<unknown> {
-    const [cases, tasks, complaints, corrections, audit, pings, definitions] = await Promise.all([
+    const [cases, tasks, complaints, corrections, audit, pings, definitions, notices, deliveries, contacts] = await Promise.all([
       db.query(`SELECT status, correction_round, form FROM cases WHERE id = $1`, [fixture.caseId]),
       db.query(`SELECT id, status, claimed_by_id, escalated_at FROM tasks WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
       db.query(`SELECT id, status, resolution FROM complaints WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
@@ -185,8 +205,22 @@ describe('authorization matrix: every route × every caller', () => {
       db.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM ping_records`),
       db.query(`SELECT key, version, status FROM process_definitions WHERE key IN ('enterprise-opening', 'matrix-upload') ORDER BY key, version`),
+      db.query(`SELECT id, read_at FROM notifications WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
+      db.query(`SELECT id, status, attempts FROM notification_deliveries WHERE id = $1`, [fixture.deliveryId]),
+      db.query(`SELECT email, locale FROM users WHERE id = ANY($1::uuid[]) ORDER BY id`, [[...userIds.values()]]),
     ]);
-    return { cases: cases.rows, tasks: tasks.rows, complaints: complaints.rows, corrections: corrections.rows, audit: audit.rows, pings: pings.rows, definitions: definitions.rows };
+    return {
+      cases: cases.rows,
+      tasks: tasks.rows,
+      complaints: complaints.rows,
+      corrections: corrections.rows,
+      audit: audit.rows,
+      pings: pings.rows,
+      definitions: definitions.rows,
+      notices: notices.rows,
+      deliveries: deliveries.rows,
+      contacts: contacts.rows,
+    };
   }
 
   it('answers 401, 403 or 404 to every caller who may not, and changes nothing', async () => {

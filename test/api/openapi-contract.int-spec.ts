@@ -36,6 +36,8 @@ const WELL_FORMED: Record<string, unknown> = {
   'POST /api/admin/processes/{key}/versions/{version}/activate': {},
   'POST /api/admin/processes/{key}/versions/{version}/retire': {},
   'POST /api/processes/{key}/applications': { form: {} },
+  'POST /api/notifications/{id}/read': {},
+  'POST /api/admin/notification-deliveries/{id}/retry': {},
 };
 
 // Routes with a larger body limit of their own: the oversized body must pass it.
@@ -53,7 +55,7 @@ describe('the API answers exactly what its OpenAPI document says', () => {
     contract = contractChecker(doc);
     db = await connectDatabase();
     const [applicant, clerk, admin] = await Promise.all([newApplicant(), signIn('clerk-samr'), signIn('admin')]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', admin).set('pings', admin).set('temporal-codec', admin).set('processes', applicant).set('cases', applicant).set('enterprises', applicant).set('notices', applicant);
+    callers.set('applications', applicant).set('tasks', clerk).set('admin', admin).set('pings', admin).set('temporal-codec', admin).set('processes', applicant).set('cases', applicant).set('enterprises', applicant).set('notices', applicant).set('notifications', applicant);
     const filed = await fileCase(applicant.token);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.id}/complaints`, { token: applicant.token, body: { text: 'contract fixture' } });
     expect(complaint.status).toBe(201);
@@ -71,7 +73,13 @@ describe('the API answers exactly what its OpenAPI document says', () => {
        VALUES ($1, $2, '吉首市契约科技有限公司', 'LIMITED_LIABILITY', '{"divisionCode": "433101", "detail": "乾州街道"}', '{"name": "张三", "idNumber": "433101199001010011", "mobile": "13800001111"}', $3, '100000.00', '["软件开发"]', '[]', '[]', 'ACTIVE', $4)`,
       [enterprise, `91433101${enterprise.replace(/[^0-9]/g, '').padEnd(10, '1').slice(0, 10)}`, applicant.id, filed.id],
     );
-    Object.assign(ids, { applications: filed.id, cases: filed.id, notices: filed.id, tasks: await openTaskId(db, filed.id, 'SAMR'), complaints: complaint.body.id, verify: code, enterprises: enterprise });
+    // The case's SUBMITTED notice (the worker writes it at once) and a dead letter of it, for the notifications' routes.
+    let notice: { id: string } | undefined;
+    for (const deadline = Date.now() + 20_000; !notice && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      notice = (await db.query(`SELECT id::text FROM notifications WHERE case_id = $1 AND kind = 'SUBMITTED'`, [filed.id])).rows[0] as { id: string } | undefined;
+    }
+    const letter = (await db.query(`INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, status, attempts, last_error) VALUES ($1, 'SMS', $2, 'DEAD', 3, 'contract') RETURNING id::text`, [notice!.id, `contract-${randomUUID()}/SMS`])).rows[0] as { id: string };
+    Object.assign(ids, { applications: filed.id, cases: filed.id, notices: filed.id, tasks: await openTaskId(db, filed.id, 'SAMR'), complaints: complaint.body.id, verify: code, enterprises: enterprise, notifications: notice!.id, 'notification-deliveries': letter.id });
   });
 
   afterAll(async () => {
@@ -106,7 +114,7 @@ describe('the API answers exactly what its OpenAPI document says', () => {
       const prefix = path.split('/')[2];
       const proper = callers.get(prefix)?.token;
       // Someone signed in whose role the route refuses: a clerk where applicants file, else an applicant.
-      const other = prefix === 'applications' || prefix === 'processes' || prefix === 'cases' || prefix === 'enterprises' || prefix === 'notices' ? callers.get('tasks')?.token : callers.get('applications')?.token;
+      const other = prefix === 'applications' || prefix === 'processes' || prefix === 'cases' || prefix === 'enterprises' || prefix === 'notices' || prefix === 'notifications' ? callers.get('tasks')?.token : callers.get('applications')?.token;
       // A PDF's 200 is no JSON to check here: test/documents reads the PDFs themselves.
       const binary = operation.responses['200'] !== undefined && !operation.responses['200'].content?.['application/json'];
       const documented = Object.keys(operation.responses);

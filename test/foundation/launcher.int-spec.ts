@@ -37,13 +37,15 @@ describe('the launcher (./onetrip up without the install and build)', () => {
   let databaseUrl: string;
 
   beforeAll(async () => {
-    const [postgres, temporal, ui, api] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [postgres, temporal, ui, api, smtp, mailbox] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
     env = {
       ONETRIP_DATA_DIR: dataDir,
       ONETRIP_POSTGRES_PORT: String(postgres),
       ONETRIP_TEMPORAL_PORT: String(temporal),
       ONETRIP_TEMPORAL_UI_PORT: String(ui),
       API_PORT: String(api),
+      ONETRIP_SMTP_PORT: String(smtp),
+      ONETRIP_MAILBOX_PORT: String(mailbox),
     };
     apiUrl = `http://127.0.0.1:${api}/api`;
     databaseUrl = `postgres://onetrip:onetrip@127.0.0.1:${postgres}/onetrip`;
@@ -65,7 +67,7 @@ describe('the launcher (./onetrip up without the install and build)', () => {
 
   async function stop(child: ChildProcess): Promise<{ code: number | null; leftBehind: number[] }> {
     const processes = descendants(child.pid!);
-    expect(processes.length).toBeGreaterThanOrEqual(5); // launcher, PostgreSQL, Temporal, worker, API
+    expect(processes.length).toBeGreaterThanOrEqual(7); // launcher, PostgreSQL, Temporal, worker, relay, mail sink, API
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const code = await exited;
@@ -76,6 +78,10 @@ describe('the launcher (./onetrip up without the install and build)', () => {
   it('brings everything up, prints the URLs, stops cleanly, and keeps the data for the next start', async () => {
     const first = await launch();
     expect(first.output.join('\n')).toMatch(/API: +http:\/\/127\.0\.0\.1:\d+\/api[\s\S]*OpenAPI docs: +http:\/\/127\.0\.0\.1:\d+\/api\/docs[\s\S]*Temporal Web UI: +http:\/\/127\.0\.0\.1:\d+/);
+    // The local mail sink's page, where notifications can be read.
+    const mailbox = /Mails and SMS: +(http:\/\/127\.0\.0\.1:\d+\/)/.exec(first.output.join('\n'))?.[1];
+    expect(mailbox).toBe(`http://127.0.0.1:${env.ONETRIP_MAILBOX_PORT}/`);
+    expect((await fetch(mailbox!)).status).toBe(200);
     const health = await http<{ status: string; details: Record<string, { status: string }> }>('GET', '/health', { baseUrl: apiUrl });
     expect(health.body).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, temporal: { status: 'up' } } });
     const token = await http<{ accessToken: string }>('POST', '/auth/token', { baseUrl: apiUrl, body: { username: 'admin', password: 'onetrip-demo' } });
@@ -99,6 +105,7 @@ describe('the launcher (./onetrip up without the install and build)', () => {
     const firstStop = await stop(first.child);
     expect(firstStop).toEqual({ code: 0, leftBehind: [] });
     expect(first.output.join('\n')).toContain('worker stopped');
+    expect(first.output.join('\n')).toContain('relay stopped');
 
     const second = await launch();
     const db = new PgClient({ connectionString: databaseUrl });

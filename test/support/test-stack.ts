@@ -173,3 +173,29 @@ export async function startWorker(env: Record<string, string>, label = 'worker',
   });
   return app;
 }
+
+/** Starts a notification relay on the lane's database (or a private `stack`), collecting its log lines; resolves once it runs. */
+export async function startRelay(env: Record<string, string>, label = 'relay', stack: Pick<StackTarget, 'databaseUrl' | 'temporalAddress'> = testStack()): Promise<{ app: AppProcess; lines: string[] }> {
+  const toFile = fileLog(label);
+  const lines: string[] = [];
+  const app = startApp({
+    name: 'relay',
+    env: { DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress, ...runKeys(), NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    log: (line) => {
+      lines.push(line);
+      toFile(line);
+    },
+  });
+  await waitFor(
+    `${label} to start`,
+    async () => {
+      if (app.process.exitCode !== null) throw new Error(`${label} exited with ${app.process.exitCode}: ${lines.slice(-3).join(' | ')}`);
+      return Promise.resolve(lines.some((line) => line.includes('relay started')));
+    },
+    { timeoutMs: 60_000, intervalMs: 50 },
+  ).catch(async (error: unknown) => {
+    await app.stop();
+    throw error;
+  });
+  return { app, lines };
+}

@@ -13,6 +13,7 @@ import { ProcessListPage, ProcessVersionPage } from './pages/process-admin-pages
 import { ProcessApplyPage, ProcessCatalogPage } from './pages/process-pages';
 import { InboxPage, TaskPage } from './pages/clerk-pages';
 import { NoticesPage } from './pages/notice-pages';
+import { DeadLettersPage, MessagesPage, useUnreadCount } from './pages/notification-pages';
 import { Link, match, navigate, usePath } from './router';
 import { useSession, type Role, type Session } from './session';
 
@@ -25,6 +26,7 @@ const NAV: Record<Role, Array<{ href: string; label: MessageKey }>> = {
     { href: '/apply', label: 'navOtherProcesses' },
     { href: '/notices', label: 'navNotices' },
     { href: '/enterprises', label: 'navEnterprises' },
+    { href: '/messages', label: 'navMessages' },
   ],
   CLERK: [{ href: '/inbox', label: 'navInbox' }],
   WINDOW: [
@@ -37,6 +39,7 @@ const NAV: Record<Role, Array<{ href: string; label: MessageKey }>> = {
     { href: '/admin', label: 'navStuck' },
     { href: '/admin/metrics', label: 'navMetrics' },
     { href: '/admin/processes', label: 'navProcesses' },
+    { href: '/admin/notifications', label: 'navDeadLetters' },
   ],
 };
 
@@ -63,6 +66,8 @@ const ROUTES: Route[] = [
   { pattern: '/admin/processes', roles: ['ADMIN'], render: () => <ProcessListPage /> },
   { pattern: '/admin/processes/:key/versions/:version', roles: ['ADMIN'], render: (p) => <ProcessVersionPage key={`${p.key}@${p.version}`} processKey={p.key} version={Number(p.version)} /> },
   { pattern: '/admin/metrics', roles: ['ADMIN'], render: () => <MetricsPage /> },
+  { pattern: '/admin/notifications', roles: ['ADMIN'], render: () => <DeadLettersPage /> },
+  { pattern: '/messages', roles: ['APPLICANT'], render: () => <MessagesPage /> },
   { pattern: '/admin/cases/:id', roles: ['ADMIN'], render: (p) => <AdminCasePage key={p.id} id={p.id} /> },
 ];
 
@@ -82,6 +87,7 @@ function Header({ session }: { session: Session | null }) {
   const { t, lang, setLang } = useI18n();
   const path = usePath();
   const pathname = path.split('?')[0];
+  const unread = useUnreadCount(session?.user.role === 'APPLICANT');
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -122,7 +128,7 @@ function Header({ session }: { session: Session | null }) {
             {NAV[session.user.role].map((item) => (
               <li key={item.href}>
                 <Link href={item.href} aria-current={pathname === item.href ? 'page' : undefined}>
-                  {t(item.label)}
+                  {item.href === '/messages' && unread > 0 ? t('navMessagesUnread', { n: unread }) : t(item.label)}
                 </Link>
               </li>
             ))}

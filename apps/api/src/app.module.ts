@@ -16,6 +16,7 @@ import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PingsModule } from './pings/pings.module';
 import { ProcessesModule } from './processes/processes.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ConnectorsModule,
         ComplaintsModule,
         NoticesModule,
+        NotificationsModule,
         EnterprisesModule,
         AdminModule,
         DocumentsModule,

@@ -61,3 +61,7 @@ export * from './documents/document-content';
 export * from './engine/field-display';
 export * from './engine/form-masking';
 export * from './engine/step-form-view';
+
+export * from './notifications/notification-channels';
+export * from './notifications/notification-templates';
+export * from './notifications/delivery-backoff';

@@ -17,3 +17,7 @@ export * from './database/enterprise-register.repository';
 export * from './telemetry/tracing';
 export * from './telemetry/metrics-server';
 export * from './connectors/department-signature';
+export * from './notifications/sms-provider';
+export * from './notifications/aliyun-signature';
+export * from './notifications/aliyun-style-sms.provider';
+export * from './notifications/sms-settings';

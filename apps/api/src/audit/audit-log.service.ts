@@ -24,7 +24,9 @@ export type AuditAction =
   // Process definitions (admin):
   | 'PROCESS_UPLOAD'
   | 'PROCESS_ACTIVATE'
-  | 'PROCESS_RETIRE';
+  | 'PROCESS_RETIRE'
+  // Notifications (admin): a dead letter sent again.
+  | 'NOTIFICATION_RETRY';
 
 export interface AuditEntry {
   actor: AuthenticatedUser;

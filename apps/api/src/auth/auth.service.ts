@@ -56,7 +56,7 @@ export class AuthService {
     if (problem) throw new AppError(problem, PASSWORD_PROBLEM_MESSAGES[problem], [{ path: 'password', messages: [PASSWORD_PROBLEM_MESSAGES[problem]] }]);
     // Hashed either way, so a taken username answers as slowly as a free one.
     const passwordHash = await hashPassword(dto.password);
-    await this.users.insertApplicantIfAbsent({ id: randomUUID(), username: dto.username, passwordHash, name: dto.name, sealedMobile: this.cipher.seal(dto.mobile) });
+    await this.users.insertApplicantIfAbsent({ id: randomUUID(), username: dto.username, passwordHash, name: dto.name, sealedMobile: this.cipher.seal(dto.mobile), sealedEmail: dto.email ? this.cipher.seal(dto.email) : null, locale: dto.locale ?? 'zh' });
     return { username: dto.username, role: 'APPLICANT' };
   }
 

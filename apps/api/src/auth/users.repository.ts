@@ -31,11 +31,11 @@ export class UsersRepository {
   }
 
   /** Creates an applicant's account unless the username is taken (registration does not tell which). */
-  async insertApplicantIfAbsent(user: { id: string; username: string; passwordHash: string; name: string; sealedMobile: string }): Promise<void> {
+  async insertApplicantIfAbsent(user: { id: string; username: string; passwordHash: string; name: string; sealedMobile: string; sealedEmail: string | null; locale: 'zh' | 'en' }): Promise<void> {
     await this.users
       .createQueryBuilder()
       .insert()
-      .values({ id: user.id, username: user.username, passwordHash: user.passwordHash, name: user.name, mobile: user.sealedMobile, role: 'APPLICANT', department: null })
+      .values({ id: user.id, username: user.username, passwordHash: user.passwordHash, name: user.name, mobile: user.sealedMobile, email: user.sealedEmail, locale: user.locale, role: 'APPLICANT', department: null })
       .orIgnore()
       .execute();
   }

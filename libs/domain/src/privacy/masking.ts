@@ -31,8 +31,18 @@ function maskWrittenMobile(written: string): string {
   return chars.join('');
 }
 
+/** 'zhang.san@example.com' → 'z********@example.com': the first character and the domain stay, the length too. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '*'.repeat(email.length);
+  return email[0] + '*'.repeat(at - 1) + email.slice(at);
+}
+
+// An address as it appears in free text (log lines, SMTP errors that quote the recipient).
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![A-Za-z0-9.-])/g;
+
 /**
- * Masks every ID number (mistyped ones too) and mobile that `detectPersonalData` finds in free text (log
+ * Masks every ID number (mistyped ones too), mobile and e-mail address that `detectPersonalData` finds in free text (log
  * lines, error messages), keeping the length. Hashes, tokens and longer numbers stay whole: not a person's.
  */
 export function maskPersonalData(text: string): string {
@@ -43,7 +53,7 @@ export function maskPersonalData(text: string): string {
     masked += text.slice(from, found.index) + (found.kind === 'MOBILE' ? maskWrittenMobile(found.value) : maskIdNumber(found.value));
     from = found.index + found.value.length;
   }
-  return masked + text.slice(from);
+  return (masked + text.slice(from)).replace(EMAIL_IN_TEXT, maskEmail);
 }
 
 /** The form with every ID number and mobile masked: who, not the numbers (lists, admins who did not ask). */

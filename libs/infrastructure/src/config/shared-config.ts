@@ -181,6 +181,29 @@ export class SharedConfig {
    */
   @ConnectorSetting(parseDepartmentSecrets)
   DEPARTMENT_SYSTEM_SECRETS: string = '';
+  // Text messages (the relay's SMS channel, and the send-SMS service others call): docs/notifications.md.
+
+  /** Which SMS adapter sends: `aliyun` (an Aliyun-style SendSms API, or the local stub), or `none` (SMS not sent). */
+  @IsIn(['aliyun', 'none'])
+  SMS_PROVIDER: 'aliyun' | 'none' = 'none';
+
+  /** The SMS API's address (with SMS_PROVIDER=aliyun). */
+  @ValidateBy({ name: 'smsEndpoint', validator: { validate: (value, args) => (args?.object as SharedConfig).SMS_PROVIDER === 'none' || (typeof value === 'string' && /^https?:\/\/\S+$/.test(value)), defaultMessage: () => 'must be an http(s) URL when SMS_PROVIDER is aliyun' } })
+  SMS_ENDPOINT: string = '';
+
+  @IsString()
+  SMS_ACCESS_KEY_ID: string = '';
+
+  @IsString()
+  SMS_ACCESS_KEY_SECRET: string = '';
+
+  /** The approved signature (签名) the provider puts before every message. */
+  @IsString()
+  SMS_SIGN_NAME: string = '一件事一次办';
+
+  /** Template key → the provider's template code, `COMPLETED=SMS_123456,*=SMS_654321`; unlisted keys use SMS_ONETRIP_<KEY>. */
+  @Matches(/^(\s*([A-Z_]+|\*)=[\w.-]+\s*(,|$))*$/, { message: 'must be KEY=CODE pairs separated by commas' })
+  SMS_TEMPLATE_CODES: string = '';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';

@@ -5,7 +5,7 @@ import { LogLevel } from '../config/shared-config';
 import { logCorrelation } from '../telemetry/tracing';
 
 // Keys whose values are personal data: never written, whatever the message.
-const REDACTED_KEYS = ['idNumber', 'mobile', 'password', 'authorization', 'accessToken'];
+const REDACTED_KEYS = ['idNumber', 'mobile', 'email', 'password', 'authorization', 'accessToken'];
 const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `req.headers.${key}`]);
 
 /**

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { isValidMobile } from '@onetrip/domain';
 
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
@@ -35,4 +35,15 @@ export class UserRegisterDto {
   @MaxLength(20)
   @IsMainlandMobile()
   mobile!: string;
+
+  @ApiPropertyOptional({ maxLength: 254, format: 'email', description: 'Where e-mail notifications go (optional; stored encrypted)' })
+  @IsOptional()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string;
+
+  @ApiPropertyOptional({ enum: ['zh', 'en'], default: 'zh', description: 'The language of e-mail notifications' })
+  @IsOptional()
+  @IsIn(['zh', 'en'])
+  locale?: 'zh' | 'en';
 }

@@ -19,6 +19,14 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true })
   mobile!: string | null;
 
+  /** Sealed like the mobile; where e-mail notifications go (none: no e-mail is sent). */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  /** The language of the applicant's e-mails ('zh' or 'en'). */
+  @Column({ type: 'text', default: 'zh' })
+  locale!: 'zh' | 'en';
+
   @Column({ type: 'text' })
   role!: UserRole;
 

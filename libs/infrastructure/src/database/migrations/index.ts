@@ -10,6 +10,7 @@ import { AddEnterpriseRegister1765000000000 } from './1765000000000-add-enterpri
 import { AddPublicNotices1765100000000 } from './1765100000000-add-public-notices';
 import { AddIssuedDocuments1765200000000 } from './1765200000000-add-issued-documents';
 import { AddDepartmentSystems1765300000000 } from './1765300000000-add-department-systems';
+import { AddNotificationDeliveries1765310000000 } from './1765310000000-add-notification-deliveries';
 import { AddCaseEvents1765320000000 } from './1765320000000-add-case-events';
 
 // In order; never edit one once committed, add a new one.
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   AddPublicNotices1765100000000,
   AddIssuedDocuments1765200000000,
   AddDepartmentSystems1765300000000,
+  AddNotificationDeliveries1765310000000,
   AddCaseEvents1765320000000,
 ];
