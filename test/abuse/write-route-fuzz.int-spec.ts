@@ -155,8 +155,15 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     // would keep writing after its response: a cancelled case with its cancelled SAMR task, a resolved complaint.
     const beforeFixtures = await fingerprint();
     const applicant = await newApplicant(base);
-    const [clerk, administrator] = await Promise.all([signIn('clerk-samr', undefined, base), signIn('admin', undefined, base)]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', administrator).set('pings', administrator).set('temporal-codec', administrator).set('notices', applicant);
+    const [clerk, administrator, window] = await Promise.all([signIn('clerk-samr', undefined, base), signIn('admin', undefined, base), signIn('window', undefined, base)]);
+    callers
+      .set('applications', applicant)
+      .set('tasks', clerk)
+      .set('admin', administrator)
+      .set('pings', administrator)
+      .set('temporal-codec', administrator)
+      .set('notices', applicant)
+      .set('window', window);
     const filed = await http<{ id: string }>('POST', '/applications', { baseUrl: base, token: applicant.token, body: validForm(), headers: { 'idempotency-key': idempotencyKey } });
     expect(filed.status).toBe(201);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.body.id}/complaints`, { baseUrl: base, token: applicant.token, body: { text: 'fuzz fixture' } });

@@ -108,6 +108,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/admin/processes/{key}/versions/{version}': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1' },
   'POST /api/admin/processes/{key}/versions/{version}/activate': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1/activate', body: () => ({}) },
   'POST /api/admin/processes/{key}/versions/{version}/retire': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1/retire', body: () => ({}) },
+  // Walk-ins (issue 17): only the window finds applicants or opens accounts for them.
+  'GET /api/window/applicants': { allowed: ['WINDOW'], path: () => '/window/applicants?name=%E7%9F%A9%E9%98%B5&mobileLast4=0000' },
+  'POST /api/window/applicants': { allowed: ['WINDOW'], path: () => '/window/applicants', body: () => ({ name: '矩阵', mobile: '13900000000' }) },
   'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }), headers: { 'x-namespace': 'default' } },
 };
 
@@ -168,16 +171,17 @@ describe('authorization matrix: every route × every caller', () => {
 
   /** What a caller may not change: the fixture case, its tasks, complaints, corrections and the audit trail of actions. */
   async function snapshot(): Promise<unknown> {
-    const [cases, tasks, complaints, corrections, audit, pings, definitions] = await Promise.all([
+    const [cases, tasks, complaints, corrections, audit, pings, walkIns, definitions] = await Promise.all([
       db.query(`SELECT status, correction_round, form FROM cases WHERE id = $1`, [fixture.caseId]),
       db.query(`SELECT id, status, claimed_by_id, escalated_at FROM tasks WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
       db.query(`SELECT id, status, resolution FROM complaints WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM corrections WHERE case_id = $1`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM ping_records`),
+      db.query(`SELECT count(*)::int AS n FROM users WHERE name = '矩阵'`),
       db.query(`SELECT key, version, status FROM process_definitions WHERE key IN ('enterprise-opening', 'matrix-upload') ORDER BY key, version`),
     ]);
-    return { cases: cases.rows, tasks: tasks.rows, complaints: complaints.rows, corrections: corrections.rows, audit: audit.rows, pings: pings.rows, definitions: definitions.rows };
+    return { cases: cases.rows, tasks: tasks.rows, complaints: complaints.rows, corrections: corrections.rows, audit: audit.rows, pings: pings.rows, walkIns: walkIns.rows, definitions: definitions.rows };
   }
 
   it('answers 401, 403 or 404 to every caller who may not, and changes nothing', async () => {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
+import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -42,6 +43,7 @@ export class AppModule {
         ComplaintsModule,
         NoticesModule,
         EnterprisesModule,
+        ApplicantsModule,
         AdminModule,
         DocumentsModule,
         MetricsModule,
