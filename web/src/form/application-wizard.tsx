@@ -1,7 +1,8 @@
-import { sampleApplicationForm, type ApplicationForm, type JsonSchema } from '@onetrip/domain';
+import { DEFAULT_DIVISION_NAMES, nameCheck, sampleApplicationForm, type ApplicationForm, type JsonSchema } from '@onetrip/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, newIdempotencyKey } from '../api';
 import { ErrorNotice, Loading, Notice, PageTitle, setFlash, useAnnounce } from '../components/ui';
+import { WalkInPanel } from './walk-in-panel';
 import { ValueTree } from '../components/value-tree';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
@@ -156,6 +157,8 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
 
   const change = (path: string, value: unknown) => {
     setForm((current) => setField(current, path, value));
+    // A refusal is about what was sent: a change makes it stale, and the button works again at once.
+    setError(null);
     if (Object.keys(server).some((p) => covers(path, p) || covers(p, path))) {
       setServer((current) => Object.fromEntries(Object.entries(current).filter(([p]) => !(covers(path, p) || covers(p, path)))));
     }
@@ -283,6 +286,16 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
         </div>
       )}
       {mode === 'WINDOW' && (
+        <WalkInPanel
+          chosen={onBehalfOf}
+          onPick={(username) => {
+            setOnBehalfOf(username);
+            setError(null);
+            setServer((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== 'onBehalfOf')));
+          }}
+        />
+      )}
+      {mode === 'WINDOW' && (
         <div className="panel">
           <TextField
             path="onBehalfOf"
@@ -291,6 +304,7 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
             value={onBehalfOf}
             onChange={(value) => {
               setOnBehalfOf(value);
+              setError(null);
               setServer((current) => Object.fromEntries(Object.entries(current).filter(([p]) => p !== 'onBehalfOf')));
             }}
             onBlur={blur}
@@ -331,7 +345,13 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
           <span className="part-count">{t('partOf', { n: step + 1, total: REVIEW + 1 })}</span> {stepLabel(step)}
         </h2>
         {step < REVIEW ? (
-          <SchemaFields root={schema} fields={parts[step].fields} value={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
+          <>
+            {mode === 'APPLICANT' && session.user.name && parts[step].paths.some((p) => covers(p, 'legalRepresentative.name')) && (
+              <LegalRepresentativeIsMe name={session.user.name} current={form.legalRepresentative.name} onFill={(name) => change('legalRepresentative.name', name)} />
+            )}
+            <SchemaFields root={schema} fields={parts[step].fields} value={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
+            {parts[step].paths.some((p) => covers(p, 'company.name')) && <NameParts form={form} rules={rules} />}
+          </>
         ) : (
           <>
             {summaryEntries.length > 0 ? (
@@ -399,5 +419,34 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
         {savedAt && <span className="hint">{t('draftSaved', { time: formatDateTime(savedAt, lang) })}</span>}
       </div>
     </form>
+  );
+}
+
+/** How the name check reads the name (行政区划 + 字号 + 行业 + 组织形式), with the rules the API serves. */
+function NameParts({ form, rules }: { form: ApplicationForm; rules: ServedRules }) {
+  const { t } = useI18n();
+  const name = form.company.name.trim();
+  if (name === '') return null;
+  const result = nameCheck(name, form.company.entityType, { divisionNames: [...DEFAULT_DIVISION_NAMES, rules.jurisdiction.name], forbiddenWords: rules.forbiddenWords });
+  if (!result.parts) return null;
+  const { division, tradeName, industry, organisationalForm } = result.parts;
+  return (
+    <p className="hint name-parts" data-testid="name-parts">
+      {t('nameParts', { parts: [division, tradeName, industry, organisationalForm].join(' + ') })}（{t('namePartsLegend')}）
+    </p>
+  );
+}
+
+/** The applicant filing for their own enterprise fills the representative's name from their account. */
+function LegalRepresentativeIsMe({ name, current, onFill }: { name: string; current: string; onFill: (name: string) => void }) {
+  const { t } = useI18n();
+  const filled = current.trim() === name;
+  return (
+    <div className="actions actions--start">
+      <button type="button" className="button button--secondary" disabled={filled} onClick={() => onFill(name)}>
+        {t('iAmLegalRepresentative')}
+      </button>
+      {filled && <span className="hint">{t('legalRepresentativeFilled')}</span>}
+    </div>
   );
 }
