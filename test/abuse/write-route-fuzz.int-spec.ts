@@ -22,6 +22,9 @@ const RUNS_PER_ROUTE = Number(process.env.ONETRIP_FUZZ_RUNS ?? 300);
 // Every sign-in runs scrypt at N=2^17 (128 MiB, ~0.3 s idle; an unknown username against a decoy hash, so
 // it costs the same): 300 of them took 117 s of the test's 120 s on the shared CI box. Fewer runs there.
 const SIGN_IN_RUNS = 50;
+// The window's walk-in account route takes two short strings: its space is small, and every accepted run
+// adds a user row each later fingerprint reads. 100 runs cover it without stretching the test's time budget.
+const WALK_IN_RUNS = 100;
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 // Limits far above what the fuzz sends, so the limiter runs on every sign-in and submission without refusing.
 const RATE_LIMITS_ON_BUT_HIGH = {
@@ -433,7 +436,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
             last = await quiet();
           }
         }),
-        { seed: SEED + index, numRuns: path === '/api/auth/token' ? Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS) : RUNS_PER_ROUTE, endOnFailure: true },
+        { seed: SEED + index, numRuns: path === '/api/auth/token' ? Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS) : path === '/api/window/applicants' ? Math.min(RUNS_PER_ROUTE, WALK_IN_RUNS) : RUNS_PER_ROUTE, endOnFailure: true },
       );
     }
 
@@ -450,7 +453,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       id: 'abuse.write-route-fuzz',
       section: 'Bad input and abuse',
       check: 'Every write route of the OpenAPI document fuzzed with documented-then-hostile bodies, ids and callers',
-      how: `fast-check, seed ${SEED}, ${RUNS_PER_ROUTE} runs per route (sign-in ${Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS)}); ajv against the document; md5 of every table around each refused request`,
+      how: `fast-check, seed ${SEED}, ${RUNS_PER_ROUTE} runs per route (sign-in ${Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS)}, walk-in accounts ${Math.min(RUNS_PER_ROUTE, WALK_IN_RUNS)}); ajv against the document; md5 of every table around each refused request`,
       figures: {
         'write routes fuzzed': writeRoutes.length,
         'requests sent': figures.sent,

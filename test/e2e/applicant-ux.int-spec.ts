@@ -60,6 +60,8 @@ describe('web pages: what applicants, the window and everyone stumbled on (issue
     const page = await opened.browser.newPage(PHONE);
     await signIn(page, base, username, 'correct-horse-battery');
     await page.waitForURL('**/cases');
+    await page.locator('table.cases').waitFor();
+    await checkAccessibility(page, 'my cases');
 
     // 9: the new-case form prefills the legal representative from the account and offers the divisions as a list.
     await page.getByRole('link', { name: '开办企业' }).first().click();
@@ -116,7 +118,7 @@ describe('web pages: what applicants, the window and everyone stumbled on (issue
     // 7: after the outcome: next steps, a tracking number for free mail, no stale text.
     await page.locator('.case-page[data-status="COMPLETED"]').waitFor();
     await check('7 no stale correction text on a completed case', async () => expect(await page.getByText('补正已提交，相关部门将重新审核。').count()).toBe(0));
-    await check('7 next steps', () => page.getByTestId('next-steps').getByText(/UKey/).waitFor(SHORT));
+    await check('7 next steps', () => page.getByTestId('next-steps').getByText(/激活税务 UKey/).waitFor(SHORT));
     await check('7 tracking number for free mail', () => page.getByTestId('tracking-number').waitFor(SHORT));
     await checkAccessibility(page, 'case, completed');
     await screenshot(page, 'ux-05-completed-next-steps');
