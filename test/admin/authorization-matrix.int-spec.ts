@@ -109,7 +109,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/admin/processes/{key}/versions/{version}/activate': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1/activate', body: () => ({}) },
   'POST /api/admin/processes/{key}/versions/{version}/retire': { allowed: ['ADMIN'], path: () => '/admin/processes/enterprise-opening/versions/1/retire', body: () => ({}) },
   // Walk-ins (issue 17): only the window finds applicants or opens accounts for them.
-  'GET /api/window/applicants': { allowed: ['WINDOW'], path: () => '/window/applicants?name=%E7%9F%A9%E9%98%B5&mobileLast4=0000' },
+  'POST /api/window/applicants/lookup': { allowed: ['WINDOW'], path: () => '/window/applicants/lookup', body: () => ({ name: '矩阵', mobileLast4: '0000' }) },
   'POST /api/window/applicants': { allowed: ['WINDOW'], path: () => '/window/applicants', body: () => ({ name: '矩阵', mobile: '13900000000' }) },
   'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }), headers: { 'x-namespace': 'default' } },
 };

@@ -78,7 +78,13 @@ describe('web pages: what applicants, the window and everyone stumbled on (issue
       await page.locator('#f-company-name-flag').getByText(/GB\/T 4754/).waitFor(SHORT);
       expect(await page.locator('#f-company-name-err').count()).toBe(0);
     });
-    await check('9 division picked from a list', () => page.getByRole('combobox', { name: /行政区划/ }).waitFor(SHORT));
+    await check('9 division picked from a list', async () => {
+      const division = page.getByRole('combobox', { name: /行政区划/ });
+      await division.waitFor(SHORT);
+      // The jurisdiction's own division is chosen by name, not typed as 433101.
+      expect(await division.inputValue()).toBe('433101');
+      expect(await division.locator('option:checked').innerText()).toContain('吉首市');
+    });
     await screenshot(page, 'ux-01-name-split-and-division-list');
     await page.getByRole('button', { name: /法定代表人/ }).first().click();
     await check('9 legal representative filled from the account', async () => {

@@ -771,14 +771,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find a walk-in applicant’s account by name and the last four digits of the mobile (the window only) */
-        get: operations["ApplicantsController_lookup"];
+        get?: never;
         put?: never;
         /**
          * Open an account for a walk-in applicant (the window only)
          * @description The account has no password: the applicant sets one after confirming a code sent to the mobile. The same name and mobile again answer the same account (created: false).
          */
         post: operations["ApplicantsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/window/applicants/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find a walk-in applicant’s account by name and the last four digits of the mobile (the window only); changes nothing */
+        post: operations["ApplicantsController_lookup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -875,6 +891,12 @@ export interface components {
              * @example 13800001111
              */
             mobile: string;
+            /** @example 王五 */
+            name: string;
+        };
+        ApplicantLookupDto: {
+            /** @example 5678 */
+            mobileLast4: string;
             /** @example 王五 */
             name: string;
         };
@@ -5885,28 +5907,28 @@ export interface operations {
             };
         };
     };
-    ApplicantsController_lookup: {
+    ApplicantsController_create: {
         parameters: {
-            query: {
-                mobileLast4: string;
-                name: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicantCreateDto"];
+            };
+        };
         responses: {
-            /** @description The matching accounts, mobiles masked; empty when none */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicantResponseDto"][];
+                    "application/json": components["schemas"]["ApplicantCreatedResponseDto"];
                 };
             };
-            /** @description Invalid input: malformed JSON, an unknown or invalid field (each named in `fields`), or a bad query or id */
+            /** @description Invalid fields (VALIDATION_FAILED) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5942,6 +5964,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
             /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
             503: {
                 headers: {
@@ -5956,7 +5990,7 @@ export interface operations {
             };
         };
     };
-    ApplicantsController_create: {
+    ApplicantsController_lookup: {
         parameters: {
             query?: never;
             header?: never;
@@ -5965,16 +5999,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApplicantCreateDto"];
+                "application/json": components["schemas"]["ApplicantLookupDto"];
             };
         };
         responses: {
-            201: {
+            /** @description The matching accounts, mobiles masked; empty when none */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicantCreatedResponseDto"];
+                    "application/json": components["schemas"]["ApplicantResponseDto"][];
                 };
             };
             /** @description Invalid fields (VALIDATION_FAILED) */

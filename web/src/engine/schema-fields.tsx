@@ -213,8 +213,10 @@ function DivisionNodeField({ node, value, label, help, onChange, onBlur, problem
   const code = typeof value === 'string' ? value : '';
   const divisions = rules ? divisionsIn(rules.jurisdiction) : [];
   const listed = divisions.some((division) => division.code === code);
-  const [typing, setTyping] = useState(() => code !== '' && !listed);
-  const other = typing || (code !== '' && !listed && divisions.length > 0);
+  // Chosen "other" in this field; a code the list lacks (typed earlier, a township's) also shows as typed.
+  // Not decided on the first render: the served rules (and with them the list) may not be read yet.
+  const [typing, setTyping] = useState(false);
+  const other = typing || (code !== '' && !listed);
   if (divisions.length === 0) return <TextNodeField node={node} value={value} label={label} help={help} onChange={onChange} onBlur={onBlur} problems={problems} flags={{}} disabled={disabled} />;
   return (
     <>

@@ -49,8 +49,7 @@ export function WalkInPanel({ chosen, onPick }: { chosen: string; onPick: (usern
     setBusy(true);
     setCreated(null);
     try {
-      const query = new URLSearchParams({ name: name.trim(), mobileLast4: last4 });
-      const answer = await api<Applicant[]>('GET', `/window/applicants?${query.toString()}`);
+      const answer = await api<Applicant[]>('POST', '/window/applicants/lookup', { body: { name: name.trim(), mobileLast4: last4 } });
       setFound(answer);
       setCreating(false);
       announce(answer.length === 0 ? t('lookupNone') : t('lookupFound', { n: answer.length }));

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/roles.decorator';
 import { ApplicantsService } from './applicants.service';
 import { ApplicantCreateDto } from './dto/applicant-create.dto';
-import { ApplicantLookupQueryDto } from './dto/applicant-lookup-query.dto';
+import { ApplicantLookupDto } from './dto/applicant-lookup.dto';
 import { ApplicantCreatedResponseDto, ApplicantResponseDto } from './dto/applicant-response.dto';
 
 @ApiTags('window')
@@ -12,12 +12,15 @@ import { ApplicantCreatedResponseDto, ApplicantResponseDto } from './dto/applica
 export class ApplicantsController {
   constructor(private readonly applicants: ApplicantsService) {}
 
-  @Get()
+  // A POST, not a GET with a query: a name and mobile digits do not belong in URLs (access logs, history).
+  @Post('lookup')
   @Roles('WINDOW')
-  @ApiOperation({ summary: 'Find a walk-in applicant’s account by name and the last four digits of the mobile (the window only)' })
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Find a walk-in applicant’s account by name and the last four digits of the mobile (the window only); changes nothing' })
   @ApiOkResponse({ type: [ApplicantResponseDto], description: 'The matching accounts, mobiles masked; empty when none' })
-  lookup(@Query() query: ApplicantLookupQueryDto): Promise<ApplicantResponseDto[]> {
-    return this.applicants.lookup(query.name, query.mobileLast4);
+  @ApiBadRequestResponse({ description: 'Invalid fields (VALIDATION_FAILED)' })
+  lookup(@Body() dto: ApplicantLookupDto): Promise<ApplicantResponseDto[]> {
+    return this.applicants.lookup(dto.name, dto.mobileLast4);
   }
 
   @Post()

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 
-/** GET /window/applicants: the name as registered and the last four digits of the mobile. */
-export class ApplicantLookupQueryDto {
+/** POST /window/applicants/lookup: the name as registered and the last four digits of the mobile. */
+export class ApplicantLookupDto {
   @ApiProperty({ example: '王五', minLength: 1, maxLength: 100 })
   @IsString()
   @Length(1, 100)
