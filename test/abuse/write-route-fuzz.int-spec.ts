@@ -27,6 +27,9 @@ const SIGN_IN_RUNS = 50;
 // space, and each run costs a fingerprint of every table (the suite's time budget).
 const SMALL_ROUTES = ['/api/notifications/{id}/read', '/api/notifications/contact', '/api/admin/notification-deliveries/{id}/retry'];
 const SMALL_ROUTE_RUNS = 60;
+// The window's walk-in routes (look-up, account) take two short strings: its space is small, and every accepted run
+// adds a user row each later fingerprint reads. 100 runs cover it without stretching the test's time budget.
+const WALK_IN_RUNS = 100;
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 // Limits far above what the fuzz sends, so the limiter runs on every sign-in and submission without refusing.
 const RATE_LIMITS_ON_BUT_HIGH = {
@@ -166,8 +169,16 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     // would keep writing after its response: a cancelled case with its cancelled SAMR task, a resolved complaint.
     const beforeFixtures = await fingerprint();
     const applicant = await newApplicant(base);
-    const [clerk, administrator] = await Promise.all([signIn('clerk-samr', undefined, base), signIn('admin', undefined, base)]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', administrator).set('pings', administrator).set('temporal-codec', administrator).set('notices', applicant).set('notifications', applicant);
+    const [clerk, administrator, window] = await Promise.all([signIn('clerk-samr', undefined, base), signIn('admin', undefined, base), signIn('window', undefined, base)]);
+    callers
+      .set('applications', applicant)
+      .set('tasks', clerk)
+      .set('admin', administrator)
+      .set('pings', administrator)
+      .set('temporal-codec', administrator)
+      .set('notices', applicant)
+      .set('notifications', applicant)
+      .set('window', window);
     const filed = await http<{ id: string }>('POST', '/applications', { baseUrl: base, token: applicant.token, body: validForm(), headers: { 'idempotency-key': idempotencyKey } });
     expect(filed.status).toBe(201);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.body.id}/complaints`, { baseUrl: base, token: applicant.token, body: { text: 'fuzz fixture' } });
@@ -455,7 +466,9 @@ describe('fuzzing every write route from the OpenAPI document', () => {
                 ? Math.min(RUNS_PER_ROUTE, CONNECTOR_RUNS)
                 : SMALL_ROUTES.includes(path)
                   ? Math.min(RUNS_PER_ROUTE, SMALL_ROUTE_RUNS)
-                  : RUNS_PER_ROUTE,
+                  : path.startsWith('/api/window/applicants')
+                    ? Math.min(RUNS_PER_ROUTE, WALK_IN_RUNS)
+                    : RUNS_PER_ROUTE,
           endOnFailure: true,
         },
       );
@@ -474,7 +487,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       id: 'abuse.write-route-fuzz',
       section: 'Bad input and abuse',
       check: 'Every write route of the OpenAPI document fuzzed with documented-then-hostile bodies, ids and callers',
-      how: `fast-check, seed ${SEED}, ${RUNS_PER_ROUTE} runs per route (sign-in ${Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS)}); ajv against the document; md5 of every table around each refused request`,
+      how: `fast-check, seed ${SEED}, ${RUNS_PER_ROUTE} runs per route (sign-in ${Math.min(RUNS_PER_ROUTE, SIGN_IN_RUNS)}, walk-in accounts ${Math.min(RUNS_PER_ROUTE, WALK_IN_RUNS)}); ajv against the document; md5 of every table around each refused request`,
       figures: {
         'write routes fuzzed': writeRoutes.length,
         'requests sent': figures.sent,

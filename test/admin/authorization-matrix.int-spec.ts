@@ -128,6 +128,9 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/notifications/contact': { allowed: ['APPLICANT', 'OTHER_APPLICANT'], path: () => '/notifications/contact', body: () => ({ email: 'matrix@example.com', locale: 'en' }) },
   'GET /api/admin/notification-deliveries': { allowed: ['ADMIN'], path: () => '/admin/notification-deliveries' },
   'POST /api/admin/notification-deliveries/{id}/retry': { allowed: ['ADMIN'], path: (f) => `/admin/notification-deliveries/${f.deliveryId}/retry`, body: () => ({}) },
+  // Walk-ins (issue 17): only the window finds applicants or opens accounts for them.
+  'POST /api/window/applicants/lookup': { allowed: ['WINDOW'], path: () => '/window/applicants/lookup', body: () => ({ name: '矩阵', mobileLast4: '0000' }) },
+  'POST /api/window/applicants': { allowed: ['WINDOW'], path: () => '/window/applicants', body: () => ({ name: '矩阵', mobile: '13900000000' }) },
   'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }), headers: { 'x-namespace': 'default' } },
 };
 
@@ -197,13 +200,14 @@ describe('authorization matrix: every route × every caller', () => {
 
   /** What a caller may not change: the fixture case, its tasks, complaints, corrections and the audit trail of actions. */
   async function snapshot(): Promise<unknown> {
-    const [cases, tasks, complaints, corrections, audit, pings, definitions, notices, deliveries, contacts] = await Promise.all([
+    const [cases, tasks, complaints, corrections, audit, pings, walkIns, definitions, notices, deliveries, contacts] = await Promise.all([
       db.query(`SELECT status, correction_round, form FROM cases WHERE id = $1`, [fixture.caseId]),
       db.query(`SELECT id, status, claimed_by_id, escalated_at FROM tasks WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
       db.query(`SELECT id, status, resolution FROM complaints WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM corrections WHERE case_id = $1`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1`, [fixture.caseId]),
       db.query(`SELECT count(*)::int AS n FROM ping_records`),
+      db.query(`SELECT count(*)::int AS n FROM users WHERE name = '矩阵'`),
       db.query(`SELECT key, version, status FROM process_definitions WHERE key IN ('enterprise-opening', 'matrix-upload') ORDER BY key, version`),
       db.query(`SELECT id, read_at FROM notifications WHERE case_id = $1 ORDER BY id`, [fixture.caseId]),
       db.query(`SELECT id, status, attempts FROM notification_deliveries WHERE id = $1`, [fixture.deliveryId]),
@@ -216,6 +220,7 @@ describe('authorization matrix: every route × every caller', () => {
       corrections: corrections.rows,
       audit: audit.rows,
       pings: pings.rows,
+      walkIns: walkIns.rows,
       definitions: definitions.rows,
       notices: notices.rows,
       deliveries: deliveries.rows,

@@ -89,7 +89,8 @@ describe('auth: register, token, refresh, bearer guard, roles', () => {
       body: { username: applicant.username, password: 'applicant-pass-1' },
     });
     expect(token.status).toBe(200);
-    expect(token.body.user).toEqual({ id: applicant.id, username: applicant.username, role: 'APPLICANT' });
+    // The account's own name too: the pages offer it ("I am the legal representative").
+    expect(token.body.user).toEqual({ id: applicant.id, username: applicant.username, role: 'APPLICANT', name: '王五' });
     const [header, payload] = token.body.accessToken.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, number | string>);
     expect(header.alg).toBe('HS256');
     // Access tokens live 15 minutes; a refresh token carries the session on.

@@ -54,8 +54,19 @@ describe('the API answers exactly what its OpenAPI document says', () => {
     doc = (await http<OpenApiDocument>('GET', '/docs-json')).body;
     contract = contractChecker(doc);
     db = await connectDatabase();
-    const [applicant, clerk, admin] = await Promise.all([newApplicant(), signIn('clerk-samr'), signIn('admin')]);
-    callers.set('applications', applicant).set('tasks', clerk).set('admin', admin).set('pings', admin).set('temporal-codec', admin).set('processes', applicant).set('cases', applicant).set('enterprises', applicant).set('notices', applicant).set('notifications', applicant);
+    const [applicant, clerk, admin, window] = await Promise.all([newApplicant(), signIn('clerk-samr'), signIn('admin'), signIn('window')]);
+    callers
+      .set('applications', applicant)
+      .set('tasks', clerk)
+      .set('admin', admin)
+      .set('pings', admin)
+      .set('temporal-codec', admin)
+      .set('processes', applicant)
+      .set('cases', applicant)
+      .set('enterprises', applicant)
+      .set('notices', applicant)
+      .set('notifications', applicant)
+      .set('window', window);
     const filed = await fileCase(applicant.token);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.id}/complaints`, { token: applicant.token, body: { text: 'contract fixture' } });
     expect(complaint.status).toBe(201);

@@ -202,7 +202,9 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     await clerk.getByLabel('账号').fill('12345');
     await clerk.getByTestId('complete').click();
     await clerk.getByText('请填写 10–25 位数字。').waitFor();
-    await clerk.getByLabel('账号').fill('6222020200112233445');
+    // Typed in groups as printed on the bank's slip: the page shows what it will send (issue 17, item 9).
+    await clerk.getByLabel('账号').fill('6222 0202 0011 2233 445');
+    await clerk.getByText('将提交：6222020200112233445').waitFor();
     await screenshot(clerk, '11-clerk-bank-complete');
     await clerk.getByTestId('complete').click();
     await clerk.locator('.task-page[data-task-status="DONE"]').waitFor();

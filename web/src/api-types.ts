@@ -867,6 +867,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/window/applicants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open an account for a walk-in applicant (the window only)
+         * @description The account has no password: the applicant sets one after confirming a code sent to the mobile. The same name and mobile again answer the same account (created: false).
+         */
+        post: operations["ApplicantsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/window/applicants/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find a walk-in applicant’s account by name and the last four digits of the mobile (the window only); changes nothing */
+        post: operations["ApplicantsController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -939,6 +976,43 @@ export interface components {
             /** @description The step of the case's definition */
             stepId: string;
         };
+        ApplicantCreatedResponseDto: {
+            /** @description False until the applicant has set a password (confirmed with a code sent to the mobile) */
+            canSignIn: boolean;
+            /** @description False when an account with this name and mobile already existed (a repeated request): that one is answered */
+            created: boolean;
+            /** @example 138****1111 */
+            maskedMobile: string;
+            /** @example 王五 */
+            name: string;
+            /** @example wang-wu */
+            username: string;
+        };
+        ApplicantCreateDto: {
+            /**
+             * @description Mainland mobile number
+             * @example 13800001111
+             */
+            mobile: string;
+            /** @example 王五 */
+            name: string;
+        };
+        ApplicantLookupDto: {
+            /** @example 5678 */
+            mobileLast4: string;
+            /** @example 王五 */
+            name: string;
+        };
+        ApplicantResponseDto: {
+            /** @description False until the applicant has set a password (confirmed with a code sent to the mobile) */
+            canSignIn: boolean;
+            /** @example 138****1111 */
+            maskedMobile: string;
+            /** @example 王五 */
+            name: string;
+            /** @example wang-wu */
+            username: string;
+        };
         ApplicationCreateDto: {
             bank: components["schemas"]["BankDto"];
             company: components["schemas"]["CompanyDto"];
@@ -985,6 +1059,15 @@ export interface components {
             bankCode: string;
             /** @example 吉首乾州支行 */
             branch?: string;
+        };
+        CaseApplicantDto: {
+            /**
+             * @description The name the account gave
+             * @example 王五
+             */
+            name?: string;
+            /** @example wang-wu */
+            username: string;
         };
         CaseCancelDto: {
             /** @example Changed my plans */
@@ -1042,6 +1125,8 @@ export interface components {
             version: number;
         };
         CaseResponseDto: {
+            /** @description The applicant the case is for: only to the window that filed it */
+            applicant?: components["schemas"]["CaseApplicantDto"];
             /** Format: date-time */
             completedAt?: string;
             /** @description When AWAITING_CORRECTION */
@@ -1099,6 +1184,8 @@ export interface components {
              * @example SAMR
              */
             stepId: string;
+            /** @description Working minutes left before the time limit of an open step, counted on the case's working calendar (office hours of working days), not clock time */
+            workingMinutesLeft?: number;
         };
         CompanyAddressDto: {
             /** @example 乾州街道世纪大道88号 */
@@ -2061,6 +2148,11 @@ export interface components {
             department?: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The account's own name (in sign-in and refresh answers)
+             * @example 王五
+             */
+            name?: string;
             /** @enum {string} */
             role: "APPLICANT" | "CLERK" | "WINDOW" | "ADMIN";
             username: string;
@@ -6599,6 +6691,173 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
                         code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ApplicantsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicantCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantCreatedResponseDto"];
+                };
+            };
+            /** @description Invalid fields (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
+                    };
+                };
+            };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ApplicantsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicantLookupDto"];
+            };
+        };
+        responses: {
+            /** @description The matching accounts, mobiles masked; empty when none */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantResponseDto"][];
+                };
+            };
+            /** @description Invalid fields (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
+                    };
+                };
+            };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { getSession, setSession, type Session } from './session';
+import { getSession, rememberSignedOut, setSession, type Session } from './session';
 import type { components } from './api-types';
 
 // A small fetch client for /api: JSON in and out, the bearer token from the session, errors as ApiError.
@@ -112,6 +112,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
 /** Signs out: the server revokes the refresh token (best effort), and the tab forgets the session. */
 export async function signOut(): Promise<void> {
   const session = getSession();
+  if (session) rememberSignedOut(session.user.id);
   setSession(null);
   if (!session?.refreshToken) return;
   try {

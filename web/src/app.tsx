@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { SESSION_ENDED_EVENT, signOut } from './api';
 import { Announcer, PageTitle } from './components/ui';
 import { homeFor } from './home';
@@ -15,7 +15,7 @@ import { InboxPage, TaskPage } from './pages/clerk-pages';
 import { NoticesPage } from './pages/notice-pages';
 import { DeadLettersPage, MessagesPage, useUnreadCount } from './pages/notification-pages';
 import { Link, match, navigate, usePath } from './router';
-import { useSession, type Role, type Session } from './session';
+import { lastSignedOut, useSession, type Role, type Session } from './session';
 
 // The shell: header with the language switch and sign-out, a menu per role, and the routes.
 
@@ -176,6 +176,20 @@ export function App() {
     if (pathname === '/' || pathname === '') navigate(homeFor(session), { replace: true });
     else if (pathname === '/sign-in' && session) navigate(homeFor(session), { replace: true });
   }, [pathname, session]);
+
+  // A sign-in on a page shown without a session (Back after someone signed out, an old link) stays there
+  // only if the page is for this person's role and nobody else signed out of this tab: otherwise the
+  // previous user's page would greet the next one with "not yours" and no way on.
+  const signedInAs = useRef<string | null>(session?.user.id ?? null);
+  useEffect(() => {
+    const before = signedInAs.current;
+    signedInAs.current = session?.user.id ?? null;
+    if (before !== null || !session || pathname === '/' || pathname === '' || pathname === '/sign-in') return;
+    const route = ROUTES.find((candidate) => match(candidate.pattern, path) !== null);
+    const fits = route !== undefined && (route.roles === null || route.roles.includes(session.user.role));
+    const previous = lastSignedOut();
+    if (!fits || (previous !== null && previous !== session.user.id)) navigate(homeFor(session), { replace: true });
+  }, [session, pathname, path]);
 
   return (
     <Announcer>

@@ -1,21 +1,16 @@
 import { Money } from '@onetrip/domain';
-import type { Lang, Translate } from './i18n';
+import type { Translate } from './i18n';
+import { hoursAndMinutes } from './plain-format';
 
 // Times are shown in Asia/Shanghai, where the service hall is, whatever the browser's zone.
 
-export function formatDateTime(iso: string | undefined | null, lang: Lang): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
+export { formatDateTime, formatTimeOfDay, normaliseAccountNumber } from './plain-format';
+
+/** Working time left, in working hours (not clock hours): '16 工作小时', '3 working h 20 min'. */
+export function formatWorkingMinutes(minutes: number, t: Translate): string {
+  const { h, m } = hoursAndMinutes(minutes);
+  if (h === 0) return t('workingMinutesN', { m });
+  return m === 0 ? t('workingHoursN', { h }) : t('workingHoursMinutes', { h, m });
 }
 
 /** A span of minutes for people: '45 min', '3 h 20 min', '2 d 4 h'. */

@@ -66,3 +66,22 @@ function subscribe(listener: () => void): () => void {
 export function useSession(): Session | null {
   return useSyncExternalStore(subscribe, read);
 }
+
+const SIGNED_OUT_KEY = 'onetrip.signedOutUser';
+
+/** Who last signed out in this tab: the pages they left are still in its history (Back). */
+export function rememberSignedOut(userId: string): void {
+  try {
+    sessionStorage.setItem(SIGNED_OUT_KEY, userId);
+  } catch {
+    // storage blocked: a later sign-in stays where it is
+  }
+}
+
+export function lastSignedOut(): string | null {
+  try {
+    return sessionStorage.getItem(SIGNED_OUT_KEY);
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
+import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -47,6 +48,7 @@ export class AppModule {
         NoticesModule,
         NotificationsModule,
         EnterprisesModule,
+        ApplicantsModule,
         AdminModule,
         DocumentsModule,
         MetricsModule,

@@ -9,6 +9,7 @@ describe('@onetrip/domain', () => {
       'ALWAYS_OPEN_CALENDAR', 'CORRECTABLE_FIELD_PATHS', 'applyCorrections', 'changedPaths', 'getField', 'checkApplication',
       'nameCheck', 'normaliseEnterpriseName', 'DEPARTMENTS', 'departmentReads', 'autoDecide', 'bankAccountNumber',
       'STEP_KINDS', 'stepKind', 'buildOutcome', 'mergeCorrectionItems', 'stepsToReopen', 'tripsRequired', 'sampleApplicationForm', 'DomainError',
+      'INDUSTRY_VOCABULARY', 'divisionsIn', 'mailTrackingNumber',
     ]) {
       expect(domain).toHaveProperty(name);
     }

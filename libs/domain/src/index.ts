@@ -19,6 +19,8 @@ export * from './money/fee-ledger';
 
 export * from './application/application-form';
 export * from './application/enterprise-name';
+export * from './application/industry-vocabulary';
+export * from './application/divisions';
 export * from './application/name-folding';
 export * from './application/application-rules';
 export * from './application/application-form-limits';

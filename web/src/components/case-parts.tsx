@@ -5,7 +5,7 @@ import { outcomeRows, type OutcomeRow, type OutcomeValue } from '../engine/outco
 import { localName, type CaseProcessRef } from '../engine/process-api';
 import { ProcessGraph, type StepStatusOf } from '../engine/process-graph-view';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
-import { formatDateTime, formatMinutes, formatMoney } from '../format';
+import { formatDateTime, formatMinutes, formatMoney, formatWorkingMinutes } from '../format';
 import type { CaseStep, CaseView } from '../api';
 import { useNow } from './ui';
 
@@ -59,7 +59,7 @@ export function doneCount(steps: readonly CaseStep[]): number {
   return steps.filter((step) => step.status === 'DONE').length;
 }
 
-export function StepProgress({ steps, definition }: { steps: EngineCaseStep[]; definition?: ProcessDefinition }) {
+export function StepProgress({ steps, definition, ended = false }: { steps: EngineCaseStep[]; definition?: ProcessDefinition; ended?: boolean }) {
   const { t, lang } = useI18n();
   const name = useDepartmentName(definition);
   const stepName = useStepName();
@@ -85,7 +85,8 @@ export function StepProgress({ steps, definition }: { steps: EngineCaseStep[]; d
           const status = String(step.status);
           const declared = definition?.steps.find((s) => s.id === id);
           const pendingKey: MessageKey = first.has(id) ? 'step.PENDING_FIRST' : generic ? 'graph.PENDING' : 'step.PENDING';
-          const statusText = status === 'PENDING' ? t(pendingKey) : hasMessage(`step.${status}`) ? t(`step.${status}` as MessageKey) : status;
+          // On an ended case a step that never opened is not waiting for anything (a withdrawn case shows no 等待营业执照).
+          const statusText = status === 'PENDING' ? t(ended ? 'step.NOT_REACHED' : pendingKey) : hasMessage(`step.${status}`) ? t(`step.${status}` as MessageKey) : status;
           const late = step.overdue && step.dueAt ? (now.getTime() - new Date(step.dueAt).getTime()) / 60_000 : 0;
           const title = declared && generic ? localName(declared.name, lang, id) : name(step.department);
           const detail = declared && generic ? name(step.department) : declared ? localName(declared.name, lang, id) : stepName(step.department);
@@ -103,6 +104,7 @@ export function StepProgress({ steps, definition }: { steps: EngineCaseStep[]; d
                 <p className={step.overdue ? 'step-due overdue' : 'step-due'}>
                   {t('whoHasIt', { who: name(step.department) })} · {t('dueAt', { time: formatDateTime(step.dueAt, lang) })}
                   {step.overdue && <strong> · {late > 0 ? t('overdueBy', { time: formatMinutes(late, t) }) : t('overdue')}</strong>}
+                  {!step.overdue && step.workingMinutesLeft !== undefined && <> · {t('workingHoursLeft', { time: formatWorkingMinutes(step.workingMinutesLeft, t) })}</>}
                 </p>
               )}
               {status === 'DONE' && step.completedAt && <p className="step-due">{t('doneAt', { time: formatDateTime(step.completedAt, lang) })}</p>}

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
+import { formatTimeOfDay } from '../format';
 import { hasMessage, useI18n, type Translate } from '../i18n';
 
 // Small shared pieces: page titles that take focus, one polite live region, notices, errors.
@@ -106,6 +107,79 @@ export function usePolling(tick: () => void, ms: number, active: boolean): void 
     const id = window.setInterval(() => saved.current(), ms);
     return () => window.clearInterval(id);
   }, [ms, active]);
+}
+
+export interface LiveState {
+  /** The last load failed: what the page shows is as of `lastUpdated`. */
+  lost: boolean;
+  lastUpdated: Date | null;
+  /** When the next attempt is due (backing off while the connection is lost). */
+  nextAttemptAt: Date | null;
+  retryNow(): void;
+}
+
+/** Longest wait between attempts while the server cannot be reached. */
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Loads now and then every `ms` while `active`; `load` resolves true when it got fresh data. While loads
+ * fail, the page keeps what it has and says since when (LiveStatus), and the attempts back off (×2 up to a
+ * minute) instead of hammering a server that is down or a connection that is gone.
+ */
+export function useLiveUpdates(load: () => Promise<boolean>, ms: number, active: boolean): LiveState {
+  const saved = useRef(load);
+  saved.current = load;
+  const [lost, setLost] = useState(false);
+  const [lastUpdated, setLastUpdated] = useState<Date | null>(null);
+  const [nextAttemptAt, setNextAttemptAt] = useState<Date | null>(null);
+  const [kick, setKick] = useState(0);
+  useEffect(() => {
+    let stopped = false;
+    let timer: number | undefined;
+    let failures = 0;
+    const attempt = async () => {
+      const ok = await saved.current();
+      if (stopped) return;
+      if (ok) {
+        failures = 0;
+        setLost(false);
+        setLastUpdated(new Date());
+      } else {
+        failures += 1;
+        setLost(true);
+      }
+      if (!active) return;
+      const wait = ok ? ms : Math.min(ms * 2 ** failures, MAX_BACKOFF_MS);
+      setNextAttemptAt(ok ? null : new Date(Date.now() + wait));
+      timer = window.setTimeout(() => void attempt(), wait);
+    };
+    void attempt();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [ms, active, kick]);
+  return { lost, lastUpdated, nextAttemptAt, retryNow: () => setKick((n) => n + 1) };
+}
+
+/** "本页自动更新" while updates arrive; "连接中断，上次更新 HH:MM" with a retry when they do not. */
+export function LiveStatus({ live, active }: { live: LiveState; active: boolean }) {
+  const { t } = useI18n();
+  const now = useNow(1000);
+  if (live.lost) {
+    const seconds = live.nextAttemptAt ? Math.max(0, Math.ceil((live.nextAttemptAt.getTime() - now.getTime()) / 1000)) : null;
+    return (
+      <span className="live-lost" data-testid="live-lost">
+        {/* Only the loss is announced; the countdown beside it changes every second and is not. */}
+        <span role="status">{live.lastUpdated ? t('liveLost', { time: formatTimeOfDay(live.lastUpdated) }) : t('liveLostNever')}</span>
+        {seconds !== null && <span className="hint"> {t('liveRetryIn', { s: seconds })}</span>}{' '}
+        <button type="button" className="link-button" onClick={live.retryNow}>
+          {t('liveRetryNow')}
+        </button>
+      </span>
+    );
+  }
+  return active ? <span className="hint">{t('liveNote')}</span> : null;
 }
 
 /** A clock that re-renders every `ms` (for "time left"). */

@@ -1,4 +1,4 @@
-import { evaluateCondition, type JsonSchema } from '@onetrip/domain';
+import { divisionsIn, evaluateCondition, type JsonSchema } from '@onetrip/domain';
 import { CheckboxField, ChoiceGroup, FieldMessages, SelectField, TextField } from '../form/fields';
 import type { Problems } from '../form/form-check';
 import { hasMessage, useI18n } from '../i18n';
@@ -6,6 +6,7 @@ import { fieldWidget } from './field-widgets';
 import { useState } from 'react';
 import { formatWidget, normaliseMoney } from './format-widgets';
 import { localName } from './process-api';
+import { useApplicationRules } from '../form/application-rules';
 import { elementFields, emptyValue, getAt, type ChoiceOption, type FieldNode } from './schema-form';
 
 // The fields of a definition's form, rendered from its schema (schema-form.ts): one component per
@@ -143,6 +144,9 @@ function SchemaField(props: SchemaFieldsProps & { node: FieldNode }) {
     case 'checkbox':
       return <CheckboxField path={node.path} label={label} value={current === true} onChange={(next) => onChange(node.path, next)} disabled={disabled} />;
     case 'text':
+      if (node.format === 'division-code') {
+        return <DivisionNodeField node={node} value={current} label={label + optional} help={help} onChange={onChange} onBlur={onBlur} problems={problems} disabled={disabled} />;
+      }
       return <TextNodeField node={node} value={current} label={label + optional} help={help} onChange={onChange} onBlur={onBlur} problems={problems} flags={flags} disabled={disabled} />;
   }
 }
@@ -194,5 +198,60 @@ function TextNodeField({ node, value, label, help, onChange, onBlur, problems, f
       maxLength={widget?.maxLength ?? node.maxLength}
       multiline={node.multiline}
     />
+  );
+}
+
+const OTHER_DIVISION = 'other';
+
+/**
+ * A division picked by name from those the jurisdiction accepts (the served rules), or typed as a code
+ * under "other" (a 9- or 12-digit township or street code): nobody has to know that 吉首市 is 433101.
+ */
+function DivisionNodeField({ node, value, label, help, onChange, onBlur, problems, disabled }: { node: Extract<FieldNode, { kind: 'text' }>; value: unknown; label: string; help?: string; onChange: SchemaFieldsProps['onChange']; onBlur?: SchemaFieldsProps['onBlur']; problems: Problems; disabled?: boolean }) {
+  const { t, lang } = useI18n();
+  const { rules } = useApplicationRules();
+  const code = typeof value === 'string' ? value : '';
+  const divisions = rules ? divisionsIn(rules.jurisdiction) : [];
+  const listed = divisions.some((division) => division.code === code);
+  // Chosen "other" in this field; a code the list lacks (typed earlier, a township's) also shows as typed.
+  // Not decided on the first render: the served rules (and with them the list) may not be read yet.
+  const [typing, setTyping] = useState(false);
+  const other = typing || (code !== '' && !listed);
+  if (divisions.length === 0) return <TextNodeField node={node} value={value} label={label} help={help} onChange={onChange} onBlur={onBlur} problems={problems} flags={{}} disabled={disabled} />;
+  return (
+    <>
+      <SelectField
+        path={node.path}
+        label={label}
+        hint={help}
+        value={other ? OTHER_DIVISION : code}
+        placeholder={t('chooseDivision')}
+        options={[
+          ...divisions.map((division) => ({ value: division.code, label: `${lang === 'zh' ? division.nameZh : division.nameEn}（${division.code}）` })),
+          { value: OTHER_DIVISION, label: t('divisionOther') },
+        ]}
+        onChange={(next) => {
+          setTyping(next === OTHER_DIVISION);
+          onChange(node.path, next === OTHER_DIVISION ? '' : next);
+        }}
+        onBlur={onBlur}
+        problems={other ? undefined : problems[node.path]}
+        disabled={disabled}
+      />
+      {other && (
+        <TextField
+          path={`${node.path}-typed`}
+          label={t('divisionOtherCode')}
+          hint={t('h.company.address.divisionCode')}
+          value={code}
+          inputMode="numeric"
+          maxLength={12}
+          onChange={(next) => onChange(node.path, next)}
+          onBlur={() => onBlur?.(node.path)}
+          problems={problems[node.path]}
+          disabled={disabled}
+        />
+      )}
+    </>
   );
 }

@@ -53,12 +53,14 @@ export function useFiling(path: string, toProblems: ServerProblemsOf = serverPro
       } else setError(caught);
     }
   };
-  /** A field changed: the server's problems on it, or inside it, no longer hold. */
-  const forget = (path: string) =>
+  /** A field changed: the server's problems on it, or inside it, no longer hold, nor does its refusal (the button works again). */
+  const forget = (path: string) => {
+    setError(null);
     setServer((current) => {
       const kept = Object.entries(current).filter(([p]) => !(covers(path, p) || covers(p, path)));
       return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept);
     });
+  };
   return { submitting, error, server, setServer, forget, file };
 }
 

@@ -1,6 +1,7 @@
-import { sampleApplicationForm, type ApplicationForm, type JsonSchema } from '@onetrip/domain';
+import { DEFAULT_DIVISION_NAMES, nameCheck, sampleApplicationForm, type ApplicationForm, type JsonSchema } from '@onetrip/domain';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ErrorNotice, Loading, Notice, PageTitle, useAnnounce } from '../components/ui';
+import { WalkInPanel } from './walk-in-panel';
 import { ValueTree } from '../components/value-tree';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
@@ -238,6 +239,15 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
           </button>
         </div>
       )}
+      {mode === 'WINDOW' && (
+        <WalkInPanel
+          chosen={onBehalfOf}
+          onPick={(username) => {
+            setOnBehalfOf(username);
+            forget('onBehalfOf');
+          }}
+        />
+      )}
       <OnBehalfOfPanel mode={mode} value={onBehalfOf} onChange={setOnBehalfOf} forget={forget} onBlur={blur} problems={visible.onBehalfOf} />
       <WizardStepper labels={[...parts.map((_, i) => stepLabel(i)), stepLabel(REVIEW)]} current={step} counts={parts.map((part) => countProblems(visible, part.key))} onPick={goTo} />
 
@@ -246,7 +256,13 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
           <span className="part-count">{t('partOf', { n: step + 1, total: REVIEW + 1 })}</span> {stepLabel(step)}
         </h2>
         {step < REVIEW ? (
-          <SchemaFields root={schema} fields={parts[step].fields} value={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
+          <>
+            {mode === 'APPLICANT' && session.user.name && parts[step].paths.some((p) => covers(p, 'legalRepresentative.name')) && (
+              <LegalRepresentativeIsMe name={session.user.name} current={form.legalRepresentative.name} onFill={(name) => change('legalRepresentative.name', name)} />
+            )}
+            <SchemaFields root={schema} fields={parts[step].fields} value={form} onChange={change} onBlur={blur} problems={visible} flags={check.flags} />
+            {parts[step].paths.some((p) => covers(p, 'company.name')) && <NameParts form={form} rules={rules} />}
+          </>
         ) : (
           <>
             <ProblemSummary problems={visible} labelOf={(path) => pathLabel(schema, path, lang)} onPick={focusField} />
@@ -283,5 +299,34 @@ function Wizard({ session, mode, rules, schema }: { session: Session; mode: 'APP
         {savedAt && <span className="hint">{t('draftSaved', { time: formatDateTime(savedAt, lang) })}</span>}
       </div>
     </form>
+  );
+}
+
+/** How the name check reads the name (行政区划 + 字号 + 行业 + 组织形式), with the rules the API serves. */
+function NameParts({ form, rules }: { form: ApplicationForm; rules: ServedRules }) {
+  const { t } = useI18n();
+  const name = form.company.name.trim();
+  if (name === '') return null;
+  const result = nameCheck(name, form.company.entityType, { divisionNames: [...DEFAULT_DIVISION_NAMES, rules.jurisdiction.name], forbiddenWords: rules.forbiddenWords });
+  if (!result.parts) return null;
+  const { division, tradeName, industry, organisationalForm } = result.parts;
+  return (
+    <p className="hint name-parts" data-testid="name-parts">
+      {t('nameParts', { parts: [division, tradeName, industry, organisationalForm].join(' + ') })}（{t('namePartsLegend')}）
+    </p>
+  );
+}
+
+/** The applicant filing for their own enterprise fills the representative's name from their account. */
+function LegalRepresentativeIsMe({ name, current, onFill }: { name: string; current: string; onFill: (name: string) => void }) {
+  const { t } = useI18n();
+  const filled = current.trim() === name;
+  return (
+    <div className="actions actions--start">
+      <button type="button" className="button button--secondary" disabled={filled} onClick={() => onFill(name)}>
+        {t('iAmLegalRepresentative')}
+      </button>
+      {filled && <span className="hint">{t('legalRepresentativeFilled')}</span>}
+    </div>
   );
 }

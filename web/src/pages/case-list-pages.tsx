@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../api';
 import { doneCount, StatusBadge } from '../components/case-parts';
-import { ErrorNotice, Loading, PageTitle, usePolling } from '../components/ui';
+import { ErrorNotice, LiveStatus, Loading, PageTitle, useLiveUpdates } from '../components/ui';
 import { ApplicationWizard } from '../form/application-wizard';
 import { formatDateTime, shortId } from '../format';
 import { useI18n } from '../i18n';
@@ -11,7 +11,7 @@ import type { CaseListPage, CaseView } from '../api';
 
 // The cases an applicant filed, or a window clerk filed for applicants at the counter.
 
-function CaseTable({ items }: { items: CaseView[] }) {
+function CaseTable({ items, showApplicant = false }: { items: CaseView[]; showApplicant?: boolean }) {
   const { t, lang } = useI18n();
   return (
     <div className="table-wrap">
@@ -19,6 +19,7 @@ function CaseTable({ items }: { items: CaseView[] }) {
         <thead>
           <tr>
             <th scope="col">{t('colEnterprise')}</th>
+            {showApplicant && <th scope="col">{t('colApplicant')}</th>}
             <th scope="col">{t('colSubmitted')}</th>
             <th scope="col">{t('colStatus')}</th>
             <th scope="col">{t('colProgress')}</th>
@@ -31,6 +32,18 @@ function CaseTable({ items }: { items: CaseView[] }) {
                 <Link href={`/cases/${item.id}`}>{item.form?.company?.name ?? t('caseTitle', { id: shortId(item.id) })}</Link>
                 <div className="hint">{t('caseTitle', { id: shortId(item.id) })}</div>
               </td>
+              {showApplicant && (
+                <td>
+                  {item.applicant ? (
+                    <>
+                      {item.applicant.name ?? '—'}
+                      <div className="hint">{item.applicant.username}</div>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              )}
               <td>{formatDateTime(item.submittedAt, lang)}</td>
               <td>
                 <StatusBadge status={item.status} />
@@ -47,27 +60,30 @@ function CaseTable({ items }: { items: CaseView[] }) {
 function useCaseList() {
   const [page, setPage] = useState<CaseListPage | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<boolean> => {
     try {
       setPage(await api<CaseListPage>('GET', '/applications?limit=50'));
       setError(null);
+      return true;
     } catch (caught) {
       setError(caught);
+      return false;
     }
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  usePolling(() => void load(), 5000, true);
-  return { page, error };
+  const live = useLiveUpdates(load, 5000, true);
+  // Once the list is shown, a failed refresh is the live status's to say, not an error over the list.
+  return { page, error: page ? null : error, live };
 }
 
 export function MyCasesPage() {
   const { t } = useI18n();
-  const { page, error } = useCaseList();
+  const { page, error, live } = useCaseList();
   return (
     <>
       <PageTitle title={t('casesTitle')}>{t('casesTitle')}</PageTitle>
+      <p>
+        <LiveStatus live={live} active />
+      </p>
       <p>
         <Link className="button" href="/cases/new">
           {t('startNew')}
@@ -85,10 +101,13 @@ export function NewCasePage({ session }: { session: Session }) {
 
 export function WindowPage() {
   const { t } = useI18n();
-  const { page, error } = useCaseList();
+  const { page, error, live } = useCaseList();
   return (
     <>
       <PageTitle title={t('windowTitle')}>{t('windowTitle')}</PageTitle>
+      <p>
+        <LiveStatus live={live} active />
+      </p>
       <p className="lead">{t('windowIntro')}</p>
       <p>
         <Link className="button" href="/window/new">
@@ -96,7 +115,7 @@ export function WindowPage() {
         </Link>
       </p>
       <ErrorNotice error={error} />
-      {!page ? <Loading /> : page.items.length === 0 ? <p>{t('noFiled')}</p> : <CaseTable items={page.items} />}
+      {!page ? <Loading /> : page.items.length === 0 ? <p>{t('noFiled')}</p> : <CaseTable items={page.items} showApplicant />}
     </>
   );
 }

@@ -1,14 +1,14 @@
-import { isTerminalCaseStatus } from '@onetrip/domain';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { isTerminalCaseStatus, mailTrackingNumber, findBank } from '@onetrip/domain';
+import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api';
-import { DefinitionOutcomeView, doneCount, FeeLedgerView, StatusBadge, StepProgress, type EngineCaseView } from '../components/case-parts';
+import { DefinitionOutcomeView, doneCount, FeeLedgerView, StatusBadge, StepProgress, useDepartmentName, type EngineCaseView } from '../components/case-parts';
 import { ENTERPRISE_OPENING, usePinnedDefinition } from '../engine/process-api';
 import { GenericCorrectionPanel } from './generic-correction';
 import { DocumentLinks } from './document-pages';
-import { ErrorNotice, Loading, Notice, PageTitle, takeFlash, useAnnounce, usePolling } from '../components/ui';
+import { ErrorNotice, LiveStatus, Loading, Notice, PageTitle, takeFlash, useAnnounce, useLiveUpdates } from '../components/ui';
 import { TextField } from '../form/fields';
 import { formatDateTime, shortId } from '../format';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import type { Session } from '../session';
 import type { Complaint } from '../api';
@@ -31,10 +31,11 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
   const canComplain = session.user.role === 'APPLICANT' || session.user.role === 'WINDOW';
   const [loadError, setLoadError] = useState<unknown>(null);
   const [flash] = useState(() => takeFlash());
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as a key with the status it was said in: translated when shown, gone once the case moves on.
+  const [message, setMessage] = useState<{ key: MessageKey; status: string } | null>(null);
   const last = useRef<string>('');
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<boolean> => {
     try {
       const [next, raised] = await Promise.all([
         api<EngineCaseView>('GET', `/applications/${encodeURIComponent(id)}`),
@@ -48,16 +49,15 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
         announce(t('statusAnnounce', { status: t(`status.${next.status}`), done: doneCount(next.steps) }));
       }
       last.current = signature;
+      return true;
     } catch (error) {
       setLoadError(error);
+      return false;
     }
   }, [id, announce, t, canComplain]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
   const live = view !== null && (!isTerminalCaseStatus(view.status) || hasOpenComplaint(complaints));
-  usePolling(() => void load(), POLL_MS, live);
+  const updates = useLiveUpdates(load, POLL_MS, live);
   const { view: pinned } = usePinnedDefinition(view?.process);
   const definition = pinned?.definition;
   const generic = view?.process !== undefined && view.process.key !== ENTERPRISE_OPENING;
@@ -73,14 +73,20 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
         {companyName ?? title}
         {companyName && <span className="subtitle">{title}</span>}
       </PageTitle>
-      {flash && <Notice kind="success">{flash}</Notice>}
-      {message && <Notice kind="success">{message}</Notice>}
+      {flash && !isTerminalCaseStatus(view.status) && <Notice kind="success">{flash}</Notice>}
+      {message && message.status === view.status && <Notice kind="success">{t(message.key)}</Notice>}
       <div className="case-summary">
         <StatusBadge status={view.status} />
         <span>{t('caseSubmittedAt', { time: formatDateTime(view.submittedAt, lang) })}</span>
         {view.completedAt && <span>{t('caseCompletedAt', { time: formatDateTime(view.completedAt, lang) })}</span>}
-        {live && <span className="hint">{t('liveNote')}</span>}
+        <LiveStatus live={updates} active={live} />
       </div>
+      {view.applicant && (
+        <p className="case-applicant" data-testid="case-applicant">
+          {t('caseFor', { name: `${view.applicant.name ?? '—'}（${view.applicant.username}）` })}
+        </p>
+      )}
+      <ReturnPending view={view} definition={definition} />
       {view.endReason && <Notice kind={view.status === 'REJECTED' ? 'error' : 'info'}>{t('endReason', { reason: view.endReason })}</Notice>}
 
       {definition && view.status === 'AWAITING_CORRECTION' && view.correction && view.form && (
@@ -89,7 +95,7 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
           definition={definition}
           onDone={(next) => {
             setView(next);
-            setMessage(t('correctionSent'));
+            setMessage({ key: 'correctionSent', status: next.status });
             announce(t('correctionSent'));
           }}
         />
@@ -97,15 +103,17 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
 
       {view.outcome && definition && <DefinitionOutcomeView definition={definition} outcome={view.outcome as Record<string, unknown>} />}
       <DocumentLinks caseId={view.id} refreshKey={`${view.status}:${view.correction?.round ?? 0}`} />
-      <StepProgress steps={view.steps} definition={definition} />
-      <FeeLedgerView fees={view.fees} />
-      <ComplaintPanel view={view} complaints={complaints} onChanged={load} canComplain={canComplain} />
+      <NextSteps view={view} generic={generic} />
+      <StepProgress steps={view.steps} definition={definition} ended={isTerminalCaseStatus(view.status)} />
+      {/* A withdrawn case charges nothing and issues nothing: no fee table to read. */}
+      {view.status !== 'CANCELLED' && <FeeLedgerView fees={view.fees} />}
+      <ComplaintPanel view={view} complaints={complaints} onChanged={async () => void (await load())} canComplain={canComplain} />
       {!isTerminalCaseStatus(view.status) && (
         <CancelPanel
           id={view.id}
           onDone={(next) => {
             setView(next);
-            setMessage(t('cancelledDone'));
+            setMessage({ key: 'cancelledDone', status: next.status });
             announce(t('cancelledDone'));
           }}
         />
@@ -114,6 +122,68 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
         <Link href={session.user.role === 'WINDOW' ? '/window' : '/cases'}>{session.user.role === 'WINDOW' ? t('navWindow') : t('navMyCases')}</Link>
       </p>
     </div>
+  );
+}
+
+/** A step was returned while others still review: say so now, and when the one notice will come. */
+function ReturnPending({ view, definition }: { view: EngineCaseView; definition?: Parameters<typeof useDepartmentName>[0] }) {
+  const { t, lang } = useI18n();
+  const departmentName = useDepartmentName(definition);
+  const returned = view.steps.filter((step) => String(step.status) === 'RETURNED');
+  if (view.status !== 'IN_PROGRESS' || returned.length === 0) return null;
+  // The notice goes out when the last step under review decides: at the latest by its time limit.
+  const dues = view.steps.filter((step) => (step.status === 'OPEN' || step.status === 'CLAIMED') && step.dueAt).map((step) => step.dueAt as string);
+  const by = dues.length > 0 ? dues.reduce((a, b) => (new Date(a) > new Date(b) ? a : b)) : null;
+  const departments = [...new Set(returned.map((step) => departmentName(step.department)))].join(lang === 'zh' ? '、' : ', ');
+  return (
+    <section className="panel panel--warning" aria-labelledby="return-pending-title" data-testid="return-pending">
+      <h2 id="return-pending-title">{t('returnPendingTitle')}</h2>
+      <p>{t('returnPending', { departments })}</p>
+      {by && <p>{t('returnPendingBy', { time: formatDateTime(by, lang) })}</p>}
+    </section>
+  );
+}
+
+/** What to do once the case has ended: collect or track the results, activate them; after a refusal, how to go on. */
+function NextSteps({ view, generic }: { view: EngineCaseView; generic: boolean }) {
+  const { t, lang } = useI18n();
+  const items: { key: string; text: ReactNode }[] = [];
+  if (view.status === 'COMPLETED' && !generic && view.outcome) {
+    const outcome = view.outcome;
+    const form = view.form;
+    if (outcome.delivery?.method === 'FREE_MAIL') {
+      items.push({ key: 'mail', text: t('nextMail', { address: form?.delivery.address ?? '—' }) });
+      if (outcome.licenseNumber) {
+        items.push({
+          key: 'tracking',
+          text: (
+            <span data-testid="tracking-number">{t('nextMailTracking', { number: mailTrackingNumber(outcome.licenseNumber) })}</span>
+          ),
+        });
+      }
+    } else items.push({ key: 'pickup', text: t('nextPickup') });
+    if (outcome.tax?.ukeyNumber) items.push({ key: 'ukey', text: t('nextUkey') });
+    if (outcome.bankAccount?.accountNumber) {
+      const bank = outcome.bankAccount.bankCode ? findBank(outcome.bankAccount.bankCode) : undefined;
+      const branch = form?.bank.branch ? (lang === 'zh' ? form.bank.branch : ` (${form.bank.branch})`) : '';
+      items.push({ key: 'bank', text: t('nextBank', { bank: bank ? (lang === 'zh' ? bank.nameZh : bank.nameEn) : (outcome.bankAccount.bankCode ?? ''), branch, account: outcome.bankAccount.accountNumber }) });
+    }
+    if (outcome.socialInsurance?.registrationNumber) items.push({ key: 'si', text: t('nextSocialInsurance') });
+  } else if (view.status === 'REJECTED') {
+    items.push({ key: 'again', text: t('nextRefused') }, { key: 'appeal', text: t('nextAppeal') });
+  } else if (view.status === 'CANCELLED') {
+    items.push({ key: 'withdrawn', text: t('nextWithdrawn') });
+  }
+  if (items.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="next-steps-title" data-testid="next-steps">
+      <h2 id="next-steps-title">{t('nextStepsTitle')}</h2>
+      <ol className="next-steps">
+        {items.map((item) => (
+          <li key={item.key}>{item.text}</li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

@@ -11,7 +11,7 @@ import { SchemaFields } from '../engine/schema-fields';
 import { checkSchemaValue, cleanValue, emptyValue, fieldsOf, schemaAtPath, setAt } from '../engine/schema-form';
 import { FieldMessages, TextField } from '../form/fields';
 import { covers, fieldId, fieldLabel, type Problem, type Problems } from '../form/form-model';
-import { formatDateTime, formatMinutes, shortId } from '../format';
+import { formatDateTime, formatMinutes, normaliseAccountNumber, shortId } from '../format';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
 import { Link, queryParams, usePath } from '../router';
 import type { Session } from '../session';
@@ -436,9 +436,11 @@ function AccountNumberPanel({ busy, onComplete }: CompleteProps) {
   const { t } = useI18n();
   const [account, setAccount] = useState('');
   const [problems, setProblems] = useState<Problem[] | undefined>();
+  const shownAccount = normaliseAccountNumber(account);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const digits = account.trim();
+    // Typed as printed on the bank's slip, in groups: spaces and dashes are not part of the number.
+    const digits = normaliseAccountNumber(account) ?? account.trim();
     if (!new RegExp(`^\\d{${MIN_ACCOUNT_LENGTH},${MAX_ACCOUNT_LENGTH}}$`).test(digits)) {
       setProblems([{ code: 'errAccountNumber', params: { min: MIN_ACCOUNT_LENGTH, max: MAX_ACCOUNT_LENGTH } }]);
       document.getElementById(fieldId('accountNumber'))?.focus();
@@ -452,7 +454,7 @@ function AccountNumberPanel({ busy, onComplete }: CompleteProps) {
       <TextField
         path="accountNumber"
         label={t('accountNumber')}
-        hint={t('accountNumberHint')}
+        hint={shownAccount !== null && shownAccount !== account.trim() ? t('accountNumberNormalised', { value: shownAccount }) : t('accountNumberHint')}
         inputMode="numeric"
         value={account}
         onChange={(value) => {
@@ -460,7 +462,8 @@ function AccountNumberPanel({ busy, onComplete }: CompleteProps) {
           setProblems(undefined);
         }}
         problems={problems}
-        maxLength={MAX_ACCOUNT_LENGTH}
+        // Room for the spaces or dashes of a number typed in groups of four.
+        maxLength={MAX_ACCOUNT_LENGTH * 2}
         autoComplete="off"
       />
       <button type="submit" className="button" disabled={busy} data-testid="complete">

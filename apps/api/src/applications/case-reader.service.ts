@@ -115,11 +115,16 @@ export class CaseReader {
       };
       byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), task]);
     }
+    // The window files for people at the counter: its own cases say whom for (its list and the case page).
+    const filedHere = user.role === 'WINDOW' ? records.filter((record) => record.filedById === user.id && record.applicantId !== user.id) : [];
+    const applicants = await this.cases.accountNames([...new Set(filedHere.map((record) => record.applicantId))]);
     return Promise.all(
       records.map(async (record) => {
         const definition = await this.definitionOf(record);
         const maskForm = () => this.maskedForm(record, definition);
-        return toCaseView(record, definition, byCase.get(record.id) ?? [], { now, includeForm: ownsCase(user, record), listed, maskForm });
+        const account = filedHere.includes(record) ? applicants.get(record.applicantId) : undefined;
+        const applicant = account ? { username: account.username, ...(account.name ? { name: account.name } : {}) } : undefined;
+        return toCaseView(record, definition, byCase.get(record.id) ?? [], { now, includeForm: ownsCase(user, record), listed, maskForm, calendar: record.policy?.calendar, applicant });
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { DEPARTMENTS, feeLedgerForApplication, maskIdNumber, maskMobile, sampleApplicationForm, type ProcessDefinition } from '@onetrip/domain';
+import { DEFAULT_CALENDAR, DEPARTMENTS, feeLedgerForApplication, maskIdNumber, maskMobile, sampleApplicationForm, type ProcessDefinition } from '@onetrip/domain';
 import { SHIPPED_DEFINITIONS } from '@onetrip/domain/processes/shipped-definitions';
 import { correctionFields, isTaskOverdue, toCaseView, toSteps, type CaseViewSource, type StepTaskSource } from './case-view.mapper';
 
@@ -34,6 +34,16 @@ describe('toSteps', () => {
     expect(steps.map((step) => step.department)).toEqual([...DEPARTMENTS]);
     expect(steps.map((step) => step.status)).toEqual(['PENDING', 'PENDING', 'OPEN', 'PENDING', 'PENDING']);
     expect(steps[0]).toEqual({ stepId: 'SAMR', name: opening.steps[0].name, department: 'SAMR', dependsOn: [], status: 'PENDING', overdue: false });
+  });
+
+  it('counts the time left of an open step in working minutes of the case calendar, not clock minutes', () => {
+    // Friday 2026-03-06 17:00 Shanghai (09:00Z) to Monday 10:00 (02:00Z): 65 clock hours, 90 working minutes.
+    const friday = new Date('2026-03-06T09:00:00Z');
+    const [samr] = toSteps(opening, [task('SAMR', { dueAt: new Date('2026-03-09T02:00:00Z') })], form, friday, DEFAULT_CALENDAR);
+    expect(samr.workingMinutesLeft).toBe(90);
+    // Without a calendar (an old case's policy) or past its limit, nothing is claimed.
+    expect(toSteps(opening, [task('SAMR')], form, NOW)[0].workingMinutesLeft).toBeUndefined();
+    expect(toSteps(opening, [task('SAMR', { dueAt: new Date('2026-03-02T03:00:00Z') })], form, NOW, DEFAULT_CALENDAR)[0].workingMinutesLeft).toBeUndefined();
   });
 
   it('shows the latest round of each department', () => {

@@ -1,5 +1,18 @@
-import { evaluateCondition, FEE_PAYERS, maskApplicationForm, maskPersonalData, STEP_STATUSES, type ApplicationForm, type CaseStatus, type FeePayer, type ProcessDefinition, type StepStatus } from '@onetrip/domain';
-import type { CaseResponseDto, CaseStepDto, CorrectionItemDto, CorrectionNoticeDto, FeesDto, RuleFlagDto } from './dto/case-response.dto';
+import {
+  evaluateCondition,
+  FEE_PAYERS,
+  maskApplicationForm,
+  maskPersonalData,
+  STEP_STATUSES,
+  workingMinutesBetween,
+  type ApplicationForm,
+  type CaseStatus,
+  type FeePayer,
+  type ProcessDefinition,
+  type StepStatus,
+  type WorkingCalendar,
+} from '@onetrip/domain';
+import type { CaseApplicantDto, CaseResponseDto, CaseStepDto, CorrectionItemDto, CorrectionNoticeDto, FeesDto, RuleFlagDto } from './dto/case-response.dto';
 
 // The case view is built from the `cases` row and the `tasks` table only (never from Temporal), so a
 // read is one or two indexed queries however busy the workflows are.
@@ -50,7 +63,7 @@ function isSkipped(step: ProcessDefinition['steps'][number], form: unknown, task
 }
 
 /** Every step of the pinned definition in its order; a step with no task yet is PENDING (or SKIPPED). */
-export function toSteps(definition: ProcessDefinition, tasks: readonly StepTaskSource[], form: unknown, now: Date): CaseStepDto[] {
+export function toSteps(definition: ProcessDefinition, tasks: readonly StepTaskSource[], form: unknown, now: Date, calendar?: WorkingCalendar): CaseStepDto[] {
   const latest = new Map<string, StepTaskSource>();
   for (const task of tasks) {
     const current = latest.get(task.stepId);
@@ -63,7 +76,11 @@ export function toSteps(definition: ProcessDefinition, tasks: readonly StepTaskS
     if (!task) return { ...base, status: 'PENDING', overdue: false };
     const status = (STEP_STATUSES as readonly string[]).includes(task.status) ? (task.status as StepStatus) : 'PENDING';
     const step: CaseStepDto = { ...base, status, round: task.round, overdue: isTaskOverdue(task, now) };
-    if (OPEN_STATUSES.includes(task.status)) step.dueAt = task.dueAt.toISOString();
+    if (OPEN_STATUSES.includes(task.status)) {
+      step.dueAt = task.dueAt.toISOString();
+      // Limits are in working time: "16 hours left" on a Friday evening is not 16 clock hours.
+      if (calendar && task.dueAt.getTime() > now.getTime()) step.workingMinutesLeft = workingMinutesBetween(calendar, now, task.dueAt);
+    }
     if (task.status === 'DONE' && task.decidedAt) step.completedAt = task.decidedAt.toISOString();
     if (task.outputs && Object.keys(task.outputs).length > 0) step.outputs = task.outputs;
     return step;
@@ -113,7 +130,7 @@ export function toCaseView(
   row: CaseViewSource,
   definition: ProcessDefinition,
   tasks: readonly StepTaskSource[],
-  options: { now: Date; includeForm: boolean; listed?: boolean; maskForm?: (form: ApplicationForm) => unknown },
+  options: { now: Date; includeForm: boolean; listed?: boolean; maskForm?: (form: ApplicationForm) => unknown; calendar?: WorkingCalendar; applicant?: CaseApplicantDto },
 ): CaseResponseDto {
   const text = options.listed ? maskPersonalData : (value: string) => value;
   const view: CaseResponseDto = {
@@ -121,7 +138,7 @@ export function toCaseView(
     status: row.status,
     submittedAt: row.submittedAt.toISOString(),
     process: { key: row.process.key, version: row.process.version, name: definition.name },
-    steps: toSteps(definition, tasks, row.form, options.now),
+    steps: toSteps(definition, tasks, row.form, options.now, options.calendar),
     fees: toFees(row.fees),
   };
   if (row.completedAt) view.completedAt = row.completedAt.toISOString();
@@ -134,5 +151,6 @@ export function toCaseView(
   const flags = toFlags(row.flags);
   if (flags.length > 0) view.flags = flags;
   if (options.includeForm) view.form = (options.listed ? (options.maskForm ?? maskApplicationForm)(row.form) : row.form) as ApplicationForm;
+  if (options.applicant) view.applicant = options.applicant;
   return view;
 }

@@ -64,6 +64,13 @@ export class CasesRepository {
     return { rows, total: count.total };
   }
 
+  /** Username and name of the accounts with these ids (the applicants of cases a window filed). */
+  async accountNames(ids: readonly string[]): Promise<Map<string, { username: string; name: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, username, name FROM users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; username: string; name: string | null }[];
+    return new Map(rows.map((row) => [row.id, { username: row.username, name: row.name }]));
+  }
+
   /**
    * The case as filed: SUBMITTED, pinned to its process version, round 1 of its form. Only while that version is
    * ACTIVE (the check is part of the INSERT, so it costs no round trip): false, and nothing written, when another

@@ -9,7 +9,7 @@ import { TokenCreateDto } from './dto/token-create.dto';
 import { TokenResponseDto } from './dto/token-response.dto';
 import { UserRegisterDto } from './dto/user-register.dto';
 import { UserRegisteredResponseDto, UserResponseDto } from './dto/user-response.dto';
-import { hashPassword, needsRehash, verifyPassword } from './password-hasher';
+import { hashPassword, isPasswordSet, needsRehash, verifyPassword } from './password-hasher';
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from './password-policy';
 import { RefreshTokenService } from './refresh-token.service';
 import { UsersRepository } from './users.repository';
@@ -62,14 +62,16 @@ export class AuthService {
 
   async issueToken(dto: TokenCreateDto): Promise<TokenResponseDto> {
     const user = await this.users.byUsername(dto.username);
-    const matches = await verifyPassword(dto.password, user?.passwordHash ?? (await this.decoyHash));
-    if (!user || !matches) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
+    // An account without a password yet (opened at the window) costs the same as a wrong password.
+    const usable = user !== null && isPasswordSet(user.passwordHash);
+    const matches = await verifyPassword(dto.password, usable ? user.passwordHash : await this.decoyHash);
+    if (!user || !usable || !matches) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
     if (needsRehash(user.passwordHash)) {
       // The password is known only now: store it with today's parameters (unless it changed meanwhile).
       await this.users.rehash(user.id, user.passwordHash, await hashPassword(dto.password));
     }
     const authenticated = this.toAuthenticated(user);
-    return this.tokensFor(authenticated, await this.refreshTokens.start(user.id));
+    return this.tokensFor(authenticated, await this.refreshTokens.start(user.id), user.name);
   }
 
   /** A new access token and the next refresh token, for a refresh token used once. */
@@ -77,7 +79,7 @@ export class AuthService {
     const { userId, refreshToken: next } = await this.refreshTokens.rotate(refreshToken);
     const user = await this.users.byId(userId);
     if (!user) throw new AppError('REFRESH_TOKEN_INVALID', 'The refresh token is invalid, expired or revoked: sign in again');
-    return this.tokensFor(this.toAuthenticated(user), next);
+    return this.tokensFor(this.toAuthenticated(user), next, user.name);
   }
 
   signOut(refreshToken: string): Promise<void> {
@@ -114,10 +116,11 @@ export class AuthService {
     return user;
   }
 
-  private async tokensFor(user: AuthenticatedUser, refreshToken: string): Promise<TokenResponseDto> {
+  /** `name`: the account's own name, so the pages can offer it (e.g. "I am the legal representative"). */
+  private async tokensFor(user: AuthenticatedUser, refreshToken: string, name: string | null): Promise<TokenResponseDto> {
     const claims: TokenClaims = { sub: user.id, username: user.username, role: user.role, ...(user.department ? { department: user.department } : {}) };
     const accessToken = await this.jwt.signAsync(claims);
-    return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_LIFETIME_SECONDS, refreshToken, user: toUserResponse(user) };
+    return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_LIFETIME_SECONDS, refreshToken, user: { ...toUserResponse(user), ...(name ? { name } : {}) } };
   }
 
   private toAuthenticated(user: Pick<UserEntity, 'id' | 'username' | 'role' | 'department'>): AuthenticatedUser {

@@ -62,3 +62,13 @@ export function needsRehash(stored: string, target: ScryptParameters = DEFAULT_S
   const { N, r, p } = parsed.parameters;
   return N < target.N || r < target.r || p < target.p;
 }
+
+/**
+ * Stored for an account opened for someone else (the window, for a walk-in): no password matches it, and
+ * sign-in answers as slowly as for a wrong password. The applicant sets a password of their own later.
+ */
+export const UNSET_PASSWORD_HASH = '!unset';
+
+export function isPasswordSet(stored: string): boolean {
+  return stored !== UNSET_PASSWORD_HASH;
+}

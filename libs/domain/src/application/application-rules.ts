@@ -6,7 +6,7 @@ import { ageOn, parseResidentId } from '../identifiers/resident-id';
 import { parseUscc } from '../identifiers/uscc';
 import { Money } from '../money/money';
 import type { ApplicationForm, EntityType } from './application-form';
-import { DEFAULT_DIVISION_NAMES, nameCheck, type NameProblemCode, type NameRules } from './enterprise-name';
+import { DEFAULT_DIVISION_NAMES, nameCheck, type NameProblemCode, type NameRules, type NameWarningCode } from './enterprise-name';
 
 // Business rules of the combined form. Field types are the API's job (class-validator); here the
 // shape is assumed right and we check what types cannot: check characters, ages, sums, jurisdiction.
@@ -79,7 +79,7 @@ export interface RuleViolation {
 /** Not a reason to refuse, but something a clerk should look at (e.g. a foreign-registered entity's code). */
 export interface RuleFlag {
   path: string;
-  code: 'USCC_CHECK_FAILED' | 'FILER_IDENTITY_UNVERIFIED';
+  code: 'USCC_CHECK_FAILED' | 'FILER_IDENTITY_UNVERIFIED' | NameWarningCode;
   message: string;
 }
 
@@ -170,6 +170,7 @@ function checkCompany(out: ViolationList, form: ApplicationForm, ctx: RuleContex
     ...(ctx.forbiddenWords ? { forbiddenWords: ctx.forbiddenWords } : {}),
   });
   for (const problem of name.problems) out.add('company.name', problem.code, problem.message);
+  for (const warning of name.warnings) out.flags.push({ path: 'company.name', code: warning.code, message: warning.message });
   if (ctx.nameTaken && !name.problems.some((p) => p.code === 'NAME_TAKEN')) {
     out.add('company.name', 'NAME_TAKEN', 'The enterprise name is already registered');
   }

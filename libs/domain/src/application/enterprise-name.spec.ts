@@ -9,6 +9,7 @@ import {
   normaliseEnterpriseName,
   type NameRules,
 } from './enterprise-name';
+import { INDUSTRY_SECTIONS } from './industry-vocabulary';
 
 const codes = (name: string, entityType: EntityType, rules?: Partial<NameRules>) =>
   nameCheck(name, entityType, rules).problems.map((p) => p.code);
@@ -55,6 +56,38 @@ describe('nameCheck', () => {
     expect(codes('吉首市ABC科技有限公司', 'LIMITED_LIABILITY')).toContain('NAME_INVALID_CHARACTERS');
     expect(codes('吉首市湘土2号科技有限公司', 'LIMITED_LIABILITY')).toContain('NAME_INVALID_CHARACTERS');
     expect(codes('  ', 'LIMITED_LIABILITY')).toEqual(['NAME_EMPTY']);
+  });
+
+  it('reads the industry part from the GB/T 4754 vocabulary, several words in a row', () => {
+    // Issue 17: refused before as '组织形式前需写明行业或经营特点' (文化传播 was not in a list of 37 words).
+    const result = nameCheck('吉首市苗绣文化传播有限公司', 'LIMITED_LIABILITY');
+    expect(result.decision).toBe('APPROVE');
+    expect(result.parts).toEqual({ division: '吉首市', tradeName: '苗绣', industry: '文化传播', organisationalForm: '有限公司' });
+    expect(result.warnings).toEqual([]);
+    expect(nameCheck('湘西州峒河生态农业开发有限公司', 'LIMITED_LIABILITY').parts).toMatchObject({ tradeName: '峒河', industry: '生态农业开发' });
+    for (const name of ['吉首市阿妹民宿有限公司', '吉首市德夯劳务派遣有限公司', '吉首市乾城物业管理有限公司', '吉首市金龙汽车维修有限公司', '吉首市沅水水产养殖有限公司']) {
+      expect([name, nameCheck(name, 'LIMITED_LIABILITY').decision, nameCheck(name, 'LIMITED_LIABILITY').warnings]).toEqual([name, 'APPROVE', []]);
+    }
+    // The trade name keeps two characters even when it ends in a vocabulary word.
+    expect(nameCheck('吉首市苗乡文化传播有限公司', 'LIMITED_LIABILITY').parts).toMatchObject({ tradeName: '苗乡', industry: '文化传播' });
+    expect(nameCheck('吉首市金龙生态有限公司', 'LIMITED_LIABILITY').parts).toMatchObject({ tradeName: '金龙', industry: '生态' });
+  });
+
+  it('warns instead of returning when the industry word is not in the vocabulary (the clerk judges)', () => {
+    const result = nameCheck('吉首市湘土绣坊有限公司', 'LIMITED_LIABILITY');
+    expect(result.decision).toBe('APPROVE');
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map((w) => w.code)).toEqual(['NAME_INDUSTRY_UNRECOGNISED']);
+    expect(result.parts).toEqual({ division: '吉首市', tradeName: '湘土', industry: '绣坊', organisationalForm: '有限公司' });
+    // Too short to hold both a trade name and an industry word: still returned.
+    expect(codes('吉首市湘土有限公司', 'LIMITED_LIABILITY')).toEqual(['NAME_INDUSTRY_MISSING']);
+  });
+
+  it('has a vocabulary of every GB/T 4754 section without forbidden words', () => {
+    expect(INDUSTRY_SECTIONS.map((section) => section.code).join('')).toBe('ABCDEFGHIJKLMNOPQRST');
+    expect(DEFAULT_INDUSTRY_WORDS.length).toBeGreaterThan(400);
+    expect(DEFAULT_INDUSTRY_WORDS.filter((word) => DEFAULT_FORBIDDEN_WORDS.some((forbidden) => word.includes(forbidden)))).toEqual([]);
+    expect(DEFAULT_INDUSTRY_WORDS.filter((word) => !/^\p{Script=Han}{2,}$/u.test(word))).toEqual([]);
   });
 
   it('detects taken names after normalisation', () => {

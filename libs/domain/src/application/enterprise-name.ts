@@ -1,4 +1,5 @@
 import type { EntityType } from './application-form';
+import { INDUSTRY_VOCABULARY } from './industry-vocabulary';
 import { toSimplifiedChinese } from './name-folding';
 
 // 企业名称 (enterprise name): 行政区划 + 字号 + 行业或经营特点 + 组织形式, e.g.
@@ -7,7 +8,10 @@ import { toSimplifiedChinese } from './name-folding';
 export interface NameRules {
   /** Division names a name may start with; the longest match wins ('湘西土家族苗族自治州' before '湘西'). */
   divisionNames: readonly string[];
-  /** Industry or business words allowed just before the organisational form; the longest match wins. */
+  /**
+   * Industry or business words (GB/T 4754 vocabulary) read just before the organisational form; the
+   * industry part is one or more of them in a row, each the longest match.
+   */
   industryWords: readonly string[];
   /** Words needing special approval or not allowed at all; their presence rejects the name. */
   forbiddenWords: readonly string[];
@@ -20,12 +24,9 @@ export const DEFAULT_DIVISION_NAMES: readonly string[] = [
   '湖南省', '湖南', '湘西土家族苗族自治州', '湘西州', '湘西', '吉首市', '吉首',
 ];
 
-export const DEFAULT_INDUSTRY_WORDS: readonly string[] = [
-  '科技', '网络科技', '信息技术', '软件', '电子商务', '商贸', '贸易', '餐饮', '餐饮管理', '农业', '生态农业',
-  '农业开发', '文化传媒', '传媒', '文化', '建筑', '建筑工程', '装饰工程', '旅游', '旅游开发', '物流', '运输',
-  '咨询', '管理咨询', '教育咨询', '医药', '食品', '服装', '广告', '酒店管理', '房地产开发', '环保', '实业',
-  '茶业', '养殖', '劳务',
-];
+// The national industry classification's vocabulary (industry-vocabulary.ts), not a short fixed list:
+// '吉首市苗绣文化传播有限公司' (文化 + 传播) is an ordinary name.
+export const DEFAULT_INDUSTRY_WORDS: readonly string[] = INDUSTRY_VOCABULARY;
 
 // Words the name rules (企业名称登记管理规定) reserve for the state or forbid outright.
 export const DEFAULT_FORBIDDEN_WORDS: readonly string[] = [
@@ -89,14 +90,43 @@ export interface NameParts {
   organisationalForm: string;
 }
 
+/** Points the automatic check leaves to SAMR's clerk (a judgement, not a rule): they never block. */
+export const NAME_WARNING_CODES = ['NAME_INDUSTRY_UNRECOGNISED'] as const;
+export type NameWarningCode = (typeof NAME_WARNING_CODES)[number];
+
+export interface NameWarning {
+  code: NameWarningCode;
+  message: string;
+}
+
 export interface NameCheckResult {
   /** REJECT if a forbidden word is used, RETURN (choose or fix the name) on any other problem. */
   decision: 'APPROVE' | 'RETURN' | 'REJECT';
   normalisedName: string;
-  /** Null unless division, industry and organisational form were all found. */
+  /** How the name was read (行政区划 + 字号 + 行业 + 组织形式); null unless division and organisational form were found and the middle could be split. */
   parts: NameParts | null;
   /** Every problem at once (一次告知), in the order of NAME_PROBLEM_CODES. */
   problems: NameProblem[];
+  /** For the clerk to judge; the name still passes the automatic check. */
+  warnings: NameWarning[];
+}
+
+/** Shortest middle (字号 + 行业) whose last two characters may be taken as an industry word not in the vocabulary. */
+const MIN_MIDDLE_FOR_UNLISTED_INDUSTRY = 4;
+
+/**
+ * The industry part at the end of `middle` (字号 + 行业): the longest vocabulary word, then more before it
+ * while at least two characters stay for the trade name ('苗绣' + '文化' + '传播'). Null when none ends it.
+ */
+export function industrySuffix(middle: string, words: readonly string[]): string | null {
+  let industry = longestSuffix(middle, words);
+  if (industry === null) return null;
+  for (;;) {
+    const rest = middle.slice(0, middle.length - industry.length);
+    const more = longestSuffix(rest, words);
+    if (more === null || codePoints(rest) - codePoints(more) < 2) return industry;
+    industry = more + industry;
+  }
 }
 
 const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {
@@ -129,9 +159,10 @@ export function nameCheck(name: string, entityType: EntityType, rules: Partial<N
   const problems: NameProblem[] = [];
   const add = (code: NameProblemCode, message: string) => problems.push({ code, message });
 
+  const warnings: NameWarning[] = [];
   if (normalisedName.length === 0) {
     add('NAME_EMPTY', 'The enterprise name is empty');
-    return { decision: 'RETURN', normalisedName, parts: null, problems };
+    return { decision: 'RETURN', normalisedName, parts: null, problems, warnings };
   }
   // 规范汉字 only; brackets may enclose a second division name or the partnership type.
   if (!/^[\p{Script=Han}()]+$/u.test(normalisedName)) {
@@ -158,7 +189,13 @@ export function nameCheck(name: string, entityType: EntityType, rules: Partial<N
   let parts: NameParts | null = null;
   if (division !== null && form !== null && division.length + form.length <= normalisedName.length) {
     const middle = normalisedName.slice(division.length, normalisedName.length - form.length);
-    const industry = longestSuffix(middle, normalise(config.industryWords));
+    let industry = industrySuffix(middle, normalise(config.industryWords));
+    // An industry word the vocabulary lacks is the clerk's judgement (行业表述), not a reason to return
+    // the name: a long enough middle is read as trade name + a two-character industry, with a warning.
+    if (industry === null && codePoints(middle) >= MIN_MIDDLE_FOR_UNLISTED_INDUSTRY) {
+      industry = Array.from(middle).slice(-2).join('');
+      warnings.push({ code: 'NAME_INDUSTRY_UNRECOGNISED', message: `The industry word '${industry}' is not in the industry classification vocabulary: SAMR's clerk judges whether it describes the business` });
+    }
     const tradeName = industry === null ? middle : middle.slice(0, middle.length - industry.length);
     if (industry === null) add('NAME_INDUSTRY_MISSING', 'The enterprise name needs an industry or business word before the organisational form');
     if (codePoints(tradeName) < 2) {
@@ -173,5 +210,5 @@ export function nameCheck(name: string, entityType: EntityType, rules: Partial<N
 
   problems.sort((a, b) => NAME_PROBLEM_CODES.indexOf(a.code) - NAME_PROBLEM_CODES.indexOf(b.code));
   const decision = forbidden.length > 0 ? 'REJECT' : problems.length > 0 ? 'RETURN' : 'APPROVE';
-  return { decision, normalisedName, parts, problems };
+  return { decision, normalisedName, parts, problems, warnings };
 }

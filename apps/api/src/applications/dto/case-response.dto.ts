@@ -23,6 +23,8 @@ export class CaseStepDto {
   @ApiPropertyOptional({ description: 'Which opening of the step the current task is (1 = first; more after corrections)' }) round?: number;
   @ApiPropertyOptional({ format: 'date-time', description: 'Time limit of the open step' }) dueAt?: string;
   @ApiProperty({ description: 'Open or claimed and past its time limit' }) overdue!: boolean;
+  @ApiPropertyOptional({ description: "Working minutes left before the time limit of an open step, counted on the case's working calendar (office hours of working days), not clock time" })
+  workingMinutesLeft?: number;
   @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What the department issued' }) outputs?: Record<string, unknown>;
 }
@@ -74,6 +76,12 @@ export class RuleFlagDto {
   @ApiProperty() message!: string;
 }
 
+/** Who a case is for, as the window that filed it at the counter sees it. */
+export class CaseApplicantDto {
+  @ApiProperty({ example: 'wang-wu' }) username!: string;
+  @ApiPropertyOptional({ example: '王五', description: 'The name the account gave' }) name?: string;
+}
+
 /** A case as its applicant (or the window that filed it) sees it; read from PostgreSQL, never from Temporal. */
 export class CaseResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -88,6 +96,7 @@ export class CaseResponseDto {
   @ApiPropertyOptional({ description: 'Why the case was rejected or cancelled' }) endReason?: string;
   @ApiPropertyOptional({ type: [RuleFlagDto], description: 'Things a clerk will look at (not reasons to refuse)' }) flags?: RuleFlagDto[];
   @ApiPropertyOptional({ type: ApplicationFormDto, description: 'The form, for its owner only' }) form?: ApplicationFormDto;
+  @ApiPropertyOptional({ type: CaseApplicantDto, description: 'The applicant the case is for: only to the window that filed it' }) applicant?: CaseApplicantDto;
 }
 
 export class CaseListResponseDto {

@@ -7,6 +7,7 @@ export class UserResponseDto {
   @ApiProperty() username!: string;
   @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
   @ApiPropertyOptional({ description: "Clerks only: a department code some process definition declares (e.g. SAMR)", example: 'SAMR' }) department?: string;
+  @ApiPropertyOptional({ description: "The account's own name (in sign-in and refresh answers)", example: '王五' }) name?: string;
 }
 
 /** The same whether or not the username was free, so registering does not tell who has an account. */
