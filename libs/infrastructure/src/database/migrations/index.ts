@@ -9,6 +9,7 @@ import { AddProcessDefinitions1764900000000 } from './1764900000000-add-process-
 import { AddEnterpriseRegister1765000000000 } from './1765000000000-add-enterprise-register';
 import { AddPublicNotices1765100000000 } from './1765100000000-add-public-notices';
 import { AddIssuedDocuments1765200000000 } from './1765200000000-add-issued-documents';
+import { AddCorrectionPreviousValues1765330000000 } from './1765330000000-add-correction-previous-values';
 
 // In order; never edit one once committed, add a new one.
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddEnterpriseRegister1765000000000,
   AddPublicNotices1765100000000,
   AddIssuedDocuments1765200000000,
+  AddCorrectionPreviousValues1765330000000,
 ];
