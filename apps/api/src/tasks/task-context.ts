@@ -15,6 +15,12 @@ export interface CorrectedField {
   after: LocalizedName;
 }
 
+/** A name in a list: its first character, the rest masked (the list says whose case, the task page shows more). */
+export function maskName(name: string): string {
+  const characters = [...name.trim()];
+  return characters.length === 0 ? '' : `${characters[0]}${'*'.repeat(Math.max(1, characters.length - 1))}`;
+}
+
 /** Every step `step` waits for, directly or through another (the results it builds on). */
 export function stepsBefore(definition: ProcessDefinition, step: StepDefinition): StepDefinition[] {
   const seen = new Set<string>();

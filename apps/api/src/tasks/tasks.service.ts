@@ -19,7 +19,7 @@ import { TaskRejectDto } from './dto/task-reject.dto';
 import { EarlierResultDto, InboxTaskDto, PreviousRoundDto, TaskDecisionResponseDto, TaskDetailResponseDto, TaskListResponseDto, TaskSummaryDto } from './dto/task-response.dto';
 import { FORM_PATH_MESSAGE, TaskReturnDto } from './dto/task-return.dto';
 import { stepFlags, stepFormView, stepReads } from './step-form-view';
-import { correctedFields, stepsBefore } from './task-context';
+import { correctedFields, maskName, stepsBefore } from './task-context';
 import { taskFieldView } from './task-field-view';
 import { TasksRepository, type InboxRow, type TaskRow } from './tasks.repository';
 
@@ -38,12 +38,6 @@ function toSummary(row: TaskRow, now: Date): TaskSummaryDto {
   if (row.claimed_by) summary.claimedBy = row.claimed_by;
   if (row.claimed_at) summary.claimedAt = row.claimed_at.toISOString();
   return summary;
-}
-
-/** A name in a list: its first character, the rest masked (the list says whose case, the task page shows more). */
-export function maskName(name: string): string {
-  const characters = [...name.trim()];
-  return characters.length === 0 ? '' : `${characters[0]}${'*'.repeat(Math.max(1, characters.length - 1))}`;
 }
 
 function toInboxItem(row: InboxRow, now: Date): InboxTaskDto {
