@@ -52,6 +52,20 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     await db?.end();
   });
 
+  // A test that fails leaves a picture of each page as it was (before a fix: what the issue describes).
+  let passed = false;
+  let failures = 0;
+  beforeEach(() => {
+    passed = false;
+  });
+  afterEach(async () => {
+    if (passed) return;
+    failures += 1;
+    for (const [name, page] of [['clerk', clerkPage], ['admin', adminPage]] as const) {
+      if (page && !page.isClosed()) await screenshot(page, `staff-failed-${failures}-${name}`).catch(() => undefined);
+    }
+  });
+
   it('lists the returned task under 已退回, found by its enterprise name', async () => {
     clerkPage = await opened.browser.newPage();
     await signIn(clerkPage, base(), clerks.TAX.username, CLERK_PASSWORD);
@@ -62,6 +76,7 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     await row.getByText(enterprise).waitFor();
     await screenshot(clerkPage, '60-clerk-inbox-returned');
     await checkAccessibility(clerkPage, 'inbox, returned');
+    passed = true;
   }, 60_000);
 
   it('offers the admin a reminder (and no escalation) for a case waiting on the applicant, found by search and not shown late', async () => {
@@ -100,6 +115,7 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     expect(reminders.rows[0].n).toBe(1);
     await screenshot(adminPage, '62-admin-case-remind-applicant');
     await checkAccessibility(adminPage, 'admin case, waiting on the applicant');
+    passed = true;
   }, 90_000);
 
   it('shows the round-2 task in the inbox with whose case it is, working time left and round', async () => {
@@ -120,12 +136,15 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     await screenshot(clerkPage, '63-clerk-inbox-round-2');
     await checkAccessibility(clerkPage, 'inbox, open, searched');
     await row.getByRole('link').first().click();
+    passed = true;
   }, 60_000);
 
   it("shows SAMR's licence, the earlier reason and old → new; data before the decisions, which need a claim", async () => {
     const page = clerkPage;
     const uscc = ((await db.query(`SELECT uscc FROM cases WHERE id = $1`, [caseId])).rows[0] as { uscc: string }).uscc;
     await page.getByTestId('earlier-results').getByText(uscc).waitFor();
+    // The page counts the limit as the inbox does: in working time.
+    await page.getByText(/剩余 .+（工作时间）/).first().waitFor();
     const previous = page.getByTestId('previous-round');
     await previous.getByText('开具增值税专用发票需登记为一般纳税人').waitFor();
     const change = previous.getByTestId('corrected-fields').locator('tr', { hasText: '纳税人类型' });
@@ -133,7 +152,7 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     await change.getByText('一般纳税人', { exact: true }).waitFor();
     // The data comes first; no decision before the claim.
     const dataFirst = await page.evaluate(
-      `(() => { const data = document.getElementById('form-part-title'); const actions = document.querySelector('.task-actions'); return !!data && !!actions && !!(data.compareDocumentPosition(actions) & Node.DOCUMENT_POSITION_FOLLOWING); })()`,
+      `(() => { const data = document.getElementById('form-part-title'); const actions = document.querySelector('.task-decide'); return !!data && !!actions && !!(data.compareDocumentPosition(actions) & Node.DOCUMENT_POSITION_FOLLOWING); })()`,
     );
     expect(dataFirst).toBe(true);
     await page.getByText('认领后才能办结、退回或不予办理').waitFor();
@@ -143,6 +162,7 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     await page.getByTestId('claim').click();
     await page.locator('.task-page[data-task-status="CLAIMED"]').waitFor();
     await page.getByTestId('complete').waitFor();
+    passed = true;
   }, 60_000);
 
   it('asks before refusing or returning, saying what will happen', async () => {
@@ -164,6 +184,7 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     await page.locator('.task-page[data-task-status="CLAIMED"]').waitFor();
     const status = await db.query(`SELECT status FROM tasks WHERE case_id = $1 AND department = 'TAX' ORDER BY round DESC LIMIT 1`, [caseId]);
     expect(status.rows[0].status).toBe('CLAIMED');
+    passed = true;
   }, 60_000);
 
   it("lets the admin reassign TAX's open task to a clerk picked from TAX's clerks", async () => {
@@ -177,6 +198,7 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     await actions.getByLabel('经办人', { exact: true }).selectOption(clerks.TAX.username);
     await screenshot(page, '66-admin-reassign-from-list');
     await checkAccessibility(page, 'admin case, reassign');
+    passed = true;
   }, 60_000);
 
   it('says small durations in the figures and gives the monthly CSV in Chinese', async () => {
@@ -193,5 +215,6 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     expect(csv).toContain('费用（元）,申请人支付,0.00,costs,applicant_paid');
     await screenshot(page, '67-admin-metrics');
     expectEveryPageChecked(opened.browser);
+    passed = true;
   }, 60_000);
 });

@@ -1805,6 +1805,8 @@ export interface components {
              */
             stepId: string;
             stepName: components["schemas"]["LocalizedNameDto"];
+            /** @description Working minutes until the time limit by the case's calendar; negative once past it */
+            workingMinutesLeft: number;
         };
         TaskListResponseDto: {
             items: components["schemas"]["InboxTaskDto"][];

@@ -624,7 +624,8 @@ export function MetricsPage() {
     try {
       // The monthly report in the page's language (zh: Chinese headers and words, the machine keys beside them).
       const { text } = await apiText(`/admin/metrics?from=${shown.from}&to=${shown.to}&format=csv&lang=${lang}`, 'text/csv');
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      // Reading the response as text drops the byte-order mark; spreadsheets need it to read UTF-8.
+      const url = URL.createObjectURL(new Blob([text.startsWith('\uFEFF') ? text : `\uFEFF${text}`], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
       link.download = `onetrip-metrics-${shown.from}-${shown.to}.csv`;

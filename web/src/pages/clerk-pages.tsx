@@ -304,7 +304,13 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
         {task.mode === 'AUTO' && <span>{t('modeAuto')}</span>}
       </div>
       <p className={task.overdue ? 'overdue' : undefined}>
-        {t('dueAt', { time: formatDateTime(task.dueAt, lang) })} · {open ? <TimeLeft dueAt={task.dueAt} overdue={task.overdue} now={now} /> : task.decidedAt ? t('decidedAt', { time: formatDateTime(task.decidedAt, lang) }) : null}
+        {t('dueAt', { time: formatDateTime(task.dueAt, lang) })} ·{' '}
+        {open ? (
+          // The limit counts working time (the server's count by the case's calendar); a view from before it, the clock.
+          typeof task.workingMinutesLeft === 'number' ? <WorkingTimeLeft minutes={task.workingMinutesLeft} overdue={task.overdue} /> : <TimeLeft dueAt={task.dueAt} overdue={task.overdue} now={now} />
+        ) : task.decidedAt ? (
+          t('decidedAt', { time: formatDateTime(task.decidedAt, lang) })
+        ) : null}
       </p>
       {message && <Notice kind="success">{message}</Notice>}
       <ErrorNotice error={actionError} />

@@ -93,6 +93,7 @@ export class TasksService {
       fields: words.fields,
       returnFields: words.returnFields,
       enterpriseName: task.enterprise_name,
+      workingMinutesLeft: Math.round(workingMinutesBetween(record.policy.calendar ?? ALWAYS_OPEN_CALENDAR, new Date(), task.due_at)),
       earlierResults: await this.earlierResults(task, definition, step),
     };
     const previousRound = task.round > 1 ? await this.previousRound(task, definition, step, record.form as unknown as Record<string, unknown>) : undefined;

@@ -100,6 +100,7 @@ export class TaskDetailResponseDto extends TaskSummaryDto {
   @ApiProperty({ type: [ReturnFieldDto], description: 'The fields this step may send back for correction, labelled' }) returnFields!: ReturnFieldDto[];
   @ApiPropertyOptional({ type: [LabelledFieldDto], description: 'What the step issued, labelled and in words (from its outputs schema)' }) outputFields?: LabelledFieldDto[];
   @ApiProperty({ description: 'The enterprise name applied for' }) enterpriseName!: string;
+  @ApiProperty({ type: 'integer', description: "Working minutes until the time limit by the case's calendar; negative once past it" }) workingMinutesLeft!: number;
   @ApiProperty({ type: [EarlierResultDto], description: 'What the steps this one depends on issued' }) earlierResults!: EarlierResultDto[];
   @ApiPropertyOptional({ type: PreviousRoundDto, description: 'Round 2 and later: the reasons of the round before and the corrected fields, old → new' }) previousRound?: PreviousRoundDto;
 }
