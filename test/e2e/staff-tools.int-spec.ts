@@ -178,7 +178,8 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     await page.getByTestId('return-fields').locator('input[type="checkbox"]').first().check();
     await page.getByTestId('return-fields').locator('input:not([type="checkbox"])').first().fill('请核对');
     await page.getByTestId('return').click();
-    await page.getByRole('alertdialog').getByText('退回申请人补正').waitFor();
+    await page.getByRole('alertdialog').locator('#confirm-text').getByText(/退回申请人补正.*合并的补正告知/).waitFor();
+    await screenshot(page, '65b-clerk-confirm-return');
     await page.getByRole('alertdialog').getByRole('button', { name: '返回，不作决定' }).click();
     // Nothing was decided.
     await page.locator('.task-page[data-task-status="CLAIMED"]').waitFor();
