@@ -89,6 +89,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/admin/cases/{id}': { allowed: ['ADMIN'], path: (f) => `/admin/cases/${f.caseId}?unmask=true` },
   'POST /api/admin/cases/{id}/actions': { allowed: ['ADMIN'], path: (f) => `/admin/cases/${f.caseId}/actions`, body: () => ({ action: 'CANCEL', reason: 'matrix' }) },
   'GET /api/admin/complaints': { allowed: ['ADMIN'], path: () => '/admin/complaints' },
+  'GET /api/admin/clerks': { allowed: ['ADMIN'], path: () => '/admin/clerks?department=TAX' },
   'GET /api/notices': { allowed: EVERYONE, path: () => '/notices' },
   'POST /api/notices/{id}/objections': { allowed: ROLES.filter((role) => role !== 'NONE'), path: (f) => `/notices/${f.caseId}/objections`, body: () => ({ reason: 'matrix', clientKey: 'matrix-objection' }) },
   'GET /api/tasks/{id}/objections': { allowed: [...CLERKS, 'ADMIN'], path: (f) => `/tasks/${f.taskId}/objections` },

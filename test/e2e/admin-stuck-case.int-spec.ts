@@ -90,7 +90,8 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
     const actions = admin.getByTestId('admin-actions');
     await actions.getByLabel('处置方式').selectOption('REASSIGN');
     await actions.getByLabel('部门').selectOption('SAMR');
-    await actions.getByLabel('经办人用户名').fill('clerk-samr');
+    await actions.getByLabel('经办人', { exact: true }).locator('option[value="clerk-samr"]').waitFor({ state: 'attached' });
+    await actions.getByLabel('经办人', { exact: true }).selectOption('clerk-samr');
     await actions.getByLabel('理由（将记入审计）').fill('超时未认领，改派给当班人员');
     await actions.getByTestId('do-action').click();
     await admin.locator('.notice').getByText('已执行：改派给本部门其他人员。').waitFor();
@@ -131,8 +132,9 @@ describe('web pages: an admin finds a stuck case and unsticks it', () => {
     await checkAccessibility(admin, 'metrics');
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByTestId('download-csv').click()]);
     const csv = fs.readFileSync((await download.path()) as string, 'utf8');
-    expect(csv.split('\n')[0]).toBe('metric,key,value');
-    expect(csv).toContain('costs,applicant_paid,0.00');
+    // The page's language: Chinese headers and words, the machine keys beside them.
+    expect(csv.split('\n')[0]).toBe('\uFEFF指标,项目,数值,metric,key');
+    expect(csv).toContain('费用（元）,申请人支付,0.00,costs,applicant_paid');
     expectEveryPageChecked(browser);
   }, 240_000);
 });

@@ -182,6 +182,8 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
     await clerk.getByLabel('“开户网点”的原因').fill('该网点不办理对公开户，请改选营业部');
     await screenshot(clerk, '09-clerk-bank-return');
     await clerk.getByTestId('return').click();
+    // A return asks first, saying what will happen.
+    await clerk.getByRole('alertdialog').getByRole('button', { name: '确认退回申请人补正' }).click();
     await clerk.locator('.task-page[data-task-status="RETURNED"]').waitFor();
 
     // One correction notice; only the flagged field can be changed.
@@ -199,6 +201,7 @@ describe('web pages: an entrepreneur files a case and five clerks complete it', 
 
     // The bank completes with the account number (10–25 digits, checked in the page first).
     await openTask(clerk, base, 'clerk-bank', caseId);
+    await clerk.getByTestId('claim').click();
     await clerk.getByLabel('账号').fill('12345');
     await clerk.getByTestId('complete').click();
     await clerk.getByText('请填写 10–25 位数字。').waitFor();

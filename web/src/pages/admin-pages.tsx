@@ -18,7 +18,9 @@ import type { CaseView, Complaint } from '../api';
 // The supervisor's pages (督查): stuck cases and why, a case's timeline and actions, complaints, figures.
 
 const STUCK_REASONS = ['OVERDUE', 'AWAITING_APPLICANT', 'STEP_FAILING', 'NO_PROGRESS', 'COMPLAINT'] as const;
-const ACTIONS = ['REASSIGN', 'ESCALATE', 'RETRY', 'REOPEN', 'CANCEL'] as const;
+const ACTIONS = ['REASSIGN', 'ESCALATE', 'RETRY', 'REOPEN', 'CANCEL', 'REMIND_APPLICANT'] as const;
+// Personal-data views are audited on every read: shown in the timeline only on request, they would bury the rest.
+const NOISY_TIMELINE_EVENTS = new Set(['VIEW_PERSONAL_DATA']);
 type AdminAction = (typeof ACTIONS)[number];
 const PAGE_SIZE = 20;
 
@@ -93,6 +95,12 @@ interface AdminCaseDetail {
   complaints: AdminComplaint[];
   complaintsTotal: number;
   timeline: TimelineEntry[];
+  availableActions: AvailableAction[];
+}
+
+interface AvailableAction {
+  action: AdminAction;
+  stepIds: string[];
 }
 
 /** A stuck reason in the reader's language, from its facts (the server's English summary as a fallback). */
@@ -124,12 +132,16 @@ export function StuckCasesPage() {
   const reason = params.get('reason') ?? '';
   const department = params.get('department') ?? '';
   const minAge = params.get('minAgeMinutes') ?? '';
-  const [filters, setFilters] = useState({ reason, department, minAge });
+  const q = params.get('q') ?? '';
+  const [filters, setFilters] = useState({ reason, department, minAge, q });
   const [data, setData] = useState<{ items: StuckCase[]; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(async () => {
-    const query = new URLSearchParams({ stuck: 'true', page: String(page), limit: String(PAGE_SIZE) });
+    // A search finds any case (stuck or not), each with its reasons; without one, the stuck cases.
+    const query = new URLSearchParams({ page: String(page), limit: String(PAGE_SIZE) });
+    if (q) query.set('q', q);
+    else query.set('stuck', 'true');
     if (reason) query.set('reason', reason);
     if (department) query.set('department', department);
     if (minAge) query.set('minAgeMinutes', minAge);
@@ -139,7 +151,7 @@ export function StuckCasesPage() {
     } catch (caught) {
       setError(caught);
     }
-  }, [page, reason, department, minAge]);
+  }, [page, reason, department, minAge, q]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -151,6 +163,7 @@ export function StuckCasesPage() {
     if (filters.reason) query.set('reason', filters.reason);
     if (filters.department) query.set('department', filters.department);
     if (/^\d+$/.test(filters.minAge)) query.set('minAgeMinutes', filters.minAge);
+    if (filters.q.trim()) query.set('q', filters.q.trim());
     navigate(`/admin${query.toString() ? `?${query.toString()}` : ''}`);
   };
   const goTo = (target: number) => {
@@ -165,6 +178,7 @@ export function StuckCasesPage() {
       <PageTitle title={t('stuckTitle')}>{t('stuckTitle')}</PageTitle>
       <p className="lead">{t('stuckIntro')}</p>
       <form className="panel filters" noValidate onSubmit={apply} aria-label={t('filters')}>
+        <TextField path="filter-q" label={t('adminSearch')} value={filters.q} onChange={(value) => setFilters((current) => ({ ...current, q: value }))} maxLength={100} autoComplete="off" />
         <SelectField
           path="filter-reason"
           label={t('filterReason')}
@@ -187,10 +201,11 @@ export function StuckCasesPage() {
         </button>
       </form>
       <ErrorNotice error={error} />
+      {q && <p className="hint">{t('searchResultsIntro')}</p>}
       {!data ? (
         <Loading />
       ) : data.items.length === 0 ? (
-        <Notice kind="success">{t('noStuck')}</Notice>
+        q ? <p>{t('emptyInbox')}</p> : <Notice kind="success">{t('noStuck')}</Notice>
       ) : (
         <>
           <p className="hint">{t('totalN', { n: data.total })}</p>
@@ -200,7 +215,7 @@ export function StuckCasesPage() {
                 <div className="stuck-head">
                   <Link href={`/admin/cases/${item.caseId}`}>{item.enterpriseName || t('caseTitle', { id: shortId(item.caseId) })}</Link>
                   <StatusBadge status={item.status} />
-                  <strong className="overdue">{t('lateBy', { time: formatMinutes(item.lateMinutes, t) })}</strong>
+                  <StuckFor item={item} />
                 </div>
                 <p className="hint">
                   {t('caseTitle', { id: shortId(item.caseId) })} · {t('caseSubmittedAt', { time: formatDateTime(item.submittedAt, lang) })}
@@ -228,6 +243,17 @@ export function StuckCasesPage() {
       )}
     </>
   );
+}
+
+/**
+ * How long a case has been stuck: in red as "late" only when a step is past its limit; a case waiting on the
+ * applicant or without progress is not overdue, so it says how long it has waited, plainly.
+ */
+function StuckFor({ item }: { item: StuckCase }) {
+  const { t } = useI18n();
+  if (item.reasons.length === 0) return null;
+  if (item.reasons.some((r) => r.reason === 'OVERDUE')) return <strong className="overdue">{t('lateBy', { time: formatMinutes(item.lateMinutes, t) })}</strong>;
+  return <span className="hint">{t('waitingFor', { time: formatMinutes(item.lateMinutes, t) })}</span>;
 }
 
 const TIMELINE_EVENTS: Record<string, [string, string]> = {
@@ -264,6 +290,7 @@ const TIMELINE_EVENTS: Record<string, [string, string]> = {
   ESCALATE: ['督查：督办升级', 'Supervisor: escalated'],
   ESCALATED: ['超时自动督办', 'Escalated for being overdue'],
   RETRY: ['督查：重试', 'Supervisor: retried'],
+  REMIND_APPLICANT: ['督查：提醒申请人补正', 'Supervisor: reminded the applicant'],
   COMPLAINT_RAISED: ['办不好件反映', 'Complaint raised'],
   COMPLAINT_RESOLVED: ['反映已处理', 'Complaint resolved'],
 };
@@ -301,6 +328,7 @@ export function AdminCasePage({ id }: { id: string }) {
   const [detail, setDetail] = useState<AdminCaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [showNoisy, setShowNoisy] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -319,6 +347,8 @@ export function AdminCasePage({ id }: { id: string }) {
   if (!detail) return error ? <ErrorNotice error={error} /> : <Loading />;
   const view = detail.case;
   const title = t('adminCaseTitle', { id: shortId(view.id) });
+  const hidden = showNoisy ? 0 : detail.timeline.filter((entry) => NOISY_TIMELINE_EVENTS.has(entry.event)).length;
+  const timeline = showNoisy ? detail.timeline : detail.timeline.filter((entry) => !NOISY_TIMELINE_EVENTS.has(entry.event));
   const done = (text: string) => {
     setMessage(text);
     announce(text);
@@ -353,14 +383,19 @@ export function AdminCasePage({ id }: { id: string }) {
         )}
       </section>
 
-      <ActionPanel caseId={view.id} tasks={detail.tasks} definition={pinned?.definition} onDone={done} />
+      <ActionPanel caseId={view.id} available={detail.availableActions ?? []} definition={pinned?.definition} onDone={done} />
       <ComplaintsPanel complaints={detail.complaints} total={detail.complaintsTotal} onDone={done} />
       <StepProgress steps={view.steps} definition={pinned?.definition} />
 
       <section className="panel" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('timelineTitle')}</h2>
+        <div className="choice-option">
+          <input id="f-timeline-noisy" type="checkbox" checked={showNoisy} onChange={(event) => setShowNoisy(event.target.checked)} />
+          <label htmlFor="f-timeline-noisy">{t('showPersonalDataViews')}</label>
+        </div>
+        {hidden > 0 && <p className="hint">{t('hiddenEntriesN', { n: hidden })}</p>}
         <ol className="timeline" data-testid="timeline">
-          {detail.timeline.map((entry, i) => {
+          {timeline.map((entry, i) => {
             const label = TIMELINE_EVENTS[entry.event];
             return (
               <li key={i} className={`timeline-entry timeline-entry--${entry.source.toLowerCase()}`}>
@@ -387,23 +422,62 @@ export function AdminCasePage({ id }: { id: string }) {
   );
 }
 
-function ActionPanel({ caseId, tasks, definition, onDone }: { caseId: string; tasks: AdminTask[]; definition?: ProcessDefinition; onDone: (message: string) => void }) {
+/** A step id of the case's definition → its department code (the opening's step ids are department codes). */
+function departmentOfStep(definition: ProcessDefinition | undefined, stepId: string): string {
+  return definition?.steps.find((step) => step.id === stepId)?.department ?? stepId;
+}
+
+function ActionPanel({ caseId, available, definition, onDone }: { caseId: string; available: AvailableAction[]; definition?: ProcessDefinition; onDone: (message: string) => void }) {
   const { t, lang } = useI18n();
   const departmentName = useDepartmentName();
-  const [action, setAction] = useState<AdminAction>('REASSIGN');
-  const openDepartment = tasks.find((task) => task.status === 'OPEN' || task.status === 'CLAIMED')?.department ?? 'SAMR';
-  const [department, setDepartment] = useState<string>(openDepartment);
+  // Only the actions that fit the case now, each with the steps it may name.
+  const offered = available.filter((item) => (ACTIONS as readonly string[]).includes(item.action));
+  const [chosen, setChosen] = useState<AdminAction | ''>('');
+  const action: AdminAction | undefined = offered.find((item) => item.action === chosen)?.action ?? offered[0]?.action;
+  const steps = offered.find((item) => item.action === action)?.stepIds ?? [];
+  const [stepChoice, setStepChoice] = useState('');
+  const stepId = steps.includes(stepChoice) ? stepChoice : steps[0];
+  const department = stepId ? departmentOfStep(definition, stepId) : undefined;
   const [clerk, setClerk] = useState('');
+  const [clerks, setClerks] = useState<{ username: string; name: string }[] | null>(null);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Record<string, Problem[]>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const needsDepartment = action !== 'CANCEL';
+
+  // REASSIGN picks from the department's clerks, not a typed username.
+  useEffect(() => {
+    if (action !== 'REASSIGN' || !department) return;
+    let stale = false;
+    setClerks(null);
+    api<{ items: { username: string; name: string }[] }>('GET', `/admin/clerks?department=${encodeURIComponent(department)}`)
+      .then((list) => !stale && setClerks(list.items))
+      .catch((caught: unknown) => !stale && setError(caught));
+    return () => {
+      stale = true;
+    };
+  }, [action, department]);
+
+  if (!action) {
+    return (
+      <section className="panel" aria-labelledby="actions-title" data-testid="admin-actions">
+        <h2 id="actions-title">{t('actionsTitle')}</h2>
+        <p>{t('noActions')}</p>
+      </section>
+    );
+  }
+  const stepLabel = (id: string): string => {
+    const step = definition?.steps.find((candidate) => candidate.id === id);
+    const code = departmentOfStep(definition, id);
+    const named = definition?.departments.find((d) => d.code === code);
+    const name = named ? localName(named.name, lang, code) : departmentName(code);
+    return step && step.id !== code ? `${name} · ${localName(step.name, lang, id)}` : name;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, Problem[]> = {};
-    if (action === 'REASSIGN' && !clerk.trim()) found.clerk = [{ code: 'REQUIRED' }];
+    if (action === 'REASSIGN' && !clerk) found.clerk = [{ code: 'REQUIRED' }];
     if (!reason.trim()) found.reason = [{ code: 'errReason' }];
     setProblems(found);
     setError(null);
@@ -414,9 +488,10 @@ function ActionPanel({ caseId, tasks, definition, onDone }: { caseId: string; ta
     setBusy(true);
     try {
       await api('POST', `/admin/cases/${encodeURIComponent(caseId)}/actions`, {
-        body: { action, reason: reason.trim(), ...(needsDepartment ? { department } : {}), ...(action === 'REASSIGN' ? { clerk: clerk.trim() } : {}) },
+        body: { action, reason: reason.trim(), ...(steps.length > 0 && stepId ? { stepId } : {}), ...(action === 'REASSIGN' ? { clerk } : {}) },
       });
       setReason('');
+      setClerk('');
       onDone(t('actionDone', { action: t(`action.${action}`) }));
     } catch (caught) {
       setError(caught);
@@ -428,17 +503,21 @@ function ActionPanel({ caseId, tasks, definition, onDone }: { caseId: string; ta
   return (
     <form className="panel" noValidate onSubmit={submit} aria-labelledby="actions-title" data-testid="admin-actions">
       <h2 id="actions-title">{t('actionsTitle')}</h2>
-      <SelectField path="action-kind" label={t('action')} value={action} options={ACTIONS.map((value) => ({ value, label: t(`action.${value}`) }))} onChange={(value) => setAction(value as AdminAction)} />
-      {needsDepartment && (
+      <SelectField path="action-kind" label={t('action')} value={action} options={offered.map((item) => ({ value: item.action, label: t(`action.${item.action}`) }))} onChange={(value) => setChosen(value as AdminAction)} />
+      {steps.length > 0 && stepId && (
+        <SelectField path="action-department" label={t('filterDepartment')} value={stepId} options={steps.map((id) => ({ value: id, label: stepLabel(id) }))} onChange={setStepChoice} />
+      )}
+      {action === 'REASSIGN' && (
         <SelectField
-          path="action-department"
-          label={t('filterDepartment')}
-          value={department}
-          options={definition ? definition.departments.map((d) => ({ value: d.code, label: localName(d.name, lang, d.code) })) : DEPARTMENTS.map((value) => ({ value, label: departmentName(value) }))}
-          onChange={setDepartment}
+          path="action-clerk"
+          label={t('clerkUsername')}
+          value={clerk}
+          placeholder={clerks === null ? t('loading') : '—'}
+          options={(clerks ?? []).map((c) => ({ value: c.username, label: c.name && c.name !== c.username ? `${c.name}（${c.username}）` : c.username }))}
+          onChange={setClerk}
+          problems={problems.clerk}
         />
       )}
-      {action === 'REASSIGN' && <TextField path="action-clerk" label={t('clerkUsername')} value={clerk} onChange={setClerk} problems={problems.clerk} autoComplete="off" maxLength={32} />}
       <TextField path="action-reason" label={t('actionReason')} value={reason} onChange={setReason} problems={problems.reason} maxLength={500} />
       <ErrorNotice error={error} />
       <button type="submit" className="button" disabled={busy} data-testid="do-action">
@@ -518,7 +597,7 @@ interface MetricsReport {
 }
 
 export function MetricsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const departmentName = useDepartmentName();
   const today = shanghaiDate(new Date());
   const [range, setRange] = useState({ from: addDays(today, -29), to: today });
@@ -543,8 +622,10 @@ export function MetricsPage() {
 
   const download = async () => {
     try {
-      const { text } = await apiText(`/admin/metrics?from=${shown.from}&to=${shown.to}&format=csv`, 'text/csv');
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      // The monthly report in the page's language (zh: Chinese headers and words, the machine keys beside them).
+      const { text } = await apiText(`/admin/metrics?from=${shown.from}&to=${shown.to}&format=csv&lang=${lang}`, 'text/csv');
+      // Reading the response as text drops the byte-order mark; spreadsheets need it to read UTF-8.
+      const url = URL.createObjectURL(new Blob([text.startsWith('\uFEFF') ? text : `\uFEFF${text}`], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
       link.download = `onetrip-metrics-${shown.from}-${shown.to}.csv`;
@@ -601,10 +682,19 @@ export function MetricsPage() {
           </section>
           <section className="panel" aria-labelledby="m-time">
             <h2 id="m-time">{t('timeToComplete')}</h2>
+            {/* Hours of working time said as a duration: a median of 0.004 h reads "under a minute", not "0 h". */}
+            <dl className="readonly" data-testid="time-figures">
+              {(['median', 'p90'] as const).map((key) => (
+                <div key={key}>
+                  <dt>{t(key)}</dt>
+                  <dd data-figure={key}>{report.endToEndWorkingHours[key] === null ? t('noData') : formatMinutes((report.endToEndWorkingHours[key] ?? 0) * 60, t)}</dd>
+                </div>
+              ))}
+            </dl>
             <BarList
               title={t('chartTime')}
               max={Math.max(1, report.endToEndWorkingHours.p90 ?? 0, report.endToEndWorkingHours.median ?? 0)}
-              format={(value) => t('hoursN', { n: value })}
+              format={(value) => formatMinutes(value * 60, t)}
               rows={[
                 { label: t('median'), value: report.endToEndWorkingHours.median },
                 { label: t('p90'), value: report.endToEndWorkingHours.p90 },

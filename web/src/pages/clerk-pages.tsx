@@ -1,6 +1,6 @@
 import { CORRECTABLE_FIELD_PATHS, DEPARTMENT_INFO, departmentReads, MAX_ACCOUNT_LENGTH, MIN_ACCOUNT_LENGTH, type Department } from '@onetrip/domain';
 import type { JsonSchema, LocalizedName } from '@onetrip/domain';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { StatusBadge, useDepartmentName, useStepName } from '../components/case-parts';
 import { ErrorNotice, Loading, Notice, PageTitle, useAnnounce, useNow, usePolling } from '../components/ui';
@@ -9,19 +9,21 @@ import { ValueTree } from '../components/value-tree';
 import { localName } from '../engine/process-api';
 import { SchemaFields } from '../engine/schema-fields';
 import { checkSchemaValue, cleanValue, emptyValue, fieldsOf, schemaAtPath, setAt } from '../engine/schema-form';
-import { FieldMessages, TextField } from '../form/fields';
+import { FieldMessages, SelectField, TextField } from '../form/fields';
 import { covers, fieldId, fieldLabel, type Problem, type Problems } from '../form/form-model';
 import { formatDateTime, formatMinutes, normaliseAccountNumber, shortId } from '../format';
 import { hasMessage, useI18n, type MessageKey } from '../i18n';
-import { Link, queryParams, usePath } from '../router';
+import { Link, navigate, queryParams, usePath } from '../router';
 import type { Session } from '../session';
 import type { Objection, TaskDecision, TaskDetail, TaskListPage, TaskSummary } from '../api';
 
 // A department clerk's inbox and task page: claim, complete (with the department's outputs), return
 // with field-level reasons (merged into the applicant's one notice), refuse.
 
-const INBOX_STATUSES = ['OPEN', 'CLAIMED', 'DONE'] as const;
+const INBOX_STATUSES = ['OPEN', 'CLAIMED', 'RETURNED', 'DONE'] as const;
 type InboxStatus = (typeof INBOX_STATUSES)[number];
+const INBOX_SORTS = ['due', 'arrived', 'enterprise'] as const;
+type InboxSort = (typeof INBOX_SORTS)[number];
 
 export function TimeLeft({ dueAt, overdue, now }: { dueAt: string; overdue: boolean; now: Date }) {
   const { t } = useI18n();
@@ -32,30 +34,52 @@ export function TimeLeft({ dueAt, overdue, now }: { dueAt: string; overdue: bool
   return <span>{t('timeLeft', { time: formatMinutes(minutes, t) })}</span>;
 }
 
+/** Time left in working time, as the server counts it by the case's calendar (limits are working time). */
+function WorkingTimeLeft({ minutes, overdue }: { minutes: number; overdue: boolean }) {
+  const { t } = useI18n();
+  if (overdue || minutes < 0) return <strong className="overdue">{t('workingOverdueBy', { time: formatMinutes(-minutes, t) })}</strong>;
+  return <span>{t('workingTimeLeft', { time: formatMinutes(minutes, t) })}</span>;
+}
+
 export function InboxPage({ session }: { session: Session }) {
   const { t, lang } = useI18n();
   const path = usePath();
-  const requested = queryParams(path).get('status');
+  const params = queryParams(path);
+  const requested = params.get('status');
   const status: InboxStatus = (INBOX_STATUSES as readonly string[]).includes(requested ?? '') ? (requested as InboxStatus) : 'OPEN';
+  const sort: InboxSort = (INBOX_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as InboxSort) : 'due';
+  const q = params.get('q') ?? '';
+  const [search, setSearch] = useState(q);
   const departmentName = useDepartmentName();
-  const now = useNow(5_000);
   const [page, setPage] = useState<TaskListPage | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(async () => {
+    const query = new URLSearchParams({ status, sort, limit: '100' });
+    if (q) query.set('q', q);
     try {
-      setPage(await api<TaskListPage>('GET', `/tasks?status=${status}&limit=100`));
+      setPage(await api<TaskListPage>('GET', `/tasks?${query.toString()}`));
       setError(null);
     } catch (caught) {
       setError(caught);
     }
-  }, [status]);
+  }, [status, sort, q]);
   useEffect(() => {
     setPage(null);
     void load();
   }, [load]);
+  useEffect(() => setSearch(q), [q]);
   usePolling(() => void load(), 3000, true);
   const department = session.user.department;
   const title = t('inboxTitle', { department: department ? departmentName(department) : '' });
+  // Tabs, search and order live in the address: Back returns to the same list.
+  const href = (next: { status?: InboxStatus; sort?: InboxSort; q?: string }): string => {
+    const query = new URLSearchParams({ status: next.status ?? status });
+    const nextSort = next.sort ?? sort;
+    const nextQ = next.q ?? q;
+    if (nextSort !== 'due') query.set('sort', nextSort);
+    if (nextQ) query.set('q', nextQ);
+    return `/inbox?${query.toString()}`;
+  };
 
   return (
     <>
@@ -64,13 +88,29 @@ export function InboxPage({ session }: { session: Session }) {
         <ul className="tabs">
           {INBOX_STATUSES.map((s) => (
             <li key={s}>
-              <Link href={`/inbox?status=${s}`} aria-current={s === status ? 'page' : undefined} className={s === status ? 'tab current' : 'tab'}>
+              <Link href={href({ status: s })} aria-current={s === status ? 'page' : undefined} className={s === status ? 'tab current' : 'tab'}>
                 {t(`tab.${s}`)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
+      <form
+        className="panel filters"
+        role="search"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          navigate(href({ q: search.trim() }));
+        }}
+      >
+        <TextField path="inbox-search" label={t('inboxSearch')} value={search} onChange={setSearch} maxLength={100} autoComplete="off" />
+        <button type="submit" className="button">
+          {t('search')}
+        </button>
+        <SelectField path="inbox-sort" label={t('sortBy')} value={sort} options={INBOX_SORTS.map((value) => ({ value, label: t(`sort.${value}`) }))} onChange={(value) => navigate(href({ sort: value as InboxSort }))} />
+      </form>
+      {status === 'RETURNED' && <p className="hint">{t('returnedWaiting')}</p>}
       <ErrorNotice error={error} />
       {!page ? (
         <Loading />
@@ -83,8 +123,11 @@ export function InboxPage({ session }: { session: Session }) {
             <table className="inbox" data-testid="inbox">
               <thead>
                 <tr>
-                  <th scope="col">{t('colTask')}</th>
-                  <th scope="col">{t('colDue')}</th>
+                  <th scope="col">{t('colEnterprise')}</th>
+                  <th scope="col">{t('colApplicant')}</th>
+                  <th scope="col">{t('colArrived')}</th>
+                  <th scope="col">{t('colTimeLeft')}</th>
+                  <th scope="col">{t('colRound')}</th>
                   <th scope="col">{t('colStatus')}</th>
                   <th scope="col">{t('colClaimedBy')}</th>
                 </tr>
@@ -93,15 +136,16 @@ export function InboxPage({ session }: { session: Session }) {
                 {page.items.map((task) => (
                   <tr key={task.id} className={task.overdue ? 'row--overdue' : undefined} data-case-id={task.caseId}>
                     <td>
-                      <Link href={`/tasks/${encodeURIComponent(task.id)}`}>
-                        {t('caseTitle', { id: shortId(task.caseId) })}
-                        {task.round && task.round > 1 ? ` · ${t('roundN', { n: task.round })}` : ''}
-                      </Link>
+                      <Link href={`/tasks/${encodeURIComponent(task.id)}`}>{task.enterpriseName || t('caseTitle', { id: shortId(task.caseId) })}</Link>
+                      <div className="hint">{t('caseTitle', { id: shortId(task.caseId) })}</div>
                     </td>
+                    <td>{task.applicantName ?? '—'}</td>
+                    <td>{formatDateTime(task.openedAt, lang)}</td>
                     <td>
-                      <div>{formatDateTime(task.dueAt, lang)}</div>
-                      {task.status !== 'DONE' && <TimeLeft dueAt={task.dueAt} overdue={task.overdue} now={now} />}
+                      {task.status === 'OPEN' || task.status === 'CLAIMED' ? <WorkingTimeLeft minutes={task.workingMinutesLeft} overdue={task.overdue} /> : '—'}
+                      <div className="hint">{t('dueAt', { time: formatDateTime(task.dueAt, lang) })}</div>
                     </td>
+                    <td>{t('roundN', { n: task.round })}</td>
                     <td>
                       <StatusBadge status={task.status} kind="step" />
                     </td>
@@ -242,7 +286,7 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
   const department = task.departmentName ? localName(task.departmentName, lang, task.department) : departmentName(task.department);
   const title = t('taskTitle', { department, step: ownStep ?? stepName(task.department) });
   const labelOf = taskFieldLabel(task, t, lang);
-  const mine = task.claimedBy === undefined || task.claimedBy === session.user.username;
+  const mine = task.claimedBy === session.user.username;
   // What the step's kind lets a clerk decide (issue 12): the page offers nothing the workflow would refuse.
   const allows = (decision: TaskDetail['decisions'][number]): boolean => task.decisions.includes(decision);
 
@@ -253,8 +297,9 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
         <Link href="/inbox">{t('backToInbox')}</Link>
       </p>
       <div className="case-summary">
+        {task.enterpriseName && <strong>{task.enterpriseName}</strong>}
         <span>{t('caseTitle', { id: shortId(task.caseId) })}</span>
-        {task.round && task.round > 1 && <span>{t('roundN', { n: task.round })}</span>}
+        <span>{t('roundN', { n: task.round })}</span>
         <StatusBadge status={task.status} kind="step" />
         {task.caseStatus && <span>{t('caseStatusIs', { status: hasMessage(`status.${task.caseStatus}`) ? t(`status.${task.caseStatus}` as MessageKey) : task.caseStatus })}</span>}
         {task.claimedBy && <span>{t('claimedByWho', { who: task.claimedBy })}</span>}
@@ -262,91 +307,206 @@ export function TaskPage({ id, session }: { id: string; session: Session }) {
         {task.mode === 'SYSTEM' && <span>{t('modeSystem')}</span>}
       </div>
       <p className={task.overdue ? 'overdue' : undefined}>
-        {t('dueAt', { time: formatDateTime(task.dueAt, lang) })} · {open ? <TimeLeft dueAt={task.dueAt} overdue={task.overdue} now={now} /> : task.decidedAt ? t('decidedAt', { time: formatDateTime(task.decidedAt, lang) }) : null}
+        {t('dueAt', { time: formatDateTime(task.dueAt, lang) })} ·{' '}
+        {open ? (
+          // The limit counts working time (the server's count by the case's calendar); a view from before it, the clock.
+          typeof task.workingMinutesLeft === 'number' ? <WorkingTimeLeft minutes={task.workingMinutesLeft} overdue={task.overdue} /> : <TimeLeft dueAt={task.dueAt} overdue={task.overdue} now={now} />
+        ) : task.decidedAt ? (
+          t('decidedAt', { time: formatDateTime(task.decidedAt, lang) })
+        ) : null}
       </p>
       {message && <Notice kind="success">{message}</Notice>}
       <ErrorNotice error={actionError} />
 
-      {objections.length > 0 && (
-        <section className="panel" aria-labelledby="objections-title" data-testid="objections">
-          <h2 id="objections-title">{t('objectionsTitle')}</h2>
-          <ul className="plain">
-            {objections.map((objection) => (
-              <li key={objection.id}>
-                <p>{objection.reason}</p>
-                <small>{t('objectionRaisedAt', { time: formatDateTime(objection.raisedAt, lang) })}</small>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {/* The data the clerk decides on comes first (beside the decisions on a wide screen). */}
+      <div className="task-layout">
+        <div className="task-data">
+          {task.previousRound && <PreviousRound round={task.previousRound} labelOf={labelOf} />}
+          {task.earlierResults && task.earlierResults.length > 0 && (
+            <section className="panel" aria-labelledby="earlier-title" data-testid="earlier-results">
+              <h2 id="earlier-title">{t('earlierTitle')}</h2>
+              {task.earlierResults.map((result) => (
+                <div key={result.stepId} className="earlier-result">
+                  <h3>
+                    {localName(result.departmentName, lang, result.stepId)} · {localName(result.stepName, lang, result.stepId)}
+                  </h3>
+                  <LabelledFields fields={result.fields} />
+                </div>
+              ))}
+            </section>
+          )}
+          {objections.length > 0 && (
+            <section className="panel" aria-labelledby="objections-title" data-testid="objections">
+              <h2 id="objections-title">{t('objectionsTitle')}</h2>
+              <ul className="plain">
+                {objections.map((objection) => (
+                  <li key={objection.id}>
+                    <p>{objection.reason}</p>
+                    <small>{t('objectionRaisedAt', { time: formatDateTime(objection.raisedAt, lang) })}</small>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {task.flags && task.flags.length > 0 && (
+            <section className="panel panel--warning" aria-labelledby="flags-title">
+              <h2 id="flags-title">{t('flagsTitle')}</h2>
+              <ul>
+                {task.flags.map((flag, i) => (
+                  <li key={i}>
+                    <strong>{labelOf(flag.path)}</strong>: {hasMessage(flag.code) ? t(flag.code as MessageKey) : flag.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section className="panel" aria-labelledby="form-part-title">
+            <h2 id="form-part-title">{t('formPartTitle')}</h2>
+            {task.fields ? <LabelledFields fields={task.fields} testId="task-form" /> : <ValueTree value={task.form} />}
+          </section>
+          {task.outputFields && task.outputFields.length > 0 ? (
+            <section className="panel" aria-labelledby="outputs-title">
+              <h2 id="outputs-title">{t('outputsTitle')}</h2>
+              <LabelledFields fields={task.outputFields} testId="task-outputs" />
+            </section>
+          ) : task.outputs && Object.keys(task.outputs).length > 0 && (
+            <section className="panel" aria-labelledby="outputs-title">
+              <h2 id="outputs-title">{t('outputsTitle')}</h2>
+              <dl className="readonly">
+                {Object.entries(task.outputs).map(([key, value]) => (
+                  <div key={key}>
+                    <dt>{outputLabel(task, key, lang) ?? (hasMessage(`output.${key}`) ? t(`output.${key}` as MessageKey) : key)}</dt>
+                    <dd>
+                      <code>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</code>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          )}
+          {task.returnItems && task.returnItems.length > 0 && (
+            <section className="panel" aria-labelledby="returned-title">
+              <h2 id="returned-title">{t('returnItemsTitle')}</h2>
+              <ul>
+                {task.returnItems.map((item, i) => (
+                  <li key={i}>
+                    <strong>{labelOf(item.field)}</strong>: {item.reason}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {task.rejectReason && <Notice kind="error">{t('endReason', { reason: task.rejectReason })}</Notice>}
+        </div>
 
-      {open && mine && (
-        <div className="task-actions">
-          {task.status === 'OPEN' && (
-            <div className="panel">
+        <div className="task-decide">
+          {open && task.status === 'OPEN' && (
+            // No decision before the claim: the clerk takes the task first, so two never decide it at once.
+            <div className="panel" aria-labelledby="decide-title">
+              <h2 id="decide-title">{t('decideTitle')}</h2>
+              <p className="hint">{t('claimFirst')}</p>
               <button type="button" className="button" disabled={busy} onClick={() => void act('claim', undefined, t('claimedOk'))} data-testid="claim">
                 {t('claim')}
               </button>
             </div>
           )}
-          {/* Only what the step's kind allows: an objection's ruling is never returned for correction. */}
-          {allows('COMPLETE') && <CompletePanel task={task} busy={busy} onComplete={(outputs) => act('complete', outputs ? { outputs } : {}, t('completedOk'))} />}
-          {allows('RETURN') && <ReturnPanel candidates={taskReturnCandidates(task, labelOf)} busy={busy} onReturn={(items) => act('return', { items }, t('returnedOk'))} />}
-          {allows('REJECT') && <RefusePanel busy={busy} onRefuse={(reason) => act('reject', { reason }, t('refusedOk'))} />}
+          {open && task.status === 'CLAIMED' && !mine && <Notice>{t('claimedByOther', { who: task.claimedBy ?? '' })}</Notice>}
+          {open && task.status === 'CLAIMED' && mine && (
+            <div className="task-actions">
+              {/* Only what the step's kind allows: an objection's ruling is never returned for correction. */}
+              {allows('COMPLETE') && <CompletePanel task={task} busy={busy} onComplete={(outputs) => act('complete', outputs ? { outputs } : {}, t('completedOk'))} />}
+              {allows('RETURN') && <ReturnPanel round={task.round} candidates={taskReturnCandidates(task, labelOf)} busy={busy} onReturn={(items) => act('return', { items }, t('returnedOk'))} />}
+              {allows('REJECT') && <RefusePanel busy={busy} onRefuse={(reason) => act('reject', { reason }, t('refusedOk'))} />}
+            </div>
+          )}
+          {!open && <Notice>{t('notYourTurn')}</Notice>}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Round 2 and later: why the case went back, and what the applicant changed that this step reads. */
+function PreviousRound({ round, labelOf }: { round: NonNullable<TaskDetail['previousRound']>; labelOf: (path: string) => string }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="panel panel--warning" aria-labelledby="previous-round-title" data-testid="previous-round">
+      <h2 id="previous-round-title">{t('previousRoundTitle')}</h2>
+      <p className="hint">{t('correctedAt', { time: formatDateTime(round.correctedAt, lang) })}</p>
+      {round.returns.length > 0 && (
+        <>
+          <h3>{t('previousReturns')}</h3>
+          <ul>
+            {round.returns.map((item, i) => (
+              <li key={i}>
+                <span className="badge">{localName(item.departmentName, lang)}</span> <strong>{item.label ? localName(item.label, lang, labelOf(item.field)) : labelOf(item.field)}</strong>: {item.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t('correctedTitle')}</h3>
+      {round.corrected.length === 0 ? (
+        <p>{t('noCorrectedFields')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="corrected-fields">
+            <thead>
+              <tr>
+                <th scope="col">{t('colField')}</th>
+                <th scope="col">{t('colBefore')}</th>
+                <th scope="col">{t('colAfter')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {round.corrected.map((field) => (
+                <tr key={field.path}>
+                  <th scope="row">{field.section ? `${localName(field.section, lang)} · ${localName(field.label, lang)}` : localName(field.label, lang)}</th>
+                  <td>
+                    <del>{localName(field.before, lang)}</del>
+                  </td>
+                  <td>
+                    <ins>{localName(field.after, lang)}</ins>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
-      {!open && <Notice>{t('notYourTurn')}</Notice>}
+    </section>
+  );
+}
 
-      {task.outputFields && task.outputFields.length > 0 ? (
-        <section className="panel" aria-labelledby="outputs-title">
-          <h2 id="outputs-title">{t('outputsTitle')}</h2>
-          <LabelledFields fields={task.outputFields} testId="task-outputs" />
-        </section>
-      ) : task.outputs && Object.keys(task.outputs).length > 0 && (
-        <section className="panel" aria-labelledby="outputs-title">
-          <h2 id="outputs-title">{t('outputsTitle')}</h2>
-          <dl className="readonly">
-            {Object.entries(task.outputs).map(([key, value]) => (
-              <div key={key}>
-                <dt>{outputLabel(task, key, lang) ?? (hasMessage(`output.${key}`) ? t(`output.${key}` as MessageKey) : key)}</dt>
-                <dd>
-                  <code>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</code>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      )}
-      {task.returnItems && task.returnItems.length > 0 && (
-        <section className="panel" aria-labelledby="returned-title">
-          <h2 id="returned-title">{t('returnItemsTitle')}</h2>
-          <ul>
-            {task.returnItems.map((item, i) => (
-              <li key={i}>
-                <strong>{labelOf(item.field)}</strong>: {item.reason}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {task.rejectReason && <Notice kind="error">{t('endReason', { reason: task.rejectReason })}</Notice>}
-      {task.flags && task.flags.length > 0 && (
-        <section className="panel panel--warning" aria-labelledby="flags-title">
-          <h2 id="flags-title">{t('flagsTitle')}</h2>
-          <ul>
-            {task.flags.map((flag, i) => (
-              <li key={i}>
-                <strong>{labelOf(flag.path)}</strong>: {hasMessage(flag.code) ? t(flag.code as MessageKey) : flag.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <section className="panel" aria-labelledby="form-part-title">
-        <h2 id="form-part-title">{t('formPartTitle')}</h2>
-        {task.fields ? <LabelledFields fields={task.fields} testId="task-form" /> : <ValueTree value={task.form} />}
-      </section>
+/**
+ * Asks before an irreversible decision, saying what will happen; the safe choice has the focus, and
+ * Escape takes it. An alertdialog in the page (not window.confirm) so it reads in the page's language.
+ */
+function ConfirmDecision({ title, text, confirm, onConfirm, onCancel, busy }: { title: string; text: string; confirm: string; onConfirm: () => void; onCancel: () => void; busy: boolean }) {
+  const { t } = useI18n();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancelRef.current?.focus(), []);
+  return (
+    <div
+      className="confirm-decision panel panel--warning"
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-text"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
+      <h3 id="confirm-title">{title}</h3>
+      <p id="confirm-text">{text}</p>
+      <div className="button-row">
+        <button type="button" ref={cancelRef} className="button button--secondary" onClick={onCancel}>
+          {t('confirmCancel')}
+        </button>
+        <button type="button" className="button button--danger" disabled={busy} onClick={onConfirm}>
+          {confirm}
+        </button>
+      </div>
     </div>
   );
 }
@@ -473,13 +633,14 @@ function AccountNumberPanel({ busy, onComplete }: CompleteProps) {
   );
 }
 
-function ReturnPanel({ candidates, busy, onReturn }: { candidates: ReturnCandidate[]; busy: boolean; onReturn: (items: { field: string; reason: string }[]) => Promise<boolean> }) {
-  const { t } = useI18n();
+function ReturnPanel({ round, candidates, busy, onReturn }: { round: number; candidates: ReturnCandidate[]; busy: boolean; onReturn: (items: { field: string; reason: string }[]) => Promise<boolean> }) {
+  const { t, lang } = useI18n();
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [attempted, setAttempted] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const picked = Object.keys(reasons);
   const pickProblem: Problem[] | undefined = attempted && picked.length === 0 ? [{ code: 'errPickField' }] : undefined;
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     if (picked.length === 0) {
@@ -491,16 +652,21 @@ function ReturnPanel({ candidates, busy, onReturn }: { candidates: ReturnCandida
       document.getElementById(fieldId(`reason-${missing}`))?.focus();
       return;
     }
+    setConfirming(true);
+  };
+  const confirm = async () => {
     if (await onReturn(picked.map((field) => ({ field, reason: reasons[field].trim() })))) {
       setReasons({});
       setAttempted(false);
     }
+    setConfirming(false);
   };
+  const labels = picked.map((field) => candidates.find((candidate) => candidate.field === field)?.label ?? field);
   return (
     <form className="panel" noValidate onSubmit={submit} aria-labelledby="return-title">
       <h2 id="return-title">{t('returnTitle')}</h2>
       <p className="hint">{t('returnIntro')}</p>
-      <fieldset className={`field choice${pickProblem ? ' field--invalid' : ''}`} id="f-return-fields" tabIndex={-1} aria-describedby={pickProblem ? 'f-return-fields-err' : undefined}>
+      <fieldset className={`field choice${pickProblem ? ' field--invalid' : ''}`} id="f-return-fields" tabIndex={-1} aria-describedby={pickProblem ? 'f-return-fields-err' : undefined} data-testid="return-fields">
         <legend>{t('returnFieldsLegend')}</legend>
         {candidates.map(({ field, label }) => {
           const id = fieldId(`pick-${field}`);
@@ -539,9 +705,20 @@ function ReturnPanel({ candidates, busy, onReturn }: { candidates: ReturnCandida
         })}
         <FieldMessages id="f-return-fields" problems={pickProblem} />
       </fieldset>
-      <button type="submit" className="button button--secondary" disabled={busy} data-testid="return">
-        {t('returnButton')}
-      </button>
+      {confirming ? (
+        <ConfirmDecision
+          title={t('confirmReturnTitle')}
+          text={t('confirmReturnText', { fields: labels.join(lang === 'zh' ? '、' : ', '), next: round + 1 })}
+          confirm={t('confirmReturnButton')}
+          busy={busy}
+          onConfirm={() => void confirm()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <button type="submit" className="button button--secondary" disabled={busy} data-testid="return">
+          {t('returnButton')}
+        </button>
+      )}
     </form>
   );
 }
@@ -550,14 +727,19 @@ function RefusePanel({ busy, onRefuse }: { busy: boolean; onRefuse: (reason: str
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const [confirming, setConfirming] = useState(false);
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim() === '') {
       setProblem(true);
       document.getElementById(fieldId('refuseReason'))?.focus();
       return;
     }
+    setConfirming(true);
+  };
+  const confirm = async () => {
     if (await onRefuse(reason.trim())) setReason('');
+    setConfirming(false);
   };
   return (
     <form className="panel panel--quiet" noValidate onSubmit={submit} aria-labelledby="refuse-title">
@@ -574,9 +756,13 @@ function RefusePanel({ busy, onRefuse }: { busy: boolean; onRefuse: (reason: str
         problems={problem ? [{ code: 'errReason' }] : undefined}
         maxLength={500}
       />
-      <button type="submit" className="button button--danger" disabled={busy}>
-        {t('refuseButton')}
-      </button>
+      {confirming ? (
+        <ConfirmDecision title={t('confirmRefuseTitle')} text={t('confirmRefuseText')} confirm={t('confirmRefuseButton')} busy={busy} onConfirm={() => void confirm()} onCancel={() => setConfirming(false)} />
+      ) : (
+        <button type="submit" className="button button--danger" disabled={busy} data-testid="refuse">
+          {t('refuseButton')}
+        </button>
+      )}
     </form>
   );
 }

@@ -6,7 +6,8 @@ import { Roles } from '../common/roles.decorator';
 import { AdminCasesService } from './admin-cases.service';
 import { AdminCaseActionDto } from './dto/admin-case-action.dto';
 import { AdminCaseListQueryDto } from './dto/admin-case-list-query.dto';
-import { AdminActionResultDto, AdminCaseDetailDto, StuckCaseListDto } from './dto/admin-case-response.dto';
+import { AdminActionResultDto, AdminCaseDetailDto, ClerkListDto, StuckCaseListDto } from './dto/admin-case-response.dto';
+import { AdminClerkListQueryDto } from './dto/admin-clerk-list-query.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -32,10 +33,25 @@ export class AdminCasesController {
 
   @Post(':id/actions')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Reassign, escalate, retry a failing step now, reopen a finished step, or cancel — audited with who and why' })
+  @ApiOperation({ summary: 'Reassign, escalate, retry a failing step now, reopen a finished step, cancel, or remind the applicant — audited with who and why' })
   @ApiOkResponse({ type: AdminActionResultDto })
   @ApiConflictResponse({ description: 'The action does not fit the case now (nothing open, nothing failing, case ended)' })
   act(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() dto: AdminCaseActionDto): Promise<AdminActionResultDto> {
     return this.cases.act(user, id, dto);
+  }
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('ADMIN')
+@Controller('admin/clerks')
+export class AdminClerksController {
+  constructor(private readonly cases: AdminCasesService) {}
+
+  @Get()
+  @ApiOperation({ summary: "A department's clerks, for picking whom to reassign its task to" })
+  @ApiOkResponse({ type: ClerkListDto })
+  list(@Query() query: AdminClerkListQueryDto): Promise<ClerkListDto> {
+    return this.cases.clerks(query.department);
   }
 }

@@ -21,6 +21,8 @@ import type { AdminCaseActionDto } from './dto/admin-case-action.dto';
 import type { AdminCaseListQueryDto } from './dto/admin-case-list-query.dto';
 import type { AdminActionResultDto, AdminCaseDetailDto, AdminTaskDto, PendingActivityDto, StuckCaseListDto } from './dto/admin-case-response.dto';
 import { CaseWorkflowGateway } from '../temporal/case-workflow.gateway';
+import { NotificationsRepository } from '../complaints/notifications.repository';
+import { availableActions } from './available-actions';
 import { StuckCasesRepository } from './stuck-cases.repository';
 import { stuckReasons, type StuckReason } from './stuck-reasons';
 import { activityDepartments, workflowTimeline, type StepNamer, type TimelineEntry } from './workflow-timeline';
@@ -87,6 +89,7 @@ export class AdminCasesService {
     private readonly users: UsersRepository,
     private readonly auditRows: AuditLogRepository,
     private readonly caseEvents: CaseEventsRepository,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   private thresholds() {
@@ -100,6 +103,7 @@ export class AdminCasesService {
       reason: query.reason,
       department: query.department,
       minAgeMinutes: query.minAgeMinutes,
+      q: query.q || undefined,
       offset: pageOffset(query),
       limit: query.limit,
       now,
@@ -140,7 +144,7 @@ export class AdminCasesService {
 
   /** Without `stuck`: every case, newest first, each with its reasons (usually none). */
   private async listAll(query: AdminCaseListQueryDto, now: Date): Promise<StuckCaseListDto> {
-    const { rows, total } = await this.stuck.newest(query.limit, pageOffset(query));
+    const { rows, total } = await this.stuck.newest(query.limit, pageOffset(query), query.q || undefined);
     const facts = await this.stuck.facts(
       rows.map((row) => row.id),
       now,
@@ -179,6 +183,7 @@ export class AdminCasesService {
     if (unmask) await this.audit.record({ actor: admin, action: 'VIEW_PERSONAL_DATA', caseId: id, details: { view: 'ADMIN_CASE' } });
     const usernames = await this.users.usernames(history.actorIds);
     const fact = facts.get(id);
+    const actions = availableActions(record.status, tasks, history.pending);
     // The story from PostgreSQL (kept with the case); Temporal's history adds only what is live (waits, failed attempts).
     const timeline = caseTimeline({ audit, stored: storedTimeline(events, name), history: workflowTimeline(history.events, (userId) => usernames.get(userId), name) });
     // The fields a decision sent back, by their labels in the case's form.
@@ -203,6 +208,7 @@ export class AdminCasesService {
       complaints: complaints.items.map((complaint) => ({ ...complaint, text: text(complaint.text), resolution: optional(complaint.resolution) })),
       complaintsTotal: complaints.total,
       timeline: timeline.map((entry) => ({ ...labelled(entry), detail: optional(entry.detail) })),
+      availableActions: actions,
     };
   }
 
@@ -308,6 +314,9 @@ export class AdminCasesService {
         result = `${step.id} reopened`;
         break;
       }
+      case 'REMIND_APPLICANT':
+        result = await this.remindApplicant(admin, record, dto.reason);
+        break;
       case 'CANCEL':
         await this.workflows.cancelCase(record.id, { actorId: admin.id, reason: dto.reason });
         await this.audit.record({ actor: admin, action: 'CANCEL', caseId: record.id, details: { reason: dto.reason } });
@@ -315,6 +324,29 @@ export class AdminCasesService {
         break;
     }
     return { action: dto.action, caseId: record.id, result, detail: await this.detail(admin, record.id) };
+  }
+
+  /**
+   * Reminds the applicant of the correction the case waits for: a notification through the outbox, at most one
+   * per correction round a day (the dedupe key), so a retried or repeated click sends no second one.
+   */
+  private async remindApplicant(admin: AuthenticatedUser, record: CaseRecord, reason: string): Promise<string> {
+    if (record.status !== 'AWAITING_CORRECTION') throw new AppError('NOT_AWAITING_APPLICANT', 'The case is not waiting for the applicant');
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const round = record.correctionRound;
+    const sent = await this.dataSource.transaction(async (manager) => {
+      const [existing] = (await manager.query(`SELECT 1 FROM notifications WHERE dedupe_key = $1`, [`${record.id}:REMINDER:${round}:${day}`])) as unknown[];
+      if (existing) return false;
+      await this.notifications.insertOnce(manager, { dedupeKey: `${record.id}:REMINDER:${round}:${day}`, caseId: record.id, recipientId: record.applicantId, kind: 'CORRECTION_REMINDER', payload: { round } });
+      await this.audit.record({ actor: admin, action: 'REMIND_APPLICANT', caseId: record.id, details: { round, reason } }, manager);
+      return true;
+    });
+    return sent ? `applicant reminded of correction round ${round}` : `applicant already reminded today of correction round ${round}`;
+  }
+
+  /** The clerks of a department, for the reassign list. */
+  async clerks(department: string): Promise<{ items: { username: string; name: string }[] }> {
+    return { items: await this.users.clerksOf(department) };
   }
 
   private async reassign(admin: AuthenticatedUser, record: CaseRecord, step: StepDefinition, dto: AdminCaseActionDto): Promise<string> {

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
-import { AdminCasesController } from './admin-cases.controller';
+import { AdminCasesController, AdminClerksController } from './admin-cases.controller';
 import { AdminCasesService } from './admin-cases.service';
 import { CaseEventsRepository } from './case-events.repository';
 import { StuckCasesRepository } from './stuck-cases.repository';
 
 @Module({
   imports: [ApplicationsModule, ComplaintsModule],
-  controllers: [AdminCasesController],
+  controllers: [AdminCasesController, AdminClerksController],
   providers: [AdminCasesService, StuckCasesRepository, CaseEventsRepository],
 })
 export class AdminModule {}

@@ -9,6 +9,8 @@ export interface StuckFilter {
   department?: string;
   /** Only cases stuck for at least this many minutes. */
   minAgeMinutes?: number;
+  /** Enterprise, applicant or case id (caseSearchClause). */
+  q?: string;
   offset: number;
   limit: number;
   noProgressMinutes: number;
@@ -26,6 +28,22 @@ export interface StuckCaseFacts extends Omit<StuckFacts, 'thresholds' | 'now'> {
 }
 
 const LIVE_CASE = `('SUBMITTED', 'IN_PROGRESS', 'AWAITING_CORRECTION')`;
+
+/**
+ * ` AND (…)` matching cases `c` by a search: the enterprise name or the applicant's name or username anywhere,
+ * or the case id's beginning (the short id the pages show); '' without a search.
+ */
+export function caseSearchClause(q: string | undefined, params: unknown[]): string {
+  if (!q) return '';
+  params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const like = `$${params.length}`;
+  const alternatives = [`c.enterprise_name ILIKE ${like}`, `EXISTS (SELECT 1 FROM users a WHERE a.id = c.applicant_id AND (a.name ILIKE ${like} OR a.username ILIKE ${like}))`];
+  if (/^[0-9a-f-]{2,36}$/i.test(q)) {
+    params.push(`${q.toLowerCase()}%`);
+    alternatives.push(`c.id::text LIKE $${params.length}`);
+  }
+  return ` AND (${alternatives.join(' OR ')})`;
+}
 
 /**
  * The stuck-case listing, read from PostgreSQL only. Each reason comes from its own index, ordered
@@ -98,17 +116,19 @@ export class StuckCasesRepository {
     const countParams: unknown[] = [];
     const countSources = this.sources(filter, countParams);
     if (pageSources.length === 0) return { ids: [], total: 0 };
+    const pageSearch = caseSearchClause(filter.q, pageParams);
+    const countSearch = caseSearchClause(filter.q, countParams);
 
     const [rows, counted] = await Promise.all([
       this.dataSource.query(
         `SELECT u.case_id, min(u.since) AS since FROM (${pageSources.join(' UNION ALL ')}) u
-         JOIN cases c ON c.id = u.case_id AND c.status IN ${LIVE_CASE}
+         JOIN cases c ON c.id = u.case_id AND c.status IN ${LIVE_CASE}${pageSearch}
          GROUP BY u.case_id ORDER BY min(u.since), u.case_id OFFSET ${filter.offset} LIMIT ${filter.limit}`,
         pageParams,
       ) as Promise<{ case_id: string; since: Date }[]>,
       this.dataSource.query(
         `SELECT count(DISTINCT u.case_id)::int AS total FROM (${countSources.join(' UNION ALL ')}) u
-         JOIN cases c ON c.id = u.case_id AND c.status IN ${LIVE_CASE}`,
+         JOIN cases c ON c.id = u.case_id AND c.status IN ${LIVE_CASE}${countSearch}`,
         countParams,
       ) as Promise<{ total: number }[]>,
     ]);
@@ -117,10 +137,17 @@ export class StuckCasesRepository {
 
   /** Everything the reasons are built from, for the given cases, in four queries. */
   /** Every case, newest first (the list without `stuck`), and how many there are. */
-  async newest(limit: number, offset: number): Promise<{ rows: { id: string; submitted_at: Date }[]; total: number }> {
+  async newest(limit: number, offset: number, q?: string): Promise<{ rows: { id: string; submitted_at: Date }[]; total: number }> {
+    const params: unknown[] = [];
+    const search = caseSearchClause(q, params);
+    const where = search ? `WHERE true${search}` : '';
     const [rows, [count]] = await Promise.all([
-      this.dataSource.query(`SELECT id, submitted_at FROM cases ORDER BY submitted_at DESC, id DESC LIMIT $1 OFFSET $2`, [limit, offset]) as Promise<{ id: string; submitted_at: Date }[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM cases`) as Promise<{ total: number }[]>,
+      this.dataSource.query(`SELECT c.id, c.submitted_at FROM cases c ${where} ORDER BY c.submitted_at DESC, c.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+        ...params,
+        limit,
+        offset,
+      ]) as Promise<{ id: string; submitted_at: Date }[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM cases c ${where}`, params) as Promise<{ total: number }[]>,
     ]);
     return { rows, total: count.total };
   }

@@ -18,6 +18,7 @@ export type AuditAction =
   | 'REASSIGN'
   | 'ESCALATE'
   | 'RETRY'
+  | 'REMIND_APPLICANT'
   | 'COMPLAINT_RAISED'
   | 'OBJECTION_RAISED'
   | 'COMPLAINT_RESOLVED'

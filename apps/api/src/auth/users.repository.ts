@@ -47,6 +47,11 @@ export class UsersRepository {
     return new Map(rows.map((row) => [row.id, row.username]));
   }
 
+  /** The clerks of a department by username (whom an admin may give its task to). */
+  async clerksOf(department: string): Promise<{ username: string; name: string }[]> {
+    return (await this.dataSource.query(`SELECT username, name FROM users WHERE role = 'CLERK' AND department = $1 ORDER BY username LIMIT 200`, [department])) as { username: string; name: string }[];
+  }
+
   /** The id of a clerk of `department` with that username, if there is one. */
   async clerkId(username: string, department: string): Promise<string | undefined> {
     const [row] = (await this.dataSource.query(`SELECT id FROM users WHERE username = $1 AND role = 'CLERK' AND department = $2`, [username, department])) as { id: string }[];

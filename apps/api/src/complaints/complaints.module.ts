@@ -5,5 +5,5 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsService } from './complaints.service';
 
-@Module({ imports: [ApplicationsModule], controllers: [ComplaintsController], providers: [ComplaintsService, ComplaintsRepository, NotificationsRepository], exports: [ComplaintsService] })
+@Module({ imports: [ApplicationsModule], controllers: [ComplaintsController], providers: [ComplaintsService, ComplaintsRepository, NotificationsRepository], exports: [ComplaintsService, NotificationsRepository] })
 export class ComplaintsModule {}

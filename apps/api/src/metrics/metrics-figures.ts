@@ -98,8 +98,72 @@ export function buildMetrics(input: MetricsInput): MetricsReport {
   };
 }
 
+// The monthly report's words (lang=zh): each metric and key a supervisor reads, the machine key kept beside it.
+const ZH_METRICS: Record<string, string> = {
+  range: '统计期间',
+  cases: '办件',
+  cases_by_status: '办件状态',
+  enterprises_opened: '开办企业数',
+  end_to_end_working_hours: '全程用时（工作小时）',
+  department_decided: '部门办结数',
+  department_share_within_limit: '部门按时办结率',
+  corrections: '补正',
+  trips: '跑动次数',
+  cases_by_trips: '按跑动次数的办件数',
+  costs: '费用（元）',
+  costs_by_payer: '按承担方的费用（元）',
+  complaints: '办不好件反映',
+  submitted_per_day: '每日提交',
+  completed_per_day: '每日办结',
+};
+const ZH_KEYS: Record<string, string> = {
+  from: '起',
+  to: '止',
+  submitted: '提交数',
+  median: '中位数',
+  p90: '90 分位',
+  total: '总数',
+  per_case: '每件平均',
+  applicant_paid: '申请人支付',
+  borne_by_others: '政府及其他方承担',
+  opened: '提出',
+  resolved: '已处理',
+  SUBMITTED: '已提交',
+  IN_PROGRESS: '办理中',
+  AWAITING_CORRECTION: '待补正',
+  COMPLETED: '已办结',
+  REJECTED: '不予办理',
+  CANCELLED: '已撤回',
+  SAMR: '市场监督管理局',
+  PSB: '公安局',
+  TAX: '税务局',
+  HRSS: '人力资源和社会保障局',
+  BANK: '商业银行',
+  GOVERNMENT: '政府购买服务',
+  STATUTORY_FREE: '依法免收',
+  BANK_WAIVED: '银行减免',
+};
+
+/** A CSV cell: quoted when it holds a comma, quote or line break. */
+const cell = (value: string | number | null): string => {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * The figures as CSV lines. en: `metric,key,value` with machine keys; zh: 指标,项目,数值 in words and then the
+ * machine keys (so a spreadsheet reads it and a script still can), after a byte-order mark for spreadsheets.
+ */
+export function metricsCsv(report: MetricsReport, lang: 'en' | 'zh' = 'en'): string {
+  const lines = metricsLines(report);
+  if (lang === 'en') return lines.map((line) => line.map(cell).join(',')).join('\n') + '\n';
+  const [, ...rows] = lines;
+  const zh = [['指标', '项目', '数值', 'metric', 'key'], ...rows.map(([metric, key, value]) => [ZH_METRICS[String(metric)] ?? metric, ZH_KEYS[String(key)] ?? key, value, metric, key])];
+  return '\uFEFF' + zh.map((line) => line.map(cell).join(',')).join('\n') + '\n';
+}
+
 /** One `metric,key,value` line per figure, for the monthly report. */
-export function metricsCsv(report: MetricsReport): string {
+function metricsLines(report: MetricsReport): (string | number | null)[][] {
   const lines: (string | number | null)[][] = [['metric', 'key', 'value']];
   lines.push(['range', 'from', report.from], ['range', 'to', report.to], ['cases', 'submitted', report.cases.submitted]);
   for (const [status, count] of Object.entries(report.cases.byStatus)) lines.push(['cases_by_status', status, count]);
@@ -115,5 +179,5 @@ export function metricsCsv(report: MetricsReport): string {
   for (const [payer, amount] of Object.entries(report.costs.byPayer)) lines.push(['costs_by_payer', payer, amount]);
   lines.push(['complaints', 'opened', report.complaints.opened], ['complaints', 'resolved', report.complaints.resolved]);
   for (const day of report.perDay) lines.push(['submitted_per_day', day.date, day.submitted], ['completed_per_day', day.date, day.completed]);
-  return lines.map((line) => line.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\n') + '\n';
+  return lines;
 }

@@ -30,6 +30,6 @@ export class MetricsController {
     if (query.format !== 'csv') return report;
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="onetrip-metrics-${report.from}-${report.to}.csv"`);
-    return metricsCsv(report);
+    return metricsCsv(report, query.lang ?? 'en');
   }
 }

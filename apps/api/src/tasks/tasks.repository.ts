@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { StepStatus } from '@onetrip/domain';
+import type { StepStatus, WorkingCalendar } from '@onetrip/domain';
 
 /** A task as a clerk's inbox and decisions read it, with the claiming clerk's username. */
 export interface TaskRow {
@@ -22,7 +22,27 @@ export interface TaskRow {
   outputs: Record<string, unknown> | null;
   return_items: { field: string; reason: string }[] | null;
   reject_reason: string | null;
+  enterprise_name: string;
 }
+
+/** An inbox row: the task with its case's enterprise, applicant and working calendar. */
+export interface InboxRow extends TaskRow {
+  applicant_name: string | null;
+  calendar: WorkingCalendar | null;
+}
+
+/** What the inbox lists: a status (RETURNED: sent back and still waiting for the applicant), a search, an order. */
+export interface InboxQuery {
+  status: 'OPEN' | 'CLAIMED' | 'DONE' | 'RETURNED';
+  q?: string;
+  sort: 'due' | 'arrived' | 'enterprise';
+}
+
+const INBOX_ORDER: Record<InboxQuery['sort'], string> = {
+  due: 't.due_at, t.id',
+  arrived: 't.opened_at DESC, t.id',
+  enterprise: 'c.enterprise_name, t.due_at, t.id',
+};
 
 /** A task as the case view reads it (every round; the view keeps the latest per step). */
 export interface StepTaskRow {
@@ -59,7 +79,7 @@ export interface AdminTaskRow {
 }
 
 const TASK_COLUMNS = `t.id, t.case_id, t.step_id, t.department, t.round, t.mode, t.status, t.opened_at, t.due_at, t.overdue_at, t.claimed_by_id,
-  u.username AS claimed_by, t.claimed_at, t.decided_at, t.outputs, t.return_items, t.reject_reason`;
+  u.username AS claimed_by, t.claimed_at, t.decided_at, t.outputs, t.return_items, t.reject_reason, c.enterprise_name`;
 
 /** The `tasks` table as the API reads it; the worker opens and decides tasks, the API claims and assigns them. */
 @Injectable()
@@ -67,21 +87,72 @@ export class TasksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(id: string): Promise<TaskRow | null> {
-    const [task] = (await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM tasks t LEFT JOIN users u ON u.id = t.claimed_by_id WHERE t.id = $1`, [id])) as TaskRow[];
+    const [task] = (await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN users u ON u.id = t.claimed_by_id WHERE t.id = $1`, [id])) as TaskRow[];
     return task ?? null;
   }
 
-  /** One status of one department, soonest due first (the tasks_inbox_idx index order). */
-  async inbox(department: string, status: string, limit: number, offset: number): Promise<{ rows: TaskRow[]; total: number }> {
+  /**
+   * One status of one department with its cases' enterprise and applicant. RETURNED lists the tasks sent back
+   * whose step has not reopened yet on a live case: the clerk's returns still waiting for the applicant.
+   */
+  async inbox(department: string, query: InboxQuery, limit: number, offset: number): Promise<{ rows: InboxRow[]; total: number }> {
+    const where = [`t.department = $1`, `t.status = $2`];
+    if (query.status === 'RETURNED') {
+      where.push(`c.status IN ('SUBMITTED', 'IN_PROGRESS', 'AWAITING_CORRECTION')`);
+      where.push(`NOT EXISTS (SELECT 1 FROM tasks later WHERE later.case_id = t.case_id AND later.step_id = t.step_id AND later.round > t.round)`);
+    }
+    const params: unknown[] = [department, query.status];
+    if (query.q) {
+      // The enterprise name anywhere in it, or the case id's beginning (the short id the pages show).
+      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const name = `c.enterprise_name ILIKE $${params.length}`;
+      if (/^[0-9a-f-]{2,36}$/i.test(query.q)) {
+        params.push(`${query.q.toLowerCase()}%`);
+        where.push(`(${name} OR t.case_id::text LIKE $${params.length})`);
+      } else where.push(name);
+    }
+    const from = `FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN users u ON u.id = t.claimed_by_id LEFT JOIN users a ON a.id = c.applicant_id WHERE ${where.join(' AND ')}`;
     const [rows, [count]] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${TASK_COLUMNS} FROM tasks t LEFT JOIN users u ON u.id = t.claimed_by_id
-         WHERE t.department = $1 AND t.status = $2 ORDER BY t.due_at, t.id LIMIT $3 OFFSET $4`,
-        [department, status, limit, offset],
-      ) as Promise<TaskRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM tasks WHERE department = $1 AND status = $2`, [department, status]) as Promise<{ total: number }[]>,
+        `SELECT ${TASK_COLUMNS}, a.name AS applicant_name, c.policy -> 'calendar' AS calendar ${from}
+         ORDER BY ${INBOX_ORDER[query.sort]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, limit, offset],
+      ) as Promise<InboxRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params) as Promise<{ total: number }[]>,
     ]);
     return { rows, total: count.total };
+  }
+
+  /** The latest DONE task of each of these steps of the case: what they issued. */
+  async doneOfSteps(caseId: string, stepIds: readonly string[]): Promise<{ step_id: string; outputs: Record<string, unknown> | null; decided_at: Date | null }[]> {
+    if (stepIds.length === 0) return [];
+    return (await this.dataSource.query(
+      `SELECT DISTINCT ON (step_id) step_id, outputs, decided_at FROM tasks WHERE case_id = $1 AND step_id = ANY($2::text[]) AND status = 'DONE' ORDER BY step_id, round DESC`,
+      [caseId, stepIds],
+    )) as { step_id: string; outputs: Record<string, unknown> | null; decided_at: Date | null }[];
+  }
+
+  /**
+   * The last correction applied before `at` (a later round's task opened after it) with the one applied before
+   * that: the returns in between are what that correction answered.
+   */
+  async correctionBefore(caseId: string, at: Date): Promise<{ previous_values: Record<string, unknown> | null; applied_at: Date; earlier_applied_at: Date | null } | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT previous_values, applied_at,
+              (SELECT max(e.applied_at) FROM corrections e WHERE e.case_id = c.case_id AND e.status = 'APPLIED' AND e.applied_at < c.applied_at) AS earlier_applied_at
+       FROM corrections c WHERE c.case_id = $1 AND c.status = 'APPLIED' AND c.applied_at <= $2 ORDER BY c.applied_at DESC LIMIT 1`,
+      [caseId, at],
+    )) as { previous_values: Record<string, unknown> | null; applied_at: Date; earlier_applied_at: Date | null }[];
+    return row;
+  }
+
+  /** The returns decided in (from, to]: every department's reasons one correction answered. */
+  async returnedBetween(caseId: string, from: Date | null, to: Date): Promise<{ step_id: string; department: string; return_items: { field: string; reason: string }[] | null }[]> {
+    return (await this.dataSource.query(
+      `SELECT step_id, department, return_items FROM tasks WHERE case_id = $1 AND status = 'RETURNED' AND decided_at <= $3 AND ($2::timestamptz IS NULL OR decided_at > $2)
+       ORDER BY decided_at, step_id`,
+      [caseId, from, to],
+    )) as { step_id: string; department: string; return_items: { field: string; reason: string }[] | null }[];
   }
 
   /** Claims an OPEN task atomically (of two clerks, one gets it); false when it was not OPEN. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { hasInvisibleCharacters, isCorrectablePath, pathLabel, schemaAt, stepDecisions, stepKind, type ProcessDefinition, type RuleFlag, type StepDefinition } from '@onetrip/domain';
+import { PersonalDataCipher } from '@onetrip/infrastructure';
+import { ALWAYS_OPEN_CALENDAR, maskPersonalData, hasInvisibleCharacters, isCorrectablePath, pathLabel, schemaAt, stepDecisions, stepKind, workingMinutesBetween, type ProcessDefinition, type RuleFlag, type StepDefinition } from '@onetrip/domain';
 import type { TaskDecision } from '@onetrip/workflows/contracts';
 import type { CaseRecord } from '../applications/case-reader.service';
 import { ENTERPRISE_OPENING } from '../applications/process-keys';
@@ -15,11 +16,12 @@ import { clerkOutputProblems, schemaProperties } from './clerk-outputs';
 import { TaskCompleteDto } from './dto/task-complete.dto';
 import { TaskListQueryDto } from './dto/task-list-query.dto';
 import { TaskRejectDto } from './dto/task-reject.dto';
-import { TaskDecisionResponseDto, TaskDetailResponseDto, TaskListResponseDto, TaskSummaryDto } from './dto/task-response.dto';
+import { EarlierResultDto, InboxTaskDto, PreviousRoundDto, TaskDecisionResponseDto, TaskDetailResponseDto, TaskListResponseDto, TaskSummaryDto } from './dto/task-response.dto';
 import { FORM_PATH_MESSAGE, TaskReturnDto } from './dto/task-return.dto';
 import { stepFlags, stepFormView, stepReads } from './step-form-view';
+import { correctedFields, maskName, stepsBefore } from './task-context';
 import { taskFieldView } from './task-field-view';
-import { TasksRepository, type TaskRow } from './tasks.repository';
+import { TasksRepository, type InboxRow, type TaskRow } from './tasks.repository';
 
 function toSummary(row: TaskRow, now: Date): TaskSummaryDto {
   const summary: TaskSummaryDto = {
@@ -38,6 +40,18 @@ function toSummary(row: TaskRow, now: Date): TaskSummaryDto {
   return summary;
 }
 
+function toInboxItem(row: InboxRow, now: Date): InboxTaskDto {
+  const calendar = row.calendar ?? ALWAYS_OPEN_CALENDAR;
+  const item: InboxTaskDto = {
+    ...toSummary(row, now),
+    enterpriseName: row.enterprise_name,
+    // The limits count working time: so does what is left of them.
+    workingMinutesLeft: Math.round(workingMinutesBetween(calendar, now, row.due_at)),
+  };
+  if (row.applicant_name) item.applicantName = maskName(row.applicant_name);
+  return item;
+}
+
 /** A department clerk's inbox and decisions. Decisions go to the case workflow as Updates. */
 @Injectable()
 export class TasksService {
@@ -46,13 +60,14 @@ export class TasksService {
     private readonly cases: CaseReader,
     private readonly workflows: CaseWorkflowGateway,
     private readonly audit: AuditLogService,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
-  /** One status of the clerk's department, soonest due first (the tasks_inbox_idx index order). */
+  /** One status of the clerk's department, searched by enterprise or case id, soonest due first unless sorted otherwise. */
   async list(user: AuthenticatedUser, query: TaskListQueryDto): Promise<TaskListResponseDto> {
-    const { rows, total } = await this.tasks.inbox(this.departmentOf(user), query.status, query.limit, pageOffset(query));
+    const { rows, total } = await this.tasks.inbox(this.departmentOf(user), { status: query.status, q: query.q || undefined, sort: query.sort }, query.limit, pageOffset(query));
     const now = new Date();
-    return { items: rows.map((row) => toSummary(row, now)), total };
+    return { items: rows.map((row) => toInboxItem(row, now)), total };
   }
 
   /** The task with the part of the form its step reads, built from the case's pinned definition. */
@@ -78,7 +93,12 @@ export class TasksService {
       fields: words.fields,
       returnFields: words.returnFields,
       decisions: stepDecisions(definition, step.id),
+      enterpriseName: task.enterprise_name,
+      workingMinutesLeft: Math.round(workingMinutesBetween(record.policy.calendar ?? ALWAYS_OPEN_CALENDAR, new Date(), task.due_at)),
+      earlierResults: await this.earlierResults(task, definition, step),
     };
+    const previousRound = task.round > 1 ? await this.previousRound(task, definition, step, record.form as unknown as Record<string, unknown>) : undefined;
+    if (previousRound) detail.previousRound = previousRound;
     if (task.decided_at) detail.decidedAt = task.decided_at.toISOString();
     if (task.outputs) detail.outputs = task.outputs;
     if (words.outputFields) detail.outputFields = words.outputFields;
@@ -87,6 +107,43 @@ export class TasksService {
     const flags = stepFlags(step, toFlags(record.flags) as RuleFlag[]);
     if (flags.length > 0) detail.flags = flags;
     return detail;
+  }
+
+  /** What the steps this one builds on issued (the licence's USCC and number for the steps after SAMR). */
+  private async earlierResults(task: TaskRow, definition: ProcessDefinition, step: StepDefinition): Promise<EarlierResultDto[]> {
+    const before = stepsBefore(definition, step);
+    const rows = await this.tasks.doneOfSteps(task.case_id, before.map((earlier) => earlier.id));
+    return before.flatMap((earlier) => {
+      const row = rows.find((candidate) => candidate.step_id === earlier.id);
+      if (!row?.outputs || Object.keys(row.outputs).length === 0) return [];
+      const words = taskFieldView(definition, earlier, {}, row.outputs);
+      const result: EarlierResultDto = { stepId: earlier.id, stepName: earlier.name, departmentName: words.departmentName, fields: words.outputFields ?? [] };
+      if (row.decided_at) result.decidedAt = row.decided_at.toISOString();
+      return [result];
+    });
+  }
+
+  /**
+   * A later round: the reasons the case went back for (this department's own in full, others' only on fields
+   * this step reads, free text masked) and the fields the applicant changed that this step reads, old → new.
+   */
+  private async previousRound(task: TaskRow, definition: ProcessDefinition, step: StepDefinition, form: Record<string, unknown>): Promise<PreviousRoundDto | undefined> {
+    const correction = await this.tasks.correctionBefore(task.case_id, task.opened_at);
+    if (!correction) return undefined;
+    const returned = await this.tasks.returnedBetween(task.case_id, correction.earlier_applied_at, correction.applied_at);
+    const departmentName = (code: string) => definition.departments.find((candidate) => candidate.code === code)?.name ?? { zh: code, en: code };
+    const returns = returned.flatMap((row) =>
+      (row.return_items ?? [])
+        .filter((item) => row.step_id === step.id || stepReads(step, item.field))
+        .map((item) => ({
+          departmentName: departmentName(row.department),
+          field: item.field,
+          label: pathLabel(definition.form.schema, item.field),
+          reason: row.step_id === step.id ? item.reason : maskPersonalData(item.reason),
+        })),
+    );
+    const previous = correction.previous_values ? (this.cipher.openFields(correction.previous_values) as Record<string, unknown>) : {};
+    return { correctedAt: correction.applied_at.toISOString(), returns, corrected: correctedFields(definition, step, form, previous) };
   }
 
   /** Takes an open task (atomically: of two clerks, one gets it); claiming one's own claim again is fine. */

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EnterpriseRegisterRepository, PersonalDataCipher, type CompletingCase } from '@onetrip/infrastructure';
-import { foldEnterpriseName, type Department } from '@onetrip/domain';
+import { foldEnterpriseName, valueAtPath, type Department } from '@onetrip/domain';
 import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import {
   AppliedCorrection,
@@ -296,9 +296,12 @@ export class PostgresCaseStore implements CaseStore {
 
   async saveCorrection(caseId: string, correction: AppliedCorrection, at: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      // The values the correction replaces, as stored (sealed stays sealed): the next round's clerks see old → new.
+      const [current] = (await manager.query(`SELECT form FROM cases WHERE id = $1 FOR UPDATE`, [caseId])) as { form: unknown }[];
+      const previous = Object.fromEntries(correction.changedPaths.map((path) => [path, valueAtPath(current?.form, path) ?? null]));
       const applied = (await manager.query(
-        `UPDATE corrections SET status = 'APPLIED', changed_paths = $2, applied_at = $3 WHERE id = $1 AND status = 'PENDING' RETURNING id, round, submitted_by_id, created_at`,
-        [correction.correctionId, JSON.stringify(correction.changedPaths), at],
+        `UPDATE corrections SET status = 'APPLIED', changed_paths = $2, applied_at = $3, previous_values = $4 WHERE id = $1 AND status = 'PENDING' RETURNING id, round, submitted_by_id, created_at`,
+        [correction.correctionId, JSON.stringify(correction.changedPaths), at, JSON.stringify(previous)],
       )) as [{ id: string; round: number; submitted_by_id: string; created_at: Date }[], number];
       const [row] = applied[0];
       if (!row) return;

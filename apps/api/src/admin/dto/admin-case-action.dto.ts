@@ -4,14 +4,15 @@ import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 // Department codes and step ids are data now: any short token of a definition.
 const STEP_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
-export const ADMIN_ACTIONS = ['REASSIGN', 'ESCALATE', 'RETRY', 'REOPEN', 'CANCEL'] as const;
-export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+import { ADMIN_ACTIONS, type AdminAction } from '../available-actions';
+
+export { ADMIN_ACTIONS, type AdminAction };
 
 export class AdminCaseActionDto {
   @ApiProperty({
     enum: ADMIN_ACTIONS,
     description:
-      'REASSIGN a department task to a named clerk; ESCALATE it; RETRY a failing step now (its attempts start again from 1); REOPEN a finished step; CANCEL the case',
+      'REASSIGN a department task to a named clerk; ESCALATE it; RETRY a failing step now (its attempts start again from 1); REOPEN a finished step; CANCEL the case; REMIND_APPLICANT of the correction the case waits for (at most once a day)',
   })
   @IsIn(ADMIN_ACTIONS)
   action!: AdminAction;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { STUCK_REASONS, type StuckReasonCode } from '../stuck-reasons';
 
@@ -30,4 +30,12 @@ export class AdminCaseListQueryDto extends PageQueryDto {
   @Min(0)
   @Max(525_600)
   minAgeMinutes?: number;
+
+  @ApiPropertyOptional({ description: "Search: part of the enterprise name, the applicant's name or username, or the case id's beginning", maxLength: 100 })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(0, 100)
+  @Matches(/^[^\p{Cc}\p{Cf}]*$/u, { message: 'q must not contain control, bidi or zero-width characters' })
+  q?: string;
 }

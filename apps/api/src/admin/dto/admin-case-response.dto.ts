@@ -3,6 +3,23 @@ import { CaseResponseDto, LocalizedNameDto } from '../../applications/dto/case-r
 import { ReturnItemResponseDto } from '../../tasks/dto/task-response.dto';
 import { STUCK_REASONS, type StuckReason, type StuckReasonCode } from '../stuck-reasons';
 import type { TimelineEntry } from '../workflow-timeline';
+import { ADMIN_ACTIONS, type AdminAction, type AvailableAction } from '../available-actions';
+
+/** An action that fits the case now, with the steps it may name. */
+export class AvailableActionDto implements AvailableAction {
+  @ApiProperty({ enum: ADMIN_ACTIONS }) action!: AdminAction;
+  @ApiProperty({ type: [String], description: "The steps it may name (ids of the case's definition); empty for an action on the whole case" }) stepIds!: string[];
+}
+
+/** A clerk an admin may give a department's task to. */
+export class ClerkDto {
+  @ApiProperty({ example: 'clerk-tax' }) username!: string;
+  @ApiProperty({ example: '李税务' }) name!: string;
+}
+
+export class ClerkListDto {
+  @ApiProperty({ type: [ClerkDto] }) items!: ClerkDto[];
+}
 
 /** One reason a case is stuck, with its facts. */
 export class StuckReasonDto implements StuckReason {
@@ -115,6 +132,7 @@ export class AdminCaseDetailDto {
   complaints!: ComplaintDto[];
   @ApiProperty({ description: 'How many complaints the case has in all' }) complaintsTotal!: number;
   @ApiProperty({ type: [TimelineEntryDto], description: "The audit log and the case's stored story (case_events) merged, oldest first, with what the live workflow history adds while Temporal keeps it" }) timeline!: TimelineEntryDto[];
+  @ApiProperty({ type: [AvailableActionDto], description: 'The actions that fit the case now (none once it has ended)' }) availableActions!: AvailableActionDto[];
 }
 
 export class AdminActionResultDto {

@@ -22,4 +22,9 @@ export class MetricsQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
+
+  @ApiPropertyOptional({ enum: ['en', 'zh'], default: 'en', description: 'CSV: en gives `metric,key,value` with machine keys; zh gives 指标,项目,数值 in words, then the machine keys (for the monthly report)' })
+  @IsOptional()
+  @IsIn(['en', 'zh'])
+  lang?: 'en' | 'zh';
 }

@@ -16,8 +16,15 @@ export class TaskSummaryDto {
   @ApiPropertyOptional({ format: 'date-time' }) claimedAt?: string;
 }
 
+/** An inbox row: the task with whose case it is and its time left in working time. */
+export class InboxTaskDto extends TaskSummaryDto {
+  @ApiProperty({ description: 'The enterprise name applied for (public once registered)' }) enterpriseName!: string;
+  @ApiPropertyOptional({ example: '赵*', description: "The applicant's name, all but its first character masked (the task page shows what the step reads)" }) applicantName?: string;
+  @ApiProperty({ type: 'integer', description: "Working minutes until the time limit by the case's calendar; negative once past it" }) workingMinutesLeft!: number;
+}
+
 export class TaskListResponseDto {
-  @ApiProperty({ type: [TaskSummaryDto] }) items!: TaskSummaryDto[];
+  @ApiProperty({ type: [InboxTaskDto] }) items!: InboxTaskDto[];
   @ApiProperty() total!: number;
 }
 
@@ -41,6 +48,39 @@ export class ReturnFieldDto {
   @ApiProperty({ type: LocalizedNameDto }) label!: LocalizedNameDto;
 }
 
+/** What a step this one depends on issued (SAMR's USCC and licence number for PSB, TAX, BANK), labelled. */
+export class EarlierResultDto {
+  @ApiProperty({ example: 'SAMR' }) stepId!: string;
+  @ApiProperty({ type: LocalizedNameDto }) stepName!: LocalizedNameDto;
+  @ApiProperty({ type: LocalizedNameDto }) departmentName!: LocalizedNameDto;
+  @ApiPropertyOptional({ format: 'date-time' }) decidedAt?: string;
+  @ApiProperty({ type: [LabelledFieldDto] }) fields!: LabelledFieldDto[];
+}
+
+/** A reason the case was sent back in the round before, as this step may read it. */
+export class PreviousReturnDto {
+  @ApiProperty({ type: LocalizedNameDto, description: 'Which department asked' }) departmentName!: LocalizedNameDto;
+  @ApiProperty({ example: 'tax.taxpayerType' }) field!: string;
+  @ApiPropertyOptional({ type: LocalizedNameDto }) label?: LocalizedNameDto;
+  @ApiProperty({ description: "The clerk's reason (ID numbers and mobiles masked unless this department wrote it)" }) reason!: string;
+}
+
+/** A field the applicant corrected, old → new, in this step's masking. */
+export class CorrectedFieldDto {
+  @ApiProperty({ example: 'tax.taxpayerType' }) path!: string;
+  @ApiPropertyOptional({ type: LocalizedNameDto }) section?: LocalizedNameDto;
+  @ApiProperty({ type: LocalizedNameDto }) label!: LocalizedNameDto;
+  @ApiProperty({ type: LocalizedNameDto, description: 'The value before the correction, in words' }) before!: LocalizedNameDto;
+  @ApiProperty({ type: LocalizedNameDto, description: 'The value now, in words' }) after!: LocalizedNameDto;
+}
+
+/** On a later round: why the case went back and what the applicant changed. */
+export class PreviousRoundDto {
+  @ApiProperty({ format: 'date-time', description: 'When the correction was applied' }) correctedAt!: string;
+  @ApiProperty({ type: [PreviousReturnDto] }) returns!: PreviousReturnDto[];
+  @ApiProperty({ type: [CorrectedFieldDto], description: 'Only the fields this step reads' }) corrected!: CorrectedFieldDto[];
+}
+
 /** A task with the part of the form its department reads (personal data masked where not needed). */
 export class TaskDetailResponseDto extends TaskSummaryDto {
   @ApiProperty({ enum: ['MANUAL', 'AUTO', 'SYSTEM'] }) mode!: 'MANUAL' | 'AUTO' | 'SYSTEM';
@@ -61,6 +101,10 @@ export class TaskDetailResponseDto extends TaskSummaryDto {
   @ApiPropertyOptional({ type: [LabelledFieldDto], description: 'What the step issued, labelled and in words (from its outputs schema)' }) outputFields?: LabelledFieldDto[];
   @ApiProperty({ enum: TASK_DECISIONS, isArray: true, description: "What a clerk may decide on this step, from its kind (an objection's ruling step is not returned for correction); the others are refused" })
   decisions!: TaskDecisionKind[];
+  @ApiProperty({ description: 'The enterprise name applied for' }) enterpriseName!: string;
+  @ApiProperty({ type: 'integer', description: "Working minutes until the time limit by the case's calendar; negative once past it" }) workingMinutesLeft!: number;
+  @ApiProperty({ type: [EarlierResultDto], description: 'What the steps this one depends on issued' }) earlierResults!: EarlierResultDto[];
+  @ApiPropertyOptional({ type: PreviousRoundDto, description: 'Round 2 and later: the reasons of the round before and the corrected fields, old → new' }) previousRound?: PreviousRoundDto;
 }
 
 /** What a decision did, as the workflow answered it. */

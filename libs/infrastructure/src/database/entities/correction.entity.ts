@@ -27,6 +27,10 @@ export class CorrectionEntity {
   @Column({ type: 'jsonb', name: 'changed_paths', nullable: true })
   changedPaths!: string[] | null;
 
+  /** path → the value the correction replaced, as stored (sealed where personal). */
+  @Column({ type: 'jsonb', name: 'previous_values', nullable: true })
+  previousValues!: Record<string, unknown> | null;
+
   @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
 

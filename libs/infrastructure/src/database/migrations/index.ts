@@ -12,6 +12,7 @@ import { AddIssuedDocuments1765200000000 } from './1765200000000-add-issued-docu
 import { AddDepartmentSystems1765300000000 } from './1765300000000-add-department-systems';
 import { AddNotificationDeliveries1765310000000 } from './1765310000000-add-notification-deliveries';
 import { AddCaseEvents1765320000000 } from './1765320000000-add-case-events';
+import { AddCorrectionPreviousValues1765330000000 } from './1765330000000-add-correction-previous-values';
 
 // In order; never edit one once committed, add a new one.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddDepartmentSystems1765300000000,
   AddNotificationDeliveries1765310000000,
   AddCaseEvents1765320000000,
+  AddCorrectionPreviousValues1765330000000,
 ];
