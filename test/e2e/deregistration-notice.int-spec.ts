@@ -85,6 +85,8 @@ describe('deregistration in the pages, with the public notice page', () => {
     // A ruling, or refusing the case; never a return for correction (the workflow refuses one with 409), so the page offers none.
     const task = await http<{ decisions: string[] }>('GET', `/tasks/${row.task_id}`, { token: clerk.token, baseUrl: api.url });
     expect(task.body.decisions).toEqual(['COMPLETE', 'REJECT']);
+    // The decisions come with the claim (issue 17): the clerk claims on the page first.
+    await page.getByTestId('claim').click();
     await page.getByTestId('complete').waitFor();
     await page.locator('#refuse-title').waitFor();
     expect(await page.getByTestId('return').count()).toBe(0);

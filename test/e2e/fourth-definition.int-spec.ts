@@ -89,10 +89,15 @@ async function fillFields(page: Page, root: JsonSchema, nodes: FieldNode[], samp
       case 'checkbox':
         await page.locator(`#${id}`).setChecked(given === true);
         break;
-      case 'text':
+      case 'text': {
         if (given === undefined && !node.required) break;
-        await page.locator(`#${id}`).fill(String(given ?? sampleScalar(schemaAtPath(root, node.path) ?? {})));
+        const value = String(given ?? sampleScalar(schemaAtPath(root, node.path) ?? {}));
+        const field = page.locator(`#${id}`);
+        // A widget registered by format may show a text field as a list (the division picker).
+        if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(value);
+        else await field.fill(value);
         break;
+      }
     }
   }
 }
@@ -296,6 +301,8 @@ describe('web pages: a fourth process from a fixture file alone', () => {
         await clerk.getByLabel(label, { exact: true }).check();
         await clerk.getByLabel(`“${label}”的原因`).fill('请按实际情况重新选择');
         await clerk.getByTestId('return').click();
+        // A return asks first, saying what will happen (issue 17).
+        await clerk.getByRole('alertdialog').getByRole('button', { name: '确认退回申请人补正' }).click();
         await clerk.locator('.task-page[data-task-status="RETURNED"]').waitFor();
         const notice = me.getByTestId('correction');
         await notice.getByText('请按实际情况重新选择').waitFor({ timeout: 30_000 });

@@ -95,7 +95,9 @@ describe('the worker killed with SIGKILL while activities run', () => {
 /** Worker queries waiting on a lock on department_outages, i.e. automatic steps paused mid-activity. */
 async function blockedActivities(db: PgClient): Promise<number> {
   const { rows } = await db.query(
-    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'onetrip-worker' AND wait_event_type = 'Lock' AND query LIKE '%department_outages%'`,
+    // By the lock waited for, not the query text: pg_stat_activity keeps only its first 1 kB.
+    `SELECT count(DISTINCT a.pid)::int AS n FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
+      WHERE a.datname = current_database() AND a.application_name = 'onetrip-worker' AND l.relation = 'department_outages'::regclass`,
   );
   return (rows[0] as { n: number }).n;
 }
