@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Client as PgClient } from 'pg';
 import { connectDatabase } from '../support/case-fixtures';
 import { http } from '../support/http';
-import { contractChecker, type ContractChecker, type OpenApiDocument, type Operation, type Schema } from '../support/openapi-contract';
+import { parseDepartmentSecrets, signRequest } from '../../libs/infrastructure/src/connectors/department-signature';
+import { contractChecker, requiredQuery, type ContractChecker, type OpenApiDocument, type Operation, type Schema } from '../support/openapi-contract';
 import { testStack } from '../support/test-stack';
 import { fileCase, newApplicant, openTaskId, signIn, type SignedIn } from './api-fixtures';
 
@@ -15,6 +16,10 @@ import { fileCase, newApplicant, openTaskId, signIn, type SignedIn } from './api
 
 const ROOT = path.resolve(__dirname, '../..');
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+/** The "token" of a department's system: its requests are signed with its secret (a lane's simulated department). */
+const DEPARTMENT_SIGNS = 'department-signature';
+const CONTRACT_DEPARTMENT = 'SIM-A';
+const departmentSecret = (): Buffer => parseDepartmentSecrets(testStack().departmentSystems.secrets).get(CONTRACT_DEPARTMENT)!;
 const NOT_DRIVEN_HERE: Record<string, string> = {
   '409': 'refused decisions and replays: test/api/case-flow, idempotency, test/abuse/write-route-fuzz',
   '429': 'test/abuse/rate-limits',
@@ -27,6 +32,7 @@ const WELL_FORMED: Record<string, unknown> = {
   'POST /api/applications/{id}/cancel': { reason: 'contract' },
   'POST /api/applications/{id}/complaints': { text: 'contract' },
   'POST /api/notices/{id}/objections': { reason: 'contract', clientKey: 'contract-objection' },
+  'POST /api/connectors/{department}/callbacks': { taskId: 'contract-unknown.SIM-A.1', decision: 'REJECT', reason: 'contract' },
   'POST /api/tasks/{id}/claim': {},
   'POST /api/tasks/{id}/complete': {},
   'POST /api/tasks/{id}/return': { items: [{ field: 'company.name', reason: 'contract' }] },
@@ -66,7 +72,8 @@ describe('the API answers exactly what its OpenAPI document says', () => {
       .set('enterprises', applicant)
       .set('notices', applicant)
       .set('notifications', applicant)
-      .set('window', window);
+      .set('window', window)
+      .set('connectors', { token: DEPARTMENT_SIGNS } as typeof applicant);
     const filed = await fileCase(applicant.token);
     const complaint = await http<{ id: string }>('POST', `/applications/${filed.id}/complaints`, { token: applicant.token, body: { text: 'contract fixture' } });
     expect(complaint.status).toBe(201);
@@ -111,9 +118,12 @@ describe('the API answers exactly what its OpenAPI document says', () => {
       .replace('{round}', '1')
       .replace('{code}', options.id ? `UNKNOWN${options.id.replace(/-/g, '').slice(0, 12).toUpperCase()}` : ids.verify);
     const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    // A department's system signs its callbacks instead of holding a token (docs/connectors.md).
+    if (options.token === DEPARTMENT_SIGNS) {
+      Object.assign(headers, signRequest(CONTRACT_DEPARTMENT, departmentSecret(), { method: method.toUpperCase(), path: `/api${route.replace('{department}', CONTRACT_DEPARTMENT)}`, body: options.body ?? '' }));
+    } else if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${testStack().apiUrl}${route}${options.query ?? ''}`, { method: method.toUpperCase(), headers, body: options.body });
+    const response = await fetch(`${testStack().apiUrl}${route.replace('{department}', CONTRACT_DEPARTMENT)}${options.query ?? ''}`, { method: method.toUpperCase(), headers, body: options.body });
     return { status: response.status, text: await response.text(), headers: response.headers };
   }
 
@@ -133,7 +143,9 @@ describe('the API answers exactly what its OpenAPI document says', () => {
       const write = method !== 'get';
       const attempts: { want: string; options: Parameters<typeof send>[2] }[] = [];
       // Success: read routes here (write routes succeed in the flow specs and the fuzz, whose answers are checked too).
-      if (!write && !binary) attempts.push({ want: '2xx', options: { token: proper, headers } });
+      const needed = requiredQuery(operation);
+      const neededQuery = Object.keys(needed).length ? `?${new URLSearchParams(needed)}` : undefined;
+      if (!write && !binary) attempts.push({ want: '2xx', options: { token: proper, query: neededQuery, headers } });
       if (documented.includes('401') && proper) attempts.push({ want: '401', options: { body: write ? '{}' : undefined, headers } });
       if (documented.includes('403') && proper) attempts.push({ want: '403', options: { token: other, body: write ? '{}' : undefined, headers } });
       if (documented.includes('404')) {
@@ -201,12 +213,14 @@ describe('the API answers exactly what its OpenAPI document says', () => {
     let sent = 0;
     for (const { path, method, operation } of operations().filter(({ method, operation }) => method === 'get' && operation.parameters?.some((parameter) => parameter.in === 'query'))) {
       const model: Record<string, fc.Arbitrary<string>> = {};
+      // A required parameter is always sent, at its documented example (the others vary over their schemas).
+      const needed = requiredQuery(operation);
       for (const parameter of operation.parameters!.filter((parameter) => parameter.in === 'query')) {
-        const arbitrary = value(parameter.schema);
+        const arbitrary = parameter.name in needed ? fc.constant(needed[parameter.name]) : value(parameter.schema);
         if (arbitrary) model[parameter.name] = arbitrary;
       }
       await fc.assert(
-        fc.asyncProperty(fc.record(model, { requiredKeys: [] }), async (query) => {
+        fc.asyncProperty(fc.record(model, { requiredKeys: Object.keys(needed) }), async (query) => {
           const answer = await send(method, path, { token: callers.get(path.split('/')[2])?.token, query: `?${new URLSearchParams(query as Record<string, string>)}` });
           sent += 1;
           if (!/^2/.test(String(answer.status))) refused.push(`${path}?${new URLSearchParams(query as Record<string, string>)} → ${answer.status} ${answer.text.slice(0, 200)}`);

@@ -272,6 +272,8 @@ describe('web pages: a fourth process from a fixture file alone', () => {
       await checkAccessibility(clerk, `task ${stepId}`, { oncePerKind: true });
       await clerk.getByTestId('claim').click();
       await clerk.getByText('已认领。').first().waitFor();
+      // The decisions show once the page has the task as this clerk's claim.
+      await clerk.getByTestId('complete').waitFor();
     };
     const order = topological(definition);
     let corrected = false;

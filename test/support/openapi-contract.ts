@@ -7,10 +7,16 @@ import addFormats from 'ajv-formats';
 export type Schema = Record<string, unknown>;
 export interface Operation {
   operationId?: string;
-  parameters?: { in: string; name: string; required?: boolean; schema?: Schema }[];
+  parameters?: { in: string; name: string; required?: boolean; example?: unknown; schema?: Schema }[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
   responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
+/** The query a call needs at least: each required query parameter at its documented example. */
+export function requiredQuery(operation: Operation): Record<string, string> {
+  const required = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query' && parameter.required);
+  return Object.fromEntries(required.map((parameter) => [parameter.name, String(parameter.example ?? parameter.schema?.example ?? '')]));
+}
+
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, Schema> };

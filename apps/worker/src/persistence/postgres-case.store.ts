@@ -150,16 +150,13 @@ export class PostgresCaseStore implements CaseStore {
     return row?.opened === 1;
   }
 
-  async openTaskReading(task: OpenTask): Promise<{ opened: boolean; record: CaseRecord; outage: string | null }> {
-    // openTask's statement also answers the case as it now is and the department's outage: an AUTO step
-    // reads nothing else before it decides (three round trips were one each).
+  async openTaskReading(task: OpenTask, options: { outage?: boolean } = {}): Promise<{ opened: boolean; record: CaseRecord; outage: string | null }> {
+    // openTask's statement also answers the case as it now is and, for an automatic step, the department's
+    // outage: it reads nothing else before it decides (three round trips were one each). A clerk's step does
+    // not read the outages: a department's outage only holds back what decides by itself.
+    const outage = options.outage === false ? 'NULL::text' : `(SELECT message FROM department_outages WHERE department = $3 AND scope IN ('*', $2::text) LIMIT 1)`;
     const [row] = returnedRows<CaseRow & { opened: number; outage: string | null }>(
-      await this.dataSource.query(
-        `${OPEN_TASK}
-         RETURNING (SELECT count(*) FROM opened)::int AS opened, ${CASE_COLUMNS},
-                   (SELECT message FROM department_outages WHERE department = $3 AND scope IN ('*', $2::text) LIMIT 1) AS outage`,
-        openTaskParameters(task),
-      ),
+      await this.dataSource.query(`${OPEN_TASK} RETURNING (SELECT count(*) FROM opened)::int AS opened, ${CASE_COLUMNS}, ${outage} AS outage`, openTaskParameters(task)),
     );
     if (!row) throw new Error(`case ${task.caseId} not found`);
     return { opened: row.opened === 1, record: this.caseRecord(row), outage: row.outage };

@@ -145,7 +145,7 @@ export function createCaseActivities(deps: {
 
   async function openStep(input: OpenStepInput): Promise<void> {
     // The first step reads the case (whom to notify) in the same round trip as it opens.
-    if (input.firstOfCase) await notifySubmitted((await cases.openTaskReading(openTaskOf(input))).record);
+    if (input.firstOfCase) await notifySubmitted((await cases.openTaskReading(openTaskOf(input), { outage: false })).record);
     else await openTask(input);
   }
 

@@ -78,7 +78,8 @@ export interface CaseStore {
    * openTask, answering also the case as it is after it and the simulated department system's outage message
    * (if it is down, for everyone or for this case), in one round trip.
    */
-  openTaskReading(task: OpenTask): Promise<{ opened: boolean; record: CaseRecord; outage: string | null }>;
+  /** `outage: false`: a clerk's step, which no department outage holds back (the outage is not read). */
+  openTaskReading(task: OpenTask, options?: { outage?: boolean }): Promise<{ opened: boolean; record: CaseRecord; outage: string | null }>;
   nextEnterpriseSequence(): Promise<number>;
   /** Writes a decision on an open task; false when the task was already decided (a retry). Throws NameTakenError. */
   saveDecision(decision: TaskDecisionRecord): Promise<boolean>;
