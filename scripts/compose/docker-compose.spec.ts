@@ -291,7 +291,7 @@ function copyLines(stage: DockerStage): string[] {
   return stage.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
 }
 
-const SERVICES = ['postgres', 'temporal-schema', 'temporal', 'temporal-namespace', 'temporal-ui', 'api', 'worker'] as const;
+const SERVICES = ['postgres', 'temporal-schema', 'temporal', 'temporal-namespace', 'temporal-ui', 'api', 'worker', 'relay'] as const;
 
 /** The Temporal server and UI releases the tests run: the ones the `temporal` CLI's dev server embeds. */
 export function embeddedTemporalVersions(versionLine: string): { server: string; ui: string } {
@@ -551,6 +551,14 @@ describe('docker-compose.yml', () => {
   it('only waits on services that have a healthcheck', () => {
     expect(dependsOnOf(service('temporal-ui')).get('temporal')).toBe('service_healthy');
     expect(unhealthyDependencies(compose)).toEqual([]);
+  });
+
+  it('runs the notification relay from the worker image with its own entry point and the shared settings', () => {
+    const relay = service('relay');
+    expect(relay['build']).toEqual(service('worker')['build']);
+    expect(relay['command']).toEqual(['node', 'dist/apps/worker/apps/worker/src/relay/relay-main.js']);
+    for (const key of ['DATABASE_URL', 'PERSONAL_DATA_KEYS', 'PERSONAL_DATA_KEY_ID']) expect([key, envValue(relay, key)]).toEqual([key, envValue(service('worker'), key)]);
+    expect(portsOf(relay)).toEqual([]);
   });
 
   it('lets the worker scale: no host ports, no fixed container name, replicas, restart', () => {

@@ -87,6 +87,15 @@ describe('the Helm chart (deploy/helm/onetrip)', () => {
     expect(validate(wrongType)).toMatchObject({ invalid: 1 });
   });
 
+  it('runs the notification relay from the worker image with its own entry point and the shared settings', () => {
+    const { manifests } = render();
+    const relay = container(find(manifests, 'Deployment', 'onetrip-relay'));
+    const worker = container(find(manifests, 'Deployment', 'onetrip-worker'));
+    expect((relay as { image?: string }).image).toBe((worker as { image?: string }).image);
+    expect((relay as { command?: string[] }).command).toEqual(['node', 'dist/apps/worker/apps/worker/src/relay/relay-main.js']);
+    expect(env(relay).get('DATABASE_URL')).toEqual(env(worker).get('DATABASE_URL'));
+  });
+
   it('runs the API with liveness and readiness probes on their own endpoints, a Service, CPU autoscaling and a disruption budget for both', () => {
     const { manifests } = render();
     const api = container(find(manifests, 'Deployment', 'onetrip-api'));
