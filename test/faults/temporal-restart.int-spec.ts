@@ -62,8 +62,13 @@ describe('the Temporal server killed with SIGKILL and restarted on its database 
     await gate.query('LOCK TABLE department_outages IN ACCESS EXCLUSIVE MODE');
     for (const caseId of before) expect(await completeSamr(caseId)).toBe(200);
     for (const caseId of after) await openTaskId(db, caseId, 'SAMR');
+    // Held inside the activity: opening an automatic step reads the outages in the same statement, so each
+    // waits on the lock (counted by the lock, as pg_stat_activity keeps only 1 kB of a query's text).
     const midActivity = await waitFor('automatic steps opened and held', async () => {
-      const { rows } = await db.query(`SELECT count(*)::int AS n FROM tasks WHERE case_id = ANY($1) AND department <> 'SAMR' AND status = 'OPEN'`, [before]);
+      const { rows } = await db.query(
+        `SELECT count(DISTINCT a.pid)::int AS n FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
+          WHERE a.datname = current_database() AND a.application_name = 'onetrip-worker' AND l.relation = 'department_outages'::regclass`,
+      );
       const n = (rows[0] as { n: number }).n;
       return n === before.length * 4 ? n : undefined;
     });

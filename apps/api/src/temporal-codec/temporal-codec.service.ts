@@ -17,6 +17,9 @@ const isEncrypted = (payload: PayloadJsonDto): boolean => textOf(payload.metadat
 // times, a patch's id. Temporal's CLI and Web UI send them to the codec with the rest of a history.
 const LOCAL_ACTIVITY_MARKER_KEYS = new Set(['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time']);
 const PATCH_MARKER_KEYS = new Set(['id', 'deprecated']);
+// The OpenTelemetry interceptors' header (W3C trace context and baggage: trace ids and the request id), which the
+// SDK writes past the codec; the Temporal CLI and Web UI send it with the rest of a history.
+const TRACE_CONTEXT_KEYS = new Set(['traceparent', 'tracestate', 'baggage']);
 
 function isSdkBookkeeping(payload: PayloadJsonDto): boolean {
   if (textOf(payload.metadata?.encoding) !== 'json/plain') return false;
@@ -28,7 +31,7 @@ function isSdkBookkeeping(payload: PayloadJsonDto): boolean {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const keys = Object.keys(value);
-  return keys.length > 0 && [LOCAL_ACTIVITY_MARKER_KEYS, PATCH_MARKER_KEYS].some((known) => keys.every((key) => known.has(key)));
+  return keys.length > 0 && [LOCAL_ACTIVITY_MARKER_KEYS, PATCH_MARKER_KEYS, TRACE_CONTEXT_KEYS].some((known) => keys.every((key) => known.has(key)));
 }
 
 /** Temporal's codec-server protocol over our payload codec, so authorised staff can read histories. */
