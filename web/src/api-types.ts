@@ -1565,8 +1565,8 @@ export interface components {
             department: string;
             /** Format: date-time */
             dueAt: string;
-            /** @description The enterprise name applied for (public once registered) */
-            enterpriseName: string;
+            /** @description The enterprise name applied for (public once registered); null for a process whose form names no enterprise */
+            enterpriseName: string | null;
             /** @example 7c0e…-….SAMR.1 */
             id: string;
             /** Format: date-time */
@@ -1956,8 +1956,8 @@ export interface components {
         };
         StuckCaseDto: {
             caseId: string;
-            /** @description The enterprise name applied for (public information) */
-            enterpriseName: string;
+            /** @description The enterprise name applied for (public information); null for a process whose form names no enterprise */
+            enterpriseName: string | null;
             /** @description Minutes since then */
             lateMinutes: number;
             /** @description Each reason with its facts and a one-line summary */
@@ -2050,8 +2050,8 @@ export interface components {
             dueAt: string;
             /** @description What the steps this one depends on issued */
             earlierResults: components["schemas"]["EarlierResultDto"][];
-            /** @description The enterprise name applied for */
-            enterpriseName: string;
+            /** @description The enterprise name applied for; null for a process whose form names no enterprise */
+            enterpriseName: string | null;
             /** @description Every field of `form`, labelled and in words, in the form's order */
             fields: components["schemas"]["LabelledFieldDto"][];
             /** @description Things to check on this part of the form */

@@ -65,7 +65,7 @@ export class TimelineEntryDto implements TimelineEntry {
 export class StuckCaseDto {
   @ApiProperty() caseId!: string;
   @ApiProperty() status!: string;
-  @ApiProperty({ description: 'The enterprise name applied for (public information)' }) enterpriseName!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The enterprise name applied for (public information); null for a process whose form names no enterprise' }) enterpriseName!: string | null;
   @ApiProperty() submittedAt!: string;
   @ApiProperty({ description: 'When the earliest reason began' }) stuckSince!: string;
   @ApiProperty({ description: 'Minutes since then' }) lateMinutes!: number;

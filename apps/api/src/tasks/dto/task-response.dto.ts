@@ -18,7 +18,7 @@ export class TaskSummaryDto {
 
 /** An inbox row: the task with whose case it is and its time left in working time. */
 export class InboxTaskDto extends TaskSummaryDto {
-  @ApiProperty({ description: 'The enterprise name applied for (public once registered)' }) enterpriseName!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The enterprise name applied for (public once registered); null for a process whose form names no enterprise' }) enterpriseName!: string | null;
   @ApiPropertyOptional({ example: '赵*', description: "The applicant's name, all but its first character masked (the task page shows what the step reads)" }) applicantName?: string;
   @ApiProperty({ type: 'integer', description: "Working minutes until the time limit by the case's calendar; negative once past it" }) workingMinutesLeft!: number;
 }
@@ -101,7 +101,7 @@ export class TaskDetailResponseDto extends TaskSummaryDto {
   @ApiPropertyOptional({ type: [LabelledFieldDto], description: 'What the step issued, labelled and in words (from its outputs schema)' }) outputFields?: LabelledFieldDto[];
   @ApiProperty({ enum: TASK_DECISIONS, isArray: true, description: "What a clerk may decide on this step, from its kind (an objection's ruling step is not returned for correction); the others are refused" })
   decisions!: TaskDecisionKind[];
-  @ApiProperty({ description: 'The enterprise name applied for' }) enterpriseName!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The enterprise name applied for; null for a process whose form names no enterprise' }) enterpriseName!: string | null;
   @ApiProperty({ type: 'integer', description: "Working minutes until the time limit by the case's calendar; negative once past it" }) workingMinutesLeft!: number;
   @ApiProperty({ type: [EarlierResultDto], description: 'What the steps this one depends on issued' }) earlierResults!: EarlierResultDto[];
   @ApiPropertyOptional({ type: PreviousRoundDto, description: 'Round 2 and later: the reasons of the round before and the corrected fields, old → new' }) previousRound?: PreviousRoundDto;
