@@ -162,6 +162,16 @@ describe('notification relay', () => {
     expect((await http('POST', '/admin/notification-deliveries/not-a-number/retry', { token: admin.token })).status).toBe(404);
   });
 
+  it('goes on planning when a channel already has a delivery written under another key', async () => {
+    // A delivery written some other way (an admin's tool, a test fixture): planning that notification must
+    // skip the channel, not fail the relay's every pass (the suite's order once put the fuzz's fixture first).
+    const planted = `planted-${randomUUID()}`;
+    const { id } = (await db.query(`INSERT INTO notifications (dedupe_key, case_id, recipient_id, kind, payload) VALUES ($1, $2, $3, 'SUBMITTED', '{}') RETURNING id::text`, [planted, caseId, applicant.id])).rows[0] as { id: string };
+    await db.query(`INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, status, attempts) VALUES ($1, 'SMS', $2, 'DEAD', 3)`, [id, `other-${planted}/SMS`]);
+    const next = (await fileCase(applicant.token)).id;
+    expect((await waitDelivered(`${next}:SUBMITTED`, 3, 'a later case delivered on three channels')).map((row) => row.channel)).toEqual(['EMAIL', 'IN_APP', 'SMS']);
+  });
+
   it('keeps e-mail addresses and mobiles out of the relay\'s log lines', () => {
     const lines = [...relayLines, ...relay.lines];
     expect(lines.some((line) => line.includes('notification delivered'))).toBe(true);

@@ -39,9 +39,11 @@ export class DeliveryStore {
       }[];
       for (const row of rows) {
         for (const channel of channelsFor(routing, row.kind)) {
+          // Either key taken (this dedupe key, or a delivery on this channel written some other way, e.g. an
+          // admin's): the channel has its delivery. One such row must not stop the relay's every pass.
           await manager.query(
             `INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, status, sent_at)
-             VALUES ($1, $2, $3, $4, CASE WHEN $4 = 'SENT' THEN now() END) ON CONFLICT (dedupe_key) DO NOTHING`,
+             VALUES ($1, $2, $3, $4, CASE WHEN $4 = 'SENT' THEN now() END) ON CONFLICT DO NOTHING`,
             [row.id, channel, `${row.dedupe_key}/${channel}`, channel === 'IN_APP' ? 'SENT' : 'PENDING'],
           );
         }
