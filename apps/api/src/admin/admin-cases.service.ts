@@ -335,9 +335,8 @@ export class AdminCasesService {
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const round = record.correctionRound;
     const sent = await this.dataSource.transaction(async (manager) => {
-      const [existing] = (await manager.query(`SELECT 1 FROM notifications WHERE dedupe_key = $1`, [`${record.id}:REMINDER:${round}:${day}`])) as unknown[];
-      if (existing) return false;
-      await this.notifications.insertOnce(manager, { dedupeKey: `${record.id}:REMINDER:${round}:${day}`, caseId: record.id, recipientId: record.applicantId, kind: 'CORRECTION_REMINDER', payload: { round } });
+      const inserted = await this.notifications.insertOnce(manager, { dedupeKey: `${record.id}:REMINDER:${round}:${day}`, caseId: record.id, recipientId: record.applicantId, kind: 'CORRECTION_REMINDER', payload: { round } });
+      if (!inserted) return false;
       await this.audit.record({ actor: admin, action: 'REMIND_APPLICANT', caseId: record.id, details: { round, reason } }, manager);
       return true;
     });
