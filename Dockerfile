@@ -24,18 +24,21 @@ COPY package.json package-lock.json ./
 RUN npm ci
 
 # ---------------------------------------------------------------------------
-# build: compile both Nest apps and the web pages. Output: dist/apps/api/apps/api/src/main.js,
-# dist/apps/worker/apps/worker/src/main.js (with the compiled workflow code the worker bundles at
-# start) and web/dist. The test -f makes a changed output layout fail the image build here rather
-# than at container start.
+# build: compile both Nest apps and the web pages, and bundle the workflow code once. Output:
+# dist/apps/api/apps/api/src/main.js, dist/apps/worker/apps/worker/src/main.js, the prebuilt workflow
+# bundle dist/apps/worker/workflow-bundle.js (the compiled workflow code through Temporal's bundler:
+# every worker of this image runs the same bytes, and starts without webpack) and web/dist. The test -f
+# makes a changed output layout fail the image build here rather than at container start.
 # ---------------------------------------------------------------------------
 FROM deps AS build
 COPY . .
 RUN npx nest build api && npx nest build worker \
+ && npx tsx scripts/bundle-workflows.ts dist/apps/worker/workflow-bundle.js \
  && npm ci --prefix web && npm run build --prefix web \
  && test -f dist/apps/api/apps/api/src/main.js \
  && test -f dist/apps/worker/apps/worker/src/main.js \
  && test -f dist/apps/worker/libs/workflows/src/workflows/index.js \
+ && test -f dist/apps/worker/workflow-bundle.js \
  && test -f web/dist/index.html
 
 # ---------------------------------------------------------------------------
@@ -57,11 +60,12 @@ EXPOSE 3000
 CMD ["node", "dist/apps/api/apps/api/src/main.js"]
 
 # ---------------------------------------------------------------------------
-# worker: the Temporal worker. It bundles the compiled workflow code
-# (dist/apps/worker/libs/workflows/src/workflows) with Temporal's bundler when it
-# starts. No port: it only makes outbound connections.
+# worker: the Temporal worker, running the workflow bundle built above (WORKFLOW_BUNDLE_PATH; unset, it
+# would bundle at start). A deploy of changed workflow code is a new image: see docs/operations.md,
+# "Deploying new workflow code". No port: it only makes outbound connections.
 # ---------------------------------------------------------------------------
 FROM runtime AS worker
 COPY --from=build /app/dist/apps/worker ./dist/apps/worker
+ENV WORKFLOW_BUNDLE_PATH=/app/dist/apps/worker/workflow-bundle.js
 USER node
 CMD ["node", "dist/apps/worker/apps/worker/src/main.js"]

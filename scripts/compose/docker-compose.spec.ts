@@ -315,6 +315,50 @@ export function endlessJobs(compose: Mapping): string[] {
   }
   return problems;
 }
+
+/** `ENV` variables along a stage's lineage (`KEY=value` pairs; the nearest stage wins). */
+export function stageEnv(stages: readonly DockerStage[], name: string): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const stage of [...stageLineage(stages, name)].reverse()) {
+    for (const { args } of stage.instructions.filter((i) => i.keyword === 'ENV')) {
+      for (const pair of args.split(/\s+/)) {
+        const eq = pair.indexOf('=');
+        if (eq > 0) env.set(pair.slice(0, eq), pair.slice(eq + 1));
+      }
+    }
+  }
+  return env;
+}
+
+/**
+ * Why the worker image would not run a workflow bundle built at image build, or [] when it does: the build
+ * stage writes it (scripts/bundle-workflows.ts) and checks it is there, the worker target copies it from the
+ * build stage and points WORKFLOW_BUNDLE_PATH at it (unset, the worker would bundle at every start).
+ */
+export function workflowBundleProblems(stages: readonly DockerStage[]): string[] {
+  const problems: string[] = [];
+  const bundlePath = stageEnv(stages, 'worker').get('WORKFLOW_BUNDLE_PATH');
+  if (bundlePath === undefined) return ['worker target sets no WORKFLOW_BUNDLE_PATH: it bundles at every start'];
+  const workdir = effective(stages, 'build', 'WORKDIR') ?? '/';
+  const relative = posix.relative(workdir, bundlePath);
+  const build = runLines(stageNamed(stages, 'build')).join('\n');
+  const written = new RegExp(`\\bnpx tsx scripts/bundle-workflows\\.ts ${relative.replace(/[.]/g, '\\.')}(\\s|$)`);
+  if (!written.test(build)) problems.push(`build stage does not write ${relative} with scripts/bundle-workflows.ts`);
+  if (!build.includes(`test -f ${relative}`)) problems.push(`build stage does not check that ${relative} was written`);
+  // The bundle is made from the compiled workflow code: it must come after `nest build worker`.
+  if (build.indexOf('nest build worker') < 0 || build.indexOf('scripts/bundle-workflows.ts') < build.indexOf('nest build worker')) problems.push('the bundle is not written after nest build worker');
+  const copied = stageLineage(stages, 'worker')
+    .flatMap(copyLines)
+    .some((copy) => {
+      const [from, source, target] = copy.split(/\s+/);
+      if (from !== '--from=build' || source === undefined || target === undefined) return false;
+      const into = posix.resolve(effective(stages, 'worker', 'WORKDIR') ?? '/', target);
+      return bundlePath.startsWith(`${into}/`) && posix.resolve(workdir, relative).startsWith(`${source}/`);
+    });
+  if (!copied) problems.push(`worker target does not copy ${bundlePath} from the build stage`);
+  return problems;
+}
+
 const APPS = ['api', 'worker'] as const;
 
 describe('deployment helpers (so the checks below can actually fail)', () => {
@@ -371,6 +415,21 @@ describe('deployment helpers (so the checks below can actually fail)', () => {
     const compose = parseCompose(readRepoFile('docker-compose.yml'));
     serviceOf(compose, 'temporal-schema')['restart'] = 'unless-stopped';
     expect(endlessJobs(compose)).toEqual(['temporal waits for temporal-schema to complete, but it restarts unless-stopped']);
+  });
+
+  it('flags a worker image that would bundle at start, or point at a bundle it never built or copied', () => {
+    const dockerfile = readRepoFile('Dockerfile');
+    const problems = (edit: (text: string) => string): string[] => workflowBundleProblems(parseDockerfile(edit(dockerfile)));
+    expect(problems((text) => text.replace(/^ENV WORKFLOW_BUNDLE_PATH=.*$/m, ''))).toEqual(['worker target sets no WORKFLOW_BUNDLE_PATH: it bundles at every start']);
+    expect(problems((text) => text.replace(/^ && npx tsx scripts\/bundle-workflows\.ts .*\n/m, ''))).toEqual([
+      'build stage does not write dist/apps/worker/workflow-bundle.js with scripts/bundle-workflows.ts',
+      'the bundle is not written after nest build worker',
+    ]);
+    expect(problems((text) => text.replace('ENV WORKFLOW_BUNDLE_PATH=/app/dist/apps/worker/workflow-bundle.js', 'ENV WORKFLOW_BUNDLE_PATH=/app/workflow-bundle.js'))).toEqual([
+      'build stage does not write workflow-bundle.js with scripts/bundle-workflows.ts',
+      'build stage does not check that workflow-bundle.js was written',
+      'worker target does not copy /app/workflow-bundle.js from the build stage',
+    ]);
   });
 
   it('reads ports, volumes and environment in every compose syntax', () => {
@@ -553,6 +612,12 @@ describe('docker-compose.yml', () => {
     expect(unhealthyDependencies(compose)).toEqual([]);
   });
 
+  it('points the worker at the workflow bundle its image carries', () => {
+    const bundlePath = stageEnv(stages, 'worker').get('WORKFLOW_BUNDLE_PATH');
+    expect(bundlePath).toBe('/app/dist/apps/worker/workflow-bundle.js');
+    expect(envValue(service('worker'), 'WORKFLOW_BUNDLE_PATH')).toBe(bundlePath);
+  });
+
   it('runs the notification relay from the worker image with its own entry point and the shared settings', () => {
     const relay = service('relay');
     expect(relay['build']).toEqual(service('worker')['build']);
@@ -636,9 +701,11 @@ describe('Dockerfile', () => {
     expect(stageNamed(stages, 'api').instructions).toContainEqual({ keyword: 'EXPOSE', args: '3000' });
   });
 
-  it('builds the compiled workflow code the worker bundles at start, and the web pages the api serves', () => {
+  it('bundles the workflow code at image build and runs the worker from that bundle, and builds the web pages the api serves', () => {
     const build = runLines(stageNamed(stages, 'build')).join('\n');
     expect(build).toContain('test -f dist/apps/worker/libs/workflows/src/workflows/index.js');
+    expect(workflowBundleProblems(stages)).toEqual([]);
+    expect(existsSync(resolve(REPO_ROOT, 'scripts/bundle-workflows.ts'))).toBe(true);
     expect(build).toContain('npm run build --prefix web');
     const apiCopies = stageLineage(stages, 'api').flatMap(copyLines);
     expect(apiCopies.some((c) => c.includes('--from=build') && c.includes('web/dist'))).toBe(true);

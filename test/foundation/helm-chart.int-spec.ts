@@ -96,6 +96,17 @@ describe('the Helm chart (deploy/helm/onetrip)', () => {
     expect(env(relay).get('DATABASE_URL')).toEqual(env(worker).get('DATABASE_URL'));
   });
 
+  it('runs the worker from the workflow bundle its image carries (the path the Dockerfile writes and sets)', () => {
+    const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const imageBundle = /^ENV WORKFLOW_BUNDLE_PATH=(\S+)$/m.exec(dockerfile)?.[1];
+    expect(imageBundle).toBe('/app/dist/apps/worker/workflow-bundle.js');
+    expect(dockerfile).toContain(`npx tsx scripts/bundle-workflows.ts ${path.posix.relative('/app', imageBundle ?? '')}`);
+    for (const args of [[], ['-f', path.join(CHART, 'ci/tls-values.yaml')]]) {
+      const worker = env(container(find(render(...args).manifests, 'Deployment', 'onetrip-worker')));
+      expect(worker.get('WORKFLOW_BUNDLE_PATH')?.value).toBe(imageBundle);
+    }
+  });
+
   it('runs the API with liveness and readiness probes on their own endpoints, a Service, CPU autoscaling and a disruption budget for both', () => {
     const { manifests } = render();
     const api = container(find(manifests, 'Deployment', 'onetrip-api'));
@@ -156,6 +167,7 @@ describe('the Helm chart (deploy/helm/onetrip)', () => {
     [['--set', 'temporal.tls.enabled=true', '--set', 'temporal.tls.clientCertificate=true'], 'temporal.tls.clientCertificate needs temporal.tls.existingSecret'],
     [['--set', 'temporal.tls.existingSecret=s'], 'temporal.tls.existingSecret is set but temporal.tls.enabled is false'],
     [['--set', 'secrets.existingSecret='], 'secrets.existingSecret'],
+    [['--set', 'worker.workflowBundlePath='], "worker.workflowBundlePath: the worker image's prebuilt workflow bundle"],
   ])('refuses a half-set configuration %j', (args, message) => {
     const run = spawnSync(helm, ['template', 'onetrip', CHART, '--kube-version', kubeVersion, ...args], { encoding: 'utf8' });
     expect(run.status).not.toBe(0);
