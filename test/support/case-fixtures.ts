@@ -153,6 +153,7 @@ export async function startProcessCaseDirectly(
   form: ApplicationForm,
   policy: CasePolicy,
   caseId: string = randomUUID(),
+  taskQueue = testStack().taskQueue,
 ): Promise<{ caseId: string; applicantId: string }> {
   const applicantId = await insertUser(db);
   await db.query(
@@ -176,7 +177,7 @@ export async function startProcessCaseDirectly(
     skipped: [],
     policy,
   };
-  await temporal.workflow.start(PROCESS_WORKFLOW, { taskQueue: testStack().taskQueue, workflowId: caseWorkflowId(caseId), args: [input] });
+  await temporal.workflow.start(PROCESS_WORKFLOW, { taskQueue, workflowId: caseWorkflowId(caseId), args: [input] });
   return { caseId, applicantId };
 }
 
