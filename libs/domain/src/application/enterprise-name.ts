@@ -136,24 +136,64 @@ const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {
   PARTNERSHIP: 'a partnership',
 };
 
+interface WordLookup {
+  words: Set<string>;
+  longest: number;
+}
+
+// Looked up by each length the text could end (or start) with, longest first, instead of scanning the list.
+const lookups = new WeakMap<readonly string[], WordLookup>();
+function lookupOf(candidates: readonly string[]): WordLookup {
+  let lookup = lookups.get(candidates);
+  if (!lookup) {
+    const words = new Set(candidates.filter((c) => c.length > 0));
+    lookup = { words, longest: Math.max(0, ...[...words].map((w) => w.length)) };
+    lookups.set(candidates, lookup);
+  }
+  return lookup;
+}
+
 function longestPrefix(text: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const c of candidates) if (c.length > 0 && text.startsWith(c) && (best === null || c.length > best.length)) best = c;
-  return best;
+  const { words, longest } = lookupOf(candidates);
+  for (let length = Math.min(longest, text.length); length > 0; length--) if (words.has(text.slice(0, length))) return text.slice(0, length);
+  return null;
 }
 
 function longestSuffix(text: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const c of candidates) if (c.length > 0 && text.endsWith(c) && (best === null || c.length > best.length)) best = c;
-  return best;
+  const { words, longest } = lookupOf(candidates);
+  for (let length = Math.min(longest, text.length); length > 0; length--) if (words.has(text.slice(text.length - length))) return text.slice(text.length - length);
+  return null;
 }
 
 const codePoints = (text: string): number => Array.from(text).length;
 
 /** Automatic name check: composition, allowed characters, forbidden words and uniqueness. */
+// The vocabularies are long (GB/T 4754 words, division names) and fixed per rule set: normalise each list once.
+const normalisedLists = new WeakMap<readonly string[], string[]>();
+function normalise(words: readonly string[]): string[] {
+  let list = normalisedLists.get(words);
+  if (!list) {
+    list = words.map(normaliseEnterpriseName);
+    normalisedLists.set(words, list);
+  }
+  return list;
+}
+
+const foldedLists = new WeakMap<readonly string[], string[]>();
+function cachedMap(cache: WeakMap<readonly string[], string[]>, words: readonly string[], map: (word: string) => string): string[] {
+  let list = cache.get(words);
+  if (!list) {
+    list = words.map(map);
+    cache.set(words, list);
+  }
+  return list;
+}
+const foldedWords = (words: readonly string[]): string[] => cachedMap(foldedLists, words, (w) => toSimplifiedChinese(normaliseEnterpriseName(w)));
+const foldedNameLists = new WeakMap<readonly string[], string[]>();
+const foldedNames = (names: readonly string[]): string[] => cachedMap(foldedNameLists, names, foldEnterpriseName);
+
 export function nameCheck(name: string, entityType: EntityType, rules: Partial<NameRules> = {}): NameCheckResult {
   const config: NameRules = { ...DEFAULT_NAME_RULES, ...rules };
-  const normalise = (words: readonly string[]) => words.map(normaliseEnterpriseName);
   const folded = foldEnterpriseName(name);
   const normalisedName = normaliseEnterpriseName(name);
   const problems: NameProblem[] = [];
@@ -169,7 +209,8 @@ export function nameCheck(name: string, entityType: EntityType, rules: Partial<N
     add('NAME_INVALID_CHARACTERS', 'The enterprise name may only use Chinese characters and brackets');
   }
   // Folded both sides: a forbidden word written in traditional characters is still that word.
-  const forbidden = normalise(config.forbiddenWords).filter((w) => w.length > 0 && folded.includes(toSimplifiedChinese(w)));
+  const foldedForbidden = foldedWords(config.forbiddenWords);
+  const forbidden = normalise(config.forbiddenWords).filter((w, i) => w.length > 0 && folded.includes(foldedForbidden[i]));
   if (forbidden.length > 0) {
     add('NAME_FORBIDDEN_WORD', `The enterprise name contains a word that may not be used: ${forbidden.join(', ')}`);
   }
@@ -200,13 +241,13 @@ export function nameCheck(name: string, entityType: EntityType, rules: Partial<N
     if (industry === null) add('NAME_INDUSTRY_MISSING', 'The enterprise name needs an industry or business word before the organisational form');
     if (codePoints(tradeName) < 2) {
       add('NAME_TRADE_NAME_TOO_SHORT', 'The trade name (字号) must have at least 2 characters');
-    } else if (normalise(config.divisionNames).includes(tradeName)) {
+    } else if (lookupOf(normalise(config.divisionNames)).words.has(tradeName)) {
       add('NAME_TRADE_NAME_IS_DIVISION', 'The trade name (字号) may not be the name of an administrative division');
     }
     if (industry !== null) parts = { division, tradeName, industry, organisationalForm: form };
   }
 
-  if (config.takenNames.map(foldEnterpriseName).includes(folded)) add('NAME_TAKEN', 'The enterprise name is already registered');
+  if (lookupOf(foldedNames(config.takenNames)).words.has(folded)) add('NAME_TAKEN', 'The enterprise name is already registered');
 
   problems.sort((a, b) => NAME_PROBLEM_CODES.indexOf(a.code) - NAME_PROBLEM_CODES.indexOf(b.code));
   const decision = forbidden.length > 0 ? 'REJECT' : problems.length > 0 ? 'RETURN' : 'APPROVE';
