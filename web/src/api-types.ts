@@ -1013,7 +1013,7 @@ export interface components {
              * @example 13800001111
              */
             mobile: string;
-            /** @example 王五 */
+            /** @example 张三 */
             name: string;
         };
         ApplicantLookupDto: {
