@@ -25,6 +25,7 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
   let caseId: string;
   let clerkPage: Page;
   let adminPage: Page;
+  let applicantPage: Page;
   const base = (): string => webOrigin();
 
   const decide = async (department: keyof typeof clerks, path: string, body: unknown): Promise<void> => {
@@ -61,7 +62,7 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
   afterEach(async () => {
     if (passed) return;
     failures += 1;
-    for (const [name, page] of [['clerk', clerkPage], ['admin', adminPage]] as const) {
+    for (const [name, page] of [['clerk', clerkPage], ['admin', adminPage], ['applicant', applicantPage]] as const) {
       if (page && !page.isClosed()) await screenshot(page, `staff-failed-${failures}-${name}`).catch(() => undefined);
     }
   });
@@ -199,6 +200,66 @@ describe('staff pages: clerks and admins have what they need to decide', () => {
     await actions.getByLabel('经办人', { exact: true }).selectOption(clerks.TAX.username);
     await screenshot(page, '66-admin-reassign-from-list');
     await checkAccessibility(page, 'admin case, reassign');
+    passed = true;
+  }, 60_000);
+
+  it('lists the applicant\'s notices on /messages, a case whose process names no enterprise by its number, and marks one read', async () => {
+    // A second case whose enterprise name is null, as a process whose form names no enterprise leaves it
+    // (cases.enterprise_name is nullable since the engine's definitions): its SUBMITTED notice must still have a name.
+    const unnamed = (await fileCase(applicant.token, validForm((form) => (form.company.name = uniqueEnterpriseName())))).id;
+    await waitFor('the second case\'s SUBMITTED notice', async () => ((await db.query(`SELECT 1 FROM notifications WHERE case_id = $1 AND kind = 'SUBMITTED'`, [unnamed])).rowCount ? true : undefined), { timeoutMs: 20_000 });
+    await db.query(`UPDATE cases SET enterprise_name = NULL WHERE id = $1`, [unnamed]);
+    // The list shows what the relay delivered in the app (it plans an IN_APP delivery as SENT); no relay runs in this
+    // lane, so its rows are planted as it plans them (the relay spec runs the real one).
+    await db.query(
+      `INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, status, attempts)
+       SELECT id, 'IN_APP', dedupe_key || '/IN_APP', 'SENT', 0 FROM notifications WHERE recipient_id = $1 ON CONFLICT DO NOTHING`,
+      [applicant.id],
+    );
+
+    applicantPage = await opened.browser.newPage({ width: 390, height: 844 });
+    await signIn(applicantPage, base(), applicant.username, 'applicant-pass-1');
+    await applicantPage.waitForURL('**/cases');
+    await checkAccessibility(applicantPage, 'my cases', { oncePerKind: true });
+    await applicantPage.goto(`${base()}/messages`);
+    const list = applicantPage.getByTestId('messages');
+    // The unnamed case by its number, never an empty link.
+    await list.locator('li', { hasText: '申请已受理' }).getByRole('link', { name: `办件 ${unnamed.slice(0, 8)}` }).waitFor();
+    // The notices this test caused: the one notice of TAX's return and the admin's reminder, under the enterprise's name.
+    const named = list.locator('li', { has: applicantPage.locator(`a[href="/cases/${caseId}"]`) });
+    await named.filter({ hasText: '需要补正' }).getByRole('link', { name: enterprise }).waitFor();
+    await named.filter({ hasText: '补正提醒' }).getByRole('link', { name: enterprise }).waitFor();
+    const unread = Number(/\d+/.exec((await applicantPage.getByTestId('unread-count').textContent()) ?? '')?.[0]);
+    expect(unread).toBeGreaterThanOrEqual(4);
+    await screenshot(applicantPage, '67a-applicant-messages');
+    await checkAccessibility(applicantPage, 'messages');
+    await named.filter({ hasText: '补正提醒' }).getByRole('button', { name: '标为已读' }).click();
+    await named.filter({ hasText: '补正提醒' }).getByText('已读', { exact: true }).waitFor();
+    await applicantPage.getByTestId('unread-count').getByText(`未读 ${unread - 1} 条`).waitFor();
+    passed = true;
+  }, 90_000);
+
+  it('lists a dead letter of this case for the admin on /admin/notifications and queues it again on retry', async () => {
+    // The relay (not running in this lane) leaves a delivery DEAD after its attempts: planted here as it would
+    // leave it, for the notice TAX's return sent (the relay spec dead-letters one for real).
+    const notice = (await db.query(`SELECT id FROM notifications WHERE case_id = $1 AND kind = 'CORRECTION_NEEDED' ORDER BY id LIMIT 1`, [caseId])).rows[0] as { id: string };
+    await db.query(`INSERT INTO notification_deliveries (notification_id, channel, dedupe_key, status, attempts, last_error) VALUES ($1, 'SMS', $2, 'DEAD', 3, $3)`, [
+      notice.id,
+      `staff-${caseId}/SMS`,
+      'ServiceUnavailable: the SMS provider answered 503',
+    ]);
+    const page = adminPage;
+    await page.goto(`${base()}/admin/notifications`);
+    const row = page.getByTestId('dead-letters').locator('tbody tr', { has: page.locator(`a[href="/admin/cases/${caseId}"]`) });
+    await row.getByText('需要补正').waitFor();
+    await row.getByText('短信').waitFor();
+    await row.getByText('ServiceUnavailable: the SMS provider answered 503').waitFor();
+    await screenshot(page, '67b-admin-dead-letters');
+    await checkAccessibility(page, 'dead letters');
+    await row.getByRole('button', { name: '重新发送' }).click();
+    await row.waitFor({ state: 'detached' });
+    const status = await db.query(`SELECT status, attempts FROM notification_deliveries WHERE dedupe_key = $1`, [`staff-${caseId}/SMS`]);
+    expect(status.rows[0]).toEqual({ status: 'PENDING', attempts: 0 });
     passed = true;
   }, 60_000);
 

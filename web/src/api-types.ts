@@ -1013,7 +1013,7 @@ export interface components {
              * @example 13800001111
              */
             mobile: string;
-            /** @example 王五 */
+            /** @example 张三 */
             name: string;
         };
         ApplicantLookupDto: {
@@ -1746,8 +1746,11 @@ export interface components {
             caseId: string;
             /** Format: date-time */
             createdAt: string;
-            /** @example 吉首市星火科技有限公司 */
-            enterpriseName: string;
+            /**
+             * @description The enterprise name applied for; null for a process whose form names no enterprise
+             * @example 吉首市星火科技有限公司
+             */
+            enterpriseName: string | null;
             /** @example 42 */
             id: string;
             /**

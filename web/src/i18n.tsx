@@ -645,6 +645,7 @@ const M = {
   'notificationKind.REJECTED': ['未予通过', 'Not approved'],
   'notificationKind.CANCELLED': ['已撤销', 'Cancelled'],
   'notificationKind.COMPLAINT_RESOLVED': ['投诉已处理', 'Complaint answered'],
+  'notificationKind.CORRECTION_REMINDER': ['补正提醒', 'Reminder: corrections needed'],
   'notificationKind.OTHER': ['办理进度更新', 'News on a case'],
   contactTitle: ['邮件通知', 'E-mail notifications'],
   contactCurrent: ['通知将发送至 {email}。', 'Notifications go to {email}.'],

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError } from '../api';
+import { api, ApiError } from '../api';
 import { formatTimeOfDay } from '../format';
 import { hasMessage, useI18n, type Translate } from '../i18n';
 
@@ -107,6 +107,46 @@ export function usePolling(tick: () => void, ms: number, active: boolean): void 
     const id = window.setInterval(() => saved.current(), ms);
     return () => window.clearInterval(id);
   }, [ms, active]);
+}
+
+export interface Loaded<T> {
+  /** The last answer (kept while a reload runs or fails); null until the first one. */
+  data: T | null;
+  /** Why the last load or action failed; null once one succeeds. */
+  error: unknown;
+  reload(): Promise<void>;
+  /** Runs an action (a POST), then loads again; its failure is shown like a load's. */
+  run(action: () => Promise<unknown>): Promise<void>;
+}
+
+/** GETs `path` when the page opens (and again when `path` changes), for pages that show one answer and act on it. */
+export function useLoaded<T>(path: string): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reload = useCallback(async () => {
+    try {
+      setData(await api<T>('GET', path));
+      setError(null);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, [path]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const run = useCallback(
+    async (action: () => Promise<unknown>) => {
+      try {
+        await action();
+      } catch (caught) {
+        setError(caught);
+        return;
+      }
+      await reload();
+    },
+    [reload],
+  );
+  return { data, error, reload, run };
 }
 
 export interface LiveState {

@@ -13,7 +13,7 @@ import { fieldLabel, type Problem } from '../form/form-model';
 import { formatDateTime, formatMinutes, formatMoney, shortId } from '../format';
 import { hasMessage, useI18n, type MessageKey, type Translate } from '../i18n';
 import { Link, navigate, queryParams, usePath } from '../router';
-import type { CaseView, Complaint } from '../api';
+import type { components } from '../api-types';
 
 // The supervisor's pages (督查): stuck cases and why, a case's timeline and actions, complaints, figures.
 
@@ -24,84 +24,15 @@ const NOISY_TIMELINE_EVENTS = new Set(['VIEW_PERSONAL_DATA']);
 type AdminAction = (typeof ACTIONS)[number];
 const PAGE_SIZE = 20;
 
-export interface StuckReason {
-  reason: string;
-  department?: string;
-  departmentName?: LocalizedName;
-  since: string;
-  minutes: number;
-  workingMinutesLate?: number;
-  attempts?: number;
-  lastError?: string;
-  escalated?: boolean;
-  claimedBy?: string;
-  complaintId?: string;
-  summary: string;
-}
-
-interface StuckCase {
-  caseId: string;
-  status: string;
-  enterpriseName: string;
-  submittedAt: string;
-  stuckSince: string;
-  lateMinutes: number;
-  reasons: StuckReason[];
-}
-
-// The admin's view always carries the case id.
-type AdminComplaint = Complaint & { caseId: string };
-
-interface AdminTask {
-  id: string;
-  department: string;
-  round: number;
-  mode: string;
-  status: string;
-  openedAt: string;
-  dueAt: string;
-  overdueAt?: string;
-  escalatedAt?: string;
-  claimedBy?: string;
-  assignedTo?: string;
-  decidedBy?: string;
-  decidedAt?: string;
-}
-
-interface TimelineEntry {
-  at: string;
-  source: 'WORKFLOW' | 'AUDIT';
-  event: string;
-  department?: string;
-  departmentName?: LocalizedName;
-  stepId?: string;
-  stepName?: LocalizedName;
-  actor?: string;
-  round?: number;
-  dueAt?: string;
-  waitUntil?: string;
-  decision?: string;
-  fields?: { path: string; label?: LocalizedName }[];
-  caseStatus?: string;
-  detail?: string;
-}
-
-interface AdminCaseDetail {
-  case: CaseView;
-  form: unknown;
-  tasks: AdminTask[];
-  stuckReasons: StuckReason[];
-  pendingActivities: { activityId: string; activityType: string; department?: string; state: string; attempt: number; lastFailure?: string }[];
-  complaints: AdminComplaint[];
-  complaintsTotal: number;
-  timeline: TimelineEntry[];
-  availableActions: AvailableAction[];
-}
-
-interface AvailableAction {
-  action: AdminAction;
-  stepIds: string[];
-}
+// The admin API's answers as the OpenAPI document types them (web/src/api-types.ts, generated), not copies.
+type Schemas = components['schemas'];
+export type StuckReason = Schemas['StuckReasonDto'];
+type StuckCase = Schemas['StuckCaseDto'];
+type StuckCaseList = Schemas['StuckCaseListDto'];
+type AdminComplaint = Schemas['ComplaintDto'];
+type TimelineEntry = Schemas['TimelineEntryDto'];
+type AdminCaseDetail = Schemas['AdminCaseDetailDto'];
+type AvailableAction = Schemas['AvailableActionDto'];
 
 /** A stuck reason in the reader's language, from its facts (the server's English summary as a fallback). */
 export function reasonText(reason: StuckReason, t: Translate, lang: 'zh' | 'en', departmentName: (d: string) => string): string {
@@ -134,7 +65,7 @@ export function StuckCasesPage() {
   const minAge = params.get('minAgeMinutes') ?? '';
   const q = params.get('q') ?? '';
   const [filters, setFilters] = useState({ reason, department, minAge, q });
-  const [data, setData] = useState<{ items: StuckCase[]; total: number } | null>(null);
+  const [data, setData] = useState<StuckCaseList | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(async () => {
@@ -146,7 +77,7 @@ export function StuckCasesPage() {
     if (department) query.set('department', department);
     if (minAge) query.set('minAgeMinutes', minAge);
     try {
-      setData(await api<{ items: StuckCase[]; total: number }>('GET', `/admin/cases?${query.toString()}`));
+      setData(await api<StuckCaseList>('GET', `/admin/cases?${query.toString()}`));
       setError(null);
     } catch (caught) {
       setError(caught);

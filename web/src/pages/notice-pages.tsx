@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, newIdempotencyKey } from '../api';
+import type { components } from '../api-types';
 import { ErrorNotice, Loading, Notice, PageTitle } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { Session } from '../session';
@@ -7,15 +8,7 @@ import type { Session } from '../session';
 // 公示: the enterprises in their notice period, for anyone (GET /api/notices: name, code and dates only),
 // and, for someone signed in with an applicant account or at the window, an objection to one of them.
 
-interface PublicNotice {
-  caseId: string;
-  stepId: string;
-  processKey: string;
-  enterpriseName: string;
-  uscc: string;
-  startsAt: string;
-  endsAt: string;
-}
+type PublicNotice = components['schemas']['PublicNoticeDto'];
 
 function ObjectionForm({ notice }: { notice: PublicNotice }) {
   const { t } = useI18n();

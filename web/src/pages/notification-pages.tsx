@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api';
 import type { components } from '../api-types';
-import { ErrorNotice, Loading, PageTitle, useAnnounce } from '../components/ui';
+import { ErrorNotice, Loading, PageTitle, useAnnounce, useLoaded } from '../components/ui';
 import { formatDateTime, shortId } from '../format';
-import { useI18n, type MessageKey } from '../i18n';
+import { hasMessage, useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 
 // 消息通知: an applicant's in-app notices (with the unread count) and e-mail settings; the admins' dead letters.
@@ -14,11 +14,13 @@ type Contact = components['schemas']['NotificationContactDto'];
 type DeliveryList = components['schemas']['NotificationDeliveryListDto'];
 type Delivery = components['schemas']['NotificationDeliveryDto'];
 
-const KINDS = ['SUBMITTED', 'CORRECTION_NEEDED', 'COMPLETED', 'REJECTED', 'CANCELLED', 'COMPLAINT_RESOLVED'];
-
+/** A notice's kind in words: each kind the messages name (a new one shows as news on a case until they do). */
 function useKindText(): (kind: string) => string {
   const { t } = useI18n();
-  return (kind) => (KINDS.includes(kind) ? t(`notificationKind.${kind}` as MessageKey) : t('notificationKind.OTHER'));
+  return (kind) => {
+    const key = `notificationKind.${kind}`;
+    return hasMessage(key) ? t(key) : t('notificationKind.OTHER');
+  };
 }
 
 /** The unread count for the menu: polled, so a notice that arrives shows without a reload. */
@@ -102,28 +104,12 @@ function ContactForm() {
 export function MessagesPage() {
   const { t, lang } = useI18n();
   const kindText = useKindText();
-  const [list, setList] = useState<NotificationList | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(async () => {
-    try {
-      setList(await api<NotificationList>('GET', '/notifications?limit=50'));
-      setError(null);
-    } catch (caught) {
-      setError(caught);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const markRead = async (notice: Notification) => {
-    try {
+  const { data: list, error, run } = useLoaded<NotificationList>('/notifications?limit=50');
+  const markRead = (notice: Notification) =>
+    run(async () => {
       await api<Notification>('POST', `/notifications/${notice.id}/read`);
       window.dispatchEvent(new Event('onetrip:notifications-changed'));
-      await load();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    });
   return (
     <>
       <PageTitle title={t('messagesTitle')}>{t('messagesTitle')}</PageTitle>
@@ -139,7 +125,10 @@ export function MessagesPage() {
               {list.items.map((notice) => (
                 <li key={notice.id} className={notice.readAt ? 'message' : 'message message--unread'}>
                   <p>
-                    <strong>{kindText(notice.kind)}</strong> · <Link href={`/cases/${notice.caseId}`}>{notice.enterpriseName}</Link> ({t('caseTitle', { id: shortId(notice.caseId) })})
+                    <strong>{kindText(notice.kind)}</strong> ·{' '}
+                    {/* A process whose form names no enterprise: the case by its number alone. */}
+                    <Link href={`/cases/${notice.caseId}`}>{notice.enterpriseName ?? t('caseTitle', { id: shortId(notice.caseId) })}</Link>
+                    {notice.enterpriseName && ` (${t('caseTitle', { id: shortId(notice.caseId) })})`}
                   </p>
                   <p className="hint">{formatDateTime(notice.createdAt, lang)}</p>
                   {notice.readAt ? (
@@ -164,28 +153,12 @@ export function DeadLettersPage() {
   const { t, lang } = useI18n();
   const kindText = useKindText();
   const announce = useAnnounce();
-  const [list, setList] = useState<DeliveryList | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(async () => {
-    try {
-      setList(await api<DeliveryList>('GET', '/admin/notification-deliveries?status=DEAD&limit=100'));
-      setError(null);
-    } catch (caught) {
-      setError(caught);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const retry = async (delivery: Delivery) => {
-    try {
+  const { data: list, error, run } = useLoaded<DeliveryList>('/admin/notification-deliveries?status=DEAD&limit=100');
+  const retry = (delivery: Delivery) =>
+    run(async () => {
       await api<Delivery>('POST', `/admin/notification-deliveries/${delivery.id}/retry`);
       announce(t('deadLetterRetried'));
-      await load();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    });
   return (
     <>
       <PageTitle title={t('deadLettersTitle')}>{t('deadLettersTitle')}</PageTitle>

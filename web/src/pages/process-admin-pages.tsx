@@ -1,7 +1,7 @@
 import type { DefinitionProblem } from '@onetrip/domain';
-import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
-import { ErrorNotice, Loading, Notice, PageTitle, setFlash, takeFlash, useAnnounce } from '../components/ui';
+import { ErrorNotice, Loading, Notice, PageTitle, setFlash, takeFlash, useAnnounce, useLoaded } from '../components/ui';
 import { localName, versionPath, type AdminProcessSummary, type ProcessDefinitionView } from '../engine/process-api';
 import { ProcessGraph } from '../engine/process-graph-view';
 import { SchemaFields } from '../engine/schema-fields';
@@ -23,20 +23,9 @@ function DefinitionStatus({ status }: { status: string }) {
 
 export function ProcessListPage() {
   const { t, lang } = useI18n();
-  const [items, setItems] = useState<AdminProcessSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data, error } = useLoaded<{ items: AdminProcessSummary[] }>('/admin/processes');
+  const items = data?.items;
   const [flash] = useState(() => takeFlash());
-  const load = useCallback(async () => {
-    try {
-      setItems((await api<{ items: AdminProcessSummary[] }>('GET', '/admin/processes')).items);
-      setError(null);
-    } catch (caught) {
-      setError(caught);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <>

@@ -6,7 +6,8 @@ export interface InboxRow {
   id: string;
   case_id: string;
   kind: string;
-  enterprise_name: string;
+  // Null for a process whose form names no enterprise.
+  enterprise_name: string | null;
   payload: Record<string, unknown>;
   created_at: Date;
   read_at: Date | null;

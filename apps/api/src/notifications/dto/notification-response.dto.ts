@@ -4,7 +4,7 @@ export class NotificationDto {
   @ApiProperty({ example: '42' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ example: 'CORRECTION_NEEDED', description: 'SUBMITTED, CORRECTION_NEEDED, COMPLETED, REJECTED, CANCELLED, COMPLAINT_RESOLVED, …' }) kind!: string;
-  @ApiProperty({ example: '吉首市星火科技有限公司' }) enterpriseName!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: '吉首市星火科技有限公司', description: 'The enterprise name applied for; null for a process whose form names no enterprise' }) enterpriseName!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Codes and ids only (round, uscc, reason, complaintId)' }) payload!: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'When the applicant marked it read; absent while unread' }) readAt?: string;
