@@ -183,6 +183,7 @@ function serverComparison(dev: CaseSectionResult, pg: CaseSectionResult): string
   const rate = (phase: Phase): string => `${phase.sustainedPerSecond} (${phase.overallPerSecond})`;
   const p50 = (phase: Phase): string => ms(phase.outcomeLatency?.p50);
   const rows: [string, (cases: CaseSectionResult) => string][] = [
+    ['sizes: fixed rate, full speed, floor (workflows each)', (cases) => `${cases.fixedRate.ours.workflows}, ${cases.fullSpeed.ours.workflows}, ${cases.fullSpeed.floor.workflows}`],
     ['OneTrip AUTO cases/s at full speed, sustained (overall)', (cases) => rate(cases.fullSpeed.ours)],
     ['skeleton workflows/s, sustained (overall)', (cases) => rate(cases.fullSpeed.skeleton)],
     ['one-activity floor /s, sustained (overall)', (cases) => rate(cases.fullSpeed.floor)],
@@ -192,7 +193,7 @@ function serverComparison(dev: CaseSectionResult, pg: CaseSectionResult): string
     [`p50 submit-to-outcome at ${dev.fixedRate.perSecond}/s: ours / skeleton`, (cases) => `${p50(cases.fixedRate.ours)} / ${p50(cases.fixedRate.skeleton)}`],
   ];
   return [
-    '#### Dev server beside the full server (same run, same sizes)',
+    '#### Dev server beside the full server (same run)',
     '',
     '| | dev server (SQLite) | full server (PostgreSQL) |',
     '|---|---|---|',
