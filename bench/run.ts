@@ -5,6 +5,7 @@ import { Client as PgClient } from 'pg';
 import { recordPeaks, type BenchContext } from './lib/context';
 import { describeMachine, OtherLoadMeter } from './lib/machine';
 import { parseOptions, usage } from './lib/options';
+import { fullServerOptions, plannedSeconds } from './lib/plan';
 import { evaluateGoals, renderTable, writeResults, type BenchResults } from './lib/report';
 import { BenchStack, fileLog } from './lib/stack';
 import { startTemporalOnPostgres, temporalServerBinary } from '../scripts/stack/temporal-postgres';
@@ -12,7 +13,7 @@ import { runApiSection } from './sections/api-load';
 import { runCaseSection } from './sections/cases';
 import { runClerkSection } from './sections/clerks';
 import { renderClusterMarkdown, runClusterSection } from './sections/cluster';
-import { runPeerSection } from './sections/peer-flowable';
+import { buildPeer, peerBuildNeeded, runPeerSection } from './sections/peer-flowable';
 import { runReadsSection } from './sections/reads';
 
 // `./onetrip bench`: every figure of issue 6 in one run, on servers of its own. See docs/benchmarks.md.
@@ -46,7 +47,13 @@ async function main(): Promise<void> {
   });
 
   try {
+    const plan = plannedSeconds(options, options.sections.includes('peer-flowable') ? peerBuildNeeded() : 'unchanged');
     log(`${options.quick ? 'quick' : 'full'} run on ${os.cpus().length} cores; sections ${options.sections.join(', ')}`);
+    log(`planned on an idle machine: ${Object.entries(plan.seconds).map(([name, seconds]) => `${name} ${seconds} s`).join(', ')}; ${(plan.total / 60).toFixed(1)} min in all`);
+    const setup = new OtherLoadMeter();
+    setup.start();
+    // The peer's Maven build (when its sources changed, or ~/.m2 is empty) overlaps the servers' start instead of a section.
+    const peerBuild = options.sections.includes('peer-flowable') ? buildPeer(log).catch(() => undefined) : undefined;
     await stack.start({ log });
     const db = new PgClient({ connectionString: stack.postgres.url, application_name: 'onetrip-bench' });
     db.on('error', (error) => log(`bench database connection: ${error.message}`));
@@ -61,17 +68,29 @@ async function main(): Promise<void> {
       peaks: {},
       temporal: { address: stack.temporal.address, client: stack.temporalClient, pid: stack.temporal.process.pid! },
     };
+    // The worker runs the migrations; the API and the skeleton worker then start together.
     ctx.procs.worker = await stack.startWorker('worker');
-    ctx.procs.api = await stack.startApi('api-auto', { CASE_DEPARTMENT_MODES: '*=AUTO' });
-    ctx.procs.skeletonWorker = await stack.startSkeletonWorker();
+    [ctx.procs.api, ctx.procs.skeletonWorker] = await Promise.all([stack.startApi('api-auto', { CASE_DEPARTMENT_MODES: '*=AUTO' }), stack.startSkeletonWorker()]);
 
-    const partial: Omit<BenchResults, 'goals' | 'durationSeconds' | 'peakRssMiB'> = { startedAt: new Date(began).toISOString(), options, machine, otherLoad: {} };
+    // Not beside a measured section: a section's CPU must be the section's own (its failure is the peer section's to report).
+    await peerBuild;
+    const buildSeconds = Number(process.env.BENCH_BUILD_SECONDS);
+    const partial: Omit<BenchResults, 'goals' | 'durationSeconds' | 'peakRssMiB'> = {
+      startedAt: new Date(began).toISOString(),
+      options,
+      machine,
+      ...(Number.isFinite(buildSeconds) && process.env.BENCH_BUILD_SECONDS ? { buildSeconds } : {}),
+      otherLoad: { setup: setup.stop() },
+      plannedSeconds: plan.seconds,
+    };
+    log(`setup: ${partial.otherLoad.setup.seconds} s`);
     const section = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
       const meter = new OtherLoadMeter();
       meter.start();
       const result = await run();
       partial.otherLoad[name] = meter.stop();
-      if (partial.otherLoad[name].otherCores > 0.2) log(`  note: other processes used ${partial.otherLoad[name].otherCores} cores meanwhile`);
+      const load = partial.otherLoad[name];
+      log(`  ${name}: ${load.seconds} s, ${load.ownCpuSeconds} s of the bench's CPU${load.otherCores > 0.2 ? `; other processes used ${load.otherCores} cores meanwhile` : ''}`);
       return result;
     };
 
@@ -138,13 +157,13 @@ async function runOnTemporalPostgres(ctx: BenchContext): Promise<NonNullable<Ben
   // The dev server's apps stop (the clerks' cases are all done); fresh ones point at this server.
   await Promise.all([saved.procs.api?.stop(), saved.procs.worker?.stop(), saved.procs.skeletonWorker?.stop()]);
   const env = { TEMPORAL_ADDRESS: server.address };
-  ctx.temporal = { address: server.address, client, pid: server.process.pid! };
+  ctx.temporal = { address: server.address, client, pid: server.process.pid!, name: 'temporal-pg' };
   ctx.procs = {};
   try {
     ctx.procs.worker = await stack.startWorker('worker-temporal-pg', env);
     ctx.procs.api = await stack.startApi('api-temporal-pg', { ...env, CASE_DEPARTMENT_MODES: '*=AUTO' });
     ctx.procs.skeletonWorker = await stack.startSkeletonWorker('skeleton-worker-temporal-pg', env);
-    const result = await runCaseSection(ctx);
+    const result = await runCaseSection({ ...ctx, options: fullServerOptions(ctx.options) });
     const version = (await client.workflowService.getSystemInfo({})).serverVersion ?? 'unknown';
     return { ...result, server: `Temporal server ${version}, PostgreSQL persistence and visibility, 4 history shards` };
   } finally {

@@ -165,7 +165,8 @@ export async function seedReadModel(
     let at = Date.now();
     await db.query(
       `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, form_version, enterprise_name, policy, fees, correction_round, correction,
-                          outcome, uscc, end_reason, submitted_at, completed_at, ended_at, awaiting_applicant_since, last_progress_at, updated_at)
+                          outcome, uscc, end_reason, submitted_at, completed_at, ended_at, awaiting_applicant_since, last_progress_at, updated_at,
+                          process_key, process_version)
        SELECT id, 'case-' || id, applicant, applicant, status,
               jsonb_set($1::jsonb, '{company,name}', to_jsonb('吉首市种子' || g || '科技有限公司')),
               CASE WHEN ${inBucket('completedAfterCorrection')} THEN 2 ELSE 1 END,
@@ -184,7 +185,9 @@ export async function seedReadModel(
                    WHEN ${inBucket('overdue')} THEN submitted + interval '1 hour'
                    WHEN status = 'AWAITING_CORRECTION' THEN submitted + interval '2 hours'
                    ELSE submitted END,
-              now()
+              now(),
+              -- Since the engine (issue 12) every case names its process; the seed is all openings, version 1.
+              'enterprise-opening', 1
        FROM (SELECT g, b, md5('seed-case-' || g)::uuid AS id, md5('seed-user-' || (1 + g % $5::int))::uuid AS applicant, ${CASE_STATUS} AS status,
                     submitted, submitted + make_interval(hours => 2 + (g % 70)) AS finished
              FROM (SELECT g, g % 1000 AS b, ${SUBMITTED} AS submitted FROM generate_series(1, $6::int) g) s) c`,
@@ -196,7 +199,7 @@ export async function seedReadModel(
     const outputsByDepartment = DEPARTMENTS.map((department) => JSON.stringify(DEPARTMENT_OUTPUTS[department]));
     await db.query(
       `INSERT INTO tasks (id, case_id, department, round, mode, status, opened_at, due_at, reminded_at, overdue_at, escalated_at,
-                          claimed_by_id, claimed_at, decided_by_id, decided_at, outputs, return_items, reject_reason)
+                          claimed_by_id, claimed_at, decided_by_id, decided_at, outputs, return_items, reject_reason, step_id)
        SELECT id || '.' || department || '.' || r, id, department, r, 'MANUAL', status, opened, due,
               CASE WHEN overdue THEN due - interval '1 hour' END,
               CASE WHEN overdue THEN due END,
@@ -207,7 +210,9 @@ export async function seedReadModel(
               CASE WHEN status IN ('DONE', 'RETURNED', 'REJECTED') THEN opened + interval '40 minutes' END,
               CASE WHEN status = 'DONE' THEN ($1::jsonb[])[i + 1] END,
               CASE WHEN status = 'RETURNED' THEN '[{"field": "legalRepresentative.mobile", "reason": "手机号无法接通"}]'::jsonb END,
-              CASE WHEN status = 'REJECTED' THEN '企业名称含禁用字词' END
+              CASE WHEN status = 'REJECTED' THEN '企业名称含禁用字词' END,
+              -- The opening's steps are named after their departments.
+              department
        FROM (SELECT c.*, d.department, d.i, rr.r, ${TASK_STATUS} AS status,
                     md5('seed-clerk-' || d.department)::uuid AS clerk,
                     CASE WHEN d.i = 0 THEN c.submitted ELSE c.submitted + interval '1 hour' END + make_interval(hours => 3 * (rr.r - 1)) AS opened

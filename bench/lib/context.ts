@@ -13,7 +13,7 @@ export interface BenchContext {
   /** The processes running now, by role, for CPU and memory readings. */
   procs: { api?: Proc & { url: string }; worker?: Proc; skeletonWorker?: Proc };
   /** The Temporal server the apps use now (the dev server, or the full server on PostgreSQL). */
-  temporal: { address: string; client: Client; pid: number };
+  temporal: { address: string; client: Client; pid: number; name?: string };
   /** Peak RSS (VmHWM, MiB) of each process, read before it is stopped. */
   peaks: Record<string, number>;
 }
@@ -24,4 +24,6 @@ export function recordPeaks(ctx: BenchContext): void {
     const peak = proc ? peakRssMiB(proc.pid) : undefined;
     if (proc && peak !== undefined) ctx.peaks[proc.name] = Math.round(peak * 10) / 10;
   }
+  const temporal = peakRssMiB(ctx.temporal.pid);
+  if (temporal !== undefined) ctx.peaks[ctx.temporal.name ?? 'temporal'] = Math.round(temporal * 10) / 10;
 }

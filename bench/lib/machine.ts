@@ -43,6 +43,15 @@ function machineBusySeconds(): number {
   return (user + nice + system + irq + softirq + steal) / 100;
 }
 
+/** A stretch of the run: its wall time, the CPU of the bench and everything it started, and everyone else's. */
+export interface SectionLoad {
+  seconds: number;
+  /** The bench and its children (servers, apps, the peer's JVM): what the stretch would cost on an idle machine. */
+  ownCpuSeconds?: number;
+  otherCpuSeconds: number;
+  otherCores: number;
+}
+
 /**
  * CPU seconds that processes other than the bench and its children used meanwhile: other work on
  * the machine that would have skewed the figures.
@@ -58,9 +67,15 @@ export class OtherLoadMeter {
     this.began = Date.now();
   }
 
-  stop(): { seconds: number; otherCpuSeconds: number; otherCores: number } {
-    const other = machineBusySeconds() - this.machine - (treeCpuSeconds(process.pid) - this.ours);
+  stop(): SectionLoad {
+    const own = treeCpuSeconds(process.pid) - this.ours;
+    const other = machineBusySeconds() - this.machine - own;
     const seconds = (Date.now() - this.began) / 1000;
-    return { seconds: Math.round(seconds), otherCpuSeconds: Math.round(Math.max(0, other) * 10) / 10, otherCores: Math.round((Math.max(0, other) / seconds) * 100) / 100 };
+    return {
+      seconds: Math.round(seconds),
+      ownCpuSeconds: Math.round(own * 10) / 10,
+      otherCpuSeconds: Math.round(Math.max(0, other) * 10) / 10,
+      otherCores: Math.round((Math.max(0, other) / seconds) * 100) / 100,
+    };
   }
 }

@@ -6,7 +6,7 @@ import type { CaseSectionResult, Phase } from '../sections/cases';
 import type { ClerkSectionResult } from '../sections/clerks';
 import type { PeerSectionResult } from '../sections/peer-flowable';
 import type { ReadsSectionResult } from '../sections/reads';
-import type { Machine } from './machine';
+import type { Machine, SectionLoad } from './machine';
 import type { BenchOptions } from './options';
 import { round, type Summary } from './stats';
 
@@ -19,7 +19,10 @@ export interface Goal {
 
 export interface BenchResults {
   startedAt: string;
+  /** bench/run.ts from start to the results (the build before it is buildSeconds). */
   durationSeconds: number;
+  /** `./onetrip bench`'s build of the apps before the run (BENCH_BUILD_SECONDS), when it ran one. */
+  buildSeconds?: number;
   options: BenchOptions;
   machine: Machine;
   cases?: CaseSectionResult;
@@ -30,7 +33,10 @@ export interface BenchResults {
   clerks?: ClerkSectionResult;
   reads?: ReadsSectionResult;
   peakRssMiB: Record<string, number>;
-  otherLoad: Record<string, { seconds: number; otherCpuSeconds: number; otherCores: number }>;
+  /** What bench/lib/plan.ts expected of each stretch on an idle machine, seconds (build included). */
+  plannedSeconds?: Record<string, number>;
+  /** Per stretch of the run (setup, then each section): wall time, the bench's own CPU, other processes' CPU. */
+  otherLoad: Record<string, SectionLoad>;
   goals: Goal[];
 }
 
@@ -168,6 +174,36 @@ function casesSection(title: string, cases: CaseSectionResult): string[] {
 const OURS_CPU = ['api', 'worker', 'temporal', 'postgres'];
 const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
 
+/** Issue 16: the full Temporal server on PostgreSQL beside the dev server, same run, same sizes. */
+function serverComparison(dev: CaseSectionResult, pg: CaseSectionResult): string[] {
+  const cpu = (phase: Phase, names: string[]): string => {
+    const row = phase.cpuMsPerWorkflow ?? {};
+    return `${names.map((name) => `${name} ${(row[name] ?? 0).toFixed(1)}`).join(' + ')} = **${sum(names.map((name) => row[name] ?? 0)).toFixed(1)}**`;
+  };
+  const rate = (phase: Phase): string => `${phase.sustainedPerSecond} (${phase.overallPerSecond})`;
+  const p50 = (phase: Phase): string => ms(phase.outcomeLatency?.p50);
+  const rows: [string, (cases: CaseSectionResult) => string][] = [
+    ['sizes: fixed rate, full speed, floor (workflows each)', (cases) => `${cases.fixedRate.ours.workflows}, ${cases.fullSpeed.ours.workflows}, ${cases.fullSpeed.floor.workflows}`],
+    ['OneTrip AUTO cases/s at full speed, sustained (overall)', (cases) => rate(cases.fullSpeed.ours)],
+    ['skeleton workflows/s, sustained (overall)', (cases) => rate(cases.fullSpeed.skeleton)],
+    ['one-activity floor /s, sustained (overall)', (cases) => rate(cases.fullSpeed.floor)],
+    ['ours ÷ skeleton, cases/s', (cases) => String(cases.ratios.casesPerSecond)],
+    ['CPU ms per OneTrip case at full speed', (cases) => cpu(cases.fullSpeed.ours, OURS_CPU)],
+    ['CPU ms per skeleton workflow at full speed', (cases) => cpu(cases.fullSpeed.skeleton, ['skeletonWorker', 'temporal', 'postgres'])],
+    [`p50 submit-to-outcome at ${dev.fixedRate.perSecond}/s: ours / skeleton`, (cases) => `${p50(cases.fixedRate.ours)} / ${p50(cases.fixedRate.skeleton)}`],
+  ];
+  return [
+    '#### Dev server beside the full server (same run)',
+    '',
+    '| | dev server (SQLite) | full server (PostgreSQL) |',
+    '|---|---|---|',
+    ...rows.map(([label, value]) => `| ${label} | ${value(dev)} | ${value(pg)} |`),
+    '',
+    'On the full server “postgres” is the one PostgreSQL of the run: our read model and Temporal’s persistence and visibility together.',
+    '',
+  ];
+}
+
 function peerSection(results: BenchResults): string[] {
   const peer = results.peer!;
   const title = '### 7. Beside Flowable, the engine a province would otherwise pick (same run, same PostgreSQL)';
@@ -183,7 +219,7 @@ function peerSection(results: BenchResults): string[] {
   return [
     title,
     '',
-    `${peer.engine}: ${peer.setup}. Async executor ${executor.corePoolSize}–${executor.maxPoolSize} threads, ${executor.acquireWaitMs} ms acquire wait, history level ${executor.historyLevel}, ${executor.jdbcMaxActiveConnections} pooled connections; ${peer.jvm}. Built in ${peer.buildSeconds} s, engine and schema up in ${peer.bootSeconds} s, ${peer.warmupCases} warm-up cases before the phases. Latency: from just before the submission’s transaction (case row + instance start) to the commit of the outcome’s job (\`cases.completed_at\` for ours).`,
+    `${peer.engine}: ${peer.setup}. Executor, tuned for two cores (why: bench/notes.md, “Beside Flowable”): async executor ${executor.corePoolSize}–${executor.maxPoolSize} threads${executor.queueSize ? ` (queue ${executor.queueSize})` : ''}, ${executor.acquireWaitMs} ms acquire wait${executor.maxAsyncJobsPerAcquisition ? ` (up to ${executor.maxAsyncJobsPerAcquisition} jobs per acquisition)` : ''}${executor.asyncJobLockMs ? `, async job lock ${executor.asyncJobLockMs / 1000} s` : ''}${executor.globalAcquireLock === false ? ', no global acquire lock (one engine)' : ''}, history level ${executor.historyLevel}, a pool of ${executor.jdbcMaxActiveConnections} JDBC connections (executor threads + submitters + 4); ${peer.jvm}. Built in ${peer.buildSeconds} s${peer.build ? ` (${peer.build})` : ''}, engine and schema up in ${peer.bootSeconds} s, ${peer.warmupCases} warm-up cases before the phases. Latency: from just before the submission’s transaction (case row + instance start) to the commit of the outcome’s job (\`cases.completed_at\` for ours).`,
     '',
     '| | OneTrip (AUTO case through the API) | Flowable (same shape, same statements) | ours ÷ Flowable |',
     '|---|---|---|---|',
@@ -193,10 +229,33 @@ function peerSection(results: BenchResults): string[] {
     `| p50 / p99 at full speed | ${pair(ours?.fullSpeed.ours.outcomeLatency)} | ${pair(peer.fullSpeed.latency)} | |`,
     `| one case at a time, p50 / p99 (${peer.oneAtATime.workflows} cases) | — | ${pair(peer.oneAtATime.latency)} | |`,
     `| CPU per case at full speed (ms, by process) | ${ours ? `${OURS_CPU.map((name) => `${name} ${(oursCpu[name] ?? 0).toFixed(1)}`).join(' + ')} = **${oursCpuTotal.toFixed(1)}**` : '—'} | JVM ${peerCpu.flowable.toFixed(1)} + postgres ${peerCpu.postgres.toFixed(1)} = **${peerCpuTotal.toFixed(1)}** | ${ours ? ratio(oursCpuTotal, peerCpuTotal) : '—'} |`,
-    `| memory (peak RSS) | worker ${results.peakRssMiB.worker ?? '—'} MiB, API ${results.peakRssMiB['api-auto'] ?? '—'} MiB (Temporal’s not read) | JVM ${results.peakRssMiB['peer-flowable'] ?? peer.fullSpeed.peakRssMiB} MiB (heap peak ${peer.fullSpeed.peakHeapMiB} MiB of ${peer.fullSpeed.heapCommittedMiB} committed) | |`,
+    `| memory (peak RSS) | worker ${results.peakRssMiB.worker ?? '—'} MiB, API ${results.peakRssMiB['api-auto'] ?? '—'} MiB${results.peakRssMiB.temporal !== undefined ? `, Temporal dev server ${results.peakRssMiB.temporal} MiB` : ''} | JVM ${results.peakRssMiB['peer-flowable'] ?? peer.fullSpeed.peakRssMiB} MiB (heap peak ${peer.fullSpeed.peakHeapMiB} MiB of ${peer.fullSpeed.heapCommittedMiB} committed) | |`,
     `| failed cases (fixed / full / one at a time) | ${ours ? `${ours.fixedRate.ours.failed} / ${ours.fullSpeed.ours.failed} / —` : '—'} | ${peer.fixedRate.failed} / ${peer.fullSpeed.failed} / ${peer.oneAtATime.failed} (dead-letter jobs ${peer.oneAtATime.deadLetterJobs}) | |`,
     '',
     `The harness alone: \`${peer.command}\` (from \`bench/peer-flowable\`, after \`mvn -q compile\`).`,
+    '',
+  ];
+}
+
+/**
+ * The bench's own wall time, stretch by stretch, with the CPU the bench and its children used in it: on a
+ * busy machine the wall time stretches, the CPU much less, so CPU ÷ cores says what an idle machine would take.
+ */
+function wallTimeTable(results: BenchResults): string[] {
+  const rows = Object.entries(results.otherLoad);
+  const sectionsSeconds = rows.reduce((total, [, load]) => total + load.seconds, 0);
+  const cell = (value: number | undefined): string => (value === undefined ? '—' : `${Math.round(value)} s`);
+  const planned = results.plannedSeconds ?? {};
+  // Run without `./onetrip bench` (tsx bench/run.ts), there was no build to plan for.
+  const plannedTotal = results.plannedSeconds ? sum(Object.entries(planned).filter(([name]) => name !== 'build' || results.buildSeconds !== undefined).map(([, seconds]) => seconds)) : undefined;
+  return [
+    '## Wall time of this run',
+    '',
+    '| stretch | wall | planned on an idle machine | the bench’s own CPU (all its processes) | other processes (cores) |',
+    '|---|---|---|---|---|',
+    ...(results.buildSeconds !== undefined ? [`| build (\`./onetrip bench\`: api, worker, web) | ${cell(results.buildSeconds)} | ${cell(planned.build)} | — | — |`] : []),
+    ...rows.map(([name, load]) => `| ${name} | ${cell(load.seconds)} | ${cell(planned[name])} | ${cell(load.ownCpuSeconds)} | ${load.otherCores} |`),
+    `| **total** | **${cell((results.buildSeconds ?? 0) + results.durationSeconds)}** (run ${cell(results.durationSeconds)}, of which setup and sections ${cell(sectionsSeconds)}) | ${cell(plannedTotal)} | | |`,
     '',
   ];
 }
@@ -225,6 +284,7 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
       .map(([section, load]) => `${section}: ${load.otherCores} cores`)
       .join('; ')} |`,
     '',
+    ...wallTimeTable(results),
     '## Goals (issues 6 and 16)',
     '',
     '| goal | target | measured | |',
@@ -238,7 +298,10 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
   if (results.peer) lines.push(...peerSection(results));
   if (results.casesOnPostgres) {
     if ('skipped' in results.casesOnPostgres) lines.push('### The same on Temporal with PostgreSQL', '', `Not measured: ${results.casesOnPostgres.skipped}`, '');
-    else lines.push(...casesSection(`The same on the full Temporal server with PostgreSQL persistence (${results.casesOnPostgres.server})`, results.casesOnPostgres));
+    else {
+      lines.push(...casesSection(`The same on the full Temporal server with PostgreSQL persistence (${results.casesOnPostgres.server})`, results.casesOnPostgres));
+      if (results.cases) lines.push(...serverComparison(results.cases, results.casesOnPostgres));
+    }
   }
   if (results.clerks) {
     const { clerks, cache, bareTemporal, oneAtATime } = results.clerks;
@@ -331,8 +394,8 @@ export function renderMarkdown(results: BenchResults, notes: string): string {
     '## How to reproduce',
     '',
     '```bash',
-    './onetrip bench            # builds the apps, then bench/run.ts: about 20 minutes on 2 cores',
-    './onetrip bench --quick    # a smoke run with small sizes (a couple of minutes)',
+    './onetrip bench            # builds the apps, then bench/run.ts: under 20 minutes on 2 idle cores (planned ~19)',
+    './onetrip bench --quick    # the hot path beside the peer at small sizes, under 3 minutes with the build (no api, temporal-pg)',
     './onetrip bench --help     # every size, as a flag or a BENCH_* variable (e.g. --seed-cases=1000000)',
     './onetrip bench --sections=cases,peer-flowable   # ours beside Flowable only',
     'DATABASE_URL=postgres://… npx tsx bench/seed-read-model.ts --cases=1000000   # the seed alone',
@@ -376,6 +439,8 @@ export function renderTable(results: BenchResults): string {
     const pg = results.casesOnPostgres;
     add('Temporal on PostgreSQL: cases/s ours | skeleton', `${pg.fullSpeed.ours.sustainedPerSecond} | ${pg.fullSpeed.skeleton.sustainedPerSecond}`);
     add('Temporal on PostgreSQL: p50 ours | skeleton', `${ms(pg.fixedRate.ours.latency.p50)} | ${ms(pg.fixedRate.skeleton.latency.p50)}`);
+    const pgCpu = pg.fullSpeed.ours.cpuMsPerWorkflow ?? {};
+    add('Temporal on PostgreSQL: CPU ms per case api | worker | temporal | postgres', `${pgCpu.api} | ${pgCpu.worker} | ${pgCpu.temporal} | ${pgCpu.postgres}`);
   }
   if (clerks) {
     add('clerk complete p50 | p99', `${ms(clerks.clerks.complete.p50)} | ${ms(clerks.clerks.complete.p99)}`);
@@ -389,6 +454,7 @@ export function renderTable(results: BenchResults): string {
     add('stuck listing p50 | p99', `${ms(reads.stuck.p50)} | ${ms(reads.stuck.p99)}`);
   }
   if (api) for (const run of api.runs) add(`${run.route} @${run.rate}/s ${run.generator ?? 'autocannon'} p50 | p99 | errors`, `${run.p50} ms | ${run.p99} ms | ${run.errors + run.non2xx + run.timeouts}`);
+  add('wall s (own CPU s) by stretch', [...(results.buildSeconds !== undefined ? [`build ${results.buildSeconds}`] : []), ...Object.entries(results.otherLoad).map(([name, load]) => `${name} ${load.seconds} (${load.ownCpuSeconds ?? '—'})`)].join(', '));
   add('peak RSS MiB', Object.entries(results.peakRssMiB).map(([name, mib]) => `${name} ${mib}`).join(', '));
   const width = Math.max(...rows.map(([label]) => label.length));
   const lines = rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`);

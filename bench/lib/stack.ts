@@ -221,7 +221,8 @@ export class BenchStack {
         if (app.process.exitCode !== null) throw new Error(`${label} exited with ${app.process.exitCode} (see ${path.relative(ROOT, LOG_DIR)}/)`);
         return ready();
       },
-      { timeoutMs: 90_000, intervalMs: 100 },
+      // Generous: on a machine shared with test runs an app's start has taken over 90 s.
+      { timeoutMs: 240_000, intervalMs: 100 },
     );
   }
 

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { feeLedgerForApplication } from '@onetrip/domain';
@@ -54,9 +55,22 @@ export interface PeerPhase {
 export interface PeerSectionResult {
   engine: string;
   setup: string;
-  executor: { corePoolSize: number; maxPoolSize: number; acquireWaitMs: number; historyLevel: string; jdbcMaxActiveConnections: number };
+  executor: {
+    corePoolSize: number;
+    maxPoolSize: number;
+    acquireWaitMs: number;
+    historyLevel: string;
+    jdbcMaxActiveConnections: number;
+    /** How long an acquired job stays this executor's; older harnesses did not print these. */
+    asyncJobLockMs?: number;
+    maxAsyncJobsPerAcquisition?: number;
+    queueSize?: number;
+    globalAcquireLock?: boolean;
+  };
   jvm: string;
   buildSeconds: number;
+  /** unchanged: nothing to build; offline: from ~/.m2; online: jars fetched from Maven Central (a first run). */
+  build?: PeerBuild['how'];
   bootSeconds: number;
   warmupCases: number;
   fixedRate: PeerPhase;
@@ -75,23 +89,54 @@ function newest(dir: string): number {
     .reduce((a, b) => Math.max(a, b), 0);
 }
 
+/** How the harness was built in this run: seconds, and how (nothing to do, offline from ~/.m2, or online). */
+export interface PeerBuild {
+  seconds: number;
+  how: 'unchanged' | 'offline' | 'online';
+}
+
+let building: Promise<PeerBuild> | undefined;
+
+/** Whether the sources changed since the last build. */
+function builtSinceLastChange(): boolean {
+  const stamp = path.join(PROJECT, 'target/.built');
+  const sources = Math.max(newest(path.join(PROJECT, 'src')), fs.statSync(path.join(PROJECT, 'pom.xml')).mtimeMs);
+  return fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs > sources;
+}
+
+/** What this run's build will have to do (for the plan): nothing, compile from ~/.m2, or fetch the jars first. */
+export function peerBuildNeeded(): PeerBuild['how'] {
+  if (builtSinceLastChange()) return 'unchanged';
+  const version = /<flowable\.version>([^<]+)</.exec(fs.readFileSync(path.join(PROJECT, 'pom.xml'), 'utf8'))?.[1] ?? '';
+  const repository = process.env.MAVEN_REPO_LOCAL ?? path.join(os.homedir(), '.m2/repository');
+  return fs.existsSync(path.join(repository, 'org/flowable/flowable-engine', version)) ? 'offline' : 'online';
+}
+
 /**
  * Compiles the harness and copies its jars: offline when ~/.m2 has them, else from Maven Central; not
  * at all when nothing changed since the last build (Maven's own start costs ~15 s on two busy cores).
+ * Started once per run (bench/run.ts starts it beside the servers; the section awaits the same build).
  */
-async function build(log: (message: string) => void): Promise<number> {
-  const began = Date.now();
-  const stamp = path.join(PROJECT, 'target/.built');
-  const sources = Math.max(newest(path.join(PROJECT, 'src')), fs.statSync(path.join(PROJECT, 'pom.xml')).mtimeMs);
-  if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs > sources) return 0;
-  try {
-    await run('mvn', ['-q', '-B', '-o', 'compile'], { cwd: PROJECT, maxBuffer: 16 * 1024 * 1024 });
-  } catch {
-    log('peer: Maven offline build failed (first run?): resolving from Maven Central');
-    await run('mvn', ['-q', '-B', 'compile'], { cwd: PROJECT, maxBuffer: 16 * 1024 * 1024 });
-  }
-  fs.writeFileSync(stamp, new Date().toISOString());
-  return round((Date.now() - began) / 1000, 1);
+export function buildPeer(log: (message: string) => void): Promise<PeerBuild> {
+  building ??= (async (): Promise<PeerBuild> => {
+    const missing = await missingTool();
+    if (missing) throw new Error(missing);
+    const began = Date.now();
+    const seconds = (): number => round((Date.now() - began) / 1000, 1);
+    if (builtSinceLastChange()) return { seconds: 0, how: 'unchanged' };
+    let how: PeerBuild['how'] = 'offline';
+    try {
+      await run('mvn', ['-q', '-B', '-o', 'compile'], { cwd: PROJECT, maxBuffer: 16 * 1024 * 1024 });
+    } catch {
+      log('peer: Maven offline build failed (first run, ~/.m2 without its jars?): resolving from Maven Central');
+      how = 'online';
+      await run('mvn', ['-q', '-B', 'compile'], { cwd: PROJECT, maxBuffer: 16 * 1024 * 1024 });
+    }
+    fs.writeFileSync(path.join(PROJECT, 'target/.built'), new Date().toISOString());
+    log(`peer: built bench/peer-flowable (${how}) in ${seconds()} s`);
+    return { seconds: seconds(), how };
+  })();
+  return building;
 }
 
 async function missingTool(): Promise<string | undefined> {
@@ -174,8 +219,7 @@ export async function runPeerSection(ctx: BenchContext): Promise<PeerSectionResu
   const { options, log, stack } = ctx;
   const missing = await missingTool();
   if (missing) return { skipped: missing };
-  log('peer: building bench/peer-flowable (Maven, unless built since its last change)');
-  const buildSeconds = await build(log);
+  const built = await buildPeer(log);
   const templateArg = await template(ctx);
 
   const fixedCount = Math.max(1, Math.round(options.fixedRate * options.fixedRateSeconds));
@@ -246,7 +290,8 @@ export async function runPeerSection(ctx: BenchContext): Promise<PeerSectionResu
       'six asynchronous exclusive service tasks (SAMR, then PSB, TAX, HRSS, BANK in parallel, then the outcome); each does OneTrip’s statements of that step in the job’s transaction; the case row and the instance start in one transaction',
     executor: ready.executor,
     jvm: `${(await run('java', ['-version'])).stderr.split('\n')[0]} ${JVM_OPTIONS.join(' ')}`,
-    buildSeconds,
+    buildSeconds: built.seconds,
+    build: built.how,
     bootSeconds: ready.bootSeconds,
     warmupCases: ready.warmupCases,
     fixedRate,

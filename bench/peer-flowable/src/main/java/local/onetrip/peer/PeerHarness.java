@@ -67,6 +67,7 @@ public final class PeerHarness {
     int core = Integer.parseInt(option(args, "threads-core", "8"));
     int max = Integer.parseInt(option(args, "threads-max", "16"));
     int acquireWait = Integer.parseInt(option(args, "acquire-wait-ms", "50"));
+    int lockMs = Integer.parseInt(option(args, "async-job-lock-ms", "300000"));
     int warmup = Integer.parseInt(option(args, "warmup", "100"));
     List<String> phases = Arrays.stream(args).filter(arg -> arg.startsWith("--phase=")).map(arg -> arg.substring("--phase=".length())).toList();
     for (String phase : phases) parsePhase(phase); // bad input fails before anything is written
@@ -96,6 +97,12 @@ public final class PeerHarness {
     cfg.setAsyncExecutorThreadPoolQueueSize(2048);
     cfg.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(acquireWait);
     cfg.setAsyncExecutorMaxAsyncJobsDuePerAcquisition(max);
+    // How long an acquired job stays this executor's before the expired-job reset hands it to another (Flowable's
+    // default: 1 h). 5 min: longer than any job waits in the queue at the bench's sizes, so a live executor never
+    // loses one; a crashed one's jobs run again within minutes, not an hour.
+    cfg.setAsyncExecutorAsyncJobLockTimeInMillis(lockMs);
+    // One engine: no global acquire lock (it serialises acquisition between engines through a lock row).
+    cfg.getAsyncExecutorConfiguration().setGlobalAcquireLockEnabled(false);
     ProcessEngine engine = cfg.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addClasspathResource("enterprise-opening.bpmn20.xml").deploy();
     PeerHarness harness = new PeerHarness(engine, db, template);
@@ -104,7 +111,8 @@ public final class PeerHarness {
     if (warmup > 0) harness.runFull("warm-up", warmup, 4);
     ObjectNode ready = CaseStatements.JSON.createObjectNode();
     ready.put("event", "ready").put("bootSeconds", round(bootSeconds, 2)).put("warmupCases", warmup).put("flowable", org.flowable.engine.ProcessEngine.class.getPackage().getImplementationVersion());
-    ready.putObject("executor").put("corePoolSize", core).put("maxPoolSize", max).put("acquireWaitMs", acquireWait).put("historyLevel", "audit").put("jdbcMaxActiveConnections", max + maxSubmitters + 4);
+    ready.putObject("executor").put("corePoolSize", core).put("maxPoolSize", max).put("acquireWaitMs", acquireWait).put("historyLevel", "audit").put("jdbcMaxActiveConnections", max + maxSubmitters + 4)
+        .put("asyncJobLockMs", lockMs).put("maxAsyncJobsPerAcquisition", max).put("queueSize", 2048).put("globalAcquireLock", false);
     emit(ready);
 
     int exit = 0;
