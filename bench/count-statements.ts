@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     });
     const db = new PgClient({ connectionString: stack.postgres.url, application_name: 'onetrip-count' });
     await db.connect();
+    // The stack's PostgreSQL stops in `finally`: its goodbye must not hide the error that stopped it.
+    db.on('error', () => undefined);
     await stack.startWorker('worker');
     const api = await stack.startApi(clerkMode ? 'api-manual' : 'api-auto', { CASE_DEPARTMENT_MODES: clerkMode ? '' : '*=AUTO' });
     const applicant = await registerApplicant(api.url, `count-${process.pid}`);

@@ -23,6 +23,9 @@ export interface TaskRow {
   return_items: { field: string; reason: string }[] | null;
   reject_reason: string | null;
   enterprise_name: string;
+  /** The case's pinned definition: a decision's step is looked up in it without reading the case. */
+  process_key: string;
+  process_version: number;
 }
 
 /** An inbox row: the task with its case's enterprise, applicant and working calendar. */
@@ -79,7 +82,7 @@ export interface AdminTaskRow {
 }
 
 const TASK_COLUMNS = `t.id, t.case_id, t.step_id, t.department, t.round, t.mode, t.status, t.opened_at, t.due_at, t.overdue_at, t.claimed_by_id,
-  u.username AS claimed_by, t.claimed_at, t.decided_at, t.outputs, t.return_items, t.reject_reason, c.enterprise_name`;
+  u.username AS claimed_by, t.claimed_at, t.decided_at, t.outputs, t.return_items, t.reject_reason, c.enterprise_name, c.process_key, c.process_version`;
 
 /** The `tasks` table as the API reads it; the worker opens and decides tasks, the API claims and assigns them. */
 @Injectable()
@@ -153,6 +156,27 @@ export class TasksRepository {
        ORDER BY decided_at, step_id`,
       [caseId, from, to],
     )) as { step_id: string; department: string; return_items: { field: string; reason: string }[] | null }[];
+  }
+
+  /**
+   * The department's task, claimed for the clerk if it was OPEN: one statement for the find and the claim (null: no
+   * such task in the department). The row answered is the task as it now is; a claim lost to another clerk in the
+   * same instant still reads OPEN (the statement's snapshot), so the caller asks `claimState` once more then.
+   */
+  async claimReading(id: string, clerkId: string, department: string): Promise<TaskRow | null> {
+    const [row] = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE tasks SET status = 'CLAIMED', claimed_by_id = $2, claimed_at = now() WHERE id = $1 AND department = $3 AND status = 'OPEN'
+         RETURNING status, claimed_by_id, claimed_at
+       )
+       SELECT ${TASK_COLUMNS.replace('t.status,', 'COALESCE(k.status, t.status) AS status,')
+         .replace('t.claimed_by_id,', 'COALESCE(k.claimed_by_id, t.claimed_by_id) AS claimed_by_id,')
+         .replace('t.claimed_at,', 'COALESCE(k.claimed_at, t.claimed_at) AS claimed_at,')}
+       FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN claimed k ON true LEFT JOIN users u ON u.id = COALESCE(k.claimed_by_id, t.claimed_by_id)
+       WHERE t.id = $1 AND t.department = $3`,
+      [id, clerkId, department],
+    )) as TaskRow[];
+    return row ?? null;
   }
 
   /** Claims an OPEN task atomically (of two clerks, one gets it); false when it was not OPEN. */
