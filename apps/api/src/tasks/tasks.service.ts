@@ -69,9 +69,9 @@ export class TasksService {
 
   /** One status of the clerk's department, searched by enterprise or case id, soonest due first unless sorted otherwise. */
   async list(user: AuthenticatedUser, query: TaskListQueryDto): Promise<TaskListResponseDto> {
-    const { rows, total } = await this.tasks.inbox(this.departmentOf(user), { status: query.status, q: query.q || undefined, sort: query.sort }, query.limit, pageOffset(query));
+    const { rows, total, totalCapped } = await this.tasks.inbox(this.departmentOf(user), { status: query.status, q: query.q || undefined, sort: query.sort }, query.limit, pageOffset(query));
     const now = new Date();
-    return { items: rows.map((row) => toInboxItem(row, now)), total };
+    return { items: rows.map((row) => toInboxItem(row, now)), total, totalCapped };
   }
 
   /** The task with the part of the form its step reads, built from the case's pinned definition. */
