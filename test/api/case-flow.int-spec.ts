@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import { isValidUscc, makeResidentId, maskIdNumber, maskMobile, type Department } from '@onetrip/domain';
 import { connectDatabase, testCipher } from '../support/case-fixtures';
@@ -155,6 +156,29 @@ describe('a case through the clerks’ API', () => {
         'COMPLETE audit rows': audit.rows[0].n as number,
       },
     });
+  });
+
+  it('counts a large inbox up to 1,000 and says there are more (totalCapped), and exactly below that', async () => {
+    // A department of this test's own, so no other inbox sees its 1,001 tasks (planted on one case of its own).
+    const department = `CAP${randomUUID().slice(0, 6).toUpperCase()}` as Department;
+    const clerk = await newClerk(db, department);
+    const filed = await fileCase((await newApplicant()).token);
+    await db.query(
+      `INSERT INTO tasks (id, case_id, department, step_id, round, mode, status, opened_at, due_at)
+       SELECT $1 || '.' || $2 || g || '.1', $1::uuid, $2, $2 || g, 1, 'MANUAL', 'OPEN', now(), now() + interval '1 day' FROM generate_series(1, 1001) g`,
+      [filed.id, department],
+    );
+    try {
+      const page = () => http<{ items: unknown[]; total: number; totalCapped: boolean }>('GET', '/tasks?status=OPEN&limit=5', { token: clerk.token });
+      const many = await page();
+      expect(many.status).toBe(200);
+      expect(many.body).toMatchObject({ total: 1000, totalCapped: true });
+      expect(many.body.items).toHaveLength(5);
+      await db.query(`DELETE FROM tasks WHERE id = $1`, [`${filed.id}.${department}1001.1`]);
+      expect((await page()).body).toMatchObject({ total: 1000, totalCapped: false });
+    } finally {
+      await db.query(`DELETE FROM tasks WHERE case_id = $1 AND department = $2`, [filed.id, department]);
+    }
   });
 
   it('answers one 200 and one 409 when the same clerk’s two completions race (the workflow refuses the second)', async () => {

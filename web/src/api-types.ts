@@ -2106,7 +2106,10 @@ export interface components {
         };
         TaskListResponseDto: {
             items: components["schemas"]["InboxTaskDto"][];
+            /** @description How many tasks match, counted up to 1,000: when more match, 1000 and totalCapped is true */
             total: number;
+            /** @description More than `total` (1,000) tasks match: show "1000+". A large backlog is not counted to its end, so the page stays fast */
+            totalCapped: boolean;
         };
         TaskRejectDto: {
             reason: string;

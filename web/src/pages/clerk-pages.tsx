@@ -118,7 +118,7 @@ export function InboxPage({ session }: { session: Session }) {
         <p>{t('emptyInbox')}</p>
       ) : (
         <>
-          <p className="hint">{t('totalN', { n: page.total })}</p>
+          <p className="hint">{t('totalN', { n: page.totalCapped ? `${page.total}+` : page.total })}</p>
           <div className="table-wrap">
             <table className="inbox" data-testid="inbox">
               <thead>

@@ -23,6 +23,9 @@ export interface TaskRow {
   return_items: { field: string; reason: string }[] | null;
   reject_reason: string | null;
   enterprise_name: string;
+  /** The case's pinned definition: a decision's step is looked up in it without reading the case. */
+  process_key: string;
+  process_version: number;
 }
 
 /** An inbox row: the task with its case's enterprise, applicant and working calendar. */
@@ -37,6 +40,9 @@ export interface InboxQuery {
   q?: string;
   sort: 'due' | 'arrived' | 'enterprise';
 }
+
+/** The inbox counts its matches up to this many; past it the answer is "more than 1,000" (the page shows 1000+). */
+export const INBOX_TOTAL_CAP = 1000;
 
 const INBOX_ORDER: Record<InboxQuery['sort'], string> = {
   due: 't.due_at, t.id',
@@ -79,7 +85,7 @@ export interface AdminTaskRow {
 }
 
 const TASK_COLUMNS = `t.id, t.case_id, t.step_id, t.department, t.round, t.mode, t.status, t.opened_at, t.due_at, t.overdue_at, t.claimed_by_id,
-  u.username AS claimed_by, t.claimed_at, t.decided_at, t.outputs, t.return_items, t.reject_reason, c.enterprise_name`;
+  u.username AS claimed_by, t.claimed_at, t.decided_at, t.outputs, t.return_items, t.reject_reason, c.enterprise_name, c.process_key, c.process_version`;
 
 /** The `tasks` table as the API reads it; the worker opens and decides tasks, the API claims and assigns them. */
 @Injectable()
@@ -95,7 +101,7 @@ export class TasksRepository {
    * One status of one department with its cases' enterprise and applicant. RETURNED lists the tasks sent back
    * whose step has not reopened yet on a live case: the clerk's returns still waiting for the applicant.
    */
-  async inbox(department: string, query: InboxQuery, limit: number, offset: number): Promise<{ rows: InboxRow[]; total: number }> {
+  async inbox(department: string, query: InboxQuery, limit: number, offset: number): Promise<{ rows: InboxRow[]; total: number; totalCapped: boolean }> {
     const where = [`t.department = $1`, `t.status = $2`];
     if (query.status === 'RETURNED') {
       where.push(`c.status IN ('SUBMITTED', 'IN_PROGRESS', 'AWAITING_CORRECTION')`);
@@ -111,16 +117,21 @@ export class TasksRepository {
         where.push(`(${name} OR t.case_id::text LIKE $${params.length})`);
       } else where.push(name);
     }
-    const from = `FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN users u ON u.id = t.claimed_by_id LEFT JOIN users a ON a.id = c.applicant_id WHERE ${where.join(' AND ')}`;
+    const filter = `WHERE ${where.join(' AND ')}`;
+    // The count reads the case only when the filter does (a search, RETURNED's live cases): otherwise every task has
+    // its case (foreign key), and the count stays on the tasks index without a lookup per task.
+    const countFrom = query.q || query.status === 'RETURNED' ? `FROM tasks t JOIN cases c ON c.id = t.case_id ${filter}` : `FROM tasks t ${filter}`;
     const [rows, [count]] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${TASK_COLUMNS}, a.name AS applicant_name, c.policy -> 'calendar' AS calendar ${from}
+        `SELECT ${TASK_COLUMNS}, a.name AS applicant_name, c.policy -> 'calendar' AS calendar
+         FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN users u ON u.id = t.claimed_by_id LEFT JOIN users a ON a.id = c.applicant_id ${filter}
          ORDER BY ${INBOX_ORDER[query.sort]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, limit, offset],
       ) as Promise<InboxRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params) as Promise<{ total: number }[]>,
+      // Counted up to one past the cap: a backlog of any size costs what the cap's rows cost.
+      this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 ${countFrom} LIMIT ${INBOX_TOTAL_CAP + 1}) capped`, params) as Promise<{ total: number }[]>,
     ]);
-    return { rows, total: count.total };
+    return { rows, total: Math.min(count.total, INBOX_TOTAL_CAP), totalCapped: count.total > INBOX_TOTAL_CAP };
   }
 
   /** The latest DONE task of each of these steps of the case: what they issued. */
@@ -153,6 +164,27 @@ export class TasksRepository {
        ORDER BY decided_at, step_id`,
       [caseId, from, to],
     )) as { step_id: string; department: string; return_items: { field: string; reason: string }[] | null }[];
+  }
+
+  /**
+   * The department's task, claimed for the clerk if it was OPEN: one statement for the find and the claim (null: no
+   * such task in the department). The row answered is the task as it now is; a claim lost to another clerk in the
+   * same instant still reads OPEN (the statement's snapshot), so the caller asks `claimState` once more then.
+   */
+  async claimReading(id: string, clerkId: string, department: string): Promise<TaskRow | null> {
+    const [row] = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE tasks SET status = 'CLAIMED', claimed_by_id = $2, claimed_at = now() WHERE id = $1 AND department = $3 AND status = 'OPEN'
+         RETURNING status, claimed_by_id, claimed_at
+       )
+       SELECT ${TASK_COLUMNS.replace('t.status,', 'COALESCE(k.status, t.status) AS status,')
+         .replace('t.claimed_by_id,', 'COALESCE(k.claimed_by_id, t.claimed_by_id) AS claimed_by_id,')
+         .replace('t.claimed_at,', 'COALESCE(k.claimed_at, t.claimed_at) AS claimed_at,')}
+       FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN claimed k ON true LEFT JOIN users u ON u.id = COALESCE(k.claimed_by_id, t.claimed_by_id)
+       WHERE t.id = $1 AND t.department = $3`,
+      [id, clerkId, department],
+    )) as TaskRow[];
+    return row ?? null;
   }
 
   /** Claims an OPEN task atomically (of two clerks, one gets it); false when it was not OPEN. */

@@ -40,6 +40,10 @@ function toSummary(row: TaskRow, now: Date): TaskSummaryDto {
   return summary;
 }
 
+function isClaimedBy(task: Pick<TaskRow, 'status' | 'claimed_by_id'>, user: AuthenticatedUser): boolean {
+  return task.status === 'CLAIMED' && task.claimed_by_id === user.id;
+}
+
 function toInboxItem(row: InboxRow, now: Date): InboxTaskDto {
   const calendar = row.calendar ?? ALWAYS_OPEN_CALENDAR;
   const item: InboxTaskDto = {
@@ -65,9 +69,9 @@ export class TasksService {
 
   /** One status of the clerk's department, searched by enterprise or case id, soonest due first unless sorted otherwise. */
   async list(user: AuthenticatedUser, query: TaskListQueryDto): Promise<TaskListResponseDto> {
-    const { rows, total } = await this.tasks.inbox(this.departmentOf(user), { status: query.status, q: query.q || undefined, sort: query.sort }, query.limit, pageOffset(query));
+    const { rows, total, totalCapped } = await this.tasks.inbox(this.departmentOf(user), { status: query.status, q: query.q || undefined, sort: query.sort }, query.limit, pageOffset(query));
     const now = new Date();
-    return { items: rows.map((row) => toInboxItem(row, now)), total };
+    return { items: rows.map((row) => toInboxItem(row, now)), total, totalCapped };
   }
 
   /** The task with the part of the form its step reads, built from the case's pinned definition. */
@@ -148,15 +152,17 @@ export class TasksService {
 
   /** Takes an open task (atomically: of two clerks, one gets it); claiming one's own claim again is fine. */
   async claim(user: AuthenticatedUser, id: string): Promise<TaskSummaryDto> {
-    const task = await this.findForDepartment(user, id);
-    await this.claimFor(user, task);
+    // Found and claimed in one statement; answered from the row it returned (no second read).
+    const task = await this.tasks.claimReading(id.slice(0, 200), user.id, this.departmentOf(user));
+    if (!task) throw new AppError('NOT_FOUND', 'No such task');
+    if (!isClaimedBy(task, user)) await this.refuseClaim(user, task.id);
     await this.audit.record({ actor: user, action: 'CLAIM', caseId: task.case_id, taskId: task.id });
-    return toSummary(await this.findForDepartment(user, id), new Date());
+    return toSummary(task, new Date());
   }
 
   async complete(user: AuthenticatedUser, id: string, dto: TaskCompleteDto): Promise<TaskDecisionResponseDto> {
     const task = await this.findForDepartment(user, id);
-    const { step } = await this.stepOf(task);
+    const { step } = await this.stepOfTask(task);
     const outputs = dto.outputs ?? {};
     const problems = clerkOutputProblems(step, outputs);
     if (problems.length > 0) throw validationFailed(problems);
@@ -165,10 +171,10 @@ export class TasksService {
 
   async returnForCorrection(user: AuthenticatedUser, id: string, dto: TaskReturnDto): Promise<TaskDecisionResponseDto> {
     const task = await this.findForDepartment(user, id);
-    const { record, definition, step } = await this.stepOf(task);
+    const { definition, step } = await this.stepOfTask(task);
     // A field of the case's form (the opening: one the applicant can correct), and one the step reads (a TAX
     // clerk cannot see, so cannot fault, the shareholders' IDs).
-    const isField = (field: string): boolean => (record.process.key === ENTERPRISE_OPENING ? isCorrectablePath(field) : schemaAt(definition.form.schema, field) !== undefined);
+    const isField = (field: string): boolean => (task.process_key === ENTERPRISE_OPENING ? isCorrectablePath(field) : schemaAt(definition.form.schema, field) !== undefined);
     const problems = dto.items.flatMap((item, i) => [
       ...(isField(item.field) ? [] : [{ path: `items[${i}].field`, messages: [FORM_PATH_MESSAGE], codes: ['isFormPath'] }]),
       ...(!isField(item.field) || stepReads(step, item.field) ? [] : [{ path: `items[${i}].field`, messages: [`items[${i}].field is not in the part of the form ${task.step_id} reads`] }]),
@@ -202,13 +208,26 @@ export class TasksService {
 
   private async claimFor(user: AuthenticatedUser, task: TaskRow): Promise<void> {
     // Already this clerk's (claim, then complete): the row just read says so; the workflow's validator
-    // still refuses a decision that has gone stale since.
-    if (task.status === 'CLAIMED' && task.claimed_by_id === user.id) return;
-    if (await this.tasks.claim(task.id, user.id, task.department)) return;
-    const current = await this.tasks.claimState(task.id);
+    // still refuses a decision that has gone stale since. Another clerk's, or decided: no statement needed to refuse.
+    if (isClaimedBy(task, user)) return;
+    if (task.status === 'OPEN' && (await this.tasks.claim(task.id, user.id, task.department))) return;
+    await this.refuseClaim(user, task.id);
+  }
+
+  /** A claim that did not take: fine if the task is this clerk's after all (a race with their own other tab), refused otherwise. */
+  private async refuseClaim(user: AuthenticatedUser, taskId: string): Promise<void> {
+    const current = await this.tasks.claimState(taskId);
     if (current?.status === 'CLAIMED' && current.claimed_by_id === user.id) return;
     if (current?.status === 'CLAIMED') throw new AppError('ALREADY_CLAIMED', 'Refused (ALREADY_CLAIMED): another clerk has claimed this task');
     throw new AppError('TASK_NOT_OPEN', `Refused (TASK_NOT_OPEN): the task is ${current?.status ?? 'gone'}`);
+  }
+
+  /** The pinned definition of the task's case and the task's step, without reading the case (the task row names both). */
+  private async stepOfTask(task: TaskRow): Promise<{ definition: ProcessDefinition; step: StepDefinition }> {
+    const definition = await this.cases.definitionOf({ process: { key: task.process_key, version: task.process_version } });
+    const step = definition.steps.find((candidate) => candidate.id === task.step_id);
+    if (!step) throw new Error(`task ${task.id}: step ${task.step_id} is not in ${task.process_key} v${task.process_version}`);
+    return { definition, step };
   }
 
   /** The task's case, its pinned definition and the step the task belongs to. */

@@ -2,7 +2,7 @@ import { sampleApplicationForm, type ApplicationForm } from '@onetrip/domain';
 import { ENTERPRISE_OPENING_V1 } from '@onetrip/domain/processes/shipped-definitions';
 import type { ProcessDefinition } from '@onetrip/domain/engine/process-definition';
 import { createCaseActivities } from './case.activities';
-import type { CaseRecord, CaseStore, PendingCorrection, TaskDecisionRecord } from './case.ports';
+import type { CaseRecord, CaseStore, PendingCorrection, TaskDecisionRecord, TaskRecord } from './case.ports';
 
 // The activities with an in-memory store: the step's kind and reads come from the case's definition when
 // processWorkflow names the step; caseWorkflow's calls (no step id) go by department as before.
@@ -31,12 +31,31 @@ function setUp() {
     correctionRound: 1,
     process: { key: definition.key, version: definition.version },
   });
+  // Each read the activities make (a round trip each in PostgreSQL), and the task as stored: decided once written.
+  const reads: string[] = [];
+  let stored: TaskRecord | null = null;
   const cases: Partial<CaseStore> = {
-    getCase: async () => record(),
-    getTask: async () => null,
-    nextEnterpriseSequence: async () => 7,
+    getCase: async () => {
+      reads.push('getCase');
+      return record();
+    },
+    getTask: async () => {
+      reads.push('getTask');
+      return stored;
+    },
+    getCaseWithTask: async () => {
+      reads.push('getCaseWithTask');
+      return { record: record(), task: stored };
+    },
+    nextEnterpriseSequence: async () => {
+      reads.push('nextEnterpriseSequence');
+      return 7;
+    },
     saveDecision: async (decision) => {
+      if (stored) return false;
       decisions.push(decision);
+      const [caseId, stepId, round] = decision.taskId.split('.');
+      stored = { id: decision.taskId, caseId, department: stepId, stepId, round: Number(round), status: decision.status, outputs: decision.outputs ?? null };
       return true;
     },
     getCorrection: async () => correction,
@@ -58,7 +77,7 @@ function setUp() {
       },
     },
   });
-  return { activities, decisions, requested };
+  return { activities, decisions, requested, reads };
 }
 
 const decision = { caseId: 'case-1', actorId: 'clerk', decision: 'COMPLETE' as const, decidedAt: new Date().toISOString() };
@@ -80,6 +99,28 @@ describe('case activities for processWorkflow (by step id)', () => {
     expect(byStep.outputs).toEqual(byDepartment.outputs);
     expect(byDepartment).not.toHaveProperty('stepId');
     expect(decisions[0].licence).toEqual({ enterpriseName: form.company.name, uscc: byStep.outputs?.uscc });
+  });
+
+  it("a clerk's completion reads the case and its task in one round trip, and a retry answers the first decision", async () => {
+    const { activities, decisions, reads } = setUp();
+    const first = await activities.recordDecision({ ...decision, taskId: 'case-1.SAMR.1', department: 'SAMR', stepId: 'SAMR' });
+    expect(reads).toEqual(['getCaseWithTask', 'nextEnterpriseSequence']);
+    reads.length = 0;
+    // A retry after the write (the local activity's answer lost): the first outputs, no second enterprise number.
+    expect(await activities.recordDecision({ ...decision, taskId: 'case-1.SAMR.1', department: 'SAMR', stepId: 'SAMR' })).toEqual(first);
+    expect(reads).toEqual(['getCaseWithTask']);
+    expect(decisions).toHaveLength(1);
+  });
+
+  it('a return or a refusal writes without reading first; a retry reads the first answer', async () => {
+    const { activities, decisions, reads } = setUp();
+    const returning = { ...decision, decision: 'RETURN' as const, items: [{ field: 'company.name', reason: 'unclear' }], taskId: 'case-1.SAMR.1', department: 'SAMR', stepId: 'SAMR' };
+    expect(await activities.recordDecision(returning)).toMatchObject({ status: 'RETURNED' });
+    expect(reads).toEqual([]);
+    // The retry's write finds the task decided (saveDecision answers false) and reads what was written.
+    expect(await activities.recordDecision({ ...returning, decision: 'REJECT', reason: 'late' })).toMatchObject({ status: 'RETURNED' });
+    expect(reads).toEqual(['getTask']);
+    expect(decisions.map((written) => written.status)).toEqual(['RETURNED']);
   });
 
   it('a step after the licence cannot complete before it (LICENCE_REQUIRED), by step id too', async () => {

@@ -183,16 +183,19 @@ export function createCaseActivities(deps: {
 
   /** Writes a decision once (a retry finds the first); COMPLETE issues the kind's outputs. */
   async function decide(input: Omit<DecisionInput, 'actorId' | 'signedAt' | 'signature'> & { actorId: string | null }): Promise<TaskDecisionResult> {
-    const existing = await cases.getTask(input.taskId);
-    if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
-      return result(existing.id, input.department, input.stepId, existing.status, existing.outputs ?? undefined);
-    }
     const decidedAt = new Date(input.decidedAt);
     const base = { taskId: input.taskId, caseId: input.caseId, actorId: input.actorId, decidedAt };
+    // A return or refusal reads nothing first: its write is guarded on the task being open, and a retry that finds
+    // it decided answers the first decision (saveOnce).
     if (input.decision === 'RETURN') return saveOnce({ ...base, status: 'RETURNED', returnItems: input.items ?? [] }, input.department, input.stepId);
     if (input.decision === 'REJECT') return saveOnce({ ...base, status: 'REJECTED', rejectReason: input.reason ?? '' }, input.department, input.stepId);
 
-    const record = await cases.getCase(input.caseId);
+    // A completion reads the case and the task in one round trip: a retry after the first attempt wrote answers
+    // that, and issues nothing again (no second enterprise number).
+    const { record, task: existing } = await cases.getCaseWithTask(input.caseId, input.taskId);
+    if (existing && ['DONE', 'RETURNED', 'REJECTED'].includes(existing.status)) {
+      return result(existing.id, input.department, input.stepId, existing.status, existing.outputs ?? undefined);
+    }
     const { kind, reads } = await kindOf(record, input);
     const ctx: StepKindContext = { rules: ruleContext(record, decidedAt), uscc: record.uscc ?? undefined, reads, caseId: record.id };
     if (kind.needsLicence && !ctx.uscc) throw ApplicationFailure.nonRetryable(`${input.department} cannot complete before the licence exists`, 'LICENCE_REQUIRED');

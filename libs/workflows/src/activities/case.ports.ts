@@ -72,6 +72,8 @@ export interface PendingCorrection {
 export interface CaseStore {
   getCase(caseId: string): Promise<CaseRecord>;
   getTask(taskId: string): Promise<TaskRecord | null>;
+  /** The case and one of its tasks (null: no such task) in one round trip: what a clerk's decision reads first. */
+  getCaseWithTask(caseId: string, taskId: string): Promise<{ record: CaseRecord; task: TaskRecord | null }>;
   /** Inserts the task unless it exists (a retried activity writes nothing twice); the case is IN_PROGRESS. True when this call inserted it. */
   openTask(task: OpenTask): Promise<boolean>;
   /**

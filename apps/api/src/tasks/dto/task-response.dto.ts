@@ -25,7 +25,9 @@ export class InboxTaskDto extends TaskSummaryDto {
 
 export class TaskListResponseDto {
   @ApiProperty({ type: [InboxTaskDto] }) items!: InboxTaskDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'How many tasks match, counted up to 1,000: when more match, 1000 and totalCapped is true' }) total!: number;
+  @ApiProperty({ description: 'More than `total` (1,000) tasks match: show "1000+". A large backlog is not counted to its end, so the page stays fast' })
+  totalCapped!: boolean;
 }
 
 export class ReturnItemResponseDto {
