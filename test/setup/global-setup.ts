@@ -7,6 +7,7 @@ import { KeyRing } from '../../libs/infrastructure/src/crypto/key-ring';
 import { DocumentSigner } from '../../libs/infrastructure/src/crypto/document-signer';
 import { AppProcess, ROOT } from '../../scripts/stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from '../../scripts/stack/embedded-postgres';
+import { startNotificationSinks, type RunningSinks } from '../../scripts/stack/notification-sinks';
 import { freePort } from '../../scripts/stack/ports';
 import { startTemporalDevServer, RunningTemporal } from '../../scripts/stack/temporal-dev-server';
 import { writeWorkflowBundle } from '../../scripts/stack/workflow-bundle';
@@ -17,6 +18,7 @@ import globalTeardown from './global-teardown';
 export interface TestStackHandles {
   postgres?: RunningPostgres;
   temporal?: RunningTemporal;
+  sinks?: RunningSinks;
   apps: AppProcess[];
   dataDir: string;
 }
@@ -62,10 +64,12 @@ async function startTestStack(lanes: number): Promise<void> {
       .then((port) => startTemporalDevServer({ port, log: fileLog('temporal') }))
       .then((server) => (handles.temporal = server)),
     writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js')),
+    // The SMS stub the APIs text one-time codes to: one small process for the run, beside the servers.
+    startNotificationSinks({ log: fileLog('sinks') }).then((sinks) => (handles.sinks = sinks)),
   ] as const);
   const failure = started.find((result) => result.status === 'rejected');
   if (failure) throw failure.reason;
-  const [postgres, temporal, workflowBundle] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [RunningPostgres, RunningTemporal, string];
+  const [postgres, temporal, workflowBundle, sinks] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [RunningPostgres, RunningTemporal, string, RunningSinks];
 
   const info: Omit<TestStackInfo, 'apiUrl'> = {
     databaseUrl: postgres.url,
@@ -84,6 +88,7 @@ async function startTestStack(lanes: number): Promise<void> {
     decisionSigningKey: DecisionSigner.generateSetting(),
     // The simulator's port is the lane's (below); its departments' secrets are the run's.
     departmentSystems: { port: 0, secrets: SIMULATED_DEPARTMENTS.map((code) => `${code}:${generateDepartmentSecret()}`).join(','), timeoutSeconds: 2 },
+    notificationSinks: { readUrl: sinks.readUrl, apiEnv: { SMS_PROVIDER: 'aliyun', SMS_ENDPOINT: sinks.smsEndpoint, SMS_ACCESS_KEY_ID: sinks.relayEnv.SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET: sinks.relayEnv.SMS_ACCESS_KEY_SECRET } },
   };
   // Lane 1 is the stack as it always was; lane n > 1 gets database `onetrip_<n>` and queue `onetrip-test-<n>`.
   const laneInfo = async (lane: number): Promise<Omit<TestStackInfo, 'apiUrl'>> => {

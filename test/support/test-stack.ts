@@ -30,6 +30,18 @@ export interface TestStackInfo {
    * that needs it, tools/department-simulator) for the departments in `secrets` (`CODE:base64,…`).
    */
   departmentSystems: { port: number; secrets: string; timeoutSeconds: number };
+  /**
+   * The run's SMS stub (scripts/notification-sinks.ts, one for every lane): every API sends its one-time codes
+   * there (`apiEnv`); tests read what arrived at `readUrl` + `sms`.
+   */
+  notificationSinks: { readUrl: string; apiEnv: Record<string, string> };
+}
+
+/** The text messages the run's SMS stub has received (newest last). */
+export async function receivedTexts(): Promise<{ outId: string; phoneNumber: string; templateCode: string; params: Record<string, string>; text: string; transmissions: number }[]> {
+  const response = await fetch(`${testStack().notificationSinks.readUrl}sms`);
+  if (!response.ok) throw new Error(`the SMS stub answered ${response.status}`);
+  return (await response.json()) as Awaited<ReturnType<typeof receivedTexts>>;
 }
 
 /** The settings that point a lane's worker and API at its department-system simulator. */
@@ -120,6 +132,8 @@ export async function startApi(env: Record<string, string>, label = 'api', stack
       DEMO_MODE: 'true',
       LOG_LEVEL: 'info',
       ...GENEROUS_RATE_LIMITS,
+      // One-time codes (the window's walk-in accounts) go to the run's SMS stub.
+      ...testStack().notificationSinks.apiEnv,
       ...env,
     },
     log: fileLog(`${label}-${port}`),

@@ -894,10 +894,47 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Open an account for a walk-in applicant (the window only)
-         * @description The account has no password: the applicant sets one after confirming a code sent to the mobile. The same name and mobile again answer the same account (created: false).
+         * Open an account for a walk-in applicant (the window only); it is PENDING until confirmed by the code texted to the mobile
+         * @description Texts a 6-digit code to the mobile. The same name and mobile again answer the same account (created: false) and send nothing new, unless its code never went out. The account has no password: the applicant sets one later.
          */
         post: operations["ApplicantsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/window/applicants/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Text a PENDING walk-in account a new code (the window only): at most one a minute; the earlier code stops working */
+        post: operations["ApplicantsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/window/applicants/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a walk-in account with the code the applicant reads from their phone (the window only)
+         * @description Five wrong codes spend a code; a code lasts 5 minutes. The same right code again (a retry) answers the same ACTIVE account.
+         */
+        post: operations["ApplicantsController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -995,15 +1032,53 @@ export interface components {
             /** @description The step of the case's definition */
             stepId: string;
         };
+        ApplicantCodeSendDto: {
+            /**
+             * @description The account the window opened
+             * @example walkin-1a2b3c4d
+             */
+            username: string;
+        };
+        ApplicantConfirmDto: {
+            /** @example 123456 */
+            code: string;
+            /**
+             * @description The account the window opened
+             * @example walkin-1a2b3c4d
+             */
+            username: string;
+        };
         ApplicantCreatedResponseDto: {
-            /** @description False until the applicant has set a password (confirmed with a code sent to the mobile) */
+            /** @description PENDING: wrong codes still allowed for the current code */
+            attemptsLeft?: number;
+            /** @description False until the applicant has set a password */
             canSignIn: boolean;
+            /**
+             * Format: date-time
+             * @description PENDING: when the current code stops working
+             */
+            codeExpiresAt?: string;
+            /**
+             * Format: date-time
+             * @description PENDING: when the current code was texted (absent while it has not gone out)
+             */
+            codeSentAt?: string;
             /** @description False when an account with this name and mobile already existed (a repeated request): that one is answered */
             created: boolean;
             /** @example 138****1111 */
             maskedMobile: string;
             /** @example 王五 */
             name: string;
+            /**
+             * Format: date-time
+             * @description PENDING: from when another code may be sent
+             */
+            resendAt?: string;
+            /**
+             * @description PENDING: opened at the window and not yet confirmed by the code texted to the mobile; the window may file for it only once ACTIVE
+             * @enum {string}
+             */
+            status: "PENDING" | "ACTIVE";
             /** @example wang-wu */
             username: string;
         };
@@ -1023,12 +1098,34 @@ export interface components {
             name: string;
         };
         ApplicantResponseDto: {
-            /** @description False until the applicant has set a password (confirmed with a code sent to the mobile) */
+            /** @description PENDING: wrong codes still allowed for the current code */
+            attemptsLeft?: number;
+            /** @description False until the applicant has set a password */
             canSignIn: boolean;
+            /**
+             * Format: date-time
+             * @description PENDING: when the current code stops working
+             */
+            codeExpiresAt?: string;
+            /**
+             * Format: date-time
+             * @description PENDING: when the current code was texted (absent while it has not gone out)
+             */
+            codeSentAt?: string;
             /** @example 138****1111 */
             maskedMobile: string;
             /** @example 王五 */
             name: string;
+            /**
+             * Format: date-time
+             * @description PENDING: from when another code may be sent
+             */
+            resendAt?: string;
+            /**
+             * @description PENDING: opened at the window and not yet confirmed by the code texted to the mobile; the window may file for it only once ACTIVE
+             * @enum {string}
+             */
+            status: "PENDING" | "ACTIVE";
             /** @example wang-wu */
             username: string;
         };
@@ -1484,7 +1581,7 @@ export interface components {
              * @description Which error exactly: stable, for clients to branch on (each operation lists the codes of each status)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_DEFINITION_INVALID" | "PROCESS_VERSION_EXISTS" | "DOCUMENTS_UNAVAILABLE" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_FOUND" | "ENTERPRISE_NOT_REPRESENTATIVE" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "SIGNATURE_INVALID";
+            code: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_DEFINITION_INVALID" | "PROCESS_VERSION_EXISTS" | "DOCUMENTS_UNAVAILABLE" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_FOUND" | "ENTERPRISE_NOT_REPRESENTATIVE" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "SIGNATURE_INVALID" | "CONFIRMATION_CODE_WRONG" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "CONFIRMATION_RESEND_TOO_SOON" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED" | "SMS_UNAVAILABLE";
             /** @description For 503 from /health: the state of each dependency */
             details?: Record<string, never>;
             /** @description The general kind, e.g. VALIDATION_FAILED, CONFLICT, NOT_FOUND, RATE_LIMITED */
@@ -2322,7 +2419,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -2358,7 +2455,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -2394,7 +2491,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -2442,7 +2539,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -2479,7 +2576,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -2527,7 +2624,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -2551,7 +2648,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -2585,7 +2682,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -2621,7 +2718,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -2658,7 +2755,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -2694,7 +2791,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -2731,7 +2828,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -2779,7 +2876,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -2803,7 +2900,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -2846,7 +2943,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -2882,7 +2979,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -2918,7 +3015,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -2954,7 +3051,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -2987,7 +3084,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3047,7 +3144,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3078,7 +3175,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3114,7 +3211,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3162,7 +3259,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3198,7 +3295,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -3222,7 +3319,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3256,7 +3353,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3304,7 +3401,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3338,7 +3435,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3398,7 +3495,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3432,7 +3529,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3492,7 +3589,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3523,7 +3620,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3535,7 +3632,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3569,7 +3666,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3605,7 +3702,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3644,7 +3741,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3680,7 +3777,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -3706,7 +3803,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "RATE_LIMITED";
+                        code?: "RATE_LIMITED" | "CONFIRMATION_RESEND_TOO_SOON";
                     };
                 };
             };
@@ -3718,7 +3815,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3751,7 +3848,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3799,7 +3896,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3836,7 +3933,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3884,7 +3981,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -3908,7 +4005,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -3941,7 +4038,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -3989,7 +4086,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4026,7 +4123,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4074,7 +4171,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -4100,7 +4197,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "RATE_LIMITED";
+                        code?: "RATE_LIMITED" | "CONFIRMATION_RESEND_TOO_SOON";
                     };
                 };
             };
@@ -4112,7 +4209,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4149,7 +4246,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4197,7 +4294,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -4221,7 +4318,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4256,7 +4353,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4292,7 +4389,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4328,7 +4425,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4354,7 +4451,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "RATE_LIMITED";
+                        code?: "RATE_LIMITED" | "CONFIRMATION_RESEND_TOO_SOON";
                     };
                 };
             };
@@ -4366,7 +4463,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4402,7 +4499,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4426,7 +4523,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4461,7 +4558,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4499,7 +4596,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "RATE_LIMITED";
+                        code?: "RATE_LIMITED" | "CONFIRMATION_RESEND_TOO_SOON";
                     };
                 };
             };
@@ -4511,7 +4608,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4544,7 +4641,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4592,7 +4689,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -4604,7 +4701,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4637,7 +4734,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4685,7 +4782,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4717,7 +4814,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4765,7 +4862,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -4777,7 +4874,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4823,7 +4920,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4859,7 +4956,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -4883,7 +4980,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4917,7 +5014,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -4953,7 +5050,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -4986,7 +5083,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5034,7 +5131,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5119,7 +5216,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5225,7 +5322,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5237,7 +5334,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5268,7 +5365,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5308,7 +5405,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5320,7 +5417,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5357,7 +5454,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5393,7 +5490,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -5417,7 +5514,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5451,7 +5548,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5487,7 +5584,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5520,7 +5617,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5580,7 +5677,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5611,7 +5708,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5647,7 +5744,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5682,7 +5779,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5730,7 +5827,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5765,7 +5862,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5813,7 +5910,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5844,7 +5941,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5856,7 +5953,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -5897,7 +5994,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -5945,7 +6042,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -5971,7 +6068,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "RATE_LIMITED";
+                        code?: "RATE_LIMITED" | "CONFIRMATION_RESEND_TOO_SOON";
                     };
                 };
             };
@@ -5983,7 +6080,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6017,7 +6114,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6041,7 +6138,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6074,7 +6171,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6086,7 +6183,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6125,7 +6222,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6161,7 +6258,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6194,7 +6291,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6242,7 +6339,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6275,7 +6372,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6323,7 +6420,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -6347,7 +6444,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6384,7 +6481,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6432,7 +6529,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -6456,7 +6553,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6489,7 +6586,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6537,7 +6634,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6574,7 +6671,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6622,7 +6719,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -6646,7 +6743,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6683,7 +6780,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6731,7 +6828,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN";
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
                     };
                 };
             };
@@ -6755,7 +6852,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6793,7 +6890,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6841,7 +6938,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6875,7 +6972,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6899,7 +6996,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -6934,7 +7031,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -6974,6 +7071,234 @@ export interface operations {
                     };
                 };
             };
+            /** @description The text message could not be sent (SMS_UNAVAILABLE), or PostgreSQL is unavailable: what was written stays; the same request again sends the code */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ApplicantsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicantCodeSendDto"];
+            };
+        };
+        responses: {
+            /** @description The account, PENDING, with the new code’s expiry and when the next may be sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantResponseDto"];
+                };
+            };
+            /** @description Invalid fields (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "SIGNATURE_INVALID";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
+                    };
+                };
+            };
+            /** @description No applicant account has this username */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The account is confirmed already (ACCOUNT_ALREADY_CONFIRMED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
+                    };
+                };
+            };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A code went less than a minute ago (CONFIRMATION_RESEND_TOO_SOON, details.retryAfterSeconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED" | "CONFIRMATION_RESEND_TOO_SOON";
+                    };
+                };
+            };
+            /** @description The text message could not be sent (SMS_UNAVAILABLE), or PostgreSQL is unavailable: what was written stays; the same request again sends the code */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ApplicantsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicantConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description The account, ACTIVE: the window may file for it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantResponseDto"];
+                };
+            };
+            /** @description Invalid fields (VALIDATION_FAILED), or the code is wrong (CONFIRMATION_CODE_WRONG at field `code`, details.attemptsLeft) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
+                    };
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "SIGNATURE_INVALID";
+                    };
+                };
+            };
+            /** @description Signed in, but this role may not call it (or the origin may not, for a CORS preflight) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ENTERPRISE_NOT_REPRESENTATIVE";
+                    };
+                };
+            };
+            /** @description No applicant account has this username */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "ENTERPRISE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The code has expired (CONFIRMATION_CODE_EXPIRED), was spent by too many wrong tries (CONFIRMATION_ATTEMPTS_EXHAUSTED), or the account is confirmed already with another code (ACCOUNT_ALREADY_CONFIRMED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "NAME_TAKEN" | "TASK_NOT_OPEN" | "ALREADY_CLAIMED" | "NOT_AWAITING_CORRECTION" | "CASE_CLOSED" | "INVALID_DECISION" | "NO_OPEN_TASK" | "NOT_AWAITING_APPLICANT" | "NO_STEP_IN_FLIGHT" | "STEP_ATTEMPT_RUNNING" | "COMPLAINT_RESOLVED" | "UPDATE_REFUSED" | "ILLEGAL_STEP_TRANSITION" | "APPLICANT_CHARGE" | "LICENCE_REQUIRED" | "ENTERPRISE_SEQUENCE_REQUIRED" | "COMPLAINT_LIMIT_REACHED" | "PROCESS_VERSION_EXISTS" | "DOCUMENT_NOT_READY" | "ENTERPRISE_NOT_ACTIVE" | "ENTERPRISE_CASE_IN_FLIGHT" | "NOTICE_NOT_OPEN" | "CONFIRMATION_CODE_EXPIRED" | "CONFIRMATION_ATTEMPTS_EXHAUSTED" | "ACCOUNT_ALREADY_CONFIRMED" | "APPLICANT_NOT_CONFIRMED";
+                    };
+                };
+            };
+            /** @description The body is larger than HTTP_BODY_LIMIT_KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
             /** @description PostgreSQL or Temporal is unavailable (DATABASE_UNAVAILABLE, WORKFLOW_UNAVAILABLE): nothing was done; try again after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6982,7 +7307,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
@@ -7018,7 +7343,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID";
+                        code?: "VALIDATION_FAILED" | "BODY_UNREADABLE" | "INVALID_ARGUMENT" | "CORRECTION_PATH" | "MONEY_FORMAT" | "CALENDAR_CONFIG" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_USERNAME" | "PAYLOAD_NOT_ENCRYPTED" | "BODY_TOO_DEEP" | "PROCESS_DEFINITION_INVALID" | "CONFIRMATION_CODE_WRONG";
                     };
                 };
             };
@@ -7066,7 +7391,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"] & {
                         /** @enum {string} */
-                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE";
+                        code?: "WORKFLOW_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "DOCUMENTS_UNAVAILABLE" | "SMS_UNAVAILABLE";
                     };
                 };
             };
