@@ -13,12 +13,15 @@ import { startTemporalDevServer, RunningTemporal } from '../../scripts/stack/tem
 import { writeWorkflowBundle } from '../../scripts/stack/workflow-bundle';
 import { generateDepartmentSecret } from '../../libs/infrastructure/src/connectors/department-signature';
 import { departmentSystemEnv, fileLog, startApi, startWorker, TestStackInfo } from '../support/test-stack';
+import { DepartmentSimulator } from '../../tools/department-simulator/department-simulator';
+import { parseDepartmentSecrets } from '../../libs/infrastructure/src/connectors/department-signature';
 import globalTeardown from './global-teardown';
 
 export interface TestStackHandles {
   postgres?: RunningPostgres;
   temporal?: RunningTemporal;
   sinks?: RunningSinks;
+  postal?: DepartmentSimulator;
   apps: AppProcess[];
   dataDir: string;
 }
@@ -87,9 +90,14 @@ async function startTestStack(lanes: number): Promise<void> {
     jwtSecret: randomBytes(32).toString('base64url'),
     decisionSigningKey: DecisionSigner.generateSetting(),
     // The simulator's port is the lane's (below); its departments' secrets are the run's.
-    departmentSystems: { port: 0, secrets: SIMULATED_DEPARTMENTS.map((code) => `${code}:${generateDepartmentSecret()}`).join(','), timeoutSeconds: 2 },
+    departmentSystems: { port: 0, secrets: [...SIMULATED_DEPARTMENTS, 'POSTAL'].map((code) => `${code}:${generateDepartmentSecret()}`).join(','), timeoutSeconds: 2 },
     notificationSinks: { readUrl: sinks.readUrl, apiEnv: { SMS_PROVIDER: 'aliyun', SMS_ENDPOINT: sinks.smsEndpoint, SMS_ACCESS_KEY_ID: sinks.relayEnv.SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET: sinks.relayEnv.SMS_ACCESS_KEY_SECRET } },
   };
+  // The postal service's system for free mail (政务专递): one simulator in this process for the whole run.
+  const postalPort = await freePort();
+  handles.postal = new DepartmentSimulator({ port: postalPort, apiUrl: 'http://127.0.0.1:1/api', secrets: parseDepartmentSecrets(info.departmentSystems.secrets), log: fileLog('postal-simulator') });
+  await handles.postal.start();
+  info.departmentSystems.postalUrl = `http://127.0.0.1:${postalPort}`;
   // Lane 1 is the stack as it always was; lane n > 1 gets database `onetrip_<n>` and queue `onetrip-test-<n>`.
   const laneInfo = async (lane: number): Promise<Omit<TestStackInfo, 'apiUrl'>> => {
     // Each lane's department-system simulator gets a port of its own (the spec that needs it starts it there).

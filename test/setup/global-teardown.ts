@@ -6,6 +6,7 @@ export default async function globalTeardown(): Promise<void> {
   await Promise.all(handles.apps.map((app) => app.stop()));
   await handles.temporal?.stop();
   await handles.sinks?.stop();
+  await handles.postal?.stop();
   await handles.postgres?.stop();
   fs.rmSync(handles.dataDir, { recursive: true, force: true });
 }

@@ -1223,6 +1223,11 @@ export interface components {
              */
             delivery: Record<string, never>;
             licenseNumber: string;
+            /**
+             * @description Free mail: the item number the postal system issued (S10), once it has taken the shipment
+             * @example EA123456785CN
+             */
+            mailTrackingNumber?: string;
             seals: components["schemas"]["SealOutcomeDto"][];
             /**
              * @example {

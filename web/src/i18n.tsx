@@ -305,6 +305,7 @@ const M = {
   liveRetryNow: ['立即重试', 'Retry now'],
   nextStepsTitle: ['接下来', 'What comes next'],
   nextMail: ['营业执照、印章、税务 UKey 和开户资料一并免费邮寄到：{address}。', 'Your licence, seals, tax UKey and account papers come together by free mail to: {address}.'],
+  nextMailTrackingPending: ['邮件已交邮政揽收，邮件号生成后显示在这里。', 'Handed to the post; the tracking number shows here once it is issued.'],
   nextMailTracking: ['邮件号：{number}（可在中国邮政 11183 或“中国邮政”小程序查询）', 'Tracking number: {number} (track it with China Post, 11183 or its app)'],
   nextPickup: ['带身份证原件到政务服务中心综合窗口，一次领取营业执照、印章、税务 UKey 和开户资料。', 'Bring your ID card to the joint window of the service hall and collect your licence, seals, tax UKey and account papers in one trip.'],
   nextUkey: ['激活税务 UKey：登录湖南省电子税务局，插入 UKey 完成首次登录并修改初始密码，即可申领发票。', 'Activate the tax UKey: sign in to the Hunan electronic tax bureau with it, change its first password, then you can apply for invoices.'],
