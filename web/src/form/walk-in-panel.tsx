@@ -50,7 +50,9 @@ export function WalkInPanel({ chosen, onPick }: { chosen: string; onPick: (usern
 
   const pick = (applicant: Applicant) => {
     if (applicant.status === 'PENDING') {
-      // Not yet: the code first.
+      // Not yet: the code first, and nobody chosen meanwhile (an earlier choice would be filed for otherwise).
+      setPicked(null);
+      onPick('');
       setPending(applicant);
       setCode('');
       announce(t('confirmCodeSent', { mobile: applicant.maskedMobile }));
