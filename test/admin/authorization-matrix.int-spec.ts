@@ -132,6 +132,9 @@ const MATRIX: Record<string, Entry> = {
   // Walk-ins (issue 17): only the window finds applicants or opens accounts for them.
   'POST /api/window/applicants/lookup': { allowed: ['WINDOW'], path: () => '/window/applicants/lookup', body: () => ({ name: '矩阵', mobileLast4: '0000' }) },
   'POST /api/window/applicants': { allowed: ['WINDOW'], path: () => '/window/applicants', body: () => ({ name: '矩阵', mobile: '13900000000' }) },
+  // …and only the window sends a walk-in's code again or types it back (an account nobody has).
+  'POST /api/window/applicants/codes': { allowed: ['WINDOW'], path: () => '/window/applicants/codes', body: () => ({ username: 'matrix-nobody' }) },
+  'POST /api/window/applicants/confirmations': { allowed: ['WINDOW'], path: () => '/window/applicants/confirmations', body: () => ({ username: 'matrix-nobody', code: '123456' }) },
   'POST /api/temporal-codec/decode': { allowed: ['ADMIN'], path: () => '/temporal-codec/decode', body: () => ({ payloads: [] }), headers: { 'x-namespace': 'default' } },
 };
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
-import { isValidUscc, makeResidentId, maskIdNumber, maskMobile, type Department } from '@onetrip/domain';
+import { isS10Number, isValidUscc, makeResidentId, maskIdNumber, maskMobile, type Department } from '@onetrip/domain';
 import { connectDatabase, testCipher } from '../support/case-fixtures';
 import { recordCheck } from '../support/scorecard';
 import { http } from '../support/http';
+import { testStack } from '../support/test-stack';
 import { fieldPaths, fileCase, newApplicant, newClerk, openTaskId, signIn, validForm, waitForView, type CaseView, type ErrorBody, type SignedIn } from './api-fixtures';
 
 interface TaskDecision {
@@ -76,6 +77,15 @@ describe('a case through the clerks’ API', () => {
       delivery: { method: 'FREE_MAIL', tripsRequired: 0 },
     });
     expect(finished.fees.applicantTotal).toBe('0.00');
+
+    // 政务专递: free mail went through the postal system, which issued the item number (S10, right check digit);
+    // one shipment per case at the post, the same number stored and shown.
+    const mailed = await waitForView(applicant.token, filed.id, 'the mail item number', (view) => typeof view.outcome?.mailTrackingNumber === 'string');
+    const trackingNumber = String(mailed.outcome?.mailTrackingNumber);
+    expect(isS10Number(trackingNumber)).toBe(true);
+    const atThePost = (await (await fetch(`${testStack().departmentSystems.postalUrl}/_sim/shipments?caseId=${filed.id}`)).json()) as { trackingNumber: string; idempotencyKey: string; licenseNumber: string }[];
+    expect(atThePost).toEqual([expect.objectContaining({ trackingNumber, idempotencyKey: filed.id, licenseNumber: mailed.outcome?.licenseNumber })]);
+    expect((await db.query(`SELECT tracking_number FROM mail_shipments WHERE case_id = $1`, [filed.id])).rows).toEqual([{ tracking_number: trackingNumber }]);
 
     const audit = await db.query(`SELECT action, task_id FROM audit_log WHERE case_id = $1 AND action = 'COMPLETE' ORDER BY id`, [filed.id]);
     expect(audit.rows).toHaveLength(5);

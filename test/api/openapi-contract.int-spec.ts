@@ -44,6 +44,9 @@ const WELL_FORMED: Record<string, unknown> = {
   'POST /api/processes/{key}/applications': { form: {} },
   'POST /api/notifications/{id}/read': {},
   'POST /api/admin/notification-deliveries/{id}/retry': {},
+  // Walk-in confirmation: the account is named in the body; one nobody has.
+  'POST /api/window/applicants/codes': { username: 'contract-nobody' },
+  'POST /api/window/applicants/confirmations': { username: 'contract-nobody', code: '123456' },
 };
 
 // Routes with a larger body limit of their own: the oversized body must pass it.

@@ -4,7 +4,8 @@ import type { Department } from '@onetrip/domain';
 import { fileCase, openTaskId, signIn as apiSignIn, validForm, waitForView, type SignedIn } from '../api/api-fixtures';
 import { connectDatabase, uniqueEnterpriseName } from '../support/case-fixtures';
 import { http } from '../support/http';
-import { webOrigin } from '../support/test-stack';
+import { waitFor } from '../../scripts/stack/wait-for';
+import { receivedTexts, webOrigin } from '../support/test-stack';
 import { checkAccessibility, expectEveryPageChecked, screenshot, signIn, useBrowser } from './browser';
 
 // Issue 17, the applicant's, the window's and everyone's items, through the pages in Chromium: a return
@@ -177,18 +178,33 @@ describe('web pages: what applicants, the window and everyone stumbled on (issue
     });
     await checkAccessibility(page, 'window: new case, applicant found');
     await screenshot(page, 'ux-10-window-lookup-found');
-    // Nobody by that name: the window creates the account, then files for it.
+    // Nobody by that name: the window creates the account; the applicant reads the texted code out, the clerk types it.
     const walkIn = `石${hanzi()}${hanzi()}`;
+    const walkInMobile = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     await check('10 window creates the account', async () => {
       await page.getByLabel('申请人姓名').fill(walkIn, SHORT);
-      await page.getByLabel('手机号码后四位').fill('4321');
+      await page.getByLabel('手机号码后四位').fill(walkInMobile.slice(-4));
       await page.getByRole('button', { name: '查找申请人' }).click();
       await page.getByRole('button', { name: '为申请人创建账户' }).click(SHORT);
-      await page.getByLabel('申请人手机号码').fill('13700004321');
+      await page.getByLabel('申请人手机号码').fill(walkInMobile);
       await page.getByRole('button', { name: '创建账户' }).click();
+      await page.getByTestId('confirm-code').getByText(`${walkInMobile.slice(0, 3)}****${walkInMobile.slice(-4)}`).waitFor(SHORT);
+    });
+    await checkAccessibility(page, 'window: walk-in account waiting for its code');
+    await screenshot(page, 'ux-11-window-account-created');
+    await check('10 walk-in confirmed by the code texted to the phone', async () => {
+      // Not chosen before the code: the account is PENDING.
+      expect(await page.getByTestId('applicant-found').count()).toBe(0);
+      const texted = await waitFor('the walk-in code at the SMS stub', async () => (await receivedTexts()).find((sms) => sms.phoneNumber === walkInMobile)?.params.code, { timeoutMs: 8_000 });
+      const wrong = texted === '000000' ? '111111' : '000000';
+      await page.getByLabel('短信验证码').fill(wrong);
+      await page.getByRole('button', { name: '确认验证码' }).click();
+      await page.locator('#f-confirmCode-err').getByText('验证码不正确').waitFor(SHORT);
+      await page.getByLabel('短信验证码').fill(texted);
+      await page.getByRole('button', { name: '确认验证码' }).click();
       await page.getByTestId('applicant-found').getByText(walkIn).waitFor(SHORT);
     });
-    await screenshot(page, 'ux-11-window-account-created');
+    await screenshot(page, 'ux-11b-window-account-confirmed');
     // A server error goes when the input changes.
     await page.getByRole('button', { name: '填入示例数据' }).click();
     await page.getByLabel('企业名称').fill(uniqueEnterpriseName());

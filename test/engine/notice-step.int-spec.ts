@@ -60,7 +60,10 @@ function fakeActivities(): Partial<CaseActivities> {
     },
     remindStep: async () => undefined,
     escalateOverdueStep: async () => undefined,
-    completeProcess: async (input) => note(input.caseId, 'completeProcess', input),
+    completeProcess: async (input) => {
+      note(input.caseId, 'completeProcess', input);
+      return { mail: false };
+    },
     endCase: async (input) => note(input.caseId, 'endCase', input),
     verifyCommand: async () => undefined,
   };

@@ -93,7 +93,10 @@ function fakeActivities(): Partial<CaseActivities> {
       note(input.caseId, 'applyCorrection', input);
       return fake(input.caseId).correction;
     },
-    completeProcess: async (input) => note(input.caseId, 'completeProcess', input),
+    completeProcess: async (input) => {
+      note(input.caseId, 'completeProcess', input);
+      return { mail: false };
+    },
     endCase: async (input) => note(input.caseId, 'endCase', input),
     verifyCommand: async (input) => note(input.caseId, 'verifyCommand', input),
   };

@@ -7,16 +7,21 @@ import { KeyRing } from '../../libs/infrastructure/src/crypto/key-ring';
 import { DocumentSigner } from '../../libs/infrastructure/src/crypto/document-signer';
 import { AppProcess, ROOT } from '../../scripts/stack/app-process';
 import { startEmbeddedPostgres, RunningPostgres } from '../../scripts/stack/embedded-postgres';
+import { startNotificationSinks, type RunningSinks } from '../../scripts/stack/notification-sinks';
 import { freePort } from '../../scripts/stack/ports';
 import { startTemporalDevServer, RunningTemporal } from '../../scripts/stack/temporal-dev-server';
 import { writeWorkflowBundle } from '../../scripts/stack/workflow-bundle';
 import { generateDepartmentSecret } from '../../libs/infrastructure/src/connectors/department-signature';
 import { departmentSystemEnv, fileLog, startApi, startWorker, TestStackInfo } from '../support/test-stack';
+import { DepartmentSimulator } from '../../tools/department-simulator/department-simulator';
+import { parseDepartmentSecrets } from '../../libs/infrastructure/src/connectors/department-signature';
 import globalTeardown from './global-teardown';
 
 export interface TestStackHandles {
   postgres?: RunningPostgres;
   temporal?: RunningTemporal;
+  sinks?: RunningSinks;
+  postal?: DepartmentSimulator;
   apps: AppProcess[];
   dataDir: string;
 }
@@ -62,10 +67,12 @@ async function startTestStack(lanes: number): Promise<void> {
       .then((port) => startTemporalDevServer({ port, log: fileLog('temporal') }))
       .then((server) => (handles.temporal = server)),
     writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js')),
+    // The SMS stub the APIs text one-time codes to: one small process for the run, beside the servers.
+    startNotificationSinks({ log: fileLog('sinks') }).then((sinks) => (handles.sinks = sinks)),
   ] as const);
   const failure = started.find((result) => result.status === 'rejected');
   if (failure) throw failure.reason;
-  const [postgres, temporal, workflowBundle] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [RunningPostgres, RunningTemporal, string];
+  const [postgres, temporal, workflowBundle, sinks] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [RunningPostgres, RunningTemporal, string, RunningSinks];
 
   const info: Omit<TestStackInfo, 'apiUrl'> = {
     databaseUrl: postgres.url,
@@ -83,8 +90,14 @@ async function startTestStack(lanes: number): Promise<void> {
     jwtSecret: randomBytes(32).toString('base64url'),
     decisionSigningKey: DecisionSigner.generateSetting(),
     // The simulator's port is the lane's (below); its departments' secrets are the run's.
-    departmentSystems: { port: 0, secrets: SIMULATED_DEPARTMENTS.map((code) => `${code}:${generateDepartmentSecret()}`).join(','), timeoutSeconds: 2 },
+    departmentSystems: { port: 0, secrets: [...SIMULATED_DEPARTMENTS, 'POSTAL'].map((code) => `${code}:${generateDepartmentSecret()}`).join(','), timeoutSeconds: 2 },
+    notificationSinks: { readUrl: sinks.readUrl, apiEnv: { SMS_PROVIDER: 'aliyun', SMS_ENDPOINT: sinks.smsEndpoint, SMS_ACCESS_KEY_ID: sinks.relayEnv.SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET: sinks.relayEnv.SMS_ACCESS_KEY_SECRET } },
   };
+  // The postal service's system for free mail (政务专递): one simulator in this process for the whole run.
+  const postalPort = await freePort();
+  handles.postal = new DepartmentSimulator({ port: postalPort, apiUrl: 'http://127.0.0.1:1/api', secrets: parseDepartmentSecrets(info.departmentSystems.secrets), log: fileLog('postal-simulator') });
+  await handles.postal.start();
+  info.departmentSystems.postalUrl = `http://127.0.0.1:${postalPort}`;
   // Lane 1 is the stack as it always was; lane n > 1 gets database `onetrip_<n>` and queue `onetrip-test-<n>`.
   const laneInfo = async (lane: number): Promise<Omit<TestStackInfo, 'apiUrl'>> => {
     // Each lane's department-system simulator gets a port of its own (the spec that needs it starts it there).

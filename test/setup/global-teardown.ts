@@ -5,6 +5,8 @@ export default async function globalTeardown(): Promise<void> {
   if (!handles) return;
   await Promise.all(handles.apps.map((app) => app.stop()));
   await handles.temporal?.stop();
+  await handles.sinks?.stop();
+  await handles.postal?.stop();
   await handles.postgres?.stop();
   fs.rmSync(handles.dataDir, { recursive: true, force: true });
 }

@@ -29,14 +29,28 @@ export interface TestStackInfo {
    * SYSTEM mode: this lane's worker and API talk to a department-system simulator on `port` (started by the spec
    * that needs it, tools/department-simulator) for the departments in `secrets` (`CODE:base64,…`).
    */
-  departmentSystems: { port: number; secrets: string; timeoutSeconds: number };
+  departmentSystems: { port: number; secrets: string; timeoutSeconds: number; postalUrl?: string };
+  /**
+   * The run's SMS stub (scripts/notification-sinks.ts, one for every lane): every API sends its one-time codes
+   * there (`apiEnv`); tests read what arrived at `readUrl` + `sms`.
+   */
+  notificationSinks: { readUrl: string; apiEnv: Record<string, string> };
+}
+
+/** The text messages the run's SMS stub has received (newest last). */
+export async function receivedTexts(): Promise<{ outId: string; phoneNumber: string; templateCode: string; params: Record<string, string>; text: string; transmissions: number }[]> {
+  const response = await fetch(`${testStack().notificationSinks.readUrl}sms`);
+  if (!response.ok) throw new Error(`the SMS stub answered ${response.status}`);
+  return (await response.json()) as Awaited<ReturnType<typeof receivedTexts>>;
 }
 
 /** The settings that point a lane's worker and API at its department-system simulator. */
 export function departmentSystemEnv(systems: TestStackInfo['departmentSystems']): Record<string, string> {
   const departments = systems.secrets.split(',').map((entry) => entry.split(':')[0]);
+  // The postal system (free mail's item numbers) is the run's one simulator; the departments are the lane's.
+  const url = (code: string): string => (code === 'POSTAL' && systems.postalUrl ? systems.postalUrl : `http://127.0.0.1:${systems.port}`);
   return {
-    DEPARTMENT_SYSTEMS: departments.map((code) => `${code}=http://127.0.0.1:${systems.port}`).join(','),
+    DEPARTMENT_SYSTEMS: departments.map((code) => `${code}=${url(code)}`).join(','),
     DEPARTMENT_SYSTEM_SECRETS: systems.secrets,
     DEPARTMENT_SYSTEM_TIMEOUT_SECONDS: String(systems.timeoutSeconds),
   };
@@ -120,6 +134,8 @@ export async function startApi(env: Record<string, string>, label = 'api', stack
       DEMO_MODE: 'true',
       LOG_LEVEL: 'info',
       ...GENEROUS_RATE_LIMITS,
+      // One-time codes (the window's walk-in accounts) go to the run's SMS stub.
+      ...testStack().notificationSinks.apiEnv,
       ...env,
     },
     log: fileLog(`${label}-${port}`),
@@ -131,7 +147,8 @@ export async function startApi(env: Record<string, string>, label = 'api', stack
       if (app.process.exitCode !== null) throw new Error(`${label} exited with ${app.process.exitCode}`);
       return (await fetch(`${url}/health`)).ok;
     },
-    { timeoutMs: 60_000, intervalMs: 100 },
+    // ONETRIP_API_START_TIMEOUT_MS: a machine shared by many runs may take longer than a minute to start an API.
+    { timeoutMs: Number(process.env.ONETRIP_API_START_TIMEOUT_MS ?? 60_000), intervalMs: 100 },
   ).catch(async (error: unknown) => {
     await app.stop(); // never leave a half-started process behind
     throw error;

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { CONNECTOR_HEADERS, MemoryNonceRegistry, signRequest, verifyRequest } from '../../libs/infrastructure/src/connectors/department-signature';
-import type { DepartmentSystemDecision, DepartmentSystemRequest } from '../../libs/workflows/src/contracts/department-system.contract';
+import { s10Number } from '../../libs/domain/src/delivery/delivery';
+import type { DepartmentSystemDecision, DepartmentSystemRequest, PostalShipmentRequest } from '../../libs/workflows/src/contracts/department-system.contract';
 
 // A department's own system, simulated (docs/connectors.md): it takes OneTrip's signed task requests for any
 // department it has a secret for, and answers at once (200 + decision) or accepts (202) and calls back, signed,
@@ -36,6 +37,17 @@ export interface ReceivedTask {
   request: DepartmentSystemRequest;
   /** How the simulator answered: 200, 202, 500, or 0 when it answered nothing (slow, then the worker gave up). */
   answered: number;
+  at: string;
+}
+
+/** A shipment the postal system took (POST /shipments), with the item number it issued. */
+export interface ReceivedShipment {
+  caseId: string;
+  idempotencyKey: string | undefined;
+  licenseNumber: string;
+  trackingNumber: string;
+  /** How many times it was asked for (a retry with the same key gets the same number). */
+  requests: number;
   at: string;
 }
 
@@ -85,6 +97,11 @@ export class DepartmentSimulator {
   private readonly answers = new Map<string, { status: number; decision?: DepartmentSystemDecision }>();
   readonly received: ReceivedTask[] = [];
   readonly callbacks: SentCallback[] = [];
+  /** The postal system's shipments by Idempotency-Key: one item number per key. */
+  readonly shipments = new Map<string, ReceivedShipment>();
+  // Item serials: from a random start, so two simulator runs issue different numbers.
+  private nextSerial = 10_000_000 + Math.floor(Math.random() * 80_000_000);
+  private shipmentFailuresLeft = 0;
   private readonly nonces = new MemoryNonceRegistry();
   private server?: Server;
 
@@ -129,6 +146,7 @@ export class DepartmentSimulator {
     const body = await readBody(req);
     if (url.pathname.startsWith('/_sim/')) return this.control(req.method ?? 'GET', url, body, res);
     if (req.method === 'POST' && url.pathname.endsWith('/tasks')) return this.task(req, url, body, res);
+    if (req.method === 'POST' && url.pathname.endsWith('/shipments')) return this.shipment(req, url, body, res);
     send(res, 404, { error: 'not found' });
   }
 
@@ -178,6 +196,32 @@ export class DepartmentSimulator {
     }, script.callbackDelayMs);
   }
 
+  /**
+   * The postal service's system (政务专递): takes a signed shipment and answers the item number it issues, S10 with
+   * its check digit (EA········CN). The same Idempotency-Key again is the same shipment, with the same number.
+   */
+  private async shipment(req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse): Promise<void> {
+    const system = String(req.headers[CONNECTOR_HEADERS.department] ?? '');
+    const secret = this.options.secrets.get(system);
+    const check = secret ? verifyRequest(secret, { method: 'POST', path: url.pathname + url.search, body, headers: req.headers }) : null;
+    if (!check?.ok) return send(res, 401, { error: check ? check.problem : 'UNKNOWN_SYSTEM' });
+    if (!(await this.nonces.remember(system, check.nonce, new Date()))) return send(res, 401, { error: 'REPLAYED' });
+    const request = JSON.parse(body.toString('utf8')) as PostalShipmentRequest;
+    const key = (req.headers[CONNECTOR_HEADERS.idempotencyKey] as string | undefined) ?? request.shipmentId;
+    if (this.shipmentFailuresLeft !== 0) {
+      this.shipmentFailuresLeft -= this.shipmentFailuresLeft > 0 ? 1 : 0;
+      return send(res, 503, { error: 'simulated outage' });
+    }
+    let kept = this.shipments.get(key);
+    if (kept) kept.requests += 1;
+    else {
+      kept = { caseId: request.caseId, idempotencyKey: key, licenseNumber: request.licenseNumber, trackingNumber: s10Number('EA', String(this.nextSerial++)), requests: 1, at: new Date().toISOString() };
+      this.shipments.set(key, kept);
+    }
+    this.log(`${system} shipment for case ${request.caseId}: ${kept.trackingNumber} (request ${kept.requests})`);
+    return send(res, 200, { trackingNumber: kept.trackingNumber });
+  }
+
   /** Calls OneTrip back with a decision, signed (or wrongly signed); retried on 5xx or no answer, a few times. */
   async callback(department: string, taskId: string, decision: DepartmentSystemDecision, wrongSignature = false): Promise<SentCallback> {
     const base = new URL(this.options.apiUrl.replace(/\/$/, '') + `/connectors/${encodeURIComponent(department)}/callbacks`);
@@ -213,6 +257,15 @@ export class DepartmentSimulator {
       const taskId = url.searchParams.get('taskId');
       const list: { taskId: string }[] = parts[1] === 'received' ? this.received : this.callbacks;
       return send(res, 200, taskId ? list.filter((entry) => entry.taskId === taskId) : list);
+    }
+    // GET /_sim/shipments?caseId=…  and  PUT /_sim/shipments {fail503: n}: the postal system's record, and an outage
+    if (method === 'GET' && parts[1] === 'shipments') {
+      const caseId = url.searchParams.get('caseId');
+      return send(res, 200, [...this.shipments.values()].filter((shipment) => !caseId || shipment.caseId === caseId));
+    }
+    if (method === 'PUT' && parts[1] === 'shipments') {
+      this.shipmentFailuresLeft = Number((json() as { fail503?: number }).fail503 ?? 0);
+      return send(res, 200, { fail503: this.shipmentFailuresLeft });
     }
     // POST /_sim/tasks/:taskId/callback  {department, decision…, wrongSignature}: a callback now, e.g. after "no callback"
     if (method === 'POST' && parts[1] === 'tasks' && parts[2] && parts[3] === 'callback') {

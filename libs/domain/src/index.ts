@@ -11,6 +11,8 @@ export * from './identifiers/uscc';
 export * from './identifiers/mobile';
 export * from './identifiers/uuid';
 
+export * from './accounts/walk-in-confirmation';
+
 export * from './privacy/masking';
 export * from './privacy/personal-data-detector';
 

@@ -1,5 +1,5 @@
 import { isValidMobile } from '@onetrip/domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
 import type { components } from '../api-types';
 import { ErrorNotice, Notice, useAnnounce } from '../components/ui';
@@ -10,6 +10,8 @@ import { serverProblems, type Problems } from './form-model';
 // 帮代办 for a walk-in (issue 17, item 10): the window looks the applicant up first, by name and the last
 // four digits of the mobile, and opens an account for someone who has none, instead of finding out at
 // submit that the username does not exist. Inside the wizard's form, so its buttons are plain buttons.
+// An account opened here is PENDING until the clerk types the 6-digit code the applicant reads from the
+// text message on their phone; only then is it chosen for the case (the server refuses to file for it before).
 
 type Applicant = components['schemas']['ApplicantResponseDto'];
 type ApplicantCreated = components['schemas']['ApplicantCreatedResponseDto'];
@@ -27,6 +29,18 @@ export function WalkInPanel({ chosen, onPick }: { chosen: string; onPick: (usern
   const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The PENDING account waiting for its code, and the code typed.
+  const [pending, setPending] = useState<Applicant | null>(null);
+  const [code, setCode] = useState('');
+  const [now, setNow] = useState(() => Date.now());
+
+  // The resend button's countdown.
+  useEffect(() => {
+    if (!pending?.resendAt) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [pending?.resendAt]);
+  const resendIn = pending?.resendAt ? Math.max(0, Math.ceil((Date.parse(pending.resendAt) - now) / 1000)) : 0;
 
   // Any edit makes an earlier answer (or refusal) stale.
   const edited = () => {
@@ -35,6 +49,16 @@ export function WalkInPanel({ chosen, onPick }: { chosen: string; onPick: (usern
   };
 
   const pick = (applicant: Applicant) => {
+    if (applicant.status === 'PENDING') {
+      // Not yet: the code first, and nobody chosen meanwhile (an earlier choice would be filed for otherwise).
+      setPicked(null);
+      onPick('');
+      setPending(applicant);
+      setCode('');
+      announce(t('confirmCodeSent', { mobile: applicant.maskedMobile }));
+      return;
+    }
+    setPending(null);
     setPicked(applicant);
     onPick(applicant.username);
     announce(t('lookupChosen', { name: applicant.name, username: applicant.username, mobile: applicant.maskedMobile }));
@@ -48,6 +72,7 @@ export function WalkInPanel({ chosen, onPick }: { chosen: string; onPick: (usern
     if (Object.keys(local).length > 0) return;
     setBusy(true);
     setCreated(null);
+    setPending(null);
     try {
       const answer = await api<Applicant[]>('POST', '/window/applicants/lookup', { body: { name: name.trim(), mobileLast4: last4 } });
       setFound(answer);
@@ -72,13 +97,48 @@ export function WalkInPanel({ chosen, onPick }: { chosen: string; onPick: (usern
       setCreated(answer);
       setCreating(false);
       setFound([answer]);
-      pick(answer);
       announce(t('lookupCreated', { name: answer.name, username: answer.username }));
+      pick(answer);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 400 && caught.fields.length > 0) {
         const server = serverProblems(caught.fields);
         setProblems({ lookupMobile: server.mobile ?? [], lookupName: server.name ?? [] });
       } else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    if (!/^\d{6}$/.test(code)) {
+      setProblems({ confirmCode: [{ code: 'errConfirmCodeFormat' }] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const answer = await api<Applicant>('POST', '/window/applicants/confirmations', { body: { username: pending.username, code } });
+      announce(t('confirmDone', { name: answer.name }));
+      pick(answer);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.fields.some((field) => field.path === 'code')) setProblems({ confirmCode: serverProblems(caught.fields).code ?? [] });
+      else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resend = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      const answer = await api<Applicant>('POST', '/window/applicants/codes', { body: { username: pending.username } });
+      setPending(answer);
+      setCode('');
+      setProblems({});
+      announce(t('confirmCodeSent', { mobile: answer.maskedMobile }));
+    } catch (caught) {
+      setError(caught);
     } finally {
       setBusy(false);
     }
@@ -167,6 +227,32 @@ export function WalkInPanel({ chosen, onPick }: { chosen: string; onPick: (usern
           <div className="actions actions--start">
             <button type="button" className="button" disabled={busy} onClick={() => void create()}>
               {t('lookupCreate')}
+            </button>
+          </div>
+        </div>
+      )}
+      {pending && (
+        <div className="sub-panel" data-testid="confirm-code">
+          <p className="hint">{t('confirmCodeSent', { mobile: pending.maskedMobile })}</p>
+          <TextField
+            path="confirmCode"
+            label={t('confirmCode')}
+            value={code}
+            inputMode="numeric"
+            onChange={(value) => {
+              setCode(value.trim());
+              edited();
+            }}
+            problems={problems.confirmCode}
+            autoComplete="one-time-code"
+            maxLength={6}
+          />
+          <div className="actions actions--start">
+            <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>
+              {t('confirmButton')}
+            </button>
+            <button type="button" className="button button--secondary" disabled={busy || resendIn > 0} onClick={() => void resend()}>
+              {resendIn > 0 ? t('confirmResendIn', { s: resendIn }) : t('confirmResend')}
             </button>
           </div>
         </div>

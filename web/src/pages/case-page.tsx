@@ -1,4 +1,4 @@
-import { isTerminalCaseStatus, mailTrackingNumber, findBank } from '@onetrip/domain';
+import { isTerminalCaseStatus, findBank } from '@onetrip/domain';
 import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api';
 import { DefinitionOutcomeView, doneCount, FeeLedgerView, StatusBadge, StepProgress, useDepartmentName, type EngineCaseView } from '../components/case-parts';
@@ -153,11 +153,14 @@ function NextSteps({ view, generic }: { view: EngineCaseView; generic: boolean }
     const form = view.form;
     if (outcome.delivery?.method === 'FREE_MAIL') {
       items.push({ key: 'mail', text: t('nextMail', { address: form?.delivery.address ?? '—' }) });
+      // The item number the postal system issued (the worker's shipment); until it has, say it is coming.
       if (outcome.licenseNumber) {
         items.push({
           key: 'tracking',
-          text: (
-            <span data-testid="tracking-number">{t('nextMailTracking', { number: mailTrackingNumber(outcome.licenseNumber) })}</span>
+          text: outcome.mailTrackingNumber ? (
+            <span data-testid="tracking-number">{t('nextMailTracking', { number: outcome.mailTrackingNumber })}</span>
+          ) : (
+            <span data-testid="tracking-pending">{t('nextMailTrackingPending')}</span>
           ),
         });
       }

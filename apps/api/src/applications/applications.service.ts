@@ -291,9 +291,16 @@ export class ApplicationsService {
       return user.id;
     }
     if (onBehalfOf === undefined) throw validationFailed([{ path: 'onBehalfOf', messages: ['onBehalfOf must name the applicant this case is filed for'] }]);
-    const applicant = await this.users.applicantId(onBehalfOf);
+    const applicant = await this.users.applicantForFiling(onBehalfOf);
     if (!applicant) throw validationFailed([{ path: 'onBehalfOf', messages: ['onBehalfOf is not a registered applicant'], codes: ['ON_BEHALF_OF_UNKNOWN'] }]);
-    return applicant;
+    // A walk-in account opened at the window files only once its mobile is confirmed: the case's notices
+    // (a correction asked, the outcome) go to that number, and a mistyped one would send them to a stranger.
+    if (applicant.pending) {
+      throw new AppError('APPLICANT_NOT_CONFIRMED', 'The applicant’s account waits for the code texted to its mobile: confirm it first', [
+        { path: 'onBehalfOf', messages: ['onBehalfOf is not confirmed by the code texted to its mobile'], codes: ['APPLICANT_NOT_CONFIRMED'] },
+      ]);
+    }
+    return applicant.id;
   }
 
   /** An earlier request with the same key: same body → its case again; another body → 409. */

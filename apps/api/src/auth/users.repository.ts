@@ -64,6 +64,15 @@ export class UsersRepository {
     return row?.id;
   }
 
+  /** An applicant account with whether the window opened it and it still waits for its texted code. */
+  async applicantForFiling(username: string): Promise<{ id: string; pending: boolean } | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT u.id, (c.user_id IS NOT NULL AND c.confirmed_at IS NULL) AS pending FROM users u LEFT JOIN walk_in_confirmations c ON c.user_id = u.id WHERE u.username = $1 AND u.role = 'APPLICANT'`,
+      [username],
+    )) as { id: string; pending: boolean }[];
+    return row;
+  }
+
   /** The name an account gave (null when none, undefined when no such account). */
   async nameOf(id: string): Promise<string | null | undefined> {
     const [row] = (await this.dataSource.query(`SELECT name FROM users WHERE id = $1`, [id])) as { name: string | null }[];

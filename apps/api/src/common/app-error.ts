@@ -79,6 +79,21 @@ export const ERROR_STATUS = {
   // The departments' own systems (SYSTEM mode).
   /** A department system's callback is unsigned, forged, stale or replayed (or the department has no secret): nothing changed. */
   SIGNATURE_INVALID: 401,
+  // Walk-in accounts confirmed by a code texted to the mobile (the window).
+  /** The typed code is not the one texted (field `code`; details.attemptsLeft). */
+  CONFIRMATION_CODE_WRONG: 400,
+  /** The code's 5 minutes are over: send a new one. */
+  CONFIRMATION_CODE_EXPIRED: 409,
+  /** Five wrong codes spent this one: send a new one. */
+  CONFIRMATION_ATTEMPTS_EXHAUSTED: 409,
+  /** A code went less than a minute ago (details.retryAfterSeconds). */
+  CONFIRMATION_RESEND_TOO_SOON: 429,
+  /** The account is confirmed: no code is needed (or this is not the code it was confirmed with). */
+  ACCOUNT_ALREADY_CONFIRMED: 409,
+  /** The window files only for an account confirmed by its mobile (field `onBehalfOf`). */
+  APPLICANT_NOT_CONFIRMED: 409,
+  /** The text message could not be sent now; what was written stays and the same request again sends it. */
+  SMS_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

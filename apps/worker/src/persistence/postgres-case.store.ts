@@ -111,6 +111,29 @@ export class PostgresCaseStore implements CaseStore {
     this.register = new EnterpriseRegisterRepository(cipher);
   }
 
+  async shipmentOf(caseId: string): Promise<{ licenseNumber: string | null; trackingNumber: string | null }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT c.outcome ->> 'licenseNumber' AS license_number, s.tracking_number FROM cases c LEFT JOIN mail_shipments s ON s.case_id = c.id WHERE c.id = $1`,
+      [caseId],
+    )) as { license_number: string | null; tracking_number: string | null }[];
+    return { licenseNumber: row?.license_number ?? null, trackingNumber: row?.tracking_number ?? null };
+  }
+
+  async recordShipment(caseId: string, trackingNumber: string, at: Date): Promise<string> {
+    // One shipment per case (the key): a second number for it is never stored; the outcome shows the kept one.
+    const [row] = (await this.dataSource.query(
+      `WITH kept AS (
+         INSERT INTO mail_shipments (case_id, tracking_number, shipped_at) VALUES ($1, $2, $3)
+         ON CONFLICT (case_id) DO UPDATE SET case_id = EXCLUDED.case_id RETURNING tracking_number
+       ), shown AS (
+         UPDATE cases SET outcome = outcome || jsonb_build_object('mailTrackingNumber', (SELECT tracking_number FROM kept)), updated_at = now() WHERE id = $1
+       )
+       SELECT tracking_number FROM kept`,
+      [caseId, trackingNumber, at],
+    )) as { tracking_number: string }[];
+    return row.tracking_number;
+  }
+
   async getCase(caseId: string): Promise<CaseRecord> {
     const [row] = (await this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [caseId])) as CaseRow[];
     if (!row) throw new Error(`case ${caseId} not found`);

@@ -1,5 +1,5 @@
 import { DELIVERY_METHODS, type DeliveryMethod } from '../application/application-form';
-import { mailTrackingNumber, s10CheckDigit, tripsRequired } from './delivery';
+import { isS10Number, mailTrackingNumber, s10CheckDigit, s10Number, tripsRequired } from './delivery';
 
 describe('tripsRequired', () => {
   it('is one trip for a window pickup and none for free mail', () => {
@@ -23,5 +23,18 @@ describe('mailTrackingNumber', () => {
     expect(s10CheckDigit(number.slice(2, 10))).toBe(Number(number[10]));
     expect(mailTrackingNumber('433101000000123')).toBe(number);
     expect(mailTrackingNumber('433101000000124')).not.toBe(number);
+  });
+});
+
+describe('s10Number / isS10Number', () => {
+  it('builds an S10 number with its check digit and recognises only right ones', () => {
+    expect(s10Number('EA', '47312482')).toBe('EA473124829CN');
+    expect(isS10Number('EA473124829CN')).toBe(true);
+    // One digit off, a wrong check digit, lower case, the wrong length: not one.
+    expect(isS10Number('EA473124839CN')).toBe(false);
+    expect(isS10Number('EA473124828CN')).toBe(false);
+    expect(isS10Number('ea473124829cn')).toBe(false);
+    expect(isS10Number('EA47312482CN')).toBe(false);
+    expect(isS10Number(null)).toBe(false);
   });
 });

@@ -24,7 +24,22 @@ export function s10CheckDigit(serial: string): number {
   return check === 10 ? 0 : check === 11 ? 5 : check;
 }
 
+/** An S10 item number: `prefix` (two capital letters) + eight serial digits + their check digit + `country`. */
+export function s10Number(prefix: string, serial: string, country = 'CN'): string {
+  if (!/^[A-Z]{2}$/.test(prefix) || !/^[A-Z]{2}$/.test(country)) throw new RangeError('An S10 prefix and country are two capital letters');
+  return `${prefix}${serial}${s10CheckDigit(serial)}${country}`;
+}
+
+/** Whether `value` is an S10 item number whose check digit is right (what a postal system answers is checked). */
+export function isS10Number(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = /^[A-Z]{2}(\d{8})(\d)[A-Z]{2}$/.exec(value);
+  return match !== null && s10CheckDigit(match[1]) === Number(match[2]);
+}
+
 /**
+ * Until issue 17 a free-mail handover showed this number derived from the licence; the postal service's own system
+ * now issues the item number (the worker's shipment, outcome.mailTrackingNumber). Kept for documents made before.
  * The mail item number of a free-mail handover (政务专递), one per licence: an EMS-style S10 number whose
  * serial is derived from the licence number, so every page and document shows the same one. It stands in
  * for the number the postal service returns once a postal connector hands the parcel over.

@@ -141,3 +141,54 @@ describe('case activities for processWorkflow (by step id)', () => {
     expect(await setUp().activities.applyCorrection({ caseId: 'case-1', correctionId: 'c1', round: 1 })).toEqual({ changedPaths: ['tax.ukey'] });
   });
 });
+
+describe('shipByMail: free mail through the postal system (政务专递)', () => {
+  function postal(answers: string[]) {
+    const shipped: { shipmentId: string; licenseNumber: string; recipient: { name: string; address: string } }[] = [];
+    const stored = new Map<string, string>();
+    const cases: Partial<CaseStore> = {
+      getCase: async () => ({ id: 'case-9', applicantId: 'u1', status: 'COMPLETED', form, policy: {} as CaseRecord['policy'], uscc: null, correctionRound: 1, process: { key: 'enterprise-opening', version: 1 } }),
+      shipmentOf: async (caseId) => ({ licenseNumber: '433101000000123', trackingNumber: stored.get(caseId) ?? null }),
+      // The first number kept stays (one shipment per case).
+      recordShipment: async (caseId, trackingNumber) => {
+        if (!stored.has(caseId)) stored.set(caseId, trackingNumber);
+        return stored.get(caseId)!;
+      },
+    };
+    const activities = createCaseActivities({
+      cases: cases as CaseStore,
+      notifier: { notify: async () => undefined },
+      decisions: { problem: () => null, commandProblem: () => null },
+      systems: {
+        postal: true,
+        submit: async () => ({ status: 'ACCEPTED' }),
+        ship: async (request) => {
+          shipped.push(request);
+          return { trackingNumber: answers[shipped.length - 1] ?? answers[answers.length - 1] };
+        },
+      },
+    });
+    return { activities, shipped, stored };
+  }
+
+  it('hands the case over once, keyed by the case, and keeps the S10 number the postal system issued', async () => {
+    const { activities, shipped, stored } = postal(['EA473124829CN']);
+    expect(await activities.shipByMail({ caseId: 'case-9' })).toEqual({ trackingNumber: 'EA473124829CN' });
+    expect(shipped).toEqual([expect.objectContaining({ shipmentId: 'case-9', caseId: 'case-9', licenseNumber: '433101000000123', recipient: expect.objectContaining({ name: form.legalRepresentative.name }) })]);
+    // A retried activity (after its write) asks the post nothing more.
+    expect(await activities.shipByMail({ caseId: 'case-9' })).toEqual({ trackingNumber: 'EA473124829CN' });
+    expect(shipped).toHaveLength(1);
+    expect(stored.get('case-9')).toBe('EA473124829CN');
+  });
+
+  it('refuses an item number whose check digit is wrong (retried, nothing stored)', async () => {
+    const { activities, stored } = postal(['EA473124828CN']);
+    await expect(activities.shipByMail({ caseId: 'case-9' })).rejects.toThrow(/not S10/);
+    expect(stored.size).toBe(0);
+  });
+
+  it('sends nothing without a postal system', async () => {
+    const activities = createCaseActivities({ cases: {} as CaseStore, notifier: { notify: async () => undefined }, decisions: { problem: () => null, commandProblem: () => null } });
+    expect(await activities.shipByMail({ caseId: 'case-9' })).toEqual({ trackingNumber: null });
+  });
+});

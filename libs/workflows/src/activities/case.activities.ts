@@ -4,6 +4,7 @@ import {
   changedPaths,
   ENTERPRISE_KIND_OF_DEPARTMENT,
   isDepartment,
+  isS10Number,
   shanghaiDate,
   stepFormView,
   stepKind,
@@ -19,7 +20,7 @@ import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import type { ProcessDefinition, StepDefinition } from '@onetrip/domain/engine/process-definition';
 import type { NoticeResult } from '@onetrip/domain/step-kinds/public-notice.kind';
 import { enterpriseOpeningOutcome } from '@onetrip/domain/processes/enterprise-opening/kinds/enterprise-outcome';
-import { isSystemActor, type CorrectionItem, type DepartmentMode, type ReturnItem, type TaskDecision, type TaskDecisionResult } from '../contracts';
+import { isSystemActor, POSTAL_SYSTEM, type CorrectionItem, type DepartmentMode, type ReturnItem, type TaskDecision, type TaskDecisionResult } from '../contracts';
 import { CaseRecord, CaseStore, DecisionVerifier, DepartmentSystems, NameTakenError, NoticeStore, Notifier, OpenTask, ProcessDefinitions, SignedCaseCommand, TaskDecisionRecord } from './case.ports';
 
 export interface OpenStepInput {
@@ -349,13 +350,44 @@ export function createCaseActivities(deps: {
     await finish(record, outcome);
   }
 
-  /** 一次办好 for processWorkflow: the outcome built by the case's definition from its needed steps' results. */
-  async function completeProcess(input: { caseId: string; skipped: string[] }): Promise<void> {
+  /**
+   * 一次办好 for processWorkflow: the outcome built by the case's definition from its needed steps' results.
+   * `mail`: the results go by free mail, there is a licence to send and a postal system to send it through (the
+   * workflow then calls shipByMail).
+   */
+  async function completeProcess(input: { caseId: string; skipped: string[] }): Promise<{ mail: boolean }> {
     const { record, outputsByStep: outputs } = await cases.getCaseWithOutputs(input.caseId);
     const definition = await definitionOf(record);
     // A step that became not needed after a correction may have finished before it: its result is not part of the outcome.
     for (const id of input.skipped) delete outputs[id];
-    await finish(record, buildOutcome(definition, outputs, record.form));
+    const outcome = buildOutcome(definition, outputs, record.form);
+    await finish(record, outcome);
+    const delivery = (record.form as { delivery?: { method?: string } }).delivery;
+    // Only with a postal system configured: otherwise no activity is scheduled for nothing.
+    return { mail: deps.systems?.postal === true && delivery?.method === 'FREE_MAIL' && typeof outcome.licenseNumber === 'string' };
+  }
+
+  /**
+   * 政务专递: a free-mail case's results handed to the postal service's system, which issues the item number
+   * (S10, checked). One shipment per case: the case id is the request's idempotency key, and a number already
+   * stored is answered without asking again. Without a postal system configured nothing is sent (no number).
+   */
+  async function shipByMail(input: { caseId: string }): Promise<{ trackingNumber: string | null }> {
+    const { systems } = deps;
+    if (!systems?.postal || !systems.ship || !cases.shipmentOf || !cases.recordShipment) return { trackingNumber: null };
+    const known = await cases.shipmentOf(input.caseId);
+    if (known.trackingNumber) return { trackingNumber: known.trackingNumber };
+    if (!known.licenseNumber) throw ApplicationFailure.nonRetryable(`case ${input.caseId} has no licence to mail`, 'LICENCE_REQUIRED');
+    const record = await cases.getCase(input.caseId);
+    const form = record.form as { legalRepresentative?: { name?: string; mobile?: string }; delivery?: { address?: string } };
+    const answer = await systems.ship({
+      shipmentId: input.caseId,
+      caseId: input.caseId,
+      licenseNumber: known.licenseNumber,
+      recipient: { name: form.legalRepresentative?.name ?? '', mobile: form.legalRepresentative?.mobile ?? '', address: form.delivery?.address ?? '' },
+    });
+    if (!isS10Number(answer.trackingNumber)) throw new Error(`${POSTAL_SYSTEM} system answered an item number that is not S10 with a right check digit`);
+    return { trackingNumber: await cases.recordShipment(input.caseId, answer.trackingNumber, new Date()) };
   }
 
   async function finish(record: CaseRecord, outcome: Record<string, unknown>): Promise<void> {
@@ -420,6 +452,7 @@ export function createCaseActivities(deps: {
     applyCorrection,
     completeCase,
     completeProcess,
+    shipByMail,
     endCase,
     verifyCommand,
   };

@@ -1,7 +1,7 @@
 import type { ApplicationForm, Department } from '@onetrip/domain';
 import type { ProcessDefinition } from '@onetrip/domain/engine/process-definition';
 import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
-import type { CasePolicy, CaseStatus, CorrectionItem, DepartmentMode, DepartmentSystemAnswer, DepartmentSystemRequest, ReturnItem, StepStatus } from '../contracts';
+import type { CasePolicy, CaseStatus, CorrectionItem, DepartmentMode, DepartmentSystemAnswer, DepartmentSystemRequest, PostalShipmentAnswer, PostalShipmentRequest, ReturnItem, StepStatus } from '../contracts';
 
 // What the case activities need from the outside world; the worker wires PostgreSQL adapters,
 // a test can hand in its own.
@@ -71,6 +71,10 @@ export interface PendingCorrection {
 
 export interface CaseStore {
   getCase(caseId: string): Promise<CaseRecord>;
+  /** A completed case's licence number and its mail item number once the postal system issued one. */
+  shipmentOf?(caseId: string): Promise<{ licenseNumber: string | null; trackingNumber: string | null }>;
+  /** Keeps the case's one mail item number (the first written stays) and adds it to the outcome the pages read. */
+  recordShipment?(caseId: string, trackingNumber: string, at: Date): Promise<string>;
   getTask(taskId: string): Promise<TaskRecord | null>;
   /** The case and one of its tasks (null: no such task) in one round trip: what a clerk's decision reads first. */
   getCaseWithTask(caseId: string, taskId: string): Promise<{ record: CaseRecord; task: TaskRecord | null }>;
@@ -180,4 +184,8 @@ export interface NoticeStore {
  */
 export interface DepartmentSystems {
   submit(request: DepartmentSystemRequest): Promise<DepartmentSystemAnswer>;
+  /** Whether a postal system (POSTAL) is configured: without one a free-mail case gets no item number. */
+  readonly postal?: boolean;
+  /** Hands a free-mail shipment to the postal system; throws (retryably) like `submit`. */
+  ship?(request: PostalShipmentRequest): Promise<PostalShipmentAnswer>;
 }

@@ -46,3 +46,25 @@ export function systemActorId(department: string): string {
 export function isSystemActor(actorId: string): boolean {
   return actorId.startsWith('system:');
 }
+
+/**
+ * The postal service's system (政务专递, docs/connectors.md "The postal connector"): configured like a department's,
+ * under this code in DEPARTMENT_SYSTEMS and DEPARTMENT_SYSTEM_SECRETS, signed the same way.
+ */
+export const POSTAL_SYSTEM = 'POSTAL';
+
+/** `POST <postal base>/shipments`: the results of a case mailed free to the applicant; one shipment per case. */
+export interface PostalShipmentRequest {
+  /** Also the request's Idempotency-Key: the same case again is the same shipment (and the same item number). */
+  shipmentId: string;
+  caseId: string;
+  /** What is inside: the business licence by its number (and the seals, UKey and bank papers with it). */
+  licenseNumber: string;
+  /** Who receives it: the courier needs the whole mobile to call at the door. */
+  recipient: { name: string; mobile: string; address: string };
+}
+
+/** The postal system's answer (200): the item number it issued, S10 with its check digit (EA123456785CN). */
+export interface PostalShipmentAnswer {
+  trackingNumber: string;
+}

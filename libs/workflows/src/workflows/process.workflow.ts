@@ -43,7 +43,7 @@ import {
 
 // The engine's one generic workflow: it runs the steps of any process definition as a DAG (一件事一次办).
 // A new workflow type, so it started with caseWorkflow's behaviour and no patch markers: the local decision, the
-// worker's check of signed commands and the end after a correction are unconditional here. Its own patches since: LOCAL_OUTCOME.
+// worker's check of signed commands and the end after a correction are unconditional here. Its own patches since: LOCAL_OUTCOME, POSTAL_SHIPMENT.
 //
 // Changing it follows the same rule as caseWorkflow (docs/ARCHITECTURE.md, "Changing workflow code"): any
 // change to the commands a running case issues, or their order, goes behind `patched('<id>')`, the paths it
@@ -70,6 +70,7 @@ const systemActivities = proxyActivities<CaseActivities>({
 });
 
 const LOCAL_OUTCOME = 'local-outcome-activity';
+const POSTAL_SHIPMENT = 'postal-shipment';
 
 interface Step extends StepState {
   stepId: string;
@@ -395,9 +396,13 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
   // activity in the workflow task that saw the last result, so the outcome costs no activity task and no workflow
   // task of its own. Cases that recorded the regular activity replay it as one (the LOCAL_OUTCOME patch).
   const completeProcess = patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess;
-  await completeProcess({ caseId, skipped: steps.filter((step) => step.status === 'SKIPPED').map((step) => step.stepId) });
+  const completed = await completeProcess({ caseId, skipped: steps.filter((step) => step.status === 'SKIPPED').map((step) => step.stepId) });
   status = 'COMPLETED';
   publish();
+  // 政务专递: free mail goes through the postal system, which issues the item number. After the outcome, so the
+  // case is complete whatever the post does; a new command, so behind its patch (histories before it replay as they
+  // were, and cases completed before it have no `completed.mail`).
+  if (completed?.mail && patched(POSTAL_SHIPMENT)) await activities.shipByMail({ caseId });
   await condition(allHandlersFinished);
   return { status: 'COMPLETED' };
 }

@@ -68,6 +68,7 @@ export class CaseOutcomeDto {
   @ApiProperty({ example: { registrationNumber: '4331017…' } }) socialInsurance!: Record<string, unknown>;
   @ApiProperty({ example: { bankCode: 'ICBC', accountNumber: '6222…' } }) bankAccount!: Record<string, unknown>;
   @ApiProperty({ example: { method: 'FREE_MAIL', tripsRequired: 0 } }) delivery!: Record<string, unknown>;
+  @ApiPropertyOptional({ example: 'EA123456785CN', description: 'Free mail: the item number the postal system issued (S10), once it has taken the shipment' }) mailTrackingNumber?: string;
 }
 
 export class RuleFlagDto {

@@ -13,6 +13,8 @@ import { AddDepartmentSystems1765300000000 } from './1765300000000-add-departmen
 import { AddNotificationDeliveries1765310000000 } from './1765310000000-add-notification-deliveries';
 import { AddCaseEvents1765320000000 } from './1765320000000-add-case-events';
 import { AddCorrectionPreviousValues1765330000000 } from './1765330000000-add-correction-previous-values';
+import { AddWalkInConfirmations1765385000000 } from './1765385000000-add-walk-in-confirmations';
+import { AddMailShipments1765386000000 } from './1765386000000-add-mail-shipments';
 
 // In order; never edit one once committed, add a new one.
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   AddNotificationDeliveries1765310000000,
   AddCaseEvents1765320000000,
   AddCorrectionPreviousValues1765330000000,
+  AddWalkInConfirmations1765385000000,
+  AddMailShipments1765386000000,
 ];
