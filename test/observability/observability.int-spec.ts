@@ -176,6 +176,9 @@ describe('observability: metrics, one trace per case, and ids on the log lines',
   });
 
   it('has a Grafana dashboard and alert rules whose every expression reads metrics the apps export', async () => {
+    // The case's AUTO steps ran as local activities; the SDK exports the regular activities' figures (MANUAL openings,
+    // SYSTEM calls, a failing step's fallback) once the worker has run one: a ping is one.
+    await temporal.workflow.execute('pingWorkflow', { taskQueue: `${label}-queue`, workflowId: `${label}-ping`, args: [{ message: 'metrics' }] });
     const exported = new Set([...exportedNames((await scrape(apiMetricsPort)).text), ...exportedNames((await scrape(workerMetricsPort)).text)]);
 
     const dashboard = JSON.parse(fs.readFileSync(path.join(ROOT, 'deploy/grafana/onetrip-dashboard.json'), 'utf8')) as {
