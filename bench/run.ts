@@ -61,9 +61,12 @@ async function main(): Promise<void> {
       peaks: {},
       temporal: { address: stack.temporal.address, client: stack.temporalClient, pid: stack.temporal.process.pid! },
     };
-    ctx.procs.worker = await stack.startWorker('worker');
-    ctx.procs.api = await stack.startApi('api-auto', { CASE_DEPARTMENT_MODES: '*=AUTO' });
-    ctx.procs.skeletonWorker = await stack.startSkeletonWorker();
+    // The cluster section starts apps of its own: run alone, it needs none on the dev server.
+    if (options.sections.some((name) => name !== 'cluster')) {
+      ctx.procs.worker = await stack.startWorker('worker');
+      ctx.procs.api = await stack.startApi('api-auto', { CASE_DEPARTMENT_MODES: '*=AUTO' });
+      ctx.procs.skeletonWorker = await stack.startSkeletonWorker();
+    }
 
     const partial: Omit<BenchResults, 'goals' | 'durationSeconds' | 'peakRssMiB'> = { startedAt: new Date(began).toISOString(), options, machine, otherLoad: {} };
     const section = async <T>(name: string, run: () => Promise<T>): Promise<T> => {

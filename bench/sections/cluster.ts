@@ -117,8 +117,8 @@ export async function runClusterSection(ctx: BenchContext): Promise<ClusterSecti
       throughput: { oneWorker: runs[0], threeWorkers: runs[1], ratio: round(runs[1].casesPerSecond / runs[0].casesPerSecond, 3) },
     };
   } finally {
+    // The last section (bench/run.ts): nothing after it needs the dev server's apps, so none are started again.
     await stopServer();
-    ctx.procs = { worker: await stack.startWorker('worker-after-cluster'), api: await stack.startApi('api-after-cluster', { CASE_DEPARTMENT_MODES: '' }) };
   }
 }
 
