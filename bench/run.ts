@@ -7,6 +7,7 @@ import { describeMachine, OtherLoadMeter } from './lib/machine';
 import { parseOptions, usage } from './lib/options';
 import { evaluateGoals, renderTable, writeResults, type BenchResults } from './lib/report';
 import { BenchStack, fileLog } from './lib/stack';
+import { round } from './lib/stats';
 import { startTemporalOnPostgres, temporalServerBinary } from '../scripts/stack/temporal-postgres';
 import { runApiSection } from './sections/api-load';
 import { runCaseSection } from './sections/cases';
@@ -103,8 +104,10 @@ async function main(): Promise<void> {
     if (options.sections.includes('cluster')) {
       const cluster = await section('cluster', () => runClusterSection(ctx));
       const json = path.join(process.cwd(), 'docs/cluster-bench.json');
-      fs.writeFileSync(json, JSON.stringify({ startedAt: partial.startedAt, machine, ...cluster }, null, 2) + '\n');
-      if (!('skipped' in cluster)) fs.writeFileSync(path.join(process.cwd(), 'docs/cluster-bench.md'), renderClusterMarkdown(cluster, partial.startedAt));
+      // What else ran meanwhile goes with the figures: on a shared machine it decides them.
+      const otherLoad = { ...partial.otherLoad.cluster, loadAverageAtEnd: os.loadavg().map((value) => round(value, 2)) };
+      fs.writeFileSync(json, JSON.stringify({ startedAt: partial.startedAt, machine, otherLoad, ...cluster }, null, 2) + '\n');
+      if (!('skipped' in cluster)) fs.writeFileSync(path.join(process.cwd(), 'docs/cluster-bench.md'), renderClusterMarkdown(cluster, partial.startedAt, { ...otherLoad, loadAverageAtStart: machine.loadAverageAtStart }));
       log(`wrote docs/cluster-bench.json${'skipped' in cluster ? ` (skipped: ${cluster.skipped})` : ' and docs/cluster-bench.md'}`);
       // A cluster-only run leaves the figures of record (docs/benchmarks.*) as they are.
       if (options.sections.length === 1) {

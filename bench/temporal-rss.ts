@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { setNamespaceRetention, DEV_SERVER_HISTORY_CACHE_ENTRIES, DEV_SERVER_RETENTION_HOURS } from '../scripts/stack/temporal-dev-server';
 import { benchForm } from './lib/forms';
-import { expectStatus, registerApplicant, request } from './lib/http';
+import { registerApplicant, renewingSession, request, signIn } from './lib/http';
 import { rssMiB } from './lib/proc';
 import { now, round, sleep } from './lib/stats';
 import { BenchStack, LOG_DIR } from './lib/stack';
@@ -121,7 +121,8 @@ async function main(): Promise<void> {
     const api = await stack.startApi('api-auto', { CASE_DEPARTMENT_MODES: '*=AUTO', CASE_CALENDAR: 'ALWAYS' });
     const db = new PgClient({ connectionString: stack.postgres.url, application_name: 'onetrip-bench-rss' });
     await db.connect();
-    const applicant = await registerApplicant(api.url, `bench-rss-${process.pid}`);
+    const username = `bench-rss-${process.pid}`;
+    const applicant = renewingSession(await registerApplicant(api.url, username), () => signIn(api.url, username, 'bench-password-1'));
     const temporalPid = stack.temporal.process.pid!;
     const sqlite = path.join(stack.dataDir, 'temporal.sqlite');
     log(
@@ -131,6 +132,9 @@ async function main(): Promise<void> {
 
     let submitted = 0;
     let failed = 0;
+    // Refused submissions by status: a run whose cases were refused (an expired token once: 401 after 15
+    // minutes, counted as in-flight no more) measures nothing, so too many end it.
+    const refused: Record<string, number> = {};
     const samples: Sample[] = [];
     // Written at every sample too, so a run stopped early (SIGINT) leaves what it measured.
     const out = path.join(LOG_DIR, `temporal-rss-${options.cases}.json`);
@@ -187,12 +191,21 @@ async function main(): Promise<void> {
       if (wait > 0) await sleep(wait);
       next += 1000 / options.rate;
       submitted++;
+      const { token } = await applicant.current();
       running.push(
-        expectStatus(request(api.url, 'POST', '/applications', { token: applicant.token, body: benchForm() }), 201, 'POST /api/applications').then(
-          () => undefined,
-          () => void failed++,
+        request(api.url, 'POST', '/applications', { token, body: benchForm() }).then(
+          (reply) => {
+            if (reply.status === 201) return;
+            failed++;
+            refused[reply.status] = (refused[reply.status] ?? 0) + 1;
+          },
+          () => {
+            failed++;
+            refused.network = (refused.network ?? 0) + 1;
+          },
         ),
       );
+      if (failed > Math.max(20, submitted / 100)) throw new Error(`${failed} of ${submitted} submissions refused (${JSON.stringify(refused)}): the run would measure nothing`);
     }
     await Promise.all(running);
     const submitSeconds = round((now() - t0) / 1000, 1);
@@ -211,6 +224,7 @@ async function main(): Promise<void> {
       workerMaxConcurrentWorkflowTasks: process.env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS ?? 'default',
       finished: true,
       failed,
+      refused,
       completed: last.completed,
       submitSeconds,
       heldSeconds: round(held / 1000, 0),
