@@ -8,6 +8,7 @@ import { parseOptions, usage } from './lib/options';
 import { fullServerOptions, plannedSeconds } from './lib/plan';
 import { evaluateGoals, renderTable, writeResults, type BenchResults } from './lib/report';
 import { BenchStack, fileLog } from './lib/stack';
+import { round } from './lib/stats';
 import { startTemporalOnPostgres, temporalServerBinary } from '../scripts/stack/temporal-postgres';
 import { runApiSection } from './sections/api-load';
 import { runCaseSection } from './sections/cases';
@@ -68,9 +69,12 @@ async function main(): Promise<void> {
       peaks: {},
       temporal: { address: stack.temporal.address, client: stack.temporalClient, pid: stack.temporal.process.pid! },
     };
-    // The worker runs the migrations; the API and the skeleton worker then start together.
-    ctx.procs.worker = await stack.startWorker('worker');
-    [ctx.procs.api, ctx.procs.skeletonWorker] = await Promise.all([stack.startApi('api-auto', { CASE_DEPARTMENT_MODES: '*=AUTO' }), stack.startSkeletonWorker()]);
+    // The cluster section starts apps of its own: run alone, it needs none on the dev server. Else the worker runs
+    // the migrations; the API and the skeleton worker then start together.
+    if (options.sections.some((name) => name !== 'cluster')) {
+      ctx.procs.worker = await stack.startWorker('worker');
+      [ctx.procs.api, ctx.procs.skeletonWorker] = await Promise.all([stack.startApi('api-auto', { CASE_DEPARTMENT_MODES: '*=AUTO' }), stack.startSkeletonWorker()]);
+    }
 
     // Not beside a measured section: a section's CPU must be the section's own (its failure is the peer section's to report).
     await peerBuild;
@@ -119,8 +123,10 @@ async function main(): Promise<void> {
     if (options.sections.includes('cluster')) {
       const cluster = await section('cluster', () => runClusterSection(ctx));
       const json = path.join(process.cwd(), 'docs/cluster-bench.json');
-      fs.writeFileSync(json, JSON.stringify({ startedAt: partial.startedAt, machine, ...cluster }, null, 2) + '\n');
-      if (!('skipped' in cluster)) fs.writeFileSync(path.join(process.cwd(), 'docs/cluster-bench.md'), renderClusterMarkdown(cluster, partial.startedAt));
+      // What else ran meanwhile goes with the figures: on a shared machine it decides them.
+      const otherLoad = { ...partial.otherLoad.cluster, loadAverageAtEnd: os.loadavg().map((value) => round(value, 2)) };
+      fs.writeFileSync(json, JSON.stringify({ startedAt: partial.startedAt, machine, otherLoad, ...cluster }, null, 2) + '\n');
+      if (!('skipped' in cluster)) fs.writeFileSync(path.join(process.cwd(), 'docs/cluster-bench.md'), renderClusterMarkdown(cluster, partial.startedAt, { ...otherLoad, loadAverageAtStart: machine.loadAverageAtStart }));
       log(`wrote docs/cluster-bench.json${'skipped' in cluster ? ` (skipped: ${cluster.skipped})` : ' and docs/cluster-bench.md'}`);
       // A cluster-only run leaves the figures of record (docs/benchmarks.*) as they are.
       if (options.sections.length === 1) {

@@ -104,3 +104,34 @@ export async function registerApplicant(apiUrl: string, username: string, passwo
   );
   return signIn(apiUrl, username, password);
 }
+
+// The API's access tokens live 15 minutes (TOKEN_LIFETIME_SECONDS); a long run signs in again before then.
+const RENEW_AFTER_MS = 10 * 60_000;
+
+/**
+ * A session that outlives the token's 15 minutes: `current()` signs in again (with `signIn`, which may
+ * retry as the caller likes) once the token is ten minutes old. Concurrent callers share one sign-in.
+ */
+export function renewingSession(first: Session, signInAgain: () => Promise<Session>): { current(): Promise<Session> } {
+  let session = first;
+  let since = Date.now();
+  let renewing: Promise<Session> | undefined;
+  return {
+    async current() {
+      if (Date.now() - since < RENEW_AFTER_MS) return session;
+      renewing ??= signInAgain().then(
+        (fresh) => {
+          session = fresh;
+          since = Date.now();
+          renewing = undefined;
+          return fresh;
+        },
+        (error: unknown) => {
+          renewing = undefined;
+          throw error;
+        },
+      );
+      return renewing;
+    },
+  };
+}

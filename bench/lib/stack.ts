@@ -17,7 +17,30 @@ import { writeWorkflowBundle } from '../../scripts/stack/workflow-bundle';
 // file with the launcher's WAL pragmas) on free ports, data under .data/bench-<pid> (removed at the
 // end), the compiled worker and API as processes (scripts/stack), and the bench's skeleton worker.
 
-export const LOG_DIR = path.join(ROOT, '.data', 'bench-logs');
+/** Pids of other benches running from this checkout now (each holds a live `.data/bench-<pid>`). */
+export function otherLiveBenches(dataRoot: string, ownPid: number, alive: (pid: number) => boolean = pidAlive): number[] {
+  if (!fs.existsSync(dataRoot)) return [];
+  return fs
+    .readdirSync(dataRoot)
+    .map((name) => /^bench-(\d+)$/.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => Number(match[1]))
+    .filter((pid) => pid !== ownPid && alive(pid));
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// A bench started while another runs from this checkout (bench/temporal-rss.ts beside `./onetrip bench`)
+// logs to a directory of its own: wiping the shared one would pull the files from under the other's
+// loggers, whose next append then fails and ends that run.
+export const LOG_DIR = path.join(ROOT, '.data', otherLiveBenches(path.join(ROOT, '.data'), process.pid).length ? `bench-logs-${process.pid}` : 'bench-logs');
 export const APP_TASK_QUEUE = 'onetrip-bench';
 export const SKELETON_TASK_QUEUE = 'onetrip-bench-skeleton';
 const TSX_ENTRY = [process.execPath, '--import', 'tsx'];
@@ -65,7 +88,11 @@ export class BenchStack {
     return path.join(this.distCopy, path.relative(path.join(ROOT, 'dist'), APP_ENTRIES[name]));
   }
 
-  async start(options: { log: (message: string) => void }): Promise<void> {
+  /** The dev server's Prometheus endpoint (its cache and heap gauges). */
+  temporalMetricsUrl!: string;
+
+  /** `temporalDynamicConfig` goes over the dev server's defaults (scripts/stack/temporal-dev-server.ts). */
+  async start(options: { log: (message: string) => void; temporalDynamicConfig?: Record<string, unknown> }): Promise<void> {
     fs.rmSync(this.dataDir, { recursive: true, force: true });
     fs.rmSync(LOG_DIR, { recursive: true, force: true });
     fs.mkdirSync(this.dataDir, { recursive: true });
@@ -85,7 +112,10 @@ export class BenchStack {
           },
         }),
       ),
-      freePort().then((port) => startTemporalDevServer({ port, dbFile: path.join(this.dataDir, 'temporal.sqlite'), log: fileLog('temporal') })),
+      Promise.all([freePort(), freePort()]).then(([port, metricsPort]) => {
+        this.temporalMetricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+        return startTemporalDevServer({ port, metricsPort, dbFile: path.join(this.dataDir, 'temporal.sqlite'), log: fileLog('temporal'), dynamicConfig: options.temporalDynamicConfig });
+      }),
     ]);
     this.postgres = postgres;
     this.temporal = temporal;
@@ -221,8 +251,9 @@ export class BenchStack {
         if (app.process.exitCode !== null) throw new Error(`${label} exited with ${app.process.exitCode} (see ${path.relative(ROOT, LOG_DIR)}/)`);
         return ready();
       },
-      // Generous: on a machine shared with test runs an app's start has taken over 90 s.
-      { timeoutMs: 240_000, intervalMs: 100 },
+      // An app that exits fails at once (above); this bounds only a start that hangs. On a shared 2-core
+      // machine (load 40) an API took 105 s from spawn to its first answer, two APIs and three workers starting together.
+      { timeoutMs: 300_000, intervalMs: 100 },
     );
   }
 

@@ -6,7 +6,7 @@ import { startRoundRobinProxy, type RoundRobinProxy } from '../../scripts/stack/
 import { startTemporalOnPostgres, temporalServerBinary, type RunningTemporalServer } from '../../scripts/stack/temporal-postgres';
 import { recordPeaks, type BenchContext } from '../lib/context';
 import { benchForm } from '../lib/forms';
-import { registerApplicant, request, signIn, type Reply, type Session } from '../lib/http';
+import { registerApplicant, renewingSession, request, signIn, type Reply, type Session } from '../lib/http';
 import { now, pool, round, sleep } from '../lib/stats';
 import { fileLog, type Proc } from '../lib/stack';
 import { DEMO_PASSWORD } from './clerks';
@@ -23,6 +23,7 @@ const MIXED_MODES = 'SAMR=AUTO,PSB=AUTO,HRSS=AUTO,TAX=MANUAL,BANK=MANUAL';
 const MANUAL_DEPARTMENTS: Department[] = ['TAX', 'BANK'];
 const CLERK_OF: Partial<Record<Department, string>> = { TAX: 'clerk-tax', BANK: 'clerk-bank' };
 const RETRY_LIMIT = 60;
+const CLERKS_PER_DEPARTMENT = 8;
 
 export interface ClusterRun {
   cases: number;
@@ -117,8 +118,8 @@ export async function runClusterSection(ctx: BenchContext): Promise<ClusterSecti
       throughput: { oneWorker: runs[0], threeWorkers: runs[1], ratio: round(runs[1].casesPerSecond / runs[0].casesPerSecond, 3) },
     };
   } finally {
+    // The last section (bench/run.ts): nothing after it needs the dev server's apps, so none are started again.
     await stopServer();
-    ctx.procs = { worker: await stack.startWorker('worker-after-cluster'), api: await stack.startApi('api-after-cluster', { CASE_DEPARTMENT_MODES: '' }) };
   }
 }
 
@@ -153,12 +154,21 @@ function retryingClient(proxyUrl: string) {
 
 async function runUnderFaults(ctx: BenchContext, cluster: Cluster, server: RunningTemporalServer, cases: number): Promise<ClusterSectionResult['faults']> {
   const proxyUrl = cluster.proxy.url;
-  const applicant = await registerApplicant(`${proxyUrl}/api`, `bench-cluster-${process.pid}`);
-  const clerks = Object.fromEntries(await Promise.all(MANUAL_DEPARTMENTS.map(async (d) => [d, await signIn(`${proxyUrl}/api`, CLERK_OF[d]!, DEMO_PASSWORD)] as const))) as Record<
-    string,
-    Session
-  >;
+  const applicantName = `bench-cluster-${process.pid}`;
   const client = retryingClient(proxyUrl);
+  // Sign in again, through the faults, before a token's 15 minutes are up: a loaded machine made this run
+  // outlast them, and every later request was refused 401.
+  const signInAgain = (username: string, password: string) => async (): Promise<Session> => {
+    const reply = await client.send<{ accessToken: string; user: { id: string } }>('POST', '/auth/token', { body: { username, password } }, (r) => r.status === 200);
+    if (!reply) throw new Error(`could not sign in again as ${username}`);
+    return { token: reply.body.accessToken, userId: reply.body.user.id };
+  };
+  const applicant = renewingSession(await registerApplicant(`${proxyUrl}/api`, applicantName), signInAgain(applicantName, 'bench-password-1'));
+  const clerks = Object.fromEntries(
+    await Promise.all(
+      MANUAL_DEPARTMENTS.map(async (d) => [d, renewingSession(await signIn(`${proxyUrl}/api`, CLERK_OF[d]!, DEMO_PASSWORD), signInAgain(CLERK_OF[d]!, DEMO_PASSWORD))] as const),
+    ),
+  );
   const caseIds = new Set<string>();
   const events: string[] = [];
   const began = now();
@@ -185,29 +195,33 @@ async function runUnderFaults(ctx: BenchContext, cluster: Cluster, server: Runni
 
   let done = false;
   const clerkLoop = async (department: Department): Promise<void> => {
-    const session = clerks[department];
+    const clerk = clerks[department];
     while (!done) {
+      const session = await clerk.current();
       const page = await client.send<{ items: { id: string; caseId: string }[] }>('GET', '/tasks?status=OPEN&limit=50', { token: session.token }, (r) => r.status === 200);
       const items = (page?.body.items ?? []).filter((item) => caseIds.has(item.caseId));
       if (!items.length) {
         await sleep(100);
         continue;
       }
-      for (const task of items) {
-        const id = encodeURIComponent(task.id);
+      // Several tasks at once, as an office's clerks work: one decision waits for its workflow (an Update),
+      // which on a loaded machine took 30-116 s, so one at a time finished 5 of 400 in ten minutes.
+      await pool(items.length, CLERKS_PER_DEPARTMENT, async (index) => {
+        const id = encodeURIComponent(items[index].id);
         // A claim or completion retried after a 503 may find its own earlier attempt done: 409 then means "already".
         const claimed = await client.send('POST', `/tasks/${id}/claim`, { token: session.token }, (r) => r.status === 200 || r.status === 409);
-        if (!claimed || claimed.status === 409) continue;
+        if (!claimed || claimed.status === 409) return;
         const outputs = department === 'BANK' ? { accountNumber: String(6222020000000000000n + BigInt(Math.floor(Math.random() * 1e12))) } : undefined;
         await client.send('POST', `/tasks/${id}/complete`, { token: session.token, body: outputs ? { outputs } : {} }, (r) => r.status === 200 || r.status === 409);
-      }
+      });
     }
   };
   const clerkLoops = MANUAL_DEPARTMENTS.map((department) => clerkLoop(department));
 
   await pool(cases, 8, async () => {
     const key = randomUUID();
-    const reply = await client.send<{ id: string }>('POST', '/applications', { token: applicant.token, body: benchForm(), headers: { 'idempotency-key': key } }, (r) => r.status === 201 || r.status === 200);
+    const { token } = await applicant.current();
+    const reply = await client.send<{ id: string }>('POST', '/applications', { token, body: benchForm(), headers: { 'idempotency-key': key } }, (r) => r.status === 201 || r.status === 200);
     if (reply) caseIds.add(reply.body.id);
     submitted++;
   });
@@ -221,7 +235,7 @@ async function runUnderFaults(ctx: BenchContext, cluster: Cluster, server: Runni
   const ids = [...caseIds];
   const one = async (sql: string, params: unknown[] = [ids]): Promise<number> => ((await ctx.db.query(sql, params)).rows[0] as { n: number }).n;
   const duplicates = {
-    extraCases: (await one(`SELECT count(*)::int AS n FROM cases WHERE applicant_id = $2 AND id <> ALL($1::uuid[])`, [ids, applicant.userId])) + (cases - ids.length),
+    extraCases: (await one(`SELECT count(*)::int AS n FROM cases WHERE applicant_id = $2 AND id <> ALL($1::uuid[])`, [ids, (await applicant.current()).userId])) + (cases - ids.length),
     tasksNotDone: await one(`SELECT count(*)::int AS n FROM tasks WHERE case_id = ANY($1::uuid[]) AND status <> 'DONE'`),
     extraEnterprises: await one(`SELECT coalesce(sum(c - 1), 0)::int AS n FROM (SELECT count(*) AS c FROM enterprise_cases WHERE case_id = ANY($1::uuid[]) GROUP BY case_id) x`),
     repeatedNotifications: await one(
@@ -267,7 +281,11 @@ async function waitForCompletion(ctx: BenchContext, caseIds: string[], timeoutMs
 }
 
 /** The section's own report (docs/cluster-bench.md and .json): it runs apart from the figures of record. */
-export function renderClusterMarkdown(result: ClusterSectionResult, startedAt: string): string {
+export function renderClusterMarkdown(
+  result: ClusterSectionResult,
+  startedAt: string,
+  load?: { otherCores: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] },
+): string {
   const { faults, throughput } = result;
   return [
     '# The cluster profile under faults',
@@ -275,6 +293,9 @@ export function renderClusterMarkdown(result: ClusterSectionResult, startedAt: s
     '<!-- Generated by `./onetrip bench --sections=cluster` (bench/sections/cluster.ts) into docs/cluster-bench.json and this file. -->',
     '',
     `Run ${startedAt} on this machine (2 cores): ${result.server}; ${result.layout}.`,
+    ...(load
+      ? ['', `Other work on the machine meanwhile: ${load.otherCores} cores on average; load average (1, 5, 15 min) ${load.loadAverageAtStart.join(', ')} at the start, ${load.loadAverageAtEnd.join(', ')} at the end.`]
+      : []),
     '',
     `## ${faults.cases} cases through the proxy while processes die`,
     '',

@@ -19,7 +19,7 @@ import type { BenchContext } from '../lib/context';
 import { benchForm } from '../lib/forms';
 import { registerApplicant, request } from '../lib/http';
 import { peakRssMiB, treeCpuSeconds } from '../lib/proc';
-import { fileLog } from '../lib/stack';
+import { fileLog, LOG_DIR } from '../lib/stack';
 import { round, sleep, type Summary } from '../lib/stats';
 
 // Section 7 (issue 16): the peer a province would otherwise buy. Flowable embedded in a JVM
@@ -280,8 +280,8 @@ export async function runPeerSection(ctx: BenchContext): Promise<PeerSectionResu
   clearInterval(sampler);
   await stopJvm();
   ctx.peaks['peer-flowable'] = round(Math.max(peakRss.value, ...measured.map((phase) => phase.peakRssMiB)), 1);
-  if (measured.length !== 3) throw new Error(`peer harness exited with ${code} after ${measured.length} of 3 phases (see .data/bench-logs/peer-flowable.log)`);
-  if (code !== 0) log(`  note: the peer harness exited with ${code} (failed cases: see .data/bench-logs/peer-flowable.log)`);
+  if (measured.length !== 3) throw new Error(`peer harness exited with ${code} after ${measured.length} of 3 phases (see ${path.relative(ROOT, LOG_DIR)}/peer-flowable.log)`);
+  if (code !== 0) log(`  note: the peer harness exited with ${code} (failed cases: see ${path.relative(ROOT, LOG_DIR)}/peer-flowable.log)`);
   const ready = lines.find((line) => line.event === 'ready') as { bootSeconds: number; warmupCases: number; flowable?: string; executor: PeerSectionResult['executor'] };
   const [fixedRate, fullSpeed, oneAtATime] = measured;
   return {
