@@ -12,6 +12,7 @@ import { formatLine } from './stack/log-format';
 import { startNotificationSinks, RunningSinks } from './stack/notification-sinks';
 import { ServerStartError } from './stack/server-start-error';
 import { generateDepartmentSecret } from '../libs/infrastructure/src/connectors/department-signature';
+import { POSTAL_SYSTEM } from '../libs/workflows/src/contracts/department-system.contract';
 import { startRoundRobinProxy, type RoundRobinProxy } from './stack/round-robin-proxy';
 import { startTemporalDevServer, stopChild, RunningTemporal } from './stack/temporal-dev-server';
 import { startTemporalOnPostgres, temporalServerBinary } from './stack/temporal-postgres';
@@ -72,7 +73,8 @@ function decisionSigningKey(): Record<string, string> {
  * SYSTEM mode against the department-system simulator (docs/connectors.md): `--system TAX,BANK` (or
  * ONETRIP_SYSTEM_DEPARTMENTS) makes those steps SYSTEM, points the worker and API at a simulator started here on
  * ONETRIP_SIMULATOR_PORT (4100) with a secret per department kept beside the dev data, answering as
- * ONETRIP_SIMULATOR_ANSWER says (callback, or immediate).
+ * ONETRIP_SIMULATOR_ANSWER says (callback, or immediate). The postal system (free mail of the licence, its tracking
+ * number) is always that simulator, so a completed case shows a number the post issued.
  */
 function systemDepartments(): string[] {
   const index = process.argv.indexOf('--system');
@@ -81,17 +83,17 @@ function systemDepartments(): string[] {
 }
 
 function departmentSystemSettings(departments: string[]): Record<string, string> {
-  if (departments.length === 0) return {};
+  const connected = [...departments, POSTAL_SYSTEM];
   const port = Number(env.ONETRIP_SIMULATOR_PORT ?? 4100);
-  const kept = env.DEPARTMENT_SYSTEM_SECRETS || keptSecret('department-system-secrets', 'DEPARTMENT_SYSTEM_SECRETS', () => departments.map((code) => `${code}:${generateDepartmentSecret()}`).join(','));
-  // A department added since the secrets were first kept gets one of its own (the file keeps the others).
-  const missing = departments.filter((code) => !kept.split(',').some((entry) => entry.startsWith(`${code}:`)));
+  const kept = env.DEPARTMENT_SYSTEM_SECRETS || keptSecret('department-system-secrets', 'DEPARTMENT_SYSTEM_SECRETS', () => connected.map((code) => `${code}:${generateDepartmentSecret()}`).join(','));
+  // A system added since the secrets were first kept gets one of its own (the file keeps the others).
+  const missing = connected.filter((code) => !kept.split(',').some((entry) => entry.startsWith(`${code}:`)));
   const secrets = [kept, ...missing.map((code) => `${code}:${generateDepartmentSecret()}`)].filter(Boolean).join(',');
   if (missing.length && !env.DEPARTMENT_SYSTEM_SECRETS) fs.writeFileSync(path.join(dataDir, 'department-system-secrets'), secrets + '\n', { mode: 0o600 });
   const modes = [env.CASE_DEPARTMENT_MODES, ...departments.map((code) => `${code}=SYSTEM`)].filter(Boolean).join(',');
   return {
-    CASE_DEPARTMENT_MODES: modes,
-    DEPARTMENT_SYSTEMS: departments.map((code) => `${code}=http://127.0.0.1:${port}`).join(','),
+    ...(modes ? { CASE_DEPARTMENT_MODES: modes } : {}),
+    DEPARTMENT_SYSTEMS: connected.map((code) => `${code}=http://127.0.0.1:${port}`).join(','),
     DEPARTMENT_SYSTEM_SECRETS: secrets,
     ONETRIP_SIMULATOR_PORT: String(port),
   };
@@ -187,7 +189,7 @@ async function main(): Promise<void> {
   launch('relay', 'relay');
 
   const apiUrl = `http://127.0.0.1:${ports.api}/api`;
-  if (departments.length) {
+  {
     simulator = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['tools/department-simulator/main.ts', '--port', simulatorPort, '--api', apiUrl, '--answer', env.ONETRIP_SIMULATOR_ANSWER ?? 'callback'], {
       cwd: ROOT,
       env: { ...process.env, DEPARTMENT_SYSTEM_SECRETS: systems.DEPARTMENT_SYSTEM_SECRETS },
@@ -212,6 +214,7 @@ async function main(): Promise<void> {
   if (cluster) say(`Cluster profile:  ${CLUSTER_APIS} APIs on ports ${ports.api + 1}-${ports.api + CLUSTER_APIS} behind the proxy on ${ports.api}, ${CLUSTER_WORKERS} workers`);
   say(`Health:          ${apiUrl}/health`);
   if (departments.length) say(`SYSTEM mode:     ${departments.join(', ')} decided by the department simulator on http://127.0.0.1:${simulatorPort} (docs/connectors.md)`);
+  say(`Postal system:   the simulator on http://127.0.0.1:${simulatorPort} issues the free mail's tracking numbers`);
   if (sinks) say(`Mails and SMS:   ${sinks.readUrl}   (local mail sink ${sinks.smtpUrl}, SMS stub ${sinks.smsEndpoint}; nothing leaves this machine)`);
   say('Ctrl-C stops everything.');
 }
