@@ -72,7 +72,7 @@ export class ApplicantsService {
       name,
       (rows) => rows.find((candidate) => this.mobileOf(candidate) === dto.mobile),
       () => ({ id: randomUUID(), username: `walkin-${randomUUID().slice(0, 8)}`, sealedMobile: this.cipher.seal(dto.mobile), passwordHash: UNSET_PASSWORD_HASH }),
-      (userId, serial) => this.codes.hash(userId, serial, this.codes.code(userId, serial)),
+      (userId, serial) => this.codes.hashOfIssued(userId, serial),
       (found) => (found.confirmation ? planCodeOnReopen(found.confirmation, found.now) : { kind: 'NOTHING' }),
     );
     const after = await this.sendIfPlanned(account, plan, dto.mobile);
@@ -84,7 +84,7 @@ export class ApplicantsService {
     const planned = await this.accounts.planResend(
       username,
       (found) => (found.confirmation ? planCodeResend(found.confirmation, found.now) : { kind: 'ALREADY_CONFIRMED' }),
-      (userId, serial) => this.codes.hash(userId, serial, this.codes.code(userId, serial)),
+      (userId, serial) => this.codes.hashOfIssued(userId, serial),
     );
     if (!planned) throw new AppError('NOT_FOUND', 'No applicant account has this username');
     const { account, plan } = planned;

@@ -28,6 +28,11 @@ export class WalkInCodes {
     return createHmac('sha256', this.key).update(`hash:${userId}:${serial}:${code}`).digest('base64url');
   }
 
+  /** The stored hash of the code issued as `serial`. */
+  hashOfIssued(userId: string, serial: number): string {
+    return this.hash(userId, serial, this.code(userId, serial));
+  }
+
   matches(storedHash: string, userId: string, serial: number, code: string): boolean {
     const given = Buffer.from(this.hash(userId, serial, code));
     const stored = Buffer.from(storedHash);

@@ -167,31 +167,22 @@ function longestSuffix(text: string, candidates: readonly string[]): string | nu
 
 const codePoints = (text: string): number => Array.from(text).length;
 
+// The vocabularies are long (GB/T 4754 words, division names) and fixed per rule set: each list is mapped once.
+function mappedOnce(map: (word: string) => string): (words: readonly string[]) => string[] {
+  const lists = new WeakMap<readonly string[], string[]>();
+  return (words) => {
+    let list = lists.get(words);
+    if (!list) {
+      list = words.map(map);
+      lists.set(words, list);
+    }
+    return list;
+  };
+}
+const normalise = mappedOnce(normaliseEnterpriseName);
+const fold = mappedOnce(foldEnterpriseName);
+
 /** Automatic name check: composition, allowed characters, forbidden words and uniqueness. */
-// The vocabularies are long (GB/T 4754 words, division names) and fixed per rule set: normalise each list once.
-const normalisedLists = new WeakMap<readonly string[], string[]>();
-function normalise(words: readonly string[]): string[] {
-  let list = normalisedLists.get(words);
-  if (!list) {
-    list = words.map(normaliseEnterpriseName);
-    normalisedLists.set(words, list);
-  }
-  return list;
-}
-
-const foldedLists = new WeakMap<readonly string[], string[]>();
-function cachedMap(cache: WeakMap<readonly string[], string[]>, words: readonly string[], map: (word: string) => string): string[] {
-  let list = cache.get(words);
-  if (!list) {
-    list = words.map(map);
-    cache.set(words, list);
-  }
-  return list;
-}
-const foldedWords = (words: readonly string[]): string[] => cachedMap(foldedLists, words, (w) => toSimplifiedChinese(normaliseEnterpriseName(w)));
-const foldedNameLists = new WeakMap<readonly string[], string[]>();
-const foldedNames = (names: readonly string[]): string[] => cachedMap(foldedNameLists, names, foldEnterpriseName);
-
 export function nameCheck(name: string, entityType: EntityType, rules: Partial<NameRules> = {}): NameCheckResult {
   const config: NameRules = { ...DEFAULT_NAME_RULES, ...rules };
   const folded = foldEnterpriseName(name);
@@ -209,7 +200,7 @@ export function nameCheck(name: string, entityType: EntityType, rules: Partial<N
     add('NAME_INVALID_CHARACTERS', 'The enterprise name may only use Chinese characters and brackets');
   }
   // Folded both sides: a forbidden word written in traditional characters is still that word.
-  const foldedForbidden = foldedWords(config.forbiddenWords);
+  const foldedForbidden = fold(config.forbiddenWords);
   const forbidden = normalise(config.forbiddenWords).filter((w, i) => w.length > 0 && folded.includes(foldedForbidden[i]));
   if (forbidden.length > 0) {
     add('NAME_FORBIDDEN_WORD', `The enterprise name contains a word that may not be used: ${forbidden.join(', ')}`);
@@ -247,7 +238,7 @@ export function nameCheck(name: string, entityType: EntityType, rules: Partial<N
     if (industry !== null) parts = { division, tradeName, industry, organisationalForm: form };
   }
 
-  if (lookupOf(foldedNames(config.takenNames)).words.has(folded)) add('NAME_TAKEN', 'The enterprise name is already registered');
+  if (lookupOf(fold(config.takenNames)).words.has(folded)) add('NAME_TAKEN', 'The enterprise name is already registered');
 
   problems.sort((a, b) => NAME_PROBLEM_CODES.indexOf(a.code) - NAME_PROBLEM_CODES.indexOf(b.code));
   const decision = forbidden.length > 0 ? 'REJECT' : problems.length > 0 ? 'RETURN' : 'APPROVE';
