@@ -67,6 +67,8 @@ export interface PeerSectionResult {
     maxAsyncJobsPerAcquisition?: number;
     queueSize?: number;
     globalAcquireLock?: boolean;
+    /** The schema set once per connection by the JDBC URL, not by Flowable on every command. */
+    schemaByUrl?: boolean;
   };
   jvm: string;
   buildSeconds: number;

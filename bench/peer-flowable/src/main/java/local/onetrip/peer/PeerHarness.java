@@ -115,7 +115,8 @@ public final class PeerHarness {
     ObjectNode ready = CaseStatements.JSON.createObjectNode();
     ready.put("event", "ready").put("bootSeconds", round(bootSeconds, 2)).put("warmupCases", warmup).put("flowable", org.flowable.engine.ProcessEngine.class.getPackage().getImplementationVersion());
     ready.putObject("executor").put("corePoolSize", core).put("maxPoolSize", max).put("acquireWaitMs", acquireWait).put("historyLevel", "audit").put("jdbcMaxActiveConnections", max + maxSubmitters + 4)
-        .put("asyncJobLockMs", lockMs).put("maxAsyncJobsPerAcquisition", max).put("queueSize", 2048).put("globalAcquireLock", false);
+        .put("asyncJobLockMs", lockMs).put("maxAsyncJobsPerAcquisition", max).put("queueSize", 2048).put("globalAcquireLock", false)
+        .put("schemaByUrl", true);
     emit(ready);
 
     int exit = 0;
