@@ -26,7 +26,8 @@ import { round, sleep, type Summary } from '../lib/stats';
 // (bench/peer-flowable, built here with Maven, never by the tests) runs an AUTO case's shape with
 // OneTrip's statements on the bench's PostgreSQL, in its own schema, at the sizes of section 1.
 
-const PROJECT = path.join(ROOT, 'bench/peer-flowable');
+export const PEER_PROJECT = path.join(ROOT, 'bench/peer-flowable');
+const PROJECT = PEER_PROJECT;
 const run = promisify(execFile);
 
 /** One phase of the harness, as it prints it, plus what the section measured outside the JVM. */
@@ -66,6 +67,8 @@ export interface PeerSectionResult {
     maxAsyncJobsPerAcquisition?: number;
     queueSize?: number;
     globalAcquireLock?: boolean;
+    /** The schema set once per connection by the JDBC URL, not by Flowable on every command. */
+    schemaByUrl?: boolean;
   };
   jvm: string;
   buildSeconds: number;
@@ -79,7 +82,8 @@ export interface PeerSectionResult {
   command: string;
 }
 
-const JVM_OPTIONS = ['-Xms256m', '-Xmx1g', '-XX:+UseG1GC'];
+export const PEER_JVM_OPTIONS = ['-Xms256m', '-Xmx1g', '-XX:+UseG1GC'];
+const JVM_OPTIONS = PEER_JVM_OPTIONS;
 
 /** Newest modification time of the files under `dir`, ms. */
 function newest(dir: string): number {
@@ -287,7 +291,7 @@ export async function runPeerSection(ctx: BenchContext): Promise<PeerSectionResu
   return {
     engine: `Flowable ${ready.flowable ?? '7.1.0'} embedded (StandaloneProcessEngineConfiguration), PostgreSQL JDBC, schema peer_flowable`,
     setup:
-      'six asynchronous exclusive service tasks (SAMR, then PSB, TAX, HRSS, BANK in parallel, then the outcome); each does OneTrip’s statements of that step in the job’s transaction; the case row and the instance start in one transaction',
+      'six asynchronous exclusive service tasks (SAMR, then PSB, TAX, HRSS, BANK in parallel, then the outcome); each sends our worker’s statements of that step, the same ones in the same round trips (the task opening that reads the case and the outage, the licence in one statement, the outcome’s register and timeline writes; counted side by side by `npx tsx bench/count-statements.ts --peer`), in the job’s transaction; the case row and the instance start in one transaction',
     executor: ready.executor,
     jvm: `${(await run('java', ['-version'])).stderr.split('\n')[0]} ${JVM_OPTIONS.join(' ')}`,
     buildSeconds: built.seconds,

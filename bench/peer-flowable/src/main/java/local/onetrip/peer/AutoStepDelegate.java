@@ -7,15 +7,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.flowable.common.engine.api.delegate.Expression;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
 import org.flowable.engine.impl.util.CommandContextUtil;
 
 /**
- * One AUTO department step (OneTrip's runAutomaticStep): open the task, read the case, check the
- * department's outage, decide, write the decision with its outputs. Same statements, in the job's
- * transaction on the engine's own connection.
+ * One AUTO department step (OneTrip's runAutomaticStep): open the task reading the case and the department's
+ * outage (one statement), the SUBMITTED notice and the enterprise number on the first step, decide, write the
+ * decision with its outputs and its event (one statement; SAMR's with the licence). Same statements, in the
+ * job's transaction on the engine's own connection.
  */
 public class AutoStepDelegate implements JavaDelegate {
   /** Set from the BPMN's field (SAMR, PSB, TAX, HRSS, BANK). */
@@ -34,20 +36,23 @@ public class AutoStepDelegate implements JavaDelegate {
     String dept = (String) department.getValue(execution);
     String caseId = (String) execution.getVariable("caseId");
     String taskId = caseId + "." + dept + ".1";
+    boolean first = "SAMR".equals(dept);
     Connection db = connection();
     try {
-      Instant openedAt = Instant.now();
-      // Within three working days, as the default policy's limit.
-      if (!CaseStatements.openTask(db, taskId, caseId, dept, 1, openedAt, openedAt.plus(Duration.ofDays(3)))) {
+      // Milliseconds, as ours' Dates (the opening's event carries the due time as text).
+      Instant openedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      // One round trip opens the task (within three working days, as the default policy's limit) and reads the
+      // case and the department's outage, as ours (runAutomaticStep).
+      CaseStatements.Opened opened = CaseStatements.openTaskReading(db, taskId, caseId, dept, 1, openedAt, openedAt.plus(Duration.ofDays(3)), first);
+      // Only a retry looks for an earlier decision (here a job's retry rolled its first attempt back, so none is found).
+      if (!opened.opened()) {
         String[] existing = CaseStatements.getTask(db, taskId);
         if (existing != null && !"OPEN".equals(existing[0]) && !"CLAIMED".equals(existing[0])) return;
       }
-      CaseStatements.CaseRow record = CaseStatements.getCase(db, caseId);
-      boolean first = "SAMR".equals(dept);
+      CaseStatements.CaseRow record = opened.record();
       if (first) CaseStatements.notify(db, caseId, record.applicantId(), "SUBMITTED", caseId + ":SUBMITTED", "{}");
-      String outage = CaseStatements.departmentOutage(db, dept, caseId);
       // Thrown: the job fails and the executor retries it later, as OneTrip's activity retries.
-      if (outage != null) throw new IllegalStateException(dept + " system unavailable: " + outage);
+      if (opened.outage() != null) throw new IllegalStateException(dept + " system unavailable: " + opened.outage());
       Instant decidedAt = Instant.now();
       String uscc = record.uscc();
       if (first && uscc == null) uscc = uscc(record.policy().path("rules").path("jurisdiction").path("divisionCode").asText("433101"), CaseStatements.nextEnterpriseSequence(db));

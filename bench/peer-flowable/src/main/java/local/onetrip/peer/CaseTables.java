@@ -1,13 +1,11 @@
 package local.onetrip.peer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The peer's own copy of OneTrip's read-model tables, in its own schema on the same server: made with
@@ -15,12 +13,8 @@ import java.util.Set;
  * migrations give today), plus the foreign keys between them, so every write pays what ours pays.
  */
 final class CaseTables {
-  static final List<String> TABLES = List.of("users", "cases", "tasks", "notifications", "registered_names", "department_outages", "step_failures");
-
-  /** Optional columns of the current schema (the engine's migrations add them). */
-  static boolean tasksHaveStepId;
-  static boolean casesHaveProcessKey;
-  static boolean namesHaveFoldedName;
+  static final List<String> TABLES = List.of("users", "process_definitions", "cases", "tasks", "case_events", "notifications", "registered_names", "department_outages", "step_failures",
+      "enterprises", "enterprise_cases");
 
   private CaseTables() {}
 
@@ -63,21 +57,9 @@ final class CaseTables {
         st.execute("ALTER TABLE " + schema + "." + serial[0] + " ALTER COLUMN " + serial[1] + " SET DEFAULT nextval('" + sequence + "')");
       }
       st.execute("CREATE SEQUENCE " + schema + ".enterprise_sequence START 1000");
+      // The shipped definitions (no author): the outcome's lock reads the case's definition beside it, as ours.
+      st.execute("INSERT INTO " + schema + ".process_definitions SELECT * FROM " + source + ".process_definitions WHERE created_by_id IS NULL");
       st.execute("SET search_path = " + schema);
     }
-    readColumns(db, schema);
-  }
-
-  static void readColumns(Connection db, String schema) throws SQLException {
-    Set<String> columns = new java.util.HashSet<>();
-    try (PreparedStatement ps = db.prepareStatement("SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = ?")) {
-      ps.setString(1, schema);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) columns.add(rs.getString(1));
-      }
-    }
-    tasksHaveStepId = columns.contains("tasks.step_id");
-    casesHaveProcessKey = columns.contains("cases.process_key");
-    namesHaveFoldedName = columns.contains("registered_names.folded_name");
   }
 }

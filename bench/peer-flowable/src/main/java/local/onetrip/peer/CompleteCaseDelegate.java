@@ -6,21 +6,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.flowable.common.engine.impl.cfg.TransactionState;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
 
-/** The combined outcome (OneTrip's completeCase): read the case and the outputs, write the outcome, notify. */
+/**
+ * The combined outcome (OneTrip's completeProcess): the case and the steps' outputs in one read, then ours'
+ * completeCase in the job's transaction (lock, the register's enterprise, the outcome, the timeline's events)
+ * and the COMPLETED notice.
+ */
 public class CompleteCaseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseId = (String) execution.getVariable("caseId");
     Connection db = AutoStepDelegate.connection();
     try {
-      CaseStatements.CaseRow record = CaseStatements.getCase(db, caseId);
-      Map<String, JsonNode> outputs = CaseStatements.doneOutputs(db, caseId);
+      CaseStatements.CaseWithOutputs read = CaseStatements.caseWithOutputs(db, caseId);
+      CaseStatements.CaseRow record = read.record();
+      // The opening's step ids are its department codes.
+      Map<String, JsonNode> outputs = new HashMap<>();
+      read.outputsByStep().fields().forEachRemaining(entry -> outputs.put(entry.getKey(), entry.getValue()));
       JsonNode samr = outputs.getOrDefault("SAMR", CaseStatements.JSON.createObjectNode());
       JsonNode tax = outputs.getOrDefault("TAX", CaseStatements.JSON.createObjectNode());
       JsonNode bank = outputs.getOrDefault("BANK", CaseStatements.JSON.createObjectNode());
@@ -37,7 +45,7 @@ public class CompleteCaseDelegate implements JavaDelegate {
       outcome.putObject("bankAccount").put("bankCode", bank.path("bankCode").asText()).put("bankName", bank.path("bankName").asText()).put("branch", bank.path("branch").asText()).put("accountNumber", bank.path("accountNumber").asText());
       String method = record.form().path("delivery").path("method").asText();
       outcome.putObject("delivery").put("method", method).put("tripsRequired", method.equals("PICK_UP") ? 1 : 0);
-      CaseStatements.completeCase(db, caseId, CaseStatements.JSON.writeValueAsString(outcome), Instant.now());
+      CaseStatements.completeCase(db, caseId, outcome, Instant.now());
       CaseStatements.notify(db, caseId, record.applicantId(), "COMPLETED", caseId + ":COMPLETED", "{\"uscc\":" + CaseStatements.JSON.writeValueAsString(samr.path("uscc").asText()) + "}");
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("outcome of case " + caseId + " failed: " + e.getMessage(), e);

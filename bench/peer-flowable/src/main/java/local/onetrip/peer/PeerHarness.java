@@ -51,7 +51,7 @@ public final class PeerHarness {
   private final Template template;
   private final AtomicInteger counter = new AtomicInteger();
 
-  record Template(String applicantId, String filedById, ObjectNode form, String policy, String fees, String flags) {}
+  record Template(String applicantId, String filedById, ObjectNode form, String policy, String fees, String flags, String processKey, int processVersion) {}
 
   record Started(String caseId, long startNanos, double callMs) {}
 
@@ -73,19 +73,22 @@ public final class PeerHarness {
     for (String phase : phases) parsePhase(phase); // bad input fails before anything is written
 
     long bootStart = System.nanoTime();
-    Connection db = DriverManager.getConnection(jdbc);
+    // Named sessions: PostgreSQL's log tells the engine's statements (the steps' and Flowable's) from the harness's own
+    // (setup, marks, checks); bench/count-statements.ts --peer counts them so.
+    Connection db = DriverManager.getConnection(withParameter(jdbc, "ApplicationName=onetrip-peer-harness"));
     CaseTables.create(db, SOURCE_SCHEMA, SCHEMA);
     String templateFile = option(args, "template-file", null);
     Template template = templateFile != null ? readTemplateFile(db, Path.of(templateFile)) : readTemplate(db, option(args, "template-case", null));
 
     StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
-    cfg.setJdbcUrl(jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+    cfg.setJdbcUrl(withParameter(withParameter(jdbc, "currentSchema=" + SCHEMA), "ApplicationName=onetrip-peer"));
     cfg.setJdbcDriver("org.postgresql.Driver");
     // Every executor thread, every submitter and the acquisition threads can hold a connection at once.
     int maxSubmitters = phases.stream().mapToInt(phase -> parsePhase(phase)[0] == 'f' ? parsePhase(phase)[2] : 8).max().orElse(8);
     cfg.setJdbcMaxActiveConnections(max + maxSubmitters + 4);
     cfg.setJdbcMaxIdleConnections(max + maxSubmitters + 4);
-    cfg.setDatabaseSchema(SCHEMA);
+    // The schema is the connection's own (currentSchema in the URL): with setDatabaseSchema Flowable would also send
+    // `SET SESSION search_path` on every command's connection, ~45 round trips per case (bench/count-statements.ts --peer).
     cfg.setDatabaseSchemaUpdate("true");
     cfg.setHistoryLevel(HistoryLevel.AUDIT);
     cfg.setIdGenerator(new StrongUuidGenerator());
@@ -112,7 +115,8 @@ public final class PeerHarness {
     ObjectNode ready = CaseStatements.JSON.createObjectNode();
     ready.put("event", "ready").put("bootSeconds", round(bootSeconds, 2)).put("warmupCases", warmup).put("flowable", org.flowable.engine.ProcessEngine.class.getPackage().getImplementationVersion());
     ready.putObject("executor").put("corePoolSize", core).put("maxPoolSize", max).put("acquireWaitMs", acquireWait).put("historyLevel", "audit").put("jdbcMaxActiveConnections", max + maxSubmitters + 4)
-        .put("asyncJobLockMs", lockMs).put("maxAsyncJobsPerAcquisition", max).put("queueSize", 2048).put("globalAcquireLock", false);
+        .put("asyncJobLockMs", lockMs).put("maxAsyncJobsPerAcquisition", max).put("queueSize", 2048).put("globalAcquireLock", false)
+        .put("schemaByUrl", true);
     emit(ready);
 
     int exit = 0;
@@ -121,6 +125,7 @@ public final class PeerHarness {
         int[] spec = parsePhase(phase);
         ObjectNode start = CaseStatements.JSON.createObjectNode().put("event", "phase-start").put("phase", phase);
         emit(start);
+        harness.mark("phase:" + phase);
         ObjectNode result = switch (spec[0]) {
           case 'f' -> harness.runFull(phase, spec[1], spec[2]);
           case 'r' -> harness.runFixed(phase, spec[1], spec[2]);
@@ -157,6 +162,17 @@ public final class PeerHarness {
     return n;
   }
 
+  private static String withParameter(String jdbc, String parameter) {
+    return jdbc + (jdbc.contains("?") ? "&" : "?") + parameter;
+  }
+
+  /** A statement of its own in PostgreSQL's log (when it logs every statement), so a count can tell where a phase begins and ends. */
+  private void mark(String what) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("SELECT 'mark:" + what.replaceAll("[^a-z0-9:-]", "") + "'")) {
+      ps.execute();
+    }
+  }
+
   private static String option(String[] args, String name, String fallback) {
     for (String arg : args) if (arg.startsWith("--" + name + "=")) return arg.substring(name.length() + 3);
     return fallback;
@@ -168,7 +184,9 @@ public final class PeerHarness {
     for (String field : List.of("applicantId", "filedById", "form", "policy", "fees", "flags")) {
       if (json.path(field).isMissingNode()) throw new IllegalArgumentException("--template-file: " + file + " has no \"" + field + "\"");
     }
-    Template template = new Template(json.get("applicantId").asText(), json.get("filedById").asText(), (ObjectNode) json.get("form"), json.get("policy").toString(), json.get("fees").toString(), json.get("flags").toString());
+    String processKey = json.path("processKey").asText("enterprise-opening");
+    Template template = new Template(json.get("applicantId").asText(), json.get("filedById").asText(), (ObjectNode) json.get("form"), json.get("policy").toString(), json.get("fees").toString(),
+        json.get("flags").toString(), processKey, json.has("processVersion") ? json.get("processVersion").asInt() : activeVersion(db, processKey));
     copyUsers(db, template);
     return template;
   }
@@ -181,14 +199,25 @@ public final class PeerHarness {
     }
   }
 
+  private static int activeVersion(Connection db, String processKey) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("SELECT version FROM " + SOURCE_SCHEMA + ".process_definitions WHERE key = ? AND status = 'ACTIVE'")) {
+      ps.setString(1, processKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) throw new IllegalStateException("no ACTIVE version of " + processKey + " in " + SOURCE_SCHEMA + ".process_definitions");
+        return rs.getInt(1);
+      }
+    }
+  }
+
   private static Template readTemplate(Connection db, String caseId) throws SQLException {
-    String sql = "SELECT applicant_id, filed_by_id, form, policy, fees, flags FROM " + SOURCE_SCHEMA + ".cases "
+    String sql = "SELECT applicant_id, filed_by_id, form, policy, fees, flags, process_key, process_version FROM " + SOURCE_SCHEMA + ".cases "
         + (caseId == null ? "ORDER BY submitted_at DESC LIMIT 1" : "WHERE id = ?::uuid");
     try (PreparedStatement ps = db.prepareStatement(sql)) {
       if (caseId != null) ps.setString(1, caseId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) throw new IllegalStateException(caseId == null ? "no case in " + SOURCE_SCHEMA + ".cases to copy a form from: submit one first" : "--template-case: case " + caseId + " not found");
-        Template template = new Template(rs.getString(1), rs.getString(2), (ObjectNode) CaseStatements.JSON.readTree(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6));
+        Template template = new Template(rs.getString(1), rs.getString(2), (ObjectNode) CaseStatements.JSON.readTree(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getInt(8));
         copyUsers(db, template);
         return template;
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -223,7 +252,7 @@ public final class PeerHarness {
     long start = System.nanoTime();
     engine.getManagementService().executeCommand((Command<Void>) context -> {
       try {
-        CaseStatements.insertCase(CommandContextUtil.getDbSqlSession(context).getSqlSession().getConnection(), caseId, template.applicantId(), template.filedById(), formJson, name, template.policy(), template.fees(), template.flags());
+        CaseStatements.insertCase(CommandContextUtil.getDbSqlSession(context).getSqlSession().getConnection(), caseId, template.applicantId(), template.filedById(), formJson, name, template.policy(), template.fees(), template.flags(), template.processKey(), template.processVersion());
       } catch (SQLException e) {
         throw new IllegalStateException("case insert failed: " + e.getMessage(), e);
       }
@@ -294,6 +323,7 @@ public final class PeerHarness {
   private ObjectNode finish(String label, List<Started> started, Meter meter) throws Exception {
     awaitEnded(started, 600_000);
     double cpuSeconds = meter.cpuSeconds();
+    mark("phase-end");
     List<Double> latencies = new ArrayList<>();
     List<Double> ends = new ArrayList<>();
     long first = started.stream().mapToLong(Started::startNanos).min().orElse(0);
@@ -308,13 +338,16 @@ public final class PeerHarness {
       ends.add((end - first) / 1e6);
     }
     // The read model must say so too: every case COMPLETED with its outcome and USCC, its five tasks DONE
-    // with outputs, its name registered and both notices queued — the work was done, not skipped.
+    // with outputs, its name registered, its enterprise in the register, both notices queued and its story
+    // in case_events (the start, five openings, five decisions, the outcome, the close) — the work was done, not skipped.
     int completed;
     try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM " + SCHEMA + ".cases c WHERE c.id = ANY(?::uuid[]) AND c.status = 'COMPLETED'"
         + " AND c.outcome IS NOT NULL AND c.uscc IS NOT NULL"
         + " AND (SELECT count(*) FROM " + SCHEMA + ".tasks t WHERE t.case_id = c.id AND t.status = 'DONE' AND t.outputs IS NOT NULL) = 5"
         + " AND (SELECT count(*) FROM " + SCHEMA + ".notifications n WHERE n.case_id = c.id) = 2"
-        + " AND EXISTS (SELECT 1 FROM " + SCHEMA + ".registered_names r WHERE r.case_id = c.id)")) {
+        + " AND EXISTS (SELECT 1 FROM " + SCHEMA + ".registered_names r WHERE r.case_id = c.id)"
+        + " AND EXISTS (SELECT 1 FROM " + SCHEMA + ".enterprise_cases e WHERE e.case_id = c.id)"
+        + " AND (SELECT count(*) FROM " + SCHEMA + ".case_events v WHERE v.case_id = c.id) = 13")) {
       ps.setArray(1, db.createArrayOf("text", started.stream().map(Started::caseId).toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
