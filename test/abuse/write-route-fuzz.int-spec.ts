@@ -22,8 +22,9 @@ const SEED = Number(process.env.ONETRIP_FUZZ_SEED ?? 20261128);
 // 150 runs: the first half of the 300 the suite ran before (the same seeds, so the same requests), which already
 // reach every body kind and caller on every route (asserted below); the second half cost ~45 s of CPU in CI's lane.
 const RUNS_PER_ROUTE = Number(process.env.ONETRIP_FUZZ_RUNS ?? 150);
-// Every sign-in runs scrypt at N=2^17 (128 MiB, ~0.3 s idle; an unknown username against a decoy hash, so
-// it costs the same): 300 of them took 117 s of the test's 120 s on the shared CI box. Fewer runs there.
+// Every sign-in runs scrypt (an unknown username against a decoy hash, so it costs the same): at production's
+// N=2^17, 300 of them took 117 s of the test's 120 s on the shared CI box, hence fewer runs. The test stack's
+// APIs now hash at PASSWORD_SCRYPT_N=2^10 (test/support/test-stack.ts), ~3 ms; the count stayed.
 const SIGN_IN_RUNS = 50;
 // Routes whose body is empty or two fields, with an id of one kind (the notices'): fewer runs cover their
 // space, and each run costs a fingerprint of every table (the suite's time budget).

@@ -5,7 +5,7 @@ import { startApp } from '../../scripts/stack/app-process';
 import { waitFor } from '../../scripts/stack/wait-for';
 import { connectDatabase } from '../support/case-fixtures';
 import { http } from '../support/http';
-import { testStack } from '../support/test-stack';
+import { TEST_PASSWORD_SCRYPT_N, testStack } from '../support/test-stack';
 import { DEMO_PASSWORD, fieldPaths, newApplicant, signIn, type ErrorBody } from './api-fixtures';
 
 /** A token with the right shape signed by someone else's key. */
@@ -36,7 +36,8 @@ describe('auth: register, token, refresh, bearer guard, roles', () => {
     const row = await db.query(`SELECT password_hash, role, department, name FROM users WHERE username = $1`, [username]);
     expect(row.rows[0].role).toBe('APPLICANT');
     expect(row.rows[0].department).toBeNull();
-    expect(row.rows[0].password_hash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[^$]+\$[^$]+$/);
+    // Made with the cost the stack's API is configured with (PASSWORD_SCRYPT_N), r = 8, p = 1.
+    expect(row.rows[0].password_hash).toMatch(new RegExp(`^scrypt\\$${TEST_PASSWORD_SCRYPT_N}\\$8\\$1\\$[^$]+\\$[^$]+$`));
     expect(row.rows[0].password_hash).not.toContain('a-long-password');
 
     // Someone else tries the same username: the same status and body, so the answer does not say it exists,
@@ -169,17 +170,19 @@ describe('auth: register, token, refresh, bearer guard, roles', () => {
 
   it('rehashes an old, weaker password hash at the next successful sign-in', async () => {
     const username = `old-hash-${randomUUID().slice(0, 8)}`;
+    // Weaker than what the stack's API is configured with (PASSWORD_SCRYPT_N).
+    const weakerN = TEST_PASSWORD_SCRYPT_N / 2;
     await db.query(`INSERT INTO users (id, username, password_hash, name, role) VALUES ($1, $2, $3, 'Old', 'APPLICANT')`, [
       randomUUID(),
       username,
-      await hashPassword('an-old-password-1', { N: 1024, r: 8, p: 1 }),
+      await hashPassword('an-old-password-1', { N: weakerN, r: 8, p: 1 }),
     ]);
     expect((await http('POST', '/auth/token', { body: { username, password: 'wrong-password-1' } })).status).toBe(401);
     const before = (await db.query(`SELECT password_hash FROM users WHERE username = $1`, [username])).rows[0].password_hash as string;
-    expect(before).toMatch(/^scrypt\$1024\$/); // a failed sign-in changes nothing
+    expect(before).toMatch(new RegExp(`^scrypt\\$${weakerN}\\$`)); // a failed sign-in changes nothing
     expect((await http('POST', '/auth/token', { body: { username, password: 'an-old-password-1' } })).status).toBe(200);
     const after = (await db.query(`SELECT password_hash FROM users WHERE username = $1`, [username])).rows[0].password_hash as string;
-    expect(after).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(after).toMatch(new RegExp(`^scrypt\\$${TEST_PASSWORD_SCRYPT_N}\\$8\\$1\\$`));
     expect((await http('POST', '/auth/token', { body: { username, password: 'an-old-password-1' } })).status).toBe(200);
   });
 

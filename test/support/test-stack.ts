@@ -119,6 +119,13 @@ export const GENEROUS_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_COMPLAINTS_PER_USER_HOUR: '0',
 };
 
+/**
+ * scrypt's N for the passwords the test stack's APIs hash (PASSWORD_SCRYPT_N; production's is 2^17, ~0.3 s and
+ * 128 MiB each): test accounts guard nothing, and the suite registers and signs in hundreds of them. A spec
+ * that checks a stored hash's parameters reads this.
+ */
+export const TEST_PASSWORD_SCRYPT_N = 2 ** 10;
+
 /** Starts one more API process (e.g. with other settings, or on a private `stack`) and waits until it is healthy. */
 export async function startApi(env: Record<string, string>, label = 'api', stack: StackTarget = testStack()): Promise<{ url: string; app: AppProcess }> {
   const port = await freePort();
@@ -134,6 +141,7 @@ export async function startApi(env: Record<string, string>, label = 'api', stack
       DEMO_MODE: 'true',
       LOG_LEVEL: 'info',
       ...GENEROUS_RATE_LIMITS,
+      PASSWORD_SCRYPT_N: String(TEST_PASSWORD_SCRYPT_N),
       // One-time codes (the window's walk-in accounts) go to the run's SMS stub.
       ...testStack().notificationSinks.apiEnv,
       ...env,

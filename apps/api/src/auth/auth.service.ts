@@ -4,12 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { isUuid } from '@onetrip/domain';
 import { PersonalDataCipher, UserEntity, type UserRole } from '@onetrip/infrastructure';
 import { AppError } from '../common/app-error';
+import { ApiConfig } from '../config/api.config';
 import { USER_ROLES, type AuthenticatedUser } from '../common/authenticated-user';
 import { TokenCreateDto } from './dto/token-create.dto';
 import { TokenResponseDto } from './dto/token-response.dto';
 import { UserRegisterDto } from './dto/user-register.dto';
 import { UserRegisteredResponseDto, UserResponseDto } from './dto/user-response.dto';
-import { hashPassword, isPasswordSet, needsRehash, verifyPassword } from './password-hasher';
+import { hashPassword, isPasswordSet, needsRehash, scryptParametersFor, verifyPassword, type ScryptParameters } from './password-hasher';
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from './password-policy';
 import { RefreshTokenService } from './refresh-token.service';
 import { UsersRepository } from './users.repository';
@@ -36,8 +37,10 @@ const invalidToken = (): AppError => new AppError('UNAUTHENTICATED', 'The bearer
 
 @Injectable()
 export class AuthService {
+  /** What new hashes are made with (PASSWORD_SCRYPT_N), and the bar below which a stored one is rehashed. */
+  private readonly scrypt: ScryptParameters;
   // Compared against when the username is unknown, so a wrong username costs as long as a wrong password.
-  private readonly decoyHash = hashPassword(randomUUID());
+  private readonly decoyHash: Promise<string>;
   private readonly lookups = new Map<string, { user: AuthenticatedUser | null; until: number }>();
 
   constructor(
@@ -45,7 +48,11 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly cipher: PersonalDataCipher,
     private readonly refreshTokens: RefreshTokenService,
-  ) {}
+    config: ApiConfig,
+  ) {
+    this.scrypt = scryptParametersFor(config.PASSWORD_SCRYPT_N);
+    this.decoyHash = hashPassword(randomUUID(), this.scrypt);
+  }
 
   /**
    * Creates the account if the username is free. The answer is the same whether or not it was (so it does
@@ -55,7 +62,7 @@ export class AuthService {
     const problem = passwordProblem(dto.password, dto.username);
     if (problem) throw new AppError(problem, PASSWORD_PROBLEM_MESSAGES[problem], [{ path: 'password', messages: [PASSWORD_PROBLEM_MESSAGES[problem]] }]);
     // Hashed either way, so a taken username answers as slowly as a free one.
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = await hashPassword(dto.password, this.scrypt);
     await this.users.insertApplicantIfAbsent({ id: randomUUID(), username: dto.username, passwordHash, name: dto.name, sealedMobile: this.cipher.seal(dto.mobile), sealedEmail: dto.email ? this.cipher.seal(dto.email) : null, locale: dto.locale ?? 'zh' });
     return { username: dto.username, role: 'APPLICANT' };
   }
@@ -66,9 +73,9 @@ export class AuthService {
     const usable = user !== null && isPasswordSet(user.passwordHash);
     const matches = await verifyPassword(dto.password, usable ? user.passwordHash : await this.decoyHash);
     if (!user || !usable || !matches) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
-    if (needsRehash(user.passwordHash)) {
+    if (needsRehash(user.passwordHash, this.scrypt)) {
       // The password is known only now: store it with today's parameters (unless it changed meanwhile).
-      await this.users.rehash(user.id, user.passwordHash, await hashPassword(dto.password));
+      await this.users.rehash(user.id, user.passwordHash, await hashPassword(dto.password, this.scrypt));
     }
     const authenticated = this.toAuthenticated(user);
     return this.tokensFor(authenticated, await this.refreshTokens.start(user.id), user.name);

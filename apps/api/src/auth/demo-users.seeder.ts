@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { UserRole } from '@onetrip/infrastructure';
 import { ApiConfig } from '../config/api.config';
 import { ProcessDefinitionsService } from '../processes/process-definitions.service';
-import { hashPassword } from './password-hasher';
+import { hashPassword, scryptParametersFor } from './password-hasher';
 import { UsersRepository } from './users.repository';
 
 interface DemoUser {
@@ -47,7 +47,7 @@ export class DemoUsersSeeder implements OnApplicationBootstrap {
         continue;
       }
       // Several API processes may seed at once: the first insert wins, the others change nothing.
-      await this.users.insertIfAbsent({ id: randomUUID(), username: user.username, passwordHash: await hashPassword(this.config.DEMO_PASSWORD), name: user.name, role: user.role, department: user.department });
+      await this.users.insertIfAbsent({ id: randomUUID(), username: user.username, passwordHash: await hashPassword(this.config.DEMO_PASSWORD, scryptParametersFor(this.config.PASSWORD_SCRYPT_N)), name: user.name, role: user.role, department: user.department });
       created.push(user.username);
     }
     if (created.length > 0) this.logger.log(`demo users created: ${created.join(', ')}`);

@@ -14,10 +14,12 @@ export interface ScryptParameters {
  * fine for a sign-in. Hashes made with weaker parameters are rehashed at the next successful sign-in.
  */
 export const DEFAULT_SCRYPT: ScryptParameters = { N: 2 ** 17, r: 8, p: 1 };
+/** The cheapest N the API may be configured with (PASSWORD_SCRYPT_N; outside production only, where hashes guard test accounts). */
+export const MIN_SCRYPT_N = 2 ** 10;
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // Limits on what a stored hash may ask for, so a corrupt row cannot make a login eat the server.
-const MAX_N = 2 ** 20;
+export const MAX_SCRYPT_N = 2 ** 20;
 const MAX_R = 32;
 const MAX_P = 16;
 
@@ -27,6 +29,11 @@ function derive(password: string, salt: Buffer, keyLength: number, { N, r, p }: 
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
+}
+
+/** The parameters new hashes are made with for a configured N (r and p stay the default's). */
+export function scryptParametersFor(N: number): ScryptParameters {
+  return { ...DEFAULT_SCRYPT, N };
 }
 
 export async function hashPassword(password: string, parameters: ScryptParameters = DEFAULT_SCRYPT): Promise<string> {
@@ -40,7 +47,7 @@ function parseHash(stored: string): { parameters: ScryptParameters; salt: Buffer
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
   const [N, r, p] = parts.slice(1, 4).map((part) => (/^\d{1,8}$/.test(part) ? Number(part) : NaN));
   const isPowerOfTwo = Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0;
-  if (!isPowerOfTwo || N > MAX_N || !(r >= 1 && r <= MAX_R) || !(p >= 1 && p <= MAX_P)) return null;
+  if (!isPowerOfTwo || N > MAX_SCRYPT_N || !(r >= 1 && r <= MAX_R) || !(p >= 1 && p <= MAX_P)) return null;
   const salt = Buffer.from(parts[4], 'base64');
   const key = Buffer.from(parts[5], 'base64');
   if (salt.length === 0 || key.length === 0) return null;

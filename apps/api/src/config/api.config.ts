@@ -13,6 +13,7 @@ import {
   parseTimeLimits,
   parseWordList,
 } from '../applications/case-policy';
+import { DEFAULT_SCRYPT, MAX_SCRYPT_N, MIN_SCRYPT_N } from '../auth/password-hasher';
 
 // The signing secret this project once shipped as a default: public, so refused as a value.
 const PUBLISHED_JWT_SECRET = 'onetrip-development-secret-change-me';
@@ -96,6 +97,20 @@ export class ApiConfig extends SharedConfig {
   @IsString()
   @MinLength(8)
   DEMO_PASSWORD: string = 'onetrip-demo';
+
+  /**
+   * scrypt's N for new password hashes (r = 8, p = 1): 2^17 = 128 MiB and ~0.3 s per hash, OWASP's minimum,
+   * the default and the floor in production. Lower only where the hashes guard nothing (the test stack, whose
+   * every registration and sign-in pays it). A stored hash keeps its own N; a weaker one is rehashed to this
+   * at its owner's next sign-in.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(MIN_SCRYPT_N)
+  @Max(MAX_SCRYPT_N)
+  @ValidateBy({ name: 'powerOfTwo', validator: { validate: (value) => typeof value === 'number' && (value & (value - 1)) === 0, defaultMessage: () => 'must be a power of two' } })
+  @Requires((config, value) => config.NODE_ENV !== 'production' || (typeof value === 'number' && value >= DEFAULT_SCRYPT.N), `must be at least ${DEFAULT_SCRYPT.N} in production`)
+  PASSWORD_SCRYPT_N: number = DEFAULT_SCRYPT.N;
 
   @Transform(toInteger)
   @IsInt()
