@@ -1,4 +1,4 @@
-import { ROOT_CONTEXT, context, propagation, trace, type Context } from '@opentelemetry/api';
+import { ROOT_CONTEXT, context, defaultTextMapGetter, propagation, trace, type Context } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -103,9 +103,12 @@ export function withRequestId<T>(requestId: string, fn: () => T): T {
   return context.with(propagation.setBaggage(context.active(), current.setEntry(REQUEST_ID_BAGGAGE, { value: requestId })), fn);
 }
 
+// Only the baggage is read for a request id: the trace context's parsing would be thrown away.
+const baggagePropagator = new W3CBaggagePropagator();
+
 /** The request id a W3C carrier (`baggage`, `traceparent` headers) holds, if any. */
 export function requestIdOfCarrier(carrier: Record<string, unknown>): string | undefined {
-  return propagation.getBaggage(propagation.extract(ROOT_CONTEXT, carrier))?.getEntry(REQUEST_ID_BAGGAGE)?.value;
+  return propagation.getBaggage(baggagePropagator.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter))?.getEntry(REQUEST_ID_BAGGAGE)?.value;
 }
 
 let requestIdSource: (() => string | undefined) | undefined;
