@@ -5,6 +5,7 @@ import { benchForm } from './lib/forms';
 import { historyShape } from './lib/history-shape';
 import { DEPARTMENTS, type Department } from '@onetrip/domain';
 import { expectStatus, registerApplicant, request, signIn, type Session } from './lib/http';
+import { treeCpuSeconds } from './lib/proc';
 import { BenchStack, fileLog } from './lib/stack';
 import { sleep } from './lib/stats';
 import { STATEMENT_KINDS, statementKind, TRANSACTION } from './lib/statement-kinds';
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     await db.connect();
     // The stack's PostgreSQL stops in `finally`: its goodbye must not hide the error that stopped it.
     db.on('error', () => undefined);
-    await stack.startWorker('worker');
+    const worker = await stack.startWorker('worker');
     const api = await stack.startApi(clerkMode ? 'api-manual' : 'api-auto', { CASE_DEPARTMENT_MODES: clerkMode ? '' : '*=AUTO' });
     const applicant = await registerApplicant(api.url, `count-${process.pid}`);
     const clerks = clerkMode
@@ -137,7 +138,10 @@ async function main(): Promise<void> {
     await sleep(500);
     counting = true;
     let lastCase = '';
+    // The worker's CPU over the counted cases, one at a time (no queueing): a figure that load on the machine moves less than cases/s.
+    const workerCpuBefore = treeCpuSeconds(worker.pid);
     for (let i = 0; i < cases; i++) lastCase = await fileAndWait();
+    const workerCpuMsPerCase = ((treeCpuSeconds(worker.pid) - workerCpuBefore) * 1000) / cases;
     // The last case's final statements may still be on their way to the log.
     await sleep(1000);
     counting = false;
@@ -164,6 +168,7 @@ async function main(): Promise<void> {
       }
       for (const [text, count] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`  ${(count / cases).toFixed(2)}  ${text}`);
     }
+    console.log(`\nworker CPU per case, cases one at a time: ${workerCpuMsPerCase.toFixed(1)} ms`);
     const shape = await historyShape(stack.temporalClient, caseWorkflowId(lastCase));
     console.log(
       `\nhistory of one case: ${shape.events} events, ${shape.workflowTasks} workflow tasks, ${shape.activities} activities, ${shape.localActivities} local activities, ` +

@@ -16,8 +16,9 @@ function sdkLogFields(meta: LogMetadata | undefined): Record<string, unknown> {
 async function bootstrap(): Promise<void> {
   const config = loadConfig(WorkerConfig);
   const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
-  // Before the database opens: the instrumentation wraps `pg` as it is first required.
-  const telemetry = startTelemetry(config, 'onetrip-worker');
+  // Before the database opens: the instrumentation wraps `pg` as it is first required. With tracing off no
+  // in-process context is kept: activities carry their request id to the log lines themselves (worker.ts).
+  const telemetry = startTelemetry(config, 'onetrip-worker', { contextManager: false });
   if (telemetry.tracing) logger.info('tracing: spans exported over OTLP');
   // Once per process, before any connection (the SDK refuses a second install). Temporal's own log lines
   // (core SDK, workflow `log`) go through the same JSON logger; its metrics to a loopback Prometheus listener.

@@ -14,6 +14,7 @@ import { PostgresProcessDefinitions } from './persistence/postgres-process-defin
 import { TypeormPingStore } from './persistence/ping.store';
 import { StepFailureStore } from './persistence/step-failure.store';
 import { SignedDecisionVerifier } from './signed-decision.verifier';
+import { requestIdInterceptor } from './request-id.interceptor';
 import { stepFailureInterceptor } from './step-failure.interceptor';
 import type { WorkerMetrics } from './worker-metrics';
 
@@ -41,10 +42,15 @@ export function createActivities(dataSource: DataSource, logger: Logger, cipher:
  * lines and PostgreSQL spans belong to the request that started the work. Outermost, so the interceptors after
  * it (the step-failure notes and their log lines) run inside that context.
  */
-const activityContext: ActivityInterceptorsFactory = (ctx) => ({
+const tracedActivityContext: ActivityInterceptorsFactory = (ctx) => ({
   inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
   outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
 });
+
+/** With tracing off there are no spans to join: only the request id is carried, without an in-process context. */
+function activityContext(telemetry: Telemetry): ActivityInterceptorsFactory {
+  return telemetry.tracing ? tracedActivityContext : requestIdInterceptor();
+}
 
 /** Where the workflow interceptors' spans go: the process's span processor, or nowhere when tracing is off. */
 function workflowSpanSink(telemetry: Telemetry): InjectedSinks<OpenTelemetrySinks> {
@@ -81,7 +87,7 @@ export async function createWorker(deps: {
     shutdownGraceTime: '10 seconds',
     dataConverter: temporalDataConverter(config),
     interceptors: {
-      activity: [activityContext, ...(deps.metrics ? [deps.metrics.activityInterceptor()] : []), stepFailureInterceptor(new StepFailureStore(deps.dataSource), deps.logger)],
+      activity: [activityContext(deps.telemetry), ...(deps.metrics ? [deps.metrics.activityInterceptor()] : []), stepFailureInterceptor(new StepFailureStore(deps.dataSource), deps.logger)],
       workflowModules,
     },
     sinks: workflowSpanSink(deps.telemetry),

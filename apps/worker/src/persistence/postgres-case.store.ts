@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { EnterpriseRegisterRepository, PersonalDataCipher, type CompletingCase } from '@onetrip/infrastructure';
+import { EnterpriseRegisterRepository, PersonalDataCipher, poolQuery, type CompletingCase, type SqlQuery } from '@onetrip/infrastructure';
 import { foldEnterpriseName, valueAtPath, type Department } from '@onetrip/domain';
 import type { StepCorrectionItem } from '@onetrip/domain/engine/process-graph';
 import {
@@ -32,12 +32,6 @@ function decisionDetails(decision: TaskDecisionRecord): string {
   });
 }
 const OPEN_STATUSES = `('OPEN', 'CLAIMED')`;
-
-/** Rows a RETURNING statement gave back: TypeORM answers [rows, count] for UPDATE/DELETE, the rows otherwise. */
-function returnedRows<T = unknown>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}
 
 const CASE_COLUMNS = `id, applicant_id, status, form, policy, uscc, correction_round, process_key, process_version`;
 
@@ -102,6 +96,9 @@ function taskRecord(row: TaskRow): TaskRecord {
 /** The case read model in PostgreSQL. Every write is safe to repeat: activities retry. */
 export class PostgresCaseStore implements CaseStore {
   private readonly register: EnterpriseRegisterRepository;
+  // The single statements of an AUTO step and a decision go straight to the pool (no TypeORM query runner per
+  // statement); transactions (an outcome, an end, a correction) stay on TypeORM's manager.
+  private readonly sql: SqlQuery;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -109,10 +106,11 @@ export class PostgresCaseStore implements CaseStore {
     private readonly cipher: PersonalDataCipher,
   ) {
     this.register = new EnterpriseRegisterRepository(cipher);
+    this.sql = poolQuery(dataSource);
   }
 
   async shipmentOf(caseId: string): Promise<{ licenseNumber: string | null; trackingNumber: string | null }> {
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.sql(
       `SELECT c.outcome ->> 'licenseNumber' AS license_number, s.tracking_number FROM cases c LEFT JOIN mail_shipments s ON s.case_id = c.id WHERE c.id = $1`,
       [caseId],
     )) as { license_number: string | null; tracking_number: string | null }[];
@@ -121,7 +119,7 @@ export class PostgresCaseStore implements CaseStore {
 
   async recordShipment(caseId: string, trackingNumber: string, at: Date): Promise<string> {
     // One shipment per case (the key): a second number for it is never stored; the outcome shows the kept one.
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.sql(
       `WITH kept AS (
          INSERT INTO mail_shipments (case_id, tracking_number, shipped_at) VALUES ($1, $2, $3)
          ON CONFLICT (case_id) DO UPDATE SET case_id = EXCLUDED.case_id RETURNING tracking_number
@@ -135,7 +133,7 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async getCase(caseId: string): Promise<CaseRecord> {
-    const [row] = (await this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [caseId])) as CaseRow[];
+    const [row] = (await this.sql(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [caseId])) as CaseRow[];
     if (!row) throw new Error(`case ${caseId} not found`);
     return this.caseRecord(row);
   }
@@ -155,7 +153,7 @@ export class PostgresCaseStore implements CaseStore {
 
   async getCaseWithOutputs(caseId: string): Promise<{ record: CaseRecord; outputsByStep: Record<string, Record<string, unknown>> }> {
     // One round trip for the outcome's inputs: the case and the latest DONE outputs of each step.
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.sql(
       `SELECT ${CASE_COLUMNS},
               (SELECT COALESCE(jsonb_object_agg(step_id, COALESCE(outputs, '{}'::jsonb)), '{}'::jsonb)
                FROM (SELECT DISTINCT ON (step_id) step_id, outputs FROM tasks WHERE case_id = $1 AND status = 'DONE' ORDER BY step_id, round DESC) latest) AS outputs_by_step
@@ -167,13 +165,13 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async getTask(taskId: string): Promise<TaskRecord | null> {
-    const [row] = (await this.dataSource.query(`SELECT id, case_id, department, step_id, round, status, outputs FROM tasks WHERE id = $1`, [taskId])) as TaskRow[];
+    const [row] = (await this.sql(`SELECT id, case_id, department, step_id, round, status, outputs FROM tasks WHERE id = $1`, [taskId])) as TaskRow[];
     return row ? taskRecord(row) : null;
   }
 
   async getCaseWithTask(caseId: string, taskId: string): Promise<{ record: CaseRecord; task: TaskRecord | null }> {
     // A clerk's completion reads both while the clerk waits: one round trip, not two.
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.sql(
       `SELECT ${CASE_COLUMNS.split(', ').map((column) => `c.${column}`).join(', ')},
               t.id AS task_id, t.case_id AS task_case_id, t.department AS task_department, t.step_id AS task_step_id, t.round AS task_round,
               t.status AS task_status, t.outputs AS task_outputs
@@ -190,7 +188,7 @@ export class PostgresCaseStore implements CaseStore {
 
   async openTask(task: OpenTask): Promise<boolean> {
     // One statement (atomic without BEGIN/COMMIT round trips): the task if new, and the case's progress.
-    const [row] = returnedRows<{ opened: number }>(await this.dataSource.query(`${OPEN_TASK} RETURNING (SELECT count(*) FROM opened)::int AS opened`, openTaskParameters(task)));
+    const [row] = await this.sql<{ opened: number }>(`${OPEN_TASK} RETURNING (SELECT count(*) FROM opened)::int AS opened`, openTaskParameters(task));
     return row?.opened === 1;
   }
 
@@ -199,15 +197,16 @@ export class PostgresCaseStore implements CaseStore {
     // outage: it reads nothing else before it decides (three round trips were one each). A clerk's step does
     // not read the outages: a department's outage only holds back what decides by itself.
     const outage = options.outage === false ? 'NULL::text' : `(SELECT message FROM department_outages WHERE department = $3 AND scope IN ('*', $2::text) LIMIT 1)`;
-    const [row] = returnedRows<CaseRow & { opened: number; outage: string | null }>(
-      await this.dataSource.query(`${OPEN_TASK} RETURNING (SELECT count(*) FROM opened)::int AS opened, ${CASE_COLUMNS}, ${outage} AS outage`, openTaskParameters(task)),
+    const [row] = await this.sql<CaseRow & { opened: number; outage: string | null }>(
+      `${OPEN_TASK} RETURNING (SELECT count(*) FROM opened)::int AS opened, ${CASE_COLUMNS}, ${outage} AS outage`,
+      openTaskParameters(task),
     );
     if (!row) throw new Error(`case ${task.caseId} not found`);
     return { opened: row.opened === 1, record: this.caseRecord(row), outage: row.outage };
   }
 
   async nextEnterpriseSequence(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT nextval('enterprise_sequence')::int AS value`)) as { value: number }[];
+    const [row] = (await this.sql(`SELECT nextval('enterprise_sequence')::int AS value`)) as { value: number }[];
     return row.value;
   }
 
@@ -233,14 +232,14 @@ export class PostgresCaseStore implements CaseStore {
        ON CONFLICT (key) DO NOTHING`;
     if (!decision.licence) {
       // One statement: the decision, its event, and the case's progress only if the decision was written.
-      const result: unknown = await this.dataSource.query(
+      const decided = await this.sql(
         `WITH decided AS (${decide}), logged AS (${logDecision('decided', '$9')})
          UPDATE cases SET last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
          WHERE id = $8 AND EXISTS (SELECT 1 FROM decided)
          RETURNING id`,
         [...parameters, decision.caseId, decisionDetails(decision)],
       );
-      return returnedRows(result).length === 1;
+      return decided.length === 1;
     }
     // The licence: the name registered, the decision written and the USCC set, in one statement (atomic without
     // BEGIN/COMMIT round trips). The name is registered only while the task is open, and the decision written only
@@ -248,7 +247,7 @@ export class PostgresCaseStore implements CaseStore {
     // conflict. Unique on the folded name: '…網絡…' cannot be licensed beside '…网络…' (NAME_TAKEN).
     const licence = decision.licence;
     try {
-      const [row] = (await this.dataSource.query(
+      const [row] = (await this.sql(
         `WITH named AS (
            INSERT INTO registered_names (name, folded_name, case_id, registered_at)
            SELECT $9, $10, $8, $4 WHERE EXISTS (SELECT 1 FROM tasks WHERE id = $1 AND status IN ${OPEN_STATUSES})
@@ -276,7 +275,7 @@ export class PostgresCaseStore implements CaseStore {
 
   async markReminded(taskId: string, at: Date): Promise<void> {
     // Once per task: the reminder in the case's story only when this call set it.
-    await this.dataSource.query(
+    await this.sql(
       `WITH reminded AS (UPDATE tasks SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL RETURNING id, case_id, step_id, department, round)
        INSERT INTO ${CASE_EVENT_COLUMNS}
        SELECT case_id, id || ':REMINDED', $2, 'REMINDER_SENT', step_id, department, id, round, NULL, '{}'::jsonb FROM reminded
@@ -311,7 +310,7 @@ export class PostgresCaseStore implements CaseStore {
   async requestCorrection(caseId: string, round: number, items: (CorrectionItem | StepCorrectionItem)[], at: Date): Promise<void> {
     // The notice in the case's story once per round: which fields of which steps (their reasons stay on the tasks).
     const fields = items.map((item) => ({ path: item.field, ...('stepId' in item ? { stepId: item.stepId } : {}), department: item.department }));
-    await this.dataSource.query(
+    await this.sql(
       `WITH requested AS (
          UPDATE cases SET status = 'AWAITING_CORRECTION', correction_round = $2, correction = $3,
                 awaiting_applicant_since = COALESCE(awaiting_applicant_since, $4), last_progress_at = GREATEST(last_progress_at, $4), updated_at = now()
@@ -325,7 +324,7 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async getCorrection(correctionId: string): Promise<PendingCorrection | null> {
-    const [row] = (await this.dataSource.query(`SELECT id, round, status, changes, changed_paths FROM corrections WHERE id = $1`, [correctionId])) as {
+    const [row] = (await this.sql(`SELECT id, round, status, changes, changed_paths FROM corrections WHERE id = $1`, [correctionId])) as {
       id: string;
       round: number;
       status: PendingCorrection['status'];
@@ -361,7 +360,7 @@ export class PostgresCaseStore implements CaseStore {
   }
 
   async doneOutputs(caseId: string): Promise<Partial<Record<Department, Record<string, unknown>>>> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.sql(
       `SELECT DISTINCT ON (department) department, outputs FROM tasks WHERE case_id = $1 AND status = 'DONE' ORDER BY department, round DESC`,
       [caseId],
     )) as { department: Department; outputs: Record<string, unknown> }[];
@@ -382,19 +381,18 @@ export class PostgresCaseStore implements CaseStore {
       )) as (CompletingCase & { status: string })[];
       if (!row || row.status === 'COMPLETED') return;
       const stored = await this.register.applyCompletion(manager, caseId, outcome, at, row);
-      // The case's step failures go with the outcome's write (one statement).
+      // The case's step failures and its story's two events go with the outcome's write (one statement).
       await manager.query(
-        `WITH cleared AS (DELETE FROM step_failures WHERE case_id = $1)
+        `WITH cleared AS (DELETE FROM step_failures WHERE case_id = $1),
+         logged AS (
+           INSERT INTO ${CASE_EVENT_COLUMNS} VALUES ($1, $4, $3, 'OUTCOME_DELIVERED', NULL, NULL, NULL, NULL, NULL, '{}'::jsonb),
+                  ($1, $5, $3, 'CASE_CLOSED', NULL, NULL, NULL, NULL, NULL, '{"caseStatus":"COMPLETED"}'::jsonb)
+           ON CONFLICT (key) DO NOTHING
+         )
          UPDATE cases SET status = 'COMPLETED', outcome = $2, completed_at = COALESCE(completed_at, $3), ended_at = COALESCE(ended_at, $3),
                 last_progress_at = GREATEST(last_progress_at, $3), updated_at = now()
          WHERE id = $1`,
-        [caseId, JSON.stringify(stored), at],
-      );
-      await manager.query(
-        `INSERT INTO ${CASE_EVENT_COLUMNS} VALUES ($1, $3, $2, 'OUTCOME_DELIVERED', NULL, NULL, NULL, NULL, NULL, '{}'::jsonb),
-                ($1, $4, $2, 'CASE_CLOSED', NULL, NULL, NULL, NULL, NULL, '{"caseStatus":"COMPLETED"}'::jsonb)
-         ON CONFLICT (key) DO NOTHING`,
-        [caseId, at, `${caseId}:OUTCOME`, `${caseId}:CLOSED`],
+        [caseId, JSON.stringify(stored), at, `${caseId}:OUTCOME`, `${caseId}:CLOSED`],
       );
     });
   }

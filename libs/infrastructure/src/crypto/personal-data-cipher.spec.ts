@@ -90,3 +90,25 @@ describe('PersonalDataCipher', () => {
     expect(() => loadConfig(SharedConfig, { ...base, NODE_ENV: 'production', TEMPORAL_PAYLOAD_KEYS: k1, TEMPORAL_PAYLOAD_KEY_ID: 'k1' })).toThrow(/PERSONAL_DATA_KEYS \(missing\): must be set in production/);
   });
 });
+
+describe('PersonalDataCipher.openFields, read again and again (an AUTO case reads its form at every step)', () => {
+  it('deciphers each sealed value once, and a value sealed again (new IV) or under another key on its own', () => {
+    const keys = KeyRing.parse(`${k1},${k2}`, 'k1');
+    const decrypt = jest.spyOn(keys, 'decrypt');
+    const cipher = PersonalDataCipher.withKeys(keys);
+    const form = sampleApplicationForm();
+    const sealed = JSON.parse(JSON.stringify(cipher.sealFields(form))) as typeof form;
+    const fields = JSON.stringify(sealed).match(/pd1:/g)!.length;
+    expect(cipher.openFields(sealed)).toEqual(form);
+    expect(decrypt).toHaveBeenCalledTimes(fields);
+    for (let read = 0; read < 5; read++) expect(cipher.openFields(JSON.parse(JSON.stringify(sealed)))).toEqual(form);
+    expect(decrypt).toHaveBeenCalledTimes(fields);
+    // The same plain value sealed again is another sealed text: opened by its own decipher, to the same value.
+    const resealed = cipher.sealFields(form);
+    expect(cipher.openFields(resealed)).toEqual(form);
+    expect(decrypt).toHaveBeenCalledTimes(2 * fields);
+    // A wrong sealed value still fails, cached neighbours or not.
+    const broken = `${sealed.legalRepresentative.idNumber.slice(0, -4)}AAAA`;
+    expect(() => cipher.open(broken)).toThrow(/cannot decrypt/);
+  });
+});

@@ -12,8 +12,15 @@ const lastField = (key: string): string => key.replace(/\[\d+\]$/, '').split('.'
 
 export const isSealed = (value: unknown): value is string => typeof value === 'string' && value.startsWith(PREFIX);
 
+// Opened values kept per process: an AUTO case's form is read (and its four or five sealed values opened) at
+// every step, and one AES-GCM decipher costs more than the rest of the read. Keyed by the sealed text (key id,
+// fresh IV and tag included), so a value never answers for another; bounded, oldest first out.
+const OPENED_KEPT = 512;
+
 /** Seals and opens personal fields; values written before encryption (plain strings) read as they are. */
 export class PersonalDataCipher {
+  private readonly opened = new Map<string, string>();
+
   private constructor(private readonly keys: KeyRing | null) {}
 
   static withKeys(keys: KeyRing): PersonalDataCipher {
@@ -37,10 +44,15 @@ export class PersonalDataCipher {
 
   open(value: string): string {
     if (!isSealed(value)) return value;
+    const known = this.opened.get(value);
+    if (known !== undefined) return known;
     if (!this.keys) throw new Error('a personal data field is encrypted but no PERSONAL_DATA_KEYS are configured');
     const rest = value.slice(PREFIX.length);
     const separator = rest.indexOf(':');
-    return this.keys.decrypt(rest.slice(0, separator), Buffer.from(rest.slice(separator + 1), 'base64')).toString('utf8');
+    const plain = this.keys.decrypt(rest.slice(0, separator), Buffer.from(rest.slice(separator + 1), 'base64')).toString('utf8');
+    if (this.opened.size >= OPENED_KEPT) this.opened.delete(this.opened.keys().next().value as string);
+    this.opened.set(value, plain);
+    return plain;
   }
 
   /**
@@ -55,7 +67,16 @@ export class PersonalDataCipher {
 
   /** A copy of `value` with every sealed string opened; plain values are kept as they are. */
   openFields<T>(value: T): T {
-    return this.walk(value, '', true, () => false, (text) => this.open(text)) as T;
+    return this.openAll(value) as T;
+  }
+
+  // Opening needs no paths (a sealed string says so itself): a plain walk, without building a path per key.
+  private openAll(value: unknown): unknown {
+    if (typeof value === 'string') return isSealed(value) ? this.open(value) : value;
+    if (Array.isArray(value)) return value.map((item) => this.openAll(item));
+    if (typeof value !== 'object' || value === null) return value;
+    // fromEntries, not assignment: a "__proto__" key stays a key.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.openAll(item)]));
   }
 
   private walk(value: unknown, path: string, personal: boolean, isPersonalPath: (path: string) => boolean, change: (text: string) => string): unknown {

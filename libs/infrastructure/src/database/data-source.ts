@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -85,4 +86,19 @@ function guardConnectionErrors(dataSource: DataSource): void {
   };
   pool?.on('connect', guard);
   pool?.on('acquire', guard);
+}
+
+/** One parameterised statement; answers its rows (RETURNING rows for a write). */
+export type SqlQuery = <T = Record<string, unknown>>(text: string, parameters?: readonly unknown[]) => Promise<T[]>;
+
+/**
+ * Single statements straight on the pool TypeORM keeps, for hot paths that need no entity, query runner or
+ * transaction: TypeORM's `query` builds a query runner, broadcasts events and reshapes the result around each
+ * one. Same connections (and their error guard), same PostgreSQL error codes; rows for every command (TypeORM
+ * answers an UPDATE or DELETE as `[rows, count]`).
+ */
+export function poolQuery(dataSource: DataSource): SqlQuery {
+  const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+  if (!pool) throw new Error('poolQuery: the data source is not initialised');
+  return async <T>(text: string, parameters: readonly unknown[] = []) => (await pool.query(text, [...parameters])).rows as T[];
 }

@@ -1,4 +1,4 @@
-import { context, propagation, trace, type Context } from '@opentelemetry/api';
+import { ROOT_CONTEXT, context, defaultTextMapGetter, propagation, trace, type Context } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -60,11 +60,13 @@ const UNTRACED_PATHS = new Set(['/metrics', '/api/health', '/api/health/live', '
  *
  * With no OTLP endpoint configured nothing is recorded or exported; only context propagation is set up
  * (W3C trace context and baggage over AsyncLocalStorage), so the request id still travels from the API
- * through Temporal to the activities, at the cost of a context object per async hop.
+ * through Temporal to the activities, at the cost of a context object per async hop. `contextManager: false`
+ * (the worker) leaves the in-process context out when tracing is off: the worker's activities find their
+ * request id through `setRequestIdSource` instead, and the W3C propagators still read the Temporal headers.
  */
-export function startTelemetry(settings: TracingSettings, defaultServiceName: string): Telemetry {
+export function startTelemetry(settings: TracingSettings, defaultServiceName: string, options: { contextManager?: boolean } = {}): Telemetry {
   if (!tracingConfigured(settings)) {
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    if (options.contextManager !== false) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }));
     return { tracing: false, shutdown: async () => undefined };
   }
@@ -101,6 +103,24 @@ export function withRequestId<T>(requestId: string, fn: () => T): T {
   return context.with(propagation.setBaggage(context.active(), current.setEntry(REQUEST_ID_BAGGAGE, { value: requestId })), fn);
 }
 
+// Only the baggage is read for a request id: the trace context's parsing would be thrown away.
+const baggagePropagator = new W3CBaggagePropagator();
+
+/** The request id a W3C carrier (`baggage`, `traceparent` headers) holds, if any. */
+export function requestIdOfCarrier(carrier: Record<string, unknown>): string | undefined {
+  return propagation.getBaggage(baggagePropagator.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter))?.getEntry(REQUEST_ID_BAGGAGE)?.value;
+}
+
+let requestIdSource: (() => string | undefined) | undefined;
+
+/**
+ * Where log lines find the request id when the OpenTelemetry context has none: the worker with tracing off
+ * reads it from the running activity instead of keeping an in-process context for every async hop.
+ */
+export function setRequestIdSource(source: (() => string | undefined) | undefined): void {
+  requestIdSource = source;
+}
+
 /** The trace and request ids of a context (the active one unless given), for a log line. */
 export function logCorrelation(ctx: Context = context.active()): { traceId?: string; spanId?: string; requestId?: string } {
   const fields: { traceId?: string; spanId?: string; requestId?: string } = {};
@@ -111,7 +131,7 @@ export function logCorrelation(ctx: Context = context.active()): { traceId?: str
       fields.spanId = spanContext.spanId;
     }
   }
-  const requestId = propagation.getBaggage(ctx)?.getEntry(REQUEST_ID_BAGGAGE)?.value;
+  const requestId = propagation.getBaggage(ctx)?.getEntry(REQUEST_ID_BAGGAGE)?.value ?? requestIdSource?.();
   if (requestId) fields.requestId = requestId;
   return fields;
 }
