@@ -32,7 +32,7 @@ const PAIRS: [string, string, string][] = [
     `WITH opened AS (\n       INSERT INTO enterprises (id, uscc, name, …) VALUES ($1, $2, …) ON CONFLICT DO NOTHING RETURNING id\n       )\n       INSERT INTO enterprise_cases …`,
     `WITH opened AS ( INSERT INTO enterprises (id, uscc, name, …) VALUES ($1::uuid, $2, …) ON CONFLICT DO NOTHING RETURNING id ) INSERT INTO enterprise_cases …`,
   ],
-  ['outcome: written, the step failures cleared (one CTE)', `WITH cleared AS (DELETE FROM step_failures WHERE case_id = $1)\n UPDATE cases …`, `WITH cleared AS (DELETE FROM step_failures WHERE case_id = $1::uuid) UPDATE cases …`],
+  ['outcome: written, the step failures cleared, the two timeline events (one CTE)', `WITH cleared AS (DELETE FROM step_failures WHERE case_id = $1)\n UPDATE cases …`, `WITH cleared AS (DELETE FROM step_failures WHERE case_id = $1::uuid) UPDATE cases …`],
   ["outcome: the timeline's events", `INSERT INTO case_events (case_id, key, …) VALUES ($1, $3, $2, 'OUTCOME_DELIVERED', …)`, `INSERT INTO case_events (case_id, key, …) VALUES ($1::uuid, $2, …)`],
   ['notice to the applicant (outbox)', `INSERT INTO notifications (dedupe_key, case_id, recipient_id, kind, payload) VALUES ($1, $2, $3, $4, $5)`, `INSERT INTO notifications (dedupe_key, case_id, recipient_id, kind, payload) VALUES ($1, $2::uuid, $3::uuid, $4, $5::jsonb) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`],
   ['next enterprise number', `SELECT nextval('enterprise_sequence')::int AS value`, `SELECT nextval('enterprise_sequence')::int AS value`],

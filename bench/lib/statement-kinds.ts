@@ -13,7 +13,7 @@ export const STATEMENT_KINDS = [
   { kind: 'outcome: the case and the outputs (one read)', test: /\boutputs_by_step\b/ },
   { kind: "outcome: lock the case, read the register's binding", test: /^SELECT c\.status, c\.applicant_id, .* FOR UPDATE OF c$/ },
   { kind: 'outcome: the enterprise and its history row (one CTE)', test: /^WITH opened AS \( ?INSERT INTO enterprises\b/ },
-  { kind: "outcome: written, the step failures cleared (one CTE)", test: /^WITH cleared AS \( ?DELETE FROM step_failures\b/ },
+  { kind: "outcome: written, the step failures cleared, the two timeline events (one CTE)", test: /^WITH cleared AS \( ?DELETE FROM step_failures\b/ },
   { kind: "outcome: the timeline's events", test: /^INSERT INTO case_events\b/ },
   { kind: 'submission: the case row', test: /^INSERT INTO cases\b/ },
 ] as const;

@@ -254,20 +254,19 @@ final class CaseStatements {
           + " INSERT INTO enterprise_cases (enterprise_id, case_id, role, linked_at, applied_at) SELECT id, $17::uuid, 'OPENING', $18::timestamptz, $18::timestamptz FROM opened"
           + " ON CONFLICT DO NOTHING RETURNING enterprise_id");
 
+  // Ours since the worker-cpu round: the step failures' cleanup and the timeline's two events ride on the outcome's write.
   private static final Sql WRITE_OUTCOME = Sql.of(
-      "WITH cleared AS (DELETE FROM step_failures WHERE case_id = $1::uuid)"
+      "WITH cleared AS (DELETE FROM step_failures WHERE case_id = $1::uuid),"
+          + " logged AS (INSERT INTO " + CASE_EVENTS + " VALUES ($1::uuid, $4, $3::timestamptz, 'OUTCOME_DELIVERED', NULL, NULL, NULL, NULL, NULL, '{}'::jsonb),"
+          + " ($1::uuid, $5, $3::timestamptz, 'CASE_CLOSED', NULL, NULL, NULL, NULL, NULL, '{\"caseStatus\":\"COMPLETED\"}'::jsonb)"
+          + " ON CONFLICT (key) DO NOTHING)"
           + " UPDATE cases SET status = 'COMPLETED', outcome = $2::jsonb, completed_at = COALESCE(completed_at, $3::timestamptz), ended_at = COALESCE(ended_at, $3::timestamptz),"
           + " last_progress_at = GREATEST(last_progress_at, $3::timestamptz), updated_at = now()"
           + " WHERE id = $1::uuid");
 
-  private static final Sql OUTCOME_EVENTS = Sql.of(
-      "INSERT INTO " + CASE_EVENTS + " VALUES ($1::uuid, $3, $2::timestamptz, 'OUTCOME_DELIVERED', NULL, NULL, NULL, NULL, NULL, '{}'::jsonb),"
-          + " ($1::uuid, $4, $2::timestamptz, 'CASE_CLOSED', NULL, NULL, NULL, NULL, NULL, '{\"caseStatus\":\"COMPLETED\"}'::jsonb)"
-          + " ON CONFLICT (key) DO NOTHING");
-
   /**
    * Ours' completeCase in the job's transaction (ours opens one: BEGIN … COMMIT): lock the case and read what the
-   * register needs, the enterprise with its history row, the outcome with the step failures' cleanup, the timeline's
+   * register needs, the enterprise with its history row, the outcome with the step failures' cleanup and the timeline's
    * two events. False: completed already (a retry), nothing written.
    */
   static boolean completeCase(Connection db, String caseId, JsonNode outcome, Instant at) throws SQLException {
@@ -282,10 +281,7 @@ final class CaseStatements {
     }
     // The register's opening (ours: EnterpriseRegisterRepository.open, for the opening's process with a USCC).
     if ("enterprise-opening".equals(processKey) && outcome.path("uscc").isTextual()) openEnterprise(db, caseId, applicantId, form, outcome, at);
-    try (PreparedStatement ps = WRITE_OUTCOME.prepare(db, caseId, text(outcome), at)) {
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps = OUTCOME_EVENTS.prepare(db, caseId, at, caseId + ":OUTCOME", caseId + ":CLOSED")) {
+    try (PreparedStatement ps = WRITE_OUTCOME.prepare(db, caseId, text(outcome), at, caseId + ":OUTCOME", caseId + ":CLOSED")) {
       ps.executeUpdate();
     }
     return true;
