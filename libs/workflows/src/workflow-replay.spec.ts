@@ -50,13 +50,13 @@ const PROCESS_HISTORY_DIR = path.join(HISTORY_DIR, 'process');
 const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
   'enterprise-opening': {
     'happy-path': ['activity openStep', 'update decideTask', 'local activity recordDecision', 'local activity completeProcess', 'result COMPLETED'],
-    'auto-mode': ['activity runAutomaticStep', 'local activity completeProcess', 'result COMPLETED'],
+    'auto-mode': ['local activity runAutomaticStep', 'local activity completeProcess', 'result COMPLETED'],
     correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'local activity completeProcess', 'result COMPLETED'],
     cancellation: ['update cancelCase', 'activity verifyCommand', 'activity endCase', 'result CANCELLED'],
   },
   // The notice step (public-notice): its timer, objections, the ruling; recorded by test/api/enterprise-deregistration.
   'enterprise-deregistration': {
-    'objection-dismissed': ['activity runAutomaticStep', 'activity openNotice', 'update raiseObjection', 'activity openStep', 'update decideTask', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
+    'objection-dismissed': ['local activity runAutomaticStep', 'activity openNotice', 'update raiseObjection', 'activity openStep', 'update decideTask', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
     'objection-upheld': ['activity openNotice', 'update raiseObjection', 'update decideTask', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
     ordinary: ['activity openNotice', 'timer fired', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
   },
@@ -72,6 +72,11 @@ const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
 // regular activity) are kept in histories/process/<key>/before-local-outcome/ until the patch is deprecated.
 const LOCAL_OUTCOME_PATCH = 'local-outcome-activity';
 const PRE_LOCAL_OUTCOME = 'before-local-outcome';
+// AUTO steps as local activities (a regular activity only once the local attempts failed). Histories that ran them
+// as regular activities are kept in histories/process/<key>/before-local-auto/ until the patch is deprecated.
+const LOCAL_AUTO_PATCH = 'local-auto-step';
+const PRE_LOCAL_AUTO = 'before-local-auto';
+const OWN_PROCESS_PATCHES = [LOCAL_OUTCOME_PATCH, LOCAL_AUTO_PATCH].map((id) => `patch ${id}`);
 
 interface RecordedHistory {
   /** File name without `.json`, with its sub-folder for older recordings (`before-local-decision/happy-path`). */
@@ -200,7 +205,12 @@ describe('replaying recorded case histories', () => {
   const preLocalOutcome = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) =>
     readHistories(path.join(PROCESS_HISTORY_DIR, key, PRE_LOCAL_OUTCOME), `process/${key}/${PRE_LOCAL_OUTCOME}/`),
   );
-  const processHistories = [...currentProcess, ...preLocalOutcome];
+  const preLocalAuto = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) =>
+    readHistories(path.join(PROCESS_HISTORY_DIR, key, PRE_LOCAL_AUTO), `process/${key}/${PRE_LOCAL_AUTO}/`),
+  );
+  const processHistories = [...currentProcess, ...preLocalOutcome, ...preLocalAuto];
+  const runsAutoSteps = (histories: RecordedHistory[]) =>
+    histories.filter(({ features }) => features.has('activity runAutomaticStep') || features.has('local activity runAutomaticStep'));
   let currentBundle: { code: string };
   /** Every recording (case and process) replayed once through the current code, by name: the tests below read it. */
   let currentErrors: Map<string, Error | undefined>;
@@ -261,7 +271,7 @@ describe('replaying recorded case histories', () => {
       for (const { name, features } of currentProcess) {
         const [, key, pathName] = name.split('/');
         const missing = REQUIRED_PROCESS_PATHS[key][pathName].filter((feature) => !features.has(feature));
-        const patches = [...features].filter((feature) => feature.startsWith('patch ') && feature !== `patch ${LOCAL_OUTCOME_PATCH}`);
+        const patches = [...features].filter((feature) => feature.startsWith('patch ') && !OWN_PROCESS_PATCHES.includes(feature));
         expect({ name, missing, patches }).toEqual({ name, missing: [], patches: [] });
       }
     });
@@ -280,17 +290,41 @@ describe('replaying recorded case histories', () => {
         regular: features.has('activity completeProcess'),
       });
       for (const history of completed(preLocalOutcome)) expect(shape(history)).toEqual({ name: history.name, marker: false, local: false, regular: true });
-      for (const history of completed(currentProcess)) expect(shape(history)).toEqual({ name: history.name, marker: true, local: true, regular: false });
+      // A run with the local-auto-step marker takes the local outcome without a marker of its own.
+      for (const history of completed(currentProcess)) {
+        expect({ ...shape(history), marker: shape(history).marker || history.features.has(`patch ${LOCAL_AUTO_PATCH}`) }).toEqual({ name: history.name, marker: true, local: true, regular: false });
+      }
     });
 
-    it('bites: dropping the local-outcome patch call (the local activity unconditionally) fails every completed history, recorded before the patch or after', async () => {
-      const choice = 'patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess';
+    it('cases that ran AUTO steps as regular activities replay under the local-auto-step patch; new runs run them as local activities', () => {
+      expect(runsAutoSteps(preLocalAuto).length).toBeGreaterThan(0);
+      expect(runsAutoSteps(currentProcess).length).toBeGreaterThan(0);
+      const shape = ({ name, features }: RecordedHistory) => ({
+        name,
+        marker: features.has(`patch ${LOCAL_AUTO_PATCH}`),
+        local: features.has('local activity runAutomaticStep'),
+        regular: features.has('activity runAutomaticStep'),
+      });
+      for (const history of runsAutoSteps(preLocalAuto)) expect(shape(history)).toEqual({ name: history.name, marker: false, local: false, regular: true });
+      for (const history of runsAutoSteps(currentProcess)) expect(shape(history)).toEqual({ name: history.name, marker: true, local: true, regular: false });
+    });
+
+    it('bites: dropping the local-auto-step patch call (AUTO steps local unconditionally) fails every history with an AUTO step, recorded before the patch or after', async () => {
+      const unpatched = await bundle((source) => replaceOnce(source, 'if (patched(LOCAL_AUTO_STEP)) {', 'if (LOCAL_AUTO_STEP) {'), PROCESS_WORKFLOW_SOURCE);
+      expect(unpatched.edits).toHaveLength(1);
+      const errors = await replay(unpatched, processHistories);
+      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(runsAutoSteps(processHistories)).sort());
+    }, 180_000);
+
+    it('bites: dropping the local-outcome patch call (the local activity unconditionally) fails every completed history that recorded the outcome by it, before the patch or after', async () => {
+      const choice = 'localAuto || patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess';
       const unpatched = await bundle((source) => replaceOnce(source, choice, 'localActivities.completeProcess'), PROCESS_WORKFLOW_SOURCE);
       expect(unpatched.edits).toHaveLength(1);
       const errors = await replay(unpatched, processHistories);
-      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(
-        names([...completed(preLocalOutcome), ...completed(currentProcess)]).sort(),
-      );
+      // Every completed history but those whose outcome rode on the local-auto-step marker (they have no outcome marker).
+      const outcomeMarked = completed(processHistories).filter(({ features }) => !features.has(`patch ${LOCAL_AUTO_PATCH}`));
+      expect(outcomeMarked.length).toBeGreaterThan(completed(preLocalOutcome).length);
+      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(outcomeMarked).sort());
     }, 180_000);
 
     it('bites: the same reorder in process.workflow.ts (openStep after the reminder timer) fails every history with a MANUAL step', async () => {

@@ -14,7 +14,7 @@ import { addWorkingMinutes } from '@onetrip/domain/calendar/working-calendar';
 import { mergeStepCorrectionItems, readySteps, stepsToReopen, topologicalOrder } from '@onetrip/domain/engine/process-graph';
 import type { PlannedStep } from '@onetrip/domain/engine/process-definition';
 import type { StepStatus } from '@onetrip/domain/case/case-status';
-import type { CaseActivities } from '../activities/case.activities';
+import type { CaseActivities, OpenStepInput } from '../activities/case.activities';
 import { asUpdateFailure, refuse, refuseUnsigned } from './update-refusals';
 import { noticeSteps } from './notice-steps';
 import type { SignedCaseCommand } from '../activities/case.ports';
@@ -43,7 +43,7 @@ import {
 
 // The engine's one generic workflow: it runs the steps of any process definition as a DAG (一件事一次办).
 // A new workflow type, so it started with caseWorkflow's behaviour and no patch markers: the local decision, the
-// worker's check of signed commands and the end after a correction are unconditional here. Its own patches since: LOCAL_OUTCOME, POSTAL_SHIPMENT.
+// worker's check of signed commands and the end after a correction are unconditional here. Its own patches since: LOCAL_OUTCOME, POSTAL_SHIPMENT, LOCAL_AUTO_STEP.
 //
 // Changing it follows the same rule as caseWorkflow (docs/ARCHITECTURE.md, "Changing workflow code"): any
 // change to the commands a running case issues, or their order, goes behind `patched('<id>')`, the paths it
@@ -69,8 +69,19 @@ const systemActivities = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// An AUTO step reads the case, decides by rules and writes its task: short and idempotent, so it runs as a local
+// activity in the workflow task that opened it (a marker instead of an activity task and the workflow task its
+// result wakes). Two quick attempts in the worker; a step still failing then (a department's outage) goes on as the
+// regular activity, so the server retries it for as long as it takes, shown as pending, listed as stuck, retried by an admin.
+const localAutoActivities = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 2 },
+});
+
 const LOCAL_OUTCOME = 'local-outcome-activity';
 const POSTAL_SHIPMENT = 'postal-shipment';
+const LOCAL_AUTO_STEP = 'local-auto-step';
 
 interface Step extends StepState {
   stepId: string;
@@ -119,6 +130,8 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
   let ending: { status: 'REJECTED' | 'CANCELLED'; reason: string } | undefined;
   let endRecorded = false;
   let firstStep = true;
+  /** This run took the LOCAL_AUTO_STEP patch (recorded in its history): its outcome is local too, with no marker of its own. */
+  let localAuto = false;
   const stepScopes: CancellationScope[] = [];
 
   const statuses = (): Record<string, StepStatus> => Object.fromEntries(steps.map((step) => [step.stepId, step.status]));
@@ -311,7 +324,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
 
     if (step.mode === 'AUTO') {
       step.deciding = true;
-      const result = await activities.runAutomaticStep(opening);
+      const result = await runAutomaticStep(opening);
       step.deciding = false;
       applyResult(step, result, result);
       return;
@@ -339,6 +352,21 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
     await activities.escalateOverdueStep({ taskId: step.taskId });
     publish();
     await condition(settled);
+  }
+
+  /** An AUTO step: locally first (the LOCAL_AUTO_STEP patch; recorded cases replay the regular activity), then as a regular activity if that failed. */
+  async function runAutomaticStep(opening: OpenStepInput): Promise<Awaited<ReturnType<CaseActivities['runAutomaticStep']>>> {
+    if (patched(LOCAL_AUTO_STEP)) {
+      localAuto = true;
+      try {
+        return await localAutoActivities.runAutomaticStep(opening);
+      } catch (error) {
+        // A cancelled step stops here; a failure (the activity's own, not wrapped in an ActivityFailure when local) goes
+        // on to the server's retries: a permanent one fails there again, as it did before.
+        if (isCancellation(error)) throw error;
+      }
+    }
+    return activities.runAutomaticStep(opening);
   }
 
   function startStep(step: Step): void {
@@ -394,8 +422,10 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
 
   // 一次办好: one outcome, built by the definition from the needed steps' results. A short idempotent write: a local
   // activity in the workflow task that saw the last result, so the outcome costs no activity task and no workflow
-  // task of its own. Cases that recorded the regular activity replay it as one (the LOCAL_OUTCOME patch).
-  const completeProcess = patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess;
+  // task of its own. Cases that recorded the regular activity replay it as one (the LOCAL_OUTCOME patch). A run with
+  // the LOCAL_AUTO_STEP marker was recorded by code that has both, so it asks for no second marker: one marker and
+  // one TemporalChangeVersion upsert less per case.
+  const completeProcess = localAuto || patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess;
   const completed = await completeProcess({ caseId, skipped: steps.filter((step) => step.status === 'SKIPPED').map((step) => step.stepId) });
   status = 'COMPLETED';
   publish();
