@@ -51,6 +51,8 @@ const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
   'enterprise-opening': {
     'happy-path': ['activity openStep', 'update decideTask', 'local activity recordDecision', 'local activity completeProcess', 'result COMPLETED'],
     'auto-mode': ['local activity runAutomaticStep', 'local activity completeProcess', 'result COMPLETED'],
+    // A clerk's licence unblocks four AUTO steps: they run after the hand-off timer, not in the task that answers the clerk.
+    'licence-then-auto': ['update decideTask', 'patch auto-step-after-answer', 'timer fired', 'local activity runAutomaticStep after an answer', 'local activity completeProcess', 'result COMPLETED'],
     correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'local activity completeProcess', 'result COMPLETED'],
     cancellation: ['update cancelCase', 'activity verifyCommand', 'activity endCase', 'result CANCELLED'],
   },
@@ -76,7 +78,12 @@ const PRE_LOCAL_OUTCOME = 'before-local-outcome';
 // as regular activities are kept in histories/process/<key>/before-local-auto/ until the patch is deprecated.
 const LOCAL_AUTO_PATCH = 'local-auto-step';
 const PRE_LOCAL_AUTO = 'before-local-auto';
-const OWN_PROCESS_PATCHES = [LOCAL_OUTCOME_PATCH, LOCAL_AUTO_PATCH].map((id) => `patch ${id}`);
+// AUTO steps an answered Update unblocks start after a short timer, in a workflow task of their own (the Update's answer
+// waits for its task, and a task for its local activities). Local runs recorded before it replay without the timer.
+const AUTO_AFTER_ANSWER_PATCH = 'auto-step-after-answer';
+const OWN_PROCESS_PATCHES = [LOCAL_OUTCOME_PATCH, LOCAL_AUTO_PATCH, AUTO_AFTER_ANSWER_PATCH, 'postal-shipment'].map((id) => `patch ${id}`);
+// The Updates whose answer can unblock a step.
+const UNBLOCKING_UPDATES = new Set(['decideTask', 'submitCorrection', 'reopenStep']);
 
 interface RecordedHistory {
   /** File name without `.json`, with its sub-folder for older recordings (`before-local-decision/happy-path`). */
@@ -103,6 +110,8 @@ const decode = (payload: Payload | null | undefined): unknown => (payload ? defa
 function featuresOf(history: temporal.api.history.v1.IHistory): Set<string> {
   const features = new Set<string>();
   const updateNames = new Map<string, string>();
+  /** An Update that can unblock a step was answered earlier in the history. */
+  let answered = false;
   for (const event of history.events ?? []) {
     const scheduled = event.activityTaskScheduledEventAttributes;
     if (scheduled) features.add(`activity ${scheduled.activityType?.name}`);
@@ -114,10 +123,13 @@ function featuresOf(history: temporal.api.history.v1.IHistory): Set<string> {
     }
     const completed = event.workflowExecutionUpdateCompletedEventAttributes;
     if (completed?.outcome?.failure) features.add(`update ${updateNames.get(completed.meta?.updateId ?? '')} failed`);
+    else if (completed && UNBLOCKING_UPDATES.has(updateNames.get(completed.meta?.updateId ?? '') ?? '')) answered = true;
     const marker = event.markerRecordedEventAttributes;
     if (marker?.markerName === 'core_patch') features.add(`patch ${(decode(marker.details?.['patch-data']?.payloads?.[0]) as { id: string }).id}`);
     if (marker?.markerName === 'core_local_activity') {
-      features.add(`local activity ${(decode(marker.details?.data?.payloads?.[0]) as { activity_type: string }).activity_type}`);
+      const type = (decode(marker.details?.data?.payloads?.[0]) as { activity_type: string }).activity_type;
+      features.add(`local activity ${type}`);
+      if (answered) features.add(`local activity ${type} after an answer`);
     }
     const result = event.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
     if (result) features.add(`result ${(decode(result) as { status: string }).status}`);
@@ -314,6 +326,16 @@ describe('replaying recorded case histories', () => {
       expect(unpatched.edits).toHaveLength(1);
       const errors = await replay(unpatched, processHistories);
       expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(runsAutoSteps(processHistories)).sort());
+    }, 180_000);
+
+    it('bites: dropping the auto-step-after-answer patch call (the hand-off timer unconditionally) fails every local run with an AUTO step after an answer, recorded before the patch (no timer) or after (its marker)', async () => {
+      const unpatched = await bundle((source) => replaceOnce(source, 'if (answered && patched(AUTO_AFTER_ANSWER))', 'if (answered)'), PROCESS_WORKFLOW_SOURCE);
+      expect(unpatched.edits).toHaveLength(1);
+      const errors = await replay(unpatched, processHistories);
+      const afterAnswer = processHistories.filter(({ features }) => features.has('local activity runAutomaticStep after an answer'));
+      expect(afterAnswer.filter(({ features }) => !features.has(`patch ${AUTO_AFTER_ANSWER_PATCH}`)).length).toBeGreaterThan(0);
+      expect(afterAnswer.filter(({ features }) => features.has(`patch ${AUTO_AFTER_ANSWER_PATCH}`)).length).toBeGreaterThan(0);
+      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(afterAnswer).sort());
     }, 180_000);
 
     it('bites: dropping the local-outcome patch call (the local activity unconditionally) fails every completed history that recorded the outcome by it, before the patch or after', async () => {

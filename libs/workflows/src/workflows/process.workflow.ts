@@ -7,6 +7,7 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 // The domain's modules by path, not its index (which carries the name-folding dictionaries).
@@ -43,7 +44,7 @@ import {
 
 // The engine's one generic workflow: it runs the steps of any process definition as a DAG (一件事一次办).
 // A new workflow type, so it started with caseWorkflow's behaviour and no patch markers: the local decision, the
-// worker's check of signed commands and the end after a correction are unconditional here. Its own patches since: LOCAL_OUTCOME, POSTAL_SHIPMENT, LOCAL_AUTO_STEP.
+// worker's check of signed commands and the end after a correction are unconditional here. Its own patches since: LOCAL_OUTCOME, POSTAL_SHIPMENT, LOCAL_AUTO_STEP, AUTO_AFTER_ANSWER.
 //
 // Changing it follows the same rule as caseWorkflow (docs/ARCHITECTURE.md, "Changing workflow code"): any
 // change to the commands a running case issues, or their order, goes behind `patched('<id>')`, the paths it
@@ -82,6 +83,7 @@ const localAutoActivities = proxyLocalActivities<CaseActivities>({
 const LOCAL_OUTCOME = 'local-outcome-activity';
 const POSTAL_SHIPMENT = 'postal-shipment';
 const LOCAL_AUTO_STEP = 'local-auto-step';
+const AUTO_AFTER_ANSWER = 'auto-step-after-answer';
 
 interface Step extends StepState {
   stepId: string;
@@ -132,6 +134,16 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
   let firstStep = true;
   /** This run took the LOCAL_AUTO_STEP patch (recorded in its history): its outcome is local too, with no marker of its own. */
   let localAuto = false;
+  /**
+   * An Update was answered (a clerk's or a system's decision, a correction, a reopening) and the AUTO steps it may
+   * unblock have not been handed off yet. Its answer goes out only when its workflow task completes, and a workflow
+   * task waits for the local activities it started: those steps start after a short timer, in a task of their own.
+   * Plain workflow state, so replay takes the same turns. An answer that unblocked no AUTO step leaves it set until
+   * the next one starts (after a notice's ruling, say): that step waits for the timer too, a few events, no harm.
+   */
+  let answered = false;
+  /** The one hand-off timer the AUTO steps unblocked meanwhile wait for together. */
+  let handOff: Promise<void> | undefined;
   const stepScopes: CancellationScope[] = [];
 
   const statuses = (): Record<string, StepStatus> => Object.fromEntries(steps.map((step) => [step.stepId, step.status]));
@@ -177,6 +189,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
       step.deciding = true;
       try {
         const result = await localActivities.recordDecision({ ...decision, caseId, department: step.department, stepId: step.stepId, decidedAt: new Date().toISOString() });
+        answered = true;
         applyResult(step, result, decision);
         notices.decided(step, result);
         // A refusal ends the case: answer once the end is recorded, so the clerk sees it.
@@ -222,6 +235,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
         const { reopen, pending } = stepsToReopen({ steps: input.steps, status: statuses(), changedPaths });
         for (const id of pending) byId.get(id)!.status = 'PENDING';
         reopenAfterCorrection = reopen;
+        answered = true;
         // A cancellation that came in meanwhile decides the status.
         if (!ending) status = 'IN_PROGRESS';
         return { changedPaths, reopened: reopen, waiting: pending, skipped };
@@ -281,6 +295,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
       // The case or the step may have moved on while the signature was checked (a second reopening).
       checkReopenable(reopening);
       const step = reopeningStep(reopening)!;
+      answered = true;
       startStep(step);
       return stepView(step);
     },
@@ -354,10 +369,28 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
     await condition(settled);
   }
 
-  /** An AUTO step: locally first (the LOCAL_AUTO_STEP patch; recorded cases replay the regular activity), then as a regular activity if that failed. */
+  /**
+   * The workflow task a timer wakes: AUTO steps an answered Update unblocked run there, so the Update's own task
+   * completes (and its caller hears) at once. One timer for all of them, not cancelled with any one step's scope.
+   */
+  function afterAnswer(): Promise<void> {
+    handOff ??= CancellationScope.nonCancellable(() => sleep(1)).then(() => {
+      handOff = undefined;
+      answered = false;
+    });
+    return handOff;
+  }
+
+  /**
+   * An AUTO step: locally first (the LOCAL_AUTO_STEP patch; recorded cases replay the regular activity), then as a regular
+   * activity if that failed. Unblocked by an answered Update, it first waits for the hand-off timer (AUTO_AFTER_ANSWER:
+   * recorded local runs without it replay as they ran); an all-AUTO case filed by the applicant answers no Update and
+   * still runs in one workflow task.
+   */
   async function runAutomaticStep(opening: OpenStepInput): Promise<Awaited<ReturnType<CaseActivities['runAutomaticStep']>>> {
     if (patched(LOCAL_AUTO_STEP)) {
       localAuto = true;
+      if (answered && patched(AUTO_AFTER_ANSWER)) await afterAnswer();
       try {
         return await localAutoActivities.runAutomaticStep(opening);
       } catch (error) {
