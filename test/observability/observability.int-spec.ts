@@ -87,7 +87,11 @@ describe('observability: metrics, one trace per case, and ids on the log lines',
   it('exports one trace from the POST through the Temporal client, the workflow and every activity down to PostgreSQL', async () => {
     // What the workflow did, from its history: the activities it ran, regular (scheduled events) and local (markers;
     // an all-AUTO case has only local ones), in order.
-    const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
+    // Closed first: the read model says COMPLETED once the outcome's local activity has run, before the one workflow task
+    // of an all-AUTO case is recorded; a history read then has no activity in it yet.
+    const handle = temporal.workflow.getHandle(workflowId);
+    await handle.result();
+    const history = await handle.fetchHistory();
     const events = history.events ?? [];
     const scheduled = events.flatMap((event) => {
       const regular = event.activityTaskScheduledEventAttributes?.activityType?.name;
