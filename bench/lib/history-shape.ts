@@ -27,7 +27,11 @@ export interface HistoryShape {
 
 /** Counts what a finished workflow really did, from its history, as steps a skeleton can repeat. */
 export async function historyShape(client: Client, workflowId: string): Promise<HistoryShape> {
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  // Closed first: a case is COMPLETED in the read model as soon as its outcome's local activity has run, before the
+  // workflow task that ran it is even recorded (an all-AUTO case is one task), so a history read then shows 3 events.
+  const handle = client.workflow.getHandle(workflowId);
+  await handle.result();
+  const history = await handle.fetchHistory();
   const events = history.events ?? [];
   const steps = new Map<number, SkeletonStep>();
   const stepOf = (workflowTaskCompletedEventId: unknown): SkeletonStep => {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -47,6 +48,8 @@ interface FakeCase {
   auto: Record<string, AutoOutcome>;
   /** What applyCorrection answers. */
   correction: { changedPaths: string[]; skipped: string[] };
+  /** AUTO steps' attempts still to fail, by step id (a department's outage). */
+  failAuto?: Record<string, number>;
 }
 
 const cases = new Map<string, FakeCase>();
@@ -76,6 +79,12 @@ function fakeActivities(): Partial<CaseActivities> {
     openStep: async (input: OpenStepInput) => note(input.caseId, 'openStep', input),
     runAutomaticStep: async (input: OpenStepInput) => {
       note(input.caseId, 'runAutomaticStep', input);
+      const failing = fake(input.caseId).failAuto ?? {};
+      const stepId = input.stepId ?? '';
+      if ((failing[stepId] ?? 0) > 0) {
+        failing[stepId] -= 1;
+        throw new Error(`${input.department} system unavailable`);
+      }
       const outcome = fake(input.caseId).auto[input.stepId ?? ''] ?? { decision: 'COMPLETE' };
       if (outcome.decision === 'RETURN') return { ...result(input, 'RETURNED'), items: outcome.items };
       if (outcome.decision === 'REJECT') return { ...result(input, 'REJECTED'), reason: outcome.reason };
@@ -256,7 +265,7 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     expect((await handle.query(caseStateQuery)).steps.find((step) => step.stepId === 'C')).toMatchObject({ status: 'SKIPPED', round: 0 });
   });
 
-  it('AUTO steps decide on arrival through one activity each, in the DAG order', async () => {
+  it('AUTO steps decide on arrival through one local activity each, in the DAG order', async () => {
     const { handle, calls } = await start(openingSteps('AUTO'));
     expect(await handle.result()).toEqual({ status: 'COMPLETED' });
     const autos = calls().filter((call) => call.name === 'runAutomaticStep').map((call) => (call.input as OpenStepInput).stepId);
@@ -265,23 +274,33 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     expect(calls().some((call) => call.name === 'openStep')).toBe(false);
   });
 
-  it('an all-AUTO opening costs Temporal no more than caseWorkflow did: the outcome is written in the workflow task that saw the last result', async () => {
+  it('an all-AUTO opening is one workflow task: every step and the outcome are local activities, no activity task', async () => {
     const { handle } = await start(openingSteps('AUTO'));
     expect(await handle.result()).toEqual({ status: 'COMPLETED' });
     const events = (await handle.fetchHistory()).events ?? [];
-    const workflowTasks = events.filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length;
-    const steps = new Set(events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'runAutomaticStep').map((event) => String(event.eventId)));
-    const lastResult = events.findLastIndex((event) => steps.has(String(event.activityTaskCompletedEventAttributes?.scheduledEventId)));
-    // How many workflow tasks the four parallel results wake depends on timing; each task is 3 events (scheduled,
-    // started, completed). Beside them: the start, 3 per activity, the markers, the upserts, the close. caseWorkflow's
-    // recorded auto-mode: 36 events, 5 tasks, 21 beside them (6 activities, 1 upsert), and two tasks after the last
-    // step's result (one scheduled the outcome's activity, one closed). Here: 5 activities, the outcome's local
-    // activity marker, the patch's marker and its TemporalChangeVersion upsert: 21, and one task after the last result.
+    const payload = (event: (typeof events)[number]) => event.markerRecordedEventAttributes?.details?.data?.payloads?.[0];
+    const local = events.flatMap((event) => (event.markerRecordedEventAttributes?.markerName === 'core_local_activity' ? [(defaultPayloadConverter.fromPayload(payload(event)!) as { activity_type: string }).activity_type] : []));
+    // Before (AUTO steps as regular activities, the recorded before-local-auto/auto-mode): 33 events, 4 workflow tasks,
+    // 5 activity tasks, 2 upserts. Now 14: the start, one task (3 events), 5 + 1 local activity markers, one patch
+    // marker with its TemporalChangeVersion upsert (the outcome asks for none of its own), the status upsert, the close.
     expect({
       activities: events.flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []),
-      tasksAfterLastStepResult: events.slice(lastResult).filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length,
-      eventsBesideTasks: events.length - 3 * workflowTasks,
-    }).toEqual({ activities: Array(5).fill('runAutomaticStep'), tasksAfterLastStepResult: 1, eventsBesideTasks: 21 });
+      local,
+      workflowTasks: events.filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length,
+      upserts: events.filter((event) => event.eventType === EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES).length,
+      events: events.length,
+    }).toEqual({ activities: [], local: [...Array(5).fill('runAutomaticStep'), 'completeProcess'], workflowTasks: 1, upserts: 2, events: 14 });
+  });
+
+  it('an AUTO step whose local attempts fail goes on as a regular activity, retried by the server until it succeeds', async () => {
+    const { handle, calls } = await start(openingSteps('AUTO'), [], (fakeCase) => {
+      fakeCase.failAuto = { TAX: 3 };
+    });
+    expect(await handle.result()).toEqual({ status: 'COMPLETED' });
+    const events = (await handle.fetchHistory()).events ?? [];
+    // Two local attempts, then the regular activity: its first attempt fails, its second succeeds.
+    expect(calls().filter((call) => call.name === 'runAutomaticStep' && (call.input as OpenStepInput).stepId === 'TAX')).toHaveLength(4);
+    expect(events.flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? [])).toEqual(['runAutomaticStep']);
   });
 
   it('the enterprise opening: licence first, then four at once, one outcome (happy path)', async () => {

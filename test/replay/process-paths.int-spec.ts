@@ -110,6 +110,36 @@ describe('processWorkflow paths of the enterprise opening, recorded for replay',
     await recordHistory(temporal.workflow.getHandle(caseWorkflowId(caseId)), 'process/enterprise-opening/auto-mode');
   });
 
+  it('licence-then-auto: a clerk grants the licence and the four AUTO steps it unblocks run after a timer, not in the task that answers the clerk', async () => {
+    const policy = testPolicy({ modes: { SAMR: 'MANUAL', PSB: 'AUTO', TAX: 'AUTO', HRSS: 'AUTO', BANK: 'AUTO' } });
+    const { caseId, applicantId } = await startProcessCaseDirectly(db, temporal, sampleForm(), policy);
+    const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
+    const [samr] = await waitForOpenTasks(db, caseId, ['SAMR']);
+    await decide(caseId, { taskId: samr.id, actorId: applicantId, decision: 'COMPLETE' });
+    const row = await waitForCaseStatus(db, caseId, 'COMPLETED');
+    expect(withoutMailNumber(row.outcome)).toEqual(await expectedOutcome(caseId));
+    await handle.result();
+    // The Update is answered when its workflow task completes, and a task completes only once its local activities
+    // have: no AUTO step's marker may be in the task that answered the licence.
+    const { events } = await handle.fetchHistory();
+    let task = 0;
+    const answeredIn = new Set<number>();
+    const autoStepsIn = new Set<number>();
+    let timersFired = 0;
+    for (const event of events ?? []) {
+      if (event.workflowTaskCompletedEventAttributes) task = Number(event.eventId);
+      if (event.workflowExecutionUpdateCompletedEventAttributes) answeredIn.add(task);
+      if (event.timerFiredEventAttributes) timersFired += 1;
+      const marker = event.markerRecordedEventAttributes;
+      // The marker's data (activity type, attempt) is core's own JSON, not passed through the payload codec.
+      const data = marker?.markerName === 'core_local_activity' ? Buffer.from(marker.details?.data?.payloads?.[0]?.data ?? []).toString('utf8') : '';
+      if (data.includes('"runAutomaticStep"')) autoStepsIn.add(Number(marker!.workflowTaskCompletedEventId));
+    }
+    expect({ answeredIn: answeredIn.size, autoStepTasks: autoStepsIn.size, timersFired }).toEqual({ answeredIn: 1, autoStepTasks: 1, timersFired: 1 });
+    expect([...autoStepsIn].filter((id) => answeredIn.has(id))).toEqual([]);
+    await recordHistory(handle, 'process/enterprise-opening/licence-then-auto');
+  });
+
   it('cancellation: the applicant cancels while four steps are open; they are cancelled, the licence stays done', async () => {
     const { caseId, applicantId } = await startProcessCaseDirectly(db, temporal, sampleForm(), testPolicy());
     const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));

@@ -21,4 +21,18 @@ describe('stepFailureInterceptor', () => {
     expect(error.stack).not.toContain(idNumber);
     expect(recorded[0].error).toBe(`registry refused ${maskIdNumber(idNumber)}, call ${maskMobile(mobile)}`);
   });
+
+  it("records a regular attempt's failure but not a local one's: the step shows its server attempts, counted from 1 once its local attempts gave up", async () => {
+    const recorded: { attempt: number }[] = [];
+    const store = { recordFailure: async (failure: { attempt: number }) => void recorded.push(failure), clear: async () => undefined } as unknown as StepFailureStore;
+    const factory = stepFailureInterceptor(store, { warn: () => undefined } as unknown as Logger);
+    const attempt = (info: { attempt: number; isLocal: boolean }) =>
+      factory({ info: { ...info, activityType: 'runAutomaticStep' } } as unknown as Context).inbound!.execute!({ args: [{ caseId: 'c-1', department: 'TAX' }] } as unknown as ActivityExecuteInput, async () => {
+        throw new Error('TAX system unavailable: connect ECONNREFUSED 123456');
+      });
+    // Two local attempts, then the regular activity's first: a listing must never go from 2 attempts back to 1.
+    for (const info of [{ attempt: 1, isLocal: true }, { attempt: 2, isLocal: true }, { attempt: 1, isLocal: false }]) await expect(attempt(info)).rejects.toThrow('ECONNREFUSED');
+    expect(recorded.map((failure) => failure.attempt)).toEqual([1]);
+  });
 });
+

@@ -20,7 +20,7 @@ export function stepOf(args: readonly unknown[]): { caseId: string; department: 
 }
 
 /**
- * Notes each failed attempt of a department's activity in `step_failures` (cleared on success), so
+ * Notes each failed attempt of a department's regular activity in `step_failures` (cleared on success), so
  * the stuck-case listing finds failing steps without asking Temporal about every case.
  */
 export function stepFailureInterceptor(store: StepFailureStore, logger: Logger): ActivityInterceptorsFactory {
@@ -46,7 +46,9 @@ export function stepFailureInterceptor(store: StepFailureStore, logger: Logger):
             error.message = maskPersonalData(error.message);
             if (error.stack) error.stack = maskPersonalData(error.stack);
           }
-          if (step) {
+          // A local attempt is not recorded: the step is failing for the listing once it goes on as the regular activity
+          // (process.workflow.ts), whose attempts the server counts from 1; counting both would show 2, then 1.
+          if (step && !ctx.info.isLocal) {
             failed.add(`${step.caseId}.${step.department}`);
             const message = maskPersonalData(error instanceof Error ? error.message : String(error)).slice(0, 500);
             await store

@@ -50,13 +50,15 @@ const PROCESS_HISTORY_DIR = path.join(HISTORY_DIR, 'process');
 const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
   'enterprise-opening': {
     'happy-path': ['activity openStep', 'update decideTask', 'local activity recordDecision', 'local activity completeProcess', 'result COMPLETED'],
-    'auto-mode': ['activity runAutomaticStep', 'local activity completeProcess', 'result COMPLETED'],
+    'auto-mode': ['local activity runAutomaticStep', 'local activity completeProcess', 'result COMPLETED'],
+    // A clerk's licence unblocks four AUTO steps: they run after the hand-off timer, not in the task that answers the clerk.
+    'licence-then-auto': ['update decideTask', 'patch auto-step-after-answer', 'timer fired', 'local activity runAutomaticStep after an answer', 'local activity completeProcess', 'result COMPLETED'],
     correction: ['update decideTask', 'activity requestCorrection', 'update submitCorrection', 'activity verifyCommand', 'activity applyCorrection', 'local activity completeProcess', 'result COMPLETED'],
     cancellation: ['update cancelCase', 'activity verifyCommand', 'activity endCase', 'result CANCELLED'],
   },
   // The notice step (public-notice): its timer, objections, the ruling; recorded by test/api/enterprise-deregistration.
   'enterprise-deregistration': {
-    'objection-dismissed': ['activity runAutomaticStep', 'activity openNotice', 'update raiseObjection', 'activity openStep', 'update decideTask', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
+    'objection-dismissed': ['local activity runAutomaticStep', 'activity openNotice', 'update raiseObjection', 'activity openStep', 'update decideTask', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
     'objection-upheld': ['activity openNotice', 'update raiseObjection', 'update decideTask', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
     ordinary: ['activity openNotice', 'timer fired', 'activity closeNotice', 'local activity completeProcess', 'result COMPLETED'],
   },
@@ -72,6 +74,16 @@ const REQUIRED_PROCESS_PATHS: Record<string, Record<string, string[]>> = {
 // regular activity) are kept in histories/process/<key>/before-local-outcome/ until the patch is deprecated.
 const LOCAL_OUTCOME_PATCH = 'local-outcome-activity';
 const PRE_LOCAL_OUTCOME = 'before-local-outcome';
+// AUTO steps as local activities (a regular activity only once the local attempts failed). Histories that ran them
+// as regular activities are kept in histories/process/<key>/before-local-auto/ until the patch is deprecated.
+const LOCAL_AUTO_PATCH = 'local-auto-step';
+const PRE_LOCAL_AUTO = 'before-local-auto';
+// AUTO steps an answered Update unblocks start after a short timer, in a workflow task of their own (the Update's answer
+// waits for its task, and a task for its local activities). Local runs recorded before it replay without the timer.
+const AUTO_AFTER_ANSWER_PATCH = 'auto-step-after-answer';
+const OWN_PROCESS_PATCHES = [LOCAL_OUTCOME_PATCH, LOCAL_AUTO_PATCH, AUTO_AFTER_ANSWER_PATCH, 'postal-shipment'].map((id) => `patch ${id}`);
+// The Updates whose answer can unblock a step.
+const UNBLOCKING_UPDATES = new Set(['decideTask', 'submitCorrection', 'reopenStep']);
 
 interface RecordedHistory {
   /** File name without `.json`, with its sub-folder for older recordings (`before-local-decision/happy-path`). */
@@ -98,6 +110,8 @@ const decode = (payload: Payload | null | undefined): unknown => (payload ? defa
 function featuresOf(history: temporal.api.history.v1.IHistory): Set<string> {
   const features = new Set<string>();
   const updateNames = new Map<string, string>();
+  /** An Update that can unblock a step was answered earlier in the history. */
+  let answered = false;
   for (const event of history.events ?? []) {
     const scheduled = event.activityTaskScheduledEventAttributes;
     if (scheduled) features.add(`activity ${scheduled.activityType?.name}`);
@@ -109,10 +123,13 @@ function featuresOf(history: temporal.api.history.v1.IHistory): Set<string> {
     }
     const completed = event.workflowExecutionUpdateCompletedEventAttributes;
     if (completed?.outcome?.failure) features.add(`update ${updateNames.get(completed.meta?.updateId ?? '')} failed`);
+    else if (completed && UNBLOCKING_UPDATES.has(updateNames.get(completed.meta?.updateId ?? '') ?? '')) answered = true;
     const marker = event.markerRecordedEventAttributes;
     if (marker?.markerName === 'core_patch') features.add(`patch ${(decode(marker.details?.['patch-data']?.payloads?.[0]) as { id: string }).id}`);
     if (marker?.markerName === 'core_local_activity') {
-      features.add(`local activity ${(decode(marker.details?.data?.payloads?.[0]) as { activity_type: string }).activity_type}`);
+      const type = (decode(marker.details?.data?.payloads?.[0]) as { activity_type: string }).activity_type;
+      features.add(`local activity ${type}`);
+      if (answered) features.add(`local activity ${type} after an answer`);
     }
     const result = event.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
     if (result) features.add(`result ${(decode(result) as { status: string }).status}`);
@@ -200,7 +217,12 @@ describe('replaying recorded case histories', () => {
   const preLocalOutcome = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) =>
     readHistories(path.join(PROCESS_HISTORY_DIR, key, PRE_LOCAL_OUTCOME), `process/${key}/${PRE_LOCAL_OUTCOME}/`),
   );
-  const processHistories = [...currentProcess, ...preLocalOutcome];
+  const preLocalAuto = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) =>
+    readHistories(path.join(PROCESS_HISTORY_DIR, key, PRE_LOCAL_AUTO), `process/${key}/${PRE_LOCAL_AUTO}/`),
+  );
+  const processHistories = [...currentProcess, ...preLocalOutcome, ...preLocalAuto];
+  const runsAutoSteps = (histories: RecordedHistory[]) =>
+    histories.filter(({ features }) => features.has('activity runAutomaticStep') || features.has('local activity runAutomaticStep'));
   let currentBundle: { code: string };
   /** Every recording (case and process) replayed once through the current code, by name: the tests below read it. */
   let currentErrors: Map<string, Error | undefined>;
@@ -261,7 +283,7 @@ describe('replaying recorded case histories', () => {
       for (const { name, features } of currentProcess) {
         const [, key, pathName] = name.split('/');
         const missing = REQUIRED_PROCESS_PATHS[key][pathName].filter((feature) => !features.has(feature));
-        const patches = [...features].filter((feature) => feature.startsWith('patch ') && feature !== `patch ${LOCAL_OUTCOME_PATCH}`);
+        const patches = [...features].filter((feature) => feature.startsWith('patch ') && !OWN_PROCESS_PATCHES.includes(feature));
         expect({ name, missing, patches }).toEqual({ name, missing: [], patches: [] });
       }
     });
@@ -280,17 +302,51 @@ describe('replaying recorded case histories', () => {
         regular: features.has('activity completeProcess'),
       });
       for (const history of completed(preLocalOutcome)) expect(shape(history)).toEqual({ name: history.name, marker: false, local: false, regular: true });
-      for (const history of completed(currentProcess)) expect(shape(history)).toEqual({ name: history.name, marker: true, local: true, regular: false });
+      // A run with the local-auto-step marker takes the local outcome without a marker of its own.
+      for (const history of completed(currentProcess)) {
+        expect({ ...shape(history), marker: shape(history).marker || history.features.has(`patch ${LOCAL_AUTO_PATCH}`) }).toEqual({ name: history.name, marker: true, local: true, regular: false });
+      }
     });
 
-    it('bites: dropping the local-outcome patch call (the local activity unconditionally) fails every completed history, recorded before the patch or after', async () => {
-      const choice = 'patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess';
+    it('cases that ran AUTO steps as regular activities replay under the local-auto-step patch; new runs run them as local activities', () => {
+      expect(runsAutoSteps(preLocalAuto).length).toBeGreaterThan(0);
+      expect(runsAutoSteps(currentProcess).length).toBeGreaterThan(0);
+      const shape = ({ name, features }: RecordedHistory) => ({
+        name,
+        marker: features.has(`patch ${LOCAL_AUTO_PATCH}`),
+        local: features.has('local activity runAutomaticStep'),
+        regular: features.has('activity runAutomaticStep'),
+      });
+      for (const history of runsAutoSteps(preLocalAuto)) expect(shape(history)).toEqual({ name: history.name, marker: false, local: false, regular: true });
+      for (const history of runsAutoSteps(currentProcess)) expect(shape(history)).toEqual({ name: history.name, marker: true, local: true, regular: false });
+    });
+
+    it('bites: dropping the local-auto-step patch call (AUTO steps local unconditionally) fails every history with an AUTO step, recorded before the patch or after', async () => {
+      const unpatched = await bundle((source) => replaceOnce(source, 'if (patched(LOCAL_AUTO_STEP)) {', 'if (LOCAL_AUTO_STEP) {'), PROCESS_WORKFLOW_SOURCE);
+      expect(unpatched.edits).toHaveLength(1);
+      const errors = await replay(unpatched, processHistories);
+      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(runsAutoSteps(processHistories)).sort());
+    }, 180_000);
+
+    it('bites: dropping the auto-step-after-answer patch call (the hand-off timer unconditionally) fails every local run with an AUTO step after an answer, recorded before the patch (no timer) or after (its marker)', async () => {
+      const unpatched = await bundle((source) => replaceOnce(source, 'if (answered && patched(AUTO_AFTER_ANSWER))', 'if (answered)'), PROCESS_WORKFLOW_SOURCE);
+      expect(unpatched.edits).toHaveLength(1);
+      const errors = await replay(unpatched, processHistories);
+      const afterAnswer = processHistories.filter(({ features }) => features.has('local activity runAutomaticStep after an answer'));
+      expect(afterAnswer.filter(({ features }) => !features.has(`patch ${AUTO_AFTER_ANSWER_PATCH}`)).length).toBeGreaterThan(0);
+      expect(afterAnswer.filter(({ features }) => features.has(`patch ${AUTO_AFTER_ANSWER_PATCH}`)).length).toBeGreaterThan(0);
+      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(afterAnswer).sort());
+    }, 180_000);
+
+    it('bites: dropping the local-outcome patch call (the local activity unconditionally) fails every completed history that recorded the outcome by it, before the patch or after', async () => {
+      const choice = 'localAuto || patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess';
       const unpatched = await bundle((source) => replaceOnce(source, choice, 'localActivities.completeProcess'), PROCESS_WORKFLOW_SOURCE);
       expect(unpatched.edits).toHaveLength(1);
       const errors = await replay(unpatched, processHistories);
-      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(
-        names([...completed(preLocalOutcome), ...completed(currentProcess)]).sort(),
-      );
+      // Every completed history but those whose outcome rode on the local-auto-step marker (they have no outcome marker).
+      const outcomeMarked = completed(processHistories).filter(({ features }) => !features.has(`patch ${LOCAL_AUTO_PATCH}`));
+      expect(outcomeMarked.length).toBeGreaterThan(completed(preLocalOutcome).length);
+      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(outcomeMarked).sort());
     }, 180_000);
 
     it('bites: the same reorder in process.workflow.ts (openStep after the reminder timer) fails every history with a MANUAL step', async () => {

@@ -116,11 +116,18 @@ export function workflowTimeline(events: readonly HistoryEvent[], who: (userId: 
         break;
       }
       case EventType.EVENT_TYPE_MARKER_RECORDED: {
-        // processWorkflow writes the outcome as a local activity: its marker is the entry (a decision's is the Update's).
+        // processWorkflow writes the outcome and runs AUTO steps as local activities: their markers are the entries (a decision's is the Update's).
         const attributes = event.markerRecordedEventAttributes;
         if (attributes?.markerName !== 'core_local_activity') break;
         const { activity_type: activity } = firstArgument(attributes.details?.data) as { activity_type?: string };
         if (activity === 'completeProcess') push(event, { event: ACTIVITY_EVENTS[activity] });
+        // A marker keeps the step's result, not its input: the step and round come from the task id `<case>.<step>.<round>`.
+        // A failed local attempt has no entry: the regular activity the step goes on as has its own, and its failures.
+        if (activity === 'runAutomaticStep' && !attributes.failure) {
+          const result = firstArgument(attributes.details?.result);
+          const round = Number(result.taskId?.split('.')[2]);
+          push(event, { event: ACTIVITY_EVENTS[activity], department: departmentOf(result), ...(round ? { round } : {}) });
+        }
         break;
       }
       case EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED:

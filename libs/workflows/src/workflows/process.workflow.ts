@@ -7,6 +7,7 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 // The domain's modules by path, not its index (which carries the name-folding dictionaries).
@@ -14,7 +15,7 @@ import { addWorkingMinutes } from '@onetrip/domain/calendar/working-calendar';
 import { mergeStepCorrectionItems, readySteps, stepsToReopen, topologicalOrder } from '@onetrip/domain/engine/process-graph';
 import type { PlannedStep } from '@onetrip/domain/engine/process-definition';
 import type { StepStatus } from '@onetrip/domain/case/case-status';
-import type { CaseActivities } from '../activities/case.activities';
+import type { CaseActivities, OpenStepInput } from '../activities/case.activities';
 import { asUpdateFailure, refuse, refuseUnsigned } from './update-refusals';
 import { noticeSteps } from './notice-steps';
 import type { SignedCaseCommand } from '../activities/case.ports';
@@ -43,7 +44,7 @@ import {
 
 // The engine's one generic workflow: it runs the steps of any process definition as a DAG (一件事一次办).
 // A new workflow type, so it started with caseWorkflow's behaviour and no patch markers: the local decision, the
-// worker's check of signed commands and the end after a correction are unconditional here. Its own patches since: LOCAL_OUTCOME, POSTAL_SHIPMENT.
+// worker's check of signed commands and the end after a correction are unconditional here. Its own patches since: LOCAL_OUTCOME, POSTAL_SHIPMENT, LOCAL_AUTO_STEP, AUTO_AFTER_ANSWER.
 //
 // Changing it follows the same rule as caseWorkflow (docs/ARCHITECTURE.md, "Changing workflow code"): any
 // change to the commands a running case issues, or their order, goes behind `patched('<id>')`, the paths it
@@ -69,8 +70,20 @@ const systemActivities = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// An AUTO step reads the case, decides by rules and writes its task: short and idempotent, so it runs as a local
+// activity in the workflow task that opened it (a marker instead of an activity task and the workflow task its
+// result wakes). Two quick attempts in the worker; a step still failing then (a department's outage) goes on as the
+// regular activity, so the server retries it for as long as it takes, shown as pending, listed as stuck, retried by an admin.
+const localAutoActivities = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumAttempts: 2 },
+});
+
 const LOCAL_OUTCOME = 'local-outcome-activity';
 const POSTAL_SHIPMENT = 'postal-shipment';
+const LOCAL_AUTO_STEP = 'local-auto-step';
+const AUTO_AFTER_ANSWER = 'auto-step-after-answer';
 
 interface Step extends StepState {
   stepId: string;
@@ -119,6 +132,18 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
   let ending: { status: 'REJECTED' | 'CANCELLED'; reason: string } | undefined;
   let endRecorded = false;
   let firstStep = true;
+  /** This run took the LOCAL_AUTO_STEP patch (recorded in its history): its outcome is local too, with no marker of its own. */
+  let localAuto = false;
+  /**
+   * An Update was answered (a clerk's or a system's decision, a correction, a reopening) and the AUTO steps it may
+   * unblock have not been handed off yet. Its answer goes out only when its workflow task completes, and a workflow
+   * task waits for the local activities it started: those steps start after a short timer, in a task of their own.
+   * Plain workflow state, so replay takes the same turns. An answer that unblocked no AUTO step leaves it set until
+   * the next one starts (after a notice's ruling, say): that step waits for the timer too, a few events, no harm.
+   */
+  let answered = false;
+  /** The one hand-off timer the AUTO steps unblocked meanwhile wait for together. */
+  let handOff: Promise<void> | undefined;
   const stepScopes: CancellationScope[] = [];
 
   const statuses = (): Record<string, StepStatus> => Object.fromEntries(steps.map((step) => [step.stepId, step.status]));
@@ -164,6 +189,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
       step.deciding = true;
       try {
         const result = await localActivities.recordDecision({ ...decision, caseId, department: step.department, stepId: step.stepId, decidedAt: new Date().toISOString() });
+        answered = true;
         applyResult(step, result, decision);
         notices.decided(step, result);
         // A refusal ends the case: answer once the end is recorded, so the clerk sees it.
@@ -209,6 +235,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
         const { reopen, pending } = stepsToReopen({ steps: input.steps, status: statuses(), changedPaths });
         for (const id of pending) byId.get(id)!.status = 'PENDING';
         reopenAfterCorrection = reopen;
+        answered = true;
         // A cancellation that came in meanwhile decides the status.
         if (!ending) status = 'IN_PROGRESS';
         return { changedPaths, reopened: reopen, waiting: pending, skipped };
@@ -268,6 +295,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
       // The case or the step may have moved on while the signature was checked (a second reopening).
       checkReopenable(reopening);
       const step = reopeningStep(reopening)!;
+      answered = true;
       startStep(step);
       return stepView(step);
     },
@@ -311,7 +339,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
 
     if (step.mode === 'AUTO') {
       step.deciding = true;
-      const result = await activities.runAutomaticStep(opening);
+      const result = await runAutomaticStep(opening);
       step.deciding = false;
       applyResult(step, result, result);
       return;
@@ -339,6 +367,39 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
     await activities.escalateOverdueStep({ taskId: step.taskId });
     publish();
     await condition(settled);
+  }
+
+  /**
+   * The workflow task a timer wakes: AUTO steps an answered Update unblocked run there, so the Update's own task
+   * completes (and its caller hears) at once. One timer for all of them, not cancelled with any one step's scope.
+   */
+  function afterAnswer(): Promise<void> {
+    handOff ??= CancellationScope.nonCancellable(() => sleep(1)).then(() => {
+      handOff = undefined;
+      answered = false;
+    });
+    return handOff;
+  }
+
+  /**
+   * An AUTO step: locally first (the LOCAL_AUTO_STEP patch; recorded cases replay the regular activity), then as a regular
+   * activity if that failed. Unblocked by an answered Update, it first waits for the hand-off timer (AUTO_AFTER_ANSWER:
+   * recorded local runs without it replay as they ran); an all-AUTO case filed by the applicant answers no Update and
+   * still runs in one workflow task.
+   */
+  async function runAutomaticStep(opening: OpenStepInput): Promise<Awaited<ReturnType<CaseActivities['runAutomaticStep']>>> {
+    if (patched(LOCAL_AUTO_STEP)) {
+      localAuto = true;
+      if (answered && patched(AUTO_AFTER_ANSWER)) await afterAnswer();
+      try {
+        return await localAutoActivities.runAutomaticStep(opening);
+      } catch (error) {
+        // A cancelled step stops here; a failure (the activity's own, not wrapped in an ActivityFailure when local) goes
+        // on to the server's retries: a permanent one fails there again, as it did before.
+        if (isCancellation(error)) throw error;
+      }
+    }
+    return activities.runAutomaticStep(opening);
   }
 
   function startStep(step: Step): void {
@@ -394,8 +455,10 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Case
 
   // 一次办好: one outcome, built by the definition from the needed steps' results. A short idempotent write: a local
   // activity in the workflow task that saw the last result, so the outcome costs no activity task and no workflow
-  // task of its own. Cases that recorded the regular activity replay it as one (the LOCAL_OUTCOME patch).
-  const completeProcess = patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess;
+  // task of its own. Cases that recorded the regular activity replay it as one (the LOCAL_OUTCOME patch). A run with
+  // the LOCAL_AUTO_STEP marker was recorded by code that has both, so it asks for no second marker: one marker and
+  // one TemporalChangeVersion upsert less per case.
+  const completeProcess = localAuto || patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess;
   const completed = await completeProcess({ caseId, skipped: steps.filter((step) => step.status === 'SKIPPED').map((step) => step.stepId) });
   status = 'COMPLETED';
   publish();
