@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { connect } from 'node:net';
 import type { AppProcess } from '../../scripts/stack/app-process';
 import { newApplicant, type ErrorBody } from '../api/api-fixtures';
 import { http } from '../support/http';
+import { offerLargeBody } from '../support/large-body';
 import { recordCheck } from '../support/scorecard';
 import { startApi, testStack, webOrigin } from '../support/test-stack';
 
@@ -29,90 +29,6 @@ function isErrorShape(body: unknown, status: number): boolean {
 
 /** The stack API's HTTP_BODY_LIMIT_KB (its default, 64 kB) in bytes. */
 const BODY_LIMIT_BYTES = 64 * 1024;
-/**
- * A server waiting for the rest of the body would hold the request until Node's 300 s request timeout, so 30 s
- * tells the two apart. Not a latency test: the suite runs files in parallel on few cores.
- */
-const REFUSED_AT_ONCE_MS = 30_000;
-
-interface OfferAnswer {
-  status: number;
-  body: unknown;
-  /** Bytes of the body this client wrote (all of them before the server could answer). */
-  bytesSent: number;
-  elapsedMs: number;
-}
-
-/** The status and body of the HTTP answer in `bytes` once it is whole (`closed`: the server closed the connection), else null. */
-function wholeAnswer(bytes: Buffer, closed: boolean): { status: number; text: string } | null {
-  const headEnd = bytes.indexOf('\r\n\r\n');
-  if (headEnd < 0) return null;
-  const [statusLine, ...headerLines] = bytes.subarray(0, headEnd).toString('latin1').split('\r\n');
-  const status = Number(/^HTTP\/1\.[01] (\d{3}) /.exec(statusLine)?.[1] ?? NaN);
-  const lengthLine = headerLines.find((line) => /^content-length:/i.test(line));
-  const body = bytes.subarray(headEnd + 4);
-  const length = lengthLine === undefined ? null : Number(lengthLine.slice(lengthLine.indexOf(':') + 1));
-  // Without a Content-Length the body ends with the connection.
-  if (length === null ? !closed : body.length < length) return null;
-  return { status, text: body.subarray(0, length ?? body.length).toString('utf8') };
-}
-
-/**
- * Offers a `total`-byte body over a plain socket and reads the answer. With Content-Length no byte of the body
- * is sent, so an answer shows the server decided from the header alone. Chunked, one chunk declaring all
- * `total` bytes is begun and only BODY_LIMIT_BYTES + 1 of it are written, in one go: the server can only pass
- * its limit once the last byte this client will ever write has left it, so no write can meet the connection
- * the server closed after answering (that EPIPE lost the answer still unread in the socket; the old client
- * raced it by writing on until it saw the answer). A server that waited for the rest gets none and never
- * answers: the deadline fails it. A connection error before the whole answer fails the offer; one after it
- * (the server closing as it said it would) does not matter.
- */
-function offerLargeBody(url: string, total: number, mode: 'content-length' | 'chunked'): Promise<OfferAnswer> {
-  const target = new URL(url);
-  const bytesSent = mode === 'chunked' ? BODY_LIMIT_BYTES + 1 : 0;
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    let received = Buffer.alloc(0);
-    let settled = false;
-    const socket = connect({ host: target.hostname, port: Number(target.port) });
-    const settle = (outcome: OfferAnswer | Error): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      socket.destroy();
-      if (outcome instanceof Error) reject(outcome);
-      else resolve(outcome);
-    };
-    const receivedSoFar = (): string => JSON.stringify(received.subarray(0, 200).toString('latin1'));
-    const deadline = setTimeout(() => settle(new Error(`${mode}: no answer within ${REFUSED_AT_ONCE_MS} ms after ${bytesSent} of ${total} bytes (waiting for the rest of the body?)`)), REFUSED_AT_ONCE_MS);
-    const answerIfWhole = (closed: boolean): boolean => {
-      const answer = wholeAnswer(received, closed);
-      if (answer === null) return false;
-      let body: unknown;
-      try {
-        body = JSON.parse(answer.text);
-      } catch {
-        body = answer.text;
-      }
-      settle({ status: answer.status, body, bytesSent, elapsedMs: performance.now() - started });
-      return true;
-    };
-    socket.on('connect', () => {
-      const framing = mode === 'chunked' ? 'Transfer-Encoding: chunked' : `Content-Length: ${total}`;
-      const head = `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
-      const chunkSize = mode === 'chunked' ? `${total.toString(16)}\r\n` : '';
-      socket.write(Buffer.concat([Buffer.from(head + chunkSize, 'latin1'), Buffer.alloc(bytesSent, 'a')]));
-    });
-    socket.on('data', (data: Buffer) => {
-      received = Buffer.concat([received, data]);
-      answerIfWhole(false);
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => settle(new Error(`${mode}: ${error.code ?? error.message} before a whole answer; received ${receivedSoFar()}`)));
-    socket.on('close', () => {
-      if (!answerIfWhole(true)) settle(new Error(`${mode}: the server closed the connection before a whole answer; received ${receivedSoFar()}`));
-    });
-  });
-}
 
 describe('defences at the door', () => {
   let configured: { url: string; app: AppProcess };
@@ -197,8 +113,8 @@ describe('defences at the door', () => {
   it('refuses a 10 MB body with 413 at once, in the error shape, stays healthy, and parses one under the limit', async () => {
     const tokenUrl = `${testStack().apiUrl}/auth/token`;
     // Each offer fails on its own deadline (REFUSED_AT_ONCE_MS) if the server waits for the body.
-    const declared = await offerLargeBody(tokenUrl, 10 * 1024 * 1024, 'content-length');
-    const chunked = await offerLargeBody(tokenUrl, 10 * 1024 * 1024, 'chunked');
+    const declared = await offerLargeBody(tokenUrl, { total: 10 * 1024 * 1024, mode: 'content-length', limitBytes: BODY_LIMIT_BYTES });
+    const chunked = await offerLargeBody(tokenUrl, { total: 10 * 1024 * 1024, mode: 'chunked', limitBytes: BODY_LIMIT_BYTES });
     for (const answer of [declared, chunked]) {
       expect(answer.status).toBe(413);
       expect(isErrorShape(answer.body, 413)).toBe(true);
