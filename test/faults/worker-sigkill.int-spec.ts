@@ -10,6 +10,8 @@ import { startWorker } from '../support/test-stack';
 import { countCasesIn, duplicateFigures, expectNoDuplicateWrites } from './fault-fixtures';
 
 const CASES = 20;
+/** Cases whose steps are held mid-activity at the kill (fewer than the worker's pool of 10 connections, so the rest run on). */
+const HELD_CASES = 3;
 const allAuto = testPolicy({ modes: Object.fromEntries(DEPARTMENTS.map((department) => [department, 'AUTO'])) });
 
 describe('the worker killed with SIGKILL while activities run', () => {
@@ -34,32 +36,39 @@ describe('the worker killed with SIGKILL while activities run', () => {
     const caseIds: string[] = [];
     for (let i = 0; i < CASES; i++) caseIds.push((await startCaseDirectly(db, temporal, sampleForm(), allAuto, taskQueue)).caseId);
     await waitFor('automatic steps held inside their activity', async () => ((await blockedActivities(db)) >= 5 ? true : undefined));
+    // Three cases are held by their rows: every statement a step runs updates its case's row, so their steps
+    // wait inside the activity for as long as this lock stands. The others run on. The kill then finds a state
+    // that holds still (steps mid-activity, others moving) instead of racing a worker that decides a step in ~1 ms.
+    const heldCases = caseIds.slice(0, HELD_CASES);
+    const rowGate = await connectDatabase();
+    rowGate.on('error', () => undefined);
+    await rowGate.query('BEGIN');
+    await rowGate.query('SELECT id FROM cases WHERE id = ANY($1) FOR UPDATE', [heldCases]);
     await gate.query('COMMIT');
     await gate.end();
 
-    // Kill as soon as some cases have moved past the licence while others still have a step mid-activity.
     const atKill = await waitFor(
-      'some cases past SAMR, others mid-activity',
+      'some cases past SAMR, the held ones mid-activity',
       async () => {
         const { rows } = await db.query(
-          `SELECT count(*) FILTER (WHERE department <> 'SAMR')::int AS past_licence, count(DISTINCT case_id) FILTER (WHERE department <> 'SAMR')::int AS past_licence_cases,
-                  count(*) FILTER (WHERE status = 'OPEN')::int AS open
-             FROM tasks WHERE case_id = ANY($1)`,
-          [caseIds],
+          `SELECT count(DISTINCT case_id)::int AS past_licence_cases FROM tasks WHERE case_id = ANY($1) AND department = 'SAMR' AND status = 'DONE'`,
+          [caseIds.slice(HELD_CASES)],
         );
-        const row = rows[0] as { past_licence: number; past_licence_cases: number; open: number };
-        return row.past_licence > 0 && row.open > 0 ? row : undefined;
+        const pastLicence = (rows[0] as { past_licence_cases: number }).past_licence_cases;
+        const held = await workerStatementsWaitingOnLocks(db);
+        return pastLicence > 0 && held >= HELD_CASES ? { past_licence_cases: pastLicence, held } : undefined;
       },
       { timeoutMs: 30_000, intervalMs: 20 },
     );
+    const finishedBeforeKill = await countCasesIn(db, caseIds, 'COMPLETED');
     first.process.kill('SIGKILL');
     expect(await first.exited).toBeNull();
-
-    // Counted after the kill: an automatic task still OPEN was opened by an activity that never got to decide.
-    const cutOff = Number((await db.query(`SELECT count(*)::int AS n FROM tasks WHERE case_id = ANY($1) AND status = 'OPEN'`, [caseIds])).rows[0].n);
-    const finishedBeforeKill = await countCasesIn(db, caseIds, 'COMPLETED');
-    expect(atKill.past_licence).toBeGreaterThan(0);
-    expect(cutOff).toBeGreaterThan(0);
+    // The held statements belonged to the dead worker: they run out once the rows are free, and nobody reads them.
+    await rowGate.query('COMMIT');
+    await rowGate.end();
+    const cutOff = atKill.held;
+    expect(atKill.past_licence_cases).toBeGreaterThan(0);
+    expect(cutOff).toBeGreaterThanOrEqual(HELD_CASES);
     expect(finishedBeforeKill).toBeLessThan(CASES);
 
     const second = await startWorker({ TEMPORAL_TASK_QUEUE: taskQueue }, 'worker-sigkill-second');
@@ -79,10 +88,11 @@ describe('the worker killed with SIGKILL while activities run', () => {
       id: 'faults.worker-sigkill',
       section: 'Faults',
       check: 'Worker killed with SIGKILL mid-activities, then restarted',
-      how: `${CASES} all-AUTO cases started together; the worker is SIGKILLed once some are past SAMR while others have a step open inside its activity; a new worker takes over`,
+      how: `${CASES} all-AUTO cases started together; three are held mid-step by a lock on their rows; the worker is SIGKILLed once others are past SAMR; a new worker takes over`,
       figures: {
         'cases in flight': CASES,
         'cases past SAMR at the kill': atKill.past_licence_cases,
+        'cases held mid-step at the kill': HELD_CASES,
         'cases finished before the kill': finishedBeforeKill,
         'steps cut off mid-activity': cutOff,
         'cases finished': await countCasesIn(db, caseIds, 'COMPLETED'),
@@ -91,6 +101,14 @@ describe('the worker killed with SIGKILL while activities run', () => {
     });
   }, 150_000);
 });
+
+/** Worker statements waiting on any lock (the held cases' rows). */
+async function workerStatementsWaitingOnLocks(db: PgClient): Promise<number> {
+  const { rows } = await db.query(
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'onetrip-worker' AND wait_event_type = 'Lock'`,
+  );
+  return (rows[0] as { n: number }).n;
+}
 
 /** Worker queries waiting on a lock on department_outages, i.e. automatic steps paused mid-activity. */
 async function blockedActivities(db: PgClient): Promise<number> {
