@@ -93,12 +93,34 @@ function toDaySet(dates: readonly string[], label: string): Set<number> {
   return days;
 }
 
-// Calendars are plain data; compiling once per object keeps the hot loops cheap.
+// Calendars are plain data; compiling once per object keeps the hot loops cheap. Each row read from the
+// database is a new object with one of a few contents (an inbox page compiled the same calendar 20 times):
+// the content's key finds those too. Bounded: a flood of distinct calendars only clears it.
 const compiledCalendars = new WeakMap<OfficeCalendar, CompiledCalendar>();
+const compiledByContent = new Map<string, CompiledCalendar>();
+const MAX_CALENDARS_BY_CONTENT = 64;
+
+function contentKey(calendar: OfficeCalendar): string {
+  return `${calendar.officeHours.map(({ start, end }) => `${start}-${end}`).join(',')}|${calendar.holidays.join(',')}|${calendar.makeUpWorkdays.join(',')}`;
+}
 
 function compile(calendar: OfficeCalendar): CompiledCalendar {
   const cached = compiledCalendars.get(calendar);
   if (cached) return cached;
+  const key = contentKey(calendar);
+  const sameContent = compiledByContent.get(key);
+  if (sameContent) {
+    compiledCalendars.set(calendar, sameContent);
+    return sameContent;
+  }
+  const compiled = compileContent(calendar);
+  compiledCalendars.set(calendar, compiled);
+  if (compiledByContent.size >= MAX_CALENDARS_BY_CONTENT) compiledByContent.clear();
+  compiledByContent.set(key, compiled);
+  return compiled;
+}
+
+function compileContent(calendar: OfficeCalendar): CompiledCalendar {
   if (calendar.officeHours.length === 0) throw new CalendarConfigError('Office hours must not be empty');
   const intervals = calendar.officeHours
     .map(({ start, end }) => {
@@ -118,9 +140,7 @@ function compile(calendar: OfficeCalendar): CompiledCalendar {
   for (const day of holidays) {
     if (makeUpWorkdays.has(day)) throw new CalendarConfigError(`${fromDayNumber(day)} is both a holiday and a make-up working day`);
   }
-  const compiled = { intervals, holidays, makeUpWorkdays };
-  compiledCalendars.set(calendar, compiled);
-  return compiled;
+  return { intervals, holidays, makeUpWorkdays };
 }
 
 /** Throws CalendarConfigError if the calendar is unusable (bad times, overlapping hours, bad dates). */
