@@ -150,7 +150,8 @@ async function main(): Promise<void> {
   say(`PostgreSQL ${postgres ? 'embedded on port ' + ports.postgres : 'from DATABASE_URL'}, Temporal at ${temporalAddress}`);
 
   const appEnv = {
-    DATABASE_URL: databaseUrl,
+    // The embedded server's Unix socket for our apps (the full Temporal server above takes TCP).
+    DATABASE_URL: postgres ? postgres.socketUrl : databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     API_PORT: String(ports.api),
     DEMO_MODE: env.DEMO_MODE ?? (env.NODE_ENV === 'production' ? 'false' : 'true'),

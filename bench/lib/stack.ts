@@ -155,7 +155,8 @@ export class BenchStack {
 
   sharedEnv(): Record<string, string> {
     return {
-      DATABASE_URL: this.postgres.url,
+      // Our apps over the Unix socket, as ./onetrip up and the tests run them (the peer's JDBC and Temporal use TCP).
+      DATABASE_URL: this.postgres.socketUrl,
       TEMPORAL_ADDRESS: this.temporal.address,
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',

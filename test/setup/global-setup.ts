@@ -75,7 +75,8 @@ async function startTestStack(lanes: number): Promise<void> {
   const [postgres, temporal, workflowBundle, sinks] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [RunningPostgres, RunningTemporal, string, RunningSinks];
 
   const info: Omit<TestStackInfo, 'apiUrl'> = {
-    databaseUrl: postgres.url,
+    // The apps and the specs over the Unix socket, as ./onetrip up runs them.
+    databaseUrl: postgres.socketUrl,
     temporalAddress: temporal.address,
     taskQueue: 'onetrip-test',
     workflowBundle,
@@ -103,7 +104,7 @@ async function startTestStack(lanes: number): Promise<void> {
     // Each lane's department-system simulator gets a port of its own (the spec that needs it starts it there).
     const departmentSystems = { ...info.departmentSystems, port: await freePort() };
     if (lane === 1) return { ...info, departmentSystems };
-    const url = new URL(postgres.url);
+    const url = new URL(postgres.socketUrl);
     url.pathname = `/onetrip_${lane}`;
     return { ...info, databaseUrl: url.toString(), taskQueue: `${info.taskQueue}-${lane}`, departmentSystems };
   };
