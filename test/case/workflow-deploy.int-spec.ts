@@ -156,10 +156,12 @@ describe('a deploy of changed workflow code with cases in flight', () => {
 
     const old = await Promise.all(inFlight.map(({ caseId }) => deployTrace(caseId)));
     const next = await deployTrace(fresh.caseId);
+    // Every case ends with a clerk's decision, so each records the current code's outcome-after-answer marker too.
+    const currentMarkers = ['local-outcome-activity', 'outcome-after-answer'];
     // In flight: replayed on the old branch (no marker, no memo), no workflow task failed, completed.
-    for (const trace of old) expect(trace).toEqual({ patches: ['local-outcome-activity'], memo: undefined, failedTasks: [], result: { status: 'COMPLETED' } });
+    for (const trace of old) expect(trace).toEqual({ patches: currentMarkers, memo: undefined, failedTasks: [], result: { status: 'COMPLETED' } });
     // New: the new branch, recorded by its marker.
-    expect(next).toEqual({ patches: ['local-outcome-activity', PATCH], memo: 'v2', failedTasks: [], result: { status: 'COMPLETED' } });
+    expect(next).toEqual({ patches: [...currentMarkers, PATCH].sort(), memo: 'v2', failedTasks: [], result: { status: 'COMPLETED' } });
 
     recordCheck({
       id: 'deploy.workflow-code-in-flight',

@@ -81,7 +81,11 @@ const PRE_LOCAL_AUTO = 'before-local-auto';
 // AUTO steps an answered Update unblocks start after a short timer, in a workflow task of their own (the Update's answer
 // waits for its task, and a task for its local activities). Local runs recorded before it replay without the timer.
 const AUTO_AFTER_ANSWER_PATCH = 'auto-step-after-answer';
-const OWN_PROCESS_PATCHES = [LOCAL_OUTCOME_PATCH, LOCAL_AUTO_PATCH, AUTO_AFTER_ANSWER_PATCH, 'postal-shipment'].map((id) => `patch ${id}`);
+// The outcome after a case's last answer waits for the same timer (the Update's task completes first). Histories that
+// wrote it in the Update's own task are kept in histories/process/<key>/before-outcome-after-answer/.
+const OUTCOME_AFTER_ANSWER_PATCH = 'outcome-after-answer';
+const PRE_OUTCOME_AFTER_ANSWER = 'before-outcome-after-answer';
+const OWN_PROCESS_PATCHES = [LOCAL_OUTCOME_PATCH, LOCAL_AUTO_PATCH, AUTO_AFTER_ANSWER_PATCH, OUTCOME_AFTER_ANSWER_PATCH, 'postal-shipment'].map((id) => `patch ${id}`);
 // The Updates whose answer can unblock a step.
 const UNBLOCKING_UPDATES = new Set(['decideTask', 'submitCorrection', 'reopenStep']);
 
@@ -220,7 +224,10 @@ describe('replaying recorded case histories', () => {
   const preLocalAuto = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) =>
     readHistories(path.join(PROCESS_HISTORY_DIR, key, PRE_LOCAL_AUTO), `process/${key}/${PRE_LOCAL_AUTO}/`),
   );
-  const processHistories = [...currentProcess, ...preLocalOutcome, ...preLocalAuto];
+  const preOutcomeAfterAnswer = Object.keys(REQUIRED_PROCESS_PATHS).flatMap((key) =>
+    readHistories(path.join(PROCESS_HISTORY_DIR, key, PRE_OUTCOME_AFTER_ANSWER), `process/${key}/${PRE_OUTCOME_AFTER_ANSWER}/`),
+  );
+  const processHistories = [...currentProcess, ...preLocalOutcome, ...preLocalAuto, ...preOutcomeAfterAnswer];
   const runsAutoSteps = (histories: RecordedHistory[]) =>
     histories.filter(({ features }) => features.has('activity runAutomaticStep') || features.has('local activity runAutomaticStep'));
   let currentBundle: { code: string };
@@ -336,6 +343,17 @@ describe('replaying recorded case histories', () => {
       expect(afterAnswer.filter(({ features }) => !features.has(`patch ${AUTO_AFTER_ANSWER_PATCH}`)).length).toBeGreaterThan(0);
       expect(afterAnswer.filter(({ features }) => features.has(`patch ${AUTO_AFTER_ANSWER_PATCH}`)).length).toBeGreaterThan(0);
       expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(afterAnswer).sort());
+    }, 180_000);
+
+    it('bites: dropping the outcome-after-answer patch call (the timer before the outcome unconditionally) fails the completed runs whose last answer came in an Update, recorded before the patch (no timer) or after (its marker)', async () => {
+      const unpatched = await bundle((source) => replaceOnce(source, 'if (answered && patched(OUTCOME_AFTER_ANSWER))', 'if (answered)'), PROCESS_WORKFLOW_SOURCE);
+      expect(unpatched.edits).toHaveLength(1);
+      const errors = await replay(unpatched, processHistories);
+      const before = preOutcomeAfterAnswer.filter(({ features }) => features.has('result COMPLETED'));
+      const after = processHistories.filter(({ features }) => features.has(`patch ${OUTCOME_AFTER_ANSWER_PATCH}`));
+      expect([before.length > 0, after.length > 0]).toEqual([true, true]);
+      const failed = names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError));
+      expect(failed).toEqual(expect.arrayContaining(names([...before, ...after])));
     }, 180_000);
 
     it('bites: dropping the local-outcome patch call (the local activity unconditionally) fails every completed history that recorded the outcome by it, before the patch or after', async () => {
