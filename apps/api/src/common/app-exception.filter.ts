@@ -25,9 +25,12 @@ export class AppExceptionFilter implements ExceptionFilter {
       this.logger.warn(maskPersonalData(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`));
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception : String(exception));
-      // What a server we depend on said (e.g. a Temporal ServiceError), so a 503 can be traced to its cause.
-      const cause = exception instanceof Error ? exception.cause : undefined;
-      if (cause instanceof Error) this.logger.error(maskPersonalData(`caused by ${cause.name}: ${cause.message}`));
+      // What a server we depend on said (e.g. a Temporal ServiceError and the gRPC status under it), so a 503 can be
+      // traced to its cause. A few levels: the SDK wraps the gRPC error once more.
+      let cause = exception instanceof Error ? exception.cause : undefined;
+      for (let depth = 0; cause instanceof Error && depth < 3; depth++, cause = cause.cause) {
+        this.logger.error(maskPersonalData(`caused by ${cause.name}: ${cause.message}`));
+      }
     }
     if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     // Error texts may quote input: never echo personal data back into logs or responses.
