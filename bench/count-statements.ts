@@ -9,7 +9,7 @@ import { treeCpuSeconds } from './lib/proc';
 import { BenchStack, fileLog } from './lib/stack';
 import { sleep } from './lib/stats';
 import { STATEMENT_KINDS, statementKind, TRANSACTION } from './lib/statement-kinds';
-import { buildPeer, jdbcUrl, PEER_JVM_OPTIONS, PEER_PROJECT } from './sections/peer-flowable';
+import { buildPeer, PEER_PROJECT, peerHarnessArgs } from './sections/peer-flowable';
 
 // `npx tsx bench/count-statements.ts [cases]`: SQL statements per AUTO case, by process (API, worker), counted
 // from PostgreSQL's own log (log_statement = all, the session's application_name on each line) while
@@ -200,16 +200,7 @@ async function countPeer(stack: BenchStack, db: PgClient, templateCase: string, 
   await db.query(`SELECT pg_reload_conf()`);
   await sleep(500);
   try {
-    const args = [
-      ...PEER_JVM_OPTIONS,
-      '-cp',
-      'target/classes:target/lib/*',
-      'local.onetrip.peer.PeerHarness',
-      `--jdbc=${jdbcUrl(stack.postgres.url)}`,
-      `--template-case=${templateCase}`,
-      '--warmup=3',
-      `--phase=serial:${cases}`,
-    ];
+    const args = peerHarnessArgs(stack.postgres.url, `--template-case=${templateCase}`, 3, [`serial:${cases}`]);
     log(`peer: Flowable harness, 3 warm-up cases, then ${cases} one at a time`);
     const fileLine = fileLog('peer-flowable');
     const child = spawn('java', args, { cwd: PEER_PROJECT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -82,8 +82,22 @@ export interface PeerSectionResult {
   command: string;
 }
 
-export const PEER_JVM_OPTIONS = ['-Xms256m', '-Xmx1g', '-XX:+UseG1GC'];
-const JVM_OPTIONS = PEER_JVM_OPTIONS;
+const JVM_OPTIONS = ['-Xms256m', '-Xmx1g', '-XX:+UseG1GC'];
+
+/** The harness's `java` arguments (run in PEER_PROJECT): the engine on `postgresUrl`'s database, then its phases. */
+export function peerHarnessArgs(postgresUrl: string, templateArg: string, warmupCases: number, phases: readonly string[]): string[] {
+  return [
+    ...JVM_OPTIONS,
+    '-cp',
+    // Relative: the JVM runs in the project's folder, and the command is printed in the docs.
+    'target/classes:target/lib/*',
+    'local.onetrip.peer.PeerHarness',
+    `--jdbc=${jdbcUrl(postgresUrl)}`,
+    templateArg,
+    `--warmup=${warmupCases}`,
+    ...phases.map((phase) => `--phase=${phase}`),
+  ];
+}
 
 /** Newest modification time of the files under `dir`, ms. */
 function newest(dir: string): number {
@@ -232,17 +246,7 @@ export async function runPeerSection(ctx: BenchContext): Promise<PeerSectionResu
     fullSpeed: `full:${options.fullSpeedCases}:${options.submitConcurrency}`,
     oneAtATime: `serial:${options.peerOneAtATime}`,
   };
-  const args = [
-    ...JVM_OPTIONS,
-    '-cp',
-    // Relative: the JVM runs in the project's folder, and the command is printed in the docs.
-    'target/classes:target/lib/*',
-    'local.onetrip.peer.PeerHarness',
-    `--jdbc=${jdbcUrl(stack.postgres.url)}`,
-    templateArg,
-    `--warmup=${options.peerWarmupCases}`,
-    ...Object.values(phases).map((phase) => `--phase=${phase}`),
-  ];
+  const args = peerHarnessArgs(stack.postgres.url, templateArg, options.peerWarmupCases, Object.values(phases));
   const command = ['java', ...args].join(' ').replace(/password=[^&\s]+/, 'password=…').replaceAll(`${ROOT}/`, '');
   log(`peer: Flowable harness, ${options.peerWarmupCases} warm-up cases, then ${Object.values(phases).join(', ')}`);
 
