@@ -230,6 +230,22 @@ describe('replaying recorded case histories', () => {
   const processHistories = [...currentProcess, ...preLocalOutcome, ...preLocalAuto, ...preOutcomeAfterAnswer];
   const runsAutoSteps = (histories: RecordedHistory[]) =>
     histories.filter(({ features }) => features.has('activity runAutomaticStep') || features.has('local activity runAutomaticStep'));
+  /** Whether a recording ran `activity` as a local activity, as a regular one, and recorded `patch`'s marker. */
+  const ranBy =
+    (patch: string, activity: string) =>
+    ({ name, features }: RecordedHistory) => ({
+      name,
+      marker: features.has(`patch ${patch}`),
+      local: features.has(`local activity ${activity}`),
+      regular: features.has(`activity ${activity}`),
+    });
+  /** The process recordings (names, sorted) that fail to replay once `from` is replaced by `to`, once, in process.workflow.ts. */
+  const failingWithEdit = async (from: string, to: string): Promise<string[]> => {
+    const edited = await bundle((source) => replaceOnce(source, from, to), PROCESS_WORKFLOW_SOURCE);
+    expect(edited.edits).toHaveLength(1);
+    const errors = await replay(edited, processHistories);
+    return names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort();
+  };
   let currentBundle: { code: string };
   /** Every recording (case and process) replayed once through the current code, by name: the tests below read it. */
   let currentErrors: Map<string, Error | undefined>;
@@ -302,12 +318,7 @@ describe('replaying recorded case histories', () => {
     it('cases that wrote the outcome as a regular activity replay under the local-outcome patch; new runs write it as a local activity', () => {
       expect(completed(preLocalOutcome).length).toBeGreaterThan(0);
       expect(completed(currentProcess).length).toBeGreaterThan(0);
-      const shape = ({ name, features }: RecordedHistory) => ({
-        name,
-        marker: features.has(`patch ${LOCAL_OUTCOME_PATCH}`),
-        local: features.has('local activity completeProcess'),
-        regular: features.has('activity completeProcess'),
-      });
+      const shape = ranBy(LOCAL_OUTCOME_PATCH, 'completeProcess');
       for (const history of completed(preLocalOutcome)) expect(shape(history)).toEqual({ name: history.name, marker: false, local: false, regular: true });
       // A run with the local-auto-step marker takes the local outcome without a marker of its own.
       for (const history of completed(currentProcess)) {
@@ -318,53 +329,38 @@ describe('replaying recorded case histories', () => {
     it('cases that ran AUTO steps as regular activities replay under the local-auto-step patch; new runs run them as local activities', () => {
       expect(runsAutoSteps(preLocalAuto).length).toBeGreaterThan(0);
       expect(runsAutoSteps(currentProcess).length).toBeGreaterThan(0);
-      const shape = ({ name, features }: RecordedHistory) => ({
-        name,
-        marker: features.has(`patch ${LOCAL_AUTO_PATCH}`),
-        local: features.has('local activity runAutomaticStep'),
-        regular: features.has('activity runAutomaticStep'),
-      });
+      const shape = ranBy(LOCAL_AUTO_PATCH, 'runAutomaticStep');
       for (const history of runsAutoSteps(preLocalAuto)) expect(shape(history)).toEqual({ name: history.name, marker: false, local: false, regular: true });
       for (const history of runsAutoSteps(currentProcess)) expect(shape(history)).toEqual({ name: history.name, marker: true, local: true, regular: false });
     });
 
     it('bites: dropping the local-auto-step patch call (AUTO steps local unconditionally) fails every history with an AUTO step, recorded before the patch or after', async () => {
-      const unpatched = await bundle((source) => replaceOnce(source, 'if (patched(LOCAL_AUTO_STEP)) {', 'if (LOCAL_AUTO_STEP) {'), PROCESS_WORKFLOW_SOURCE);
-      expect(unpatched.edits).toHaveLength(1);
-      const errors = await replay(unpatched, processHistories);
-      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(runsAutoSteps(processHistories)).sort());
+      expect(await failingWithEdit('if (patched(LOCAL_AUTO_STEP)) {', 'if (LOCAL_AUTO_STEP) {')).toEqual(names(runsAutoSteps(processHistories)).sort());
     }, 180_000);
 
     it('bites: dropping the auto-step-after-answer patch call (the hand-off timer unconditionally) fails every local run with an AUTO step after an answer, recorded before the patch (no timer) or after (its marker)', async () => {
-      const unpatched = await bundle((source) => replaceOnce(source, 'if (answered && patched(AUTO_AFTER_ANSWER))', 'if (answered)'), PROCESS_WORKFLOW_SOURCE);
-      expect(unpatched.edits).toHaveLength(1);
-      const errors = await replay(unpatched, processHistories);
+      const failed = await failingWithEdit('if (answered && patched(AUTO_AFTER_ANSWER))', 'if (answered)');
       const afterAnswer = processHistories.filter(({ features }) => features.has('local activity runAutomaticStep after an answer'));
       expect(afterAnswer.filter(({ features }) => !features.has(`patch ${AUTO_AFTER_ANSWER_PATCH}`)).length).toBeGreaterThan(0);
       expect(afterAnswer.filter(({ features }) => features.has(`patch ${AUTO_AFTER_ANSWER_PATCH}`)).length).toBeGreaterThan(0);
-      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(afterAnswer).sort());
+      expect(failed).toEqual(names(afterAnswer).sort());
     }, 180_000);
 
     it('bites: dropping the outcome-after-answer patch call (the timer before the outcome unconditionally) fails the completed runs whose last answer came in an Update, recorded before the patch (no timer) or after (its marker)', async () => {
-      const unpatched = await bundle((source) => replaceOnce(source, 'if (answered && patched(OUTCOME_AFTER_ANSWER))', 'if (answered)'), PROCESS_WORKFLOW_SOURCE);
-      expect(unpatched.edits).toHaveLength(1);
-      const errors = await replay(unpatched, processHistories);
+      const failed = await failingWithEdit('if (answered && patched(OUTCOME_AFTER_ANSWER))', 'if (answered)');
       const before = preOutcomeAfterAnswer.filter(({ features }) => features.has('result COMPLETED'));
       const after = processHistories.filter(({ features }) => features.has(`patch ${OUTCOME_AFTER_ANSWER_PATCH}`));
       expect([before.length > 0, after.length > 0]).toEqual([true, true]);
-      const failed = names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError));
       expect(failed).toEqual(expect.arrayContaining(names([...before, ...after])));
     }, 180_000);
 
     it('bites: dropping the local-outcome patch call (the local activity unconditionally) fails every completed history that recorded the outcome by it, before the patch or after', async () => {
       const choice = 'localAuto || patched(LOCAL_OUTCOME) ? localActivities.completeProcess : activities.completeProcess';
-      const unpatched = await bundle((source) => replaceOnce(source, choice, 'localActivities.completeProcess'), PROCESS_WORKFLOW_SOURCE);
-      expect(unpatched.edits).toHaveLength(1);
-      const errors = await replay(unpatched, processHistories);
+      const failed = await failingWithEdit(choice, 'localActivities.completeProcess');
       // Every completed history but those whose outcome rode on the local-auto-step marker (they have no outcome marker).
       const outcomeMarked = completed(processHistories).filter(({ features }) => !features.has(`patch ${LOCAL_AUTO_PATCH}`));
       expect(outcomeMarked.length).toBeGreaterThan(completed(preLocalOutcome).length);
-      expect(names(processHistories.filter(({ name }) => errors.get(name) instanceof DeterminismViolationError)).sort()).toEqual(names(outcomeMarked).sort());
+      expect(failed).toEqual(names(outcomeMarked).sort());
     }, 180_000);
 
     it('bites: the same reorder in process.workflow.ts (openStep after the reminder timer) fails every history with a MANUAL step', async () => {
