@@ -31,17 +31,19 @@ describe('the worker killed with SIGKILL while activities run', () => {
     // activity, so all 20 cases are started and under way before any of them can finish.
     const gate = await connectDatabase();
     gate.on('error', () => undefined);
+    const gatePid = await backendPid(gate);
     await gate.query('BEGIN');
     await gate.query('LOCK TABLE department_outages IN ACCESS EXCLUSIVE MODE');
     const caseIds: string[] = [];
     for (let i = 0; i < CASES; i++) caseIds.push((await startCaseDirectly(db, temporal, sampleForm(), allAuto, taskQueue)).caseId);
-    await waitFor('automatic steps held inside their activity', async () => ((await blockedActivities(db)) >= 5 ? true : undefined));
+    await waitFor('automatic steps held inside their activity', async () => ((await workerStatementsBlockedBy(db, gatePid)) >= 5 ? true : undefined));
     // Three cases are held by their rows: every statement a step runs updates its case's row, so their steps
     // wait inside the activity for as long as this lock stands. The others run on. The kill then finds a state
     // that holds still (steps mid-activity, others moving) instead of racing a worker that decides a step in ~1 ms.
     const heldCases = caseIds.slice(0, HELD_CASES);
     const rowGate = await connectDatabase();
     rowGate.on('error', () => undefined);
+    const rowGatePid = await backendPid(rowGate);
     await rowGate.query('BEGIN');
     await rowGate.query('SELECT id FROM cases WHERE id = ANY($1) FOR UPDATE', [heldCases]);
     await gate.query('COMMIT');
@@ -55,7 +57,7 @@ describe('the worker killed with SIGKILL while activities run', () => {
           [caseIds.slice(HELD_CASES)],
         );
         const pastLicence = (rows[0] as { past_licence_cases: number }).past_licence_cases;
-        const held = await workerStatementsWaitingOnLocks(db);
+        const held = await workerStatementsBlockedBy(db, rowGatePid);
         return pastLicence > 0 && held >= HELD_CASES ? { past_licence_cases: pastLicence, held } : undefined;
       },
       { timeoutMs: 30_000, intervalMs: 20 },
@@ -102,20 +104,15 @@ describe('the worker killed with SIGKILL while activities run', () => {
   }, 150_000);
 });
 
-/** Worker statements waiting on any lock (the held cases' rows). */
-async function workerStatementsWaitingOnLocks(db: PgClient): Promise<number> {
+/** Worker statements waiting for a lock `holder` (a backend pid) holds: automatic steps paused mid-activity. */
+async function workerStatementsBlockedBy(db: PgClient, holder: number): Promise<number> {
   const { rows } = await db.query(
-    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'onetrip-worker' AND wait_event_type = 'Lock'`,
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'onetrip-worker' AND $1 = ANY(pg_blocking_pids(pid))`,
+    [holder],
   );
   return (rows[0] as { n: number }).n;
 }
 
-/** Worker queries waiting on a lock on department_outages, i.e. automatic steps paused mid-activity. */
-async function blockedActivities(db: PgClient): Promise<number> {
-  const { rows } = await db.query(
-    // By the lock waited for, not the query text: pg_stat_activity keeps only its first 1 kB.
-    `SELECT count(DISTINCT a.pid)::int AS n FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
-      WHERE a.datname = current_database() AND a.application_name = 'onetrip-worker' AND l.relation = 'department_outages'::regclass`,
-  );
-  return (rows[0] as { n: number }).n;
+async function backendPid(client: PgClient): Promise<number> {
+  return (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
 }
