@@ -86,8 +86,8 @@ export function offerLargeBody(url: string, offer: LargeBodyOffer): Promise<Offe
       return true;
     };
     socket.on('connect', () => {
-      const headers = { ...offer.headers, 'Content-Type': 'application/json', [mode === 'chunked' ? 'Transfer-Encoding' : 'Content-Length']: mode === 'chunked' ? 'chunked' : String(total) };
-      const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+      const framing = mode === 'chunked' ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': String(total) };
+      const lines = Object.entries({ ...offer.headers, 'Content-Type': 'application/json', ...framing }).map(([name, value]) => `${name}: ${value}\r\n`);
       const head = `${offer.method ?? 'POST'} ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\n${lines.join('')}\r\n`;
       const chunkSize = mode === 'chunked' ? `${total.toString(16)}\r\n` : '';
       socket.write(Buffer.concat([Buffer.from(head + chunkSize, 'latin1'), Buffer.alloc(bytesSent, 'a')]));
