@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { WorkflowHandle } from '@temporalio/client';
+import { Worker, type ActivityInterceptorsFactory, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Client, type WorkflowClientInterceptor, type WorkflowHandle } from '@temporalio/client';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_FORBIDDEN_WORDS } from '@onetrip/domain';
 import type { PlannedStep, StepMode } from '@onetrip/domain/engine/process-definition';
 import type { StepStatus } from '@onetrip/domain/case/case-status';
@@ -31,6 +31,8 @@ import { temporalBinary } from '../../scripts/stack/temporal-dev-server';
 import { testStack } from '../support/test-stack';
 import { sendUpdate } from '../support/workflow-updates';
 import { ENTERPRISE_OPENING_V1 } from '@onetrip/domain/processes/shipped-definitions';
+import { REQUEST_ID_BAGGAGE, TRACE_HEADER } from '@onetrip/workflows/workflows/request-context.interceptors';
+import { requestIdOfHeaders } from '../../apps/worker/src/request-id.interceptor';
 
 // The fast tier of the engine: processWorkflow on Temporal's TestWorkflowEnvironment (a local dev server
 // from the project's own `temporal` binary; the time-skipping test server is not in any registry here),
@@ -62,6 +64,32 @@ const fake = (caseId: string): FakeCase => {
   return found;
 };
 const caseOfTask = (taskId: string) => taskId.split('.')[0];
+
+/** What each activity's headers carried, by case: the request id the worker reads from them, and whether a trace context came too. */
+const headersSeen = new Map<string, { activity: string; requestId?: string; traceContext: boolean }[]>();
+const noteHeaders: ActivityInterceptorsFactory = (ctx) => ({
+  inbound: {
+    execute: (input, next) => {
+      const caseId = (input.args[0] as { caseId?: string; taskId?: string } | undefined)?.caseId ?? caseOfTask((input.args[0] as { taskId: string }).taskId);
+      const carrier = input.headers[TRACE_HEADER] ? (defaultPayloadConverter.fromPayload(input.headers[TRACE_HEADER]) as Record<string, unknown>) : {};
+      const seen = headersSeen.get(caseId) ?? [];
+      seen.push({ activity: ctx.info.activityType, requestId: requestIdOfHeaders(input.headers), traceContext: 'traceparent' in carrier });
+      headersSeen.set(caseId, seen);
+      return next(input);
+    },
+  },
+});
+
+/** Client calls that carry a request id the way the API's do with tracing off: baggage in the trace header, no trace context. */
+let requestIdToSend = '';
+const withRequestId = <T extends { headers: Record<string, unknown> }>(input: T): T => ({
+  ...input,
+  headers: { ...input.headers, [TRACE_HEADER]: defaultPayloadConverter.toPayload({ baggage: `${REQUEST_ID_BAGGAGE}=${encodeURIComponent(requestIdToSend)}` }) },
+});
+const requestIdHeaders: WorkflowClientInterceptor = {
+  start: (input, next) => next(withRequestId(input)),
+  startUpdate: (input, next) => next(withRequestId(input)),
+};
 
 /** The activities processWorkflow calls, in memory: they answer as the real ones do and note each call. */
 function fakeActivities(): Partial<CaseActivities> {
@@ -158,7 +186,7 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     });
     // The run's bundle of the workflow code (test/setup/global-setup.ts), as the stack's worker runs it.
     const workflowBundle: WorkflowBundleWithSourceMap = { codePath: path.resolve(testStack().workflowBundle) } as unknown as WorkflowBundleWithSourceMap;
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowBundle, activities: fakeActivities() });
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowBundle, activities: fakeActivities(), interceptors: { activity: [noteHeaders] } });
     running = worker.run();
   }, 120_000);
 
@@ -206,6 +234,27 @@ describe('processWorkflow on TestWorkflowEnvironment (mocked activities)', () =>
     });
     expect({ got, rest: seen.slice(at) }).toEqual({ got: groups.map((group) => [...group].sort()), rest: [] });
   };
+
+  it('an untraced request id reaches the activities: the start\'s for the first step, a clerk\'s Update\'s for its decision; no trace context is made', async () => {
+    const client = new Client({ connection: env.connection, interceptors: { workflow: [requestIdHeaders] } });
+    const caseId = randomUUID();
+    requestIdToSend = `filing-${caseId}`;
+    const input: ProcessWorkflowInput = { caseId, process: { key: 'test', version: 1 }, steps: [plan('A'), plan('B', ['A'])], skipped: [], policy };
+    const handle = await client.workflow.start(PROCESS_WORKFLOW, { taskQueue: TASK_QUEUE, workflowId: `case-${caseId}`, args: [input] });
+    const first = await open(handle as WorkflowHandle, ['A']);
+    const decideWithRequestId = async (taskId: string, requestId: string) => {
+      requestIdToSend = requestId;
+      await sendUpdate(() => handle.executeUpdate(decideTaskUpdate, { args: [{ taskId, actorId: 'clerk', decision: 'COMPLETE' }] }));
+    };
+    await decideWithRequestId(first.A, `clerk-a-${caseId}`);
+    const second = await open(handle as WorkflowHandle, ['B']);
+    await decideWithRequestId(second.B, `clerk-b-${caseId}`);
+    await handle.result();
+    const seen = headersSeen.get(caseId) ?? [];
+    expect(seen.find((call) => call.activity === 'openStep')?.requestId).toBe(`filing-${caseId}`);
+    expect(seen.filter((call) => call.activity === 'recordDecision').map((call) => call.requestId)).toEqual([`clerk-a-${caseId}`, `clerk-b-${caseId}`]);
+    expect(seen.filter((call) => call.traceContext)).toEqual([]);
+  });
 
   it('chain: each step opens only when the one before it is done', async () => {
     const { handle, calls } = await start([plan('A'), plan('B', ['A']), plan('C', ['B'])]);

@@ -7,7 +7,7 @@ import { context } from '@opentelemetry/api';
 import { createLogger, REQUEST_ID_BAGGAGE, startTelemetry } from '@onetrip/infrastructure';
 import { requestIdInterceptor, requestIdOfHeaders } from './request-id.interceptor';
 
-/** The headers OpenTelemetry's workflow interceptors give an activity of a case filed with `requestId`. */
+/** The headers the workflow's interceptors give an activity of a case filed with `requestId` (baggage only: tracing off). */
 const headersOf = (requestId: string) => ({ [TRACE_HEADER]: defaultPayloadConverter.toPayload({ baggage: `${REQUEST_ID_BAGGAGE}=${requestId}` }) });
 
 describe('requestIdInterceptor (the worker with tracing off)', () => {

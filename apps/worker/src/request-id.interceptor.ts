@@ -4,7 +4,7 @@ import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrum
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { requestIdOfCarrier, setRequestIdSource } from '@onetrip/infrastructure';
 
-/** The request id in an activity's Temporal headers (the carrier OpenTelemetry's workflow interceptors write). */
+/** The request id in an activity's Temporal headers (the carrier the workflow's interceptors pass on: request-context.interceptors.ts). */
 export function requestIdOfHeaders(headers: Headers): string | undefined {
   const carrier = headers[TRACE_HEADER];
   if (!carrier) return undefined;

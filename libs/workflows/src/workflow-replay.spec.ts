@@ -142,8 +142,8 @@ function featuresOf(history: temporal.api.history.v1.IHistory): Set<string> {
 }
 
 // The payload codec (encryption) will be added here as a dataConverter: it leaves unencrypted payloads as they are.
-// The bundle carries OpenTelemetry's workflow interceptors as every worker's does (recorded histories must
-// replay with them); their span sink is a no-op here.
+// The bundle carries the workflow interceptor modules as every worker's does (recorded histories must replay with
+// them); a traced workflow's span sink is a no-op here.
 const replayOptions = (workflowBundle: WorkflowBundle): ReplayWorkerOptions => ({ workflowBundle, sinks: { exporter: { export: { fn: () => undefined } } } });
 
 /** Replays each history through one replay worker; the error (if any) by history name. */

@@ -19,17 +19,13 @@ export function workflowsEntry(root = ROOT): string {
 }
 
 /**
- * Workflow interceptor modules every bundle carries: OpenTelemetry's, so a case's workflow spans join the trace of
- * the request that started it. Always bundled (a prebuilt bundle cannot gain them later); with tracing off the
- * worker hands their span sink a no-op, so they cost a few objects per activation and write nothing.
+ * Workflow interceptor modules every bundle carries: ours, which puts request ids on the workflow's log lines and
+ * passes each request's trace header on, and brings in OpenTelemetry's for a workflow whose start was traced, so
+ * its spans join the trace of the request that started it (request-context.interceptors.ts).
  */
 export function workflowInterceptorModules(entry = workflowsEntry()): string[] {
-  return [
-    // Resolved from the entry's checkout, so a clone in another folder bundles its own copy (same bytes, same build id).
-    require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors', { paths: [path.dirname(entry)] }),
-    // Beside the entry: sources under ts-jest, compiled output for the worker and the prebuilt bundle.
-    path.join(path.dirname(entry), 'log-context.interceptors' + path.extname(entry)),
-  ];
+  // Beside the entry: sources under ts-jest, compiled output for the worker and the prebuilt bundle.
+  return [path.join(path.dirname(entry), 'request-context.interceptors' + path.extname(entry))];
 }
 
 /**

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { trace } from '@opentelemetry/api';
 import { createLogger } from '../logging/logger';
-import { REQUEST_ID_BAGGAGE as WORKFLOW_SIDE_REQUEST_ID_BAGGAGE } from '../../../workflows/src/workflows/log-context.interceptors';
+import { REQUEST_ID_BAGGAGE as WORKFLOW_SIDE_REQUEST_ID_BAGGAGE } from '../../../workflows/src/workflows/request-context.interceptors';
 import { REQUEST_ID_BAGGAGE, routeTemplate, startTelemetry, tracingConfigured, tracingEnabled, withRequestId, type Telemetry, type TracingSettings } from './tracing';
 
 const OFF: TracingSettings = { OTEL_TRACES_EXPORTER: '', OTEL_SDK_DISABLED: false };
