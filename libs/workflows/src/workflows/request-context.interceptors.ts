@@ -76,8 +76,13 @@ function withRequestHeader<T extends { headers: Headers }>(input: T, request: Re
 export const interceptors = (): WorkflowInterceptors => {
   const requests = new AsyncLocalStorage<RequestContext | undefined>();
   let traced: OpenTelemetryInterceptors | undefined;
-  // Runs `fn` for the request in `headers` (the surrounding one when they carry none).
-  const forRequest = <T>(headers: Headers, fn: () => T): T => requests.run(requestContextOf(headers) ?? requests.getStore(), fn);
+  // A handler's next step run for the request in its headers (the surrounding one when they carry none).
+  const inItsRequest =
+    <I extends { headers: Headers }, R>(next: (input: I) => R) =>
+    (input: I): R =>
+      requests.run(requestContextOf(input.headers) ?? requests.getStore(), () => next(input));
+  // An outbound call of an untraced workflow: the current request's header goes with it.
+  const carried = <I extends { headers: Headers }, R>(input: I, next: (input: I) => R): R => next(withRequestHeader(input, requests.getStore()));
   return {
     inbound: [
       {
@@ -87,31 +92,21 @@ export const interceptors = (): WorkflowInterceptors => {
           const run = (given: typeof input) => requests.run(request, () => next(given));
           return traced ? traced.inbound.execute(input, run) : run(input);
         },
-        handleSignal: (input, next) => {
-          const run = (given: typeof input) => forRequest(given.headers, () => next(given));
-          return traced ? traced.inbound.handleSignal(input, run) : run(input);
-        },
-        handleUpdate: (input, next) => {
-          const run = (given: typeof input) => forRequest(given.headers, () => next(given));
-          return traced ? traced.inbound.handleUpdate(input, run) : run(input);
-        },
-        validateUpdate: (input, next) => {
-          const run = (given: typeof input) => forRequest(given.headers, () => next(given));
-          return traced ? traced.inbound.validateUpdate(input, run) : run(input);
-        },
+        handleSignal: (input, next) => (traced ? traced.inbound.handleSignal(input, inItsRequest(next)) : inItsRequest(next)(input)),
+        handleUpdate: (input, next) => (traced ? traced.inbound.handleUpdate(input, inItsRequest(next)) : inItsRequest(next)(input)),
+        validateUpdate: (input, next) => (traced ? traced.inbound.validateUpdate(input, inItsRequest(next)) : inItsRequest(next)(input)),
         handleQuery: (input, next) => (traced ? traced.inbound.handleQuery(input, next) : next(input)),
       },
     ],
     outbound: [
       {
-        scheduleActivity: (input, next) => (traced ? traced.outbound.scheduleActivity(input, next) : next(withRequestHeader(input, requests.getStore()))),
-        scheduleLocalActivity: (input, next) => (traced ? traced.outbound.scheduleLocalActivity(input, next) : next(withRequestHeader(input, requests.getStore()))),
-        startChildWorkflowExecution: (input, next) =>
-          traced ? traced.outbound.startChildWorkflowExecution(input, next) : next(withRequestHeader(input, requests.getStore())),
+        scheduleActivity: (input, next) => (traced ? traced.outbound.scheduleActivity(input, next) : carried(input, next)),
+        scheduleLocalActivity: (input, next) => (traced ? traced.outbound.scheduleLocalActivity(input, next) : carried(input, next)),
+        startChildWorkflowExecution: (input, next) => (traced ? traced.outbound.startChildWorkflowExecution(input, next) : carried(input, next)),
         // Nexus headers are strings, not payloads: not carried.
         startNexusOperation: (input, next) => (traced ? traced.outbound.startNexusOperation(input, next) : next(input)),
-        signalWorkflow: (input, next) => (traced ? traced.outbound.signalWorkflow(input, next) : next(withRequestHeader(input, requests.getStore()))),
-        continueAsNew: (input, next) => (traced ? traced.outbound.continueAsNew(input, next) : next(withRequestHeader(input, requests.getStore()))),
+        signalWorkflow: (input, next) => (traced ? traced.outbound.signalWorkflow(input, next) : carried(input, next)),
+        continueAsNew: (input, next) => (traced ? traced.outbound.continueAsNew(input, next) : carried(input, next)),
         getLogAttributes: (input, next) => {
           const requestId = requests.getStore()?.requestId;
           const withId = requestId ? { ...input, requestId } : input;
