@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { Client as PgClient } from 'pg';
 import type { PersonalDataCipher } from '@onetrip/infrastructure';
 import { DEPARTMENTS, feeLedgerForApplication, sampleApplicationForm } from '@onetrip/domain';
@@ -9,15 +10,17 @@ import {
   DEFAULT_OFFICE_HOURS_SETTING,
 } from '../apps/api/src/applications/case-policy';
 
-// Fills the read model with N cases and 5·N tasks in one transaction, server-side (generate_series),
-// with a realistic mix: 95.5 % completed (2 % of all after a correction), 0.8 % in progress, 0.2 %
-// overdue, 0.6 % awaiting the applicant's correction, 0.2 % just submitted (at SAMR), 1 % rejected,
-// 1.7 % cancelled; plus complaints and failing steps where those tables exist. Secondary indexes are dropped during the load and rebuilt
-// after it (same definitions), then the tables are vacuumed and analysed.
+// Fills the read model with N cases and 5·N tasks server-side (generate_series), one slice of the cases per
+// core, each on its own connection (one backend inserting 1 M rows with sealed forms is bound to one core),
+// with a realistic mix: 95.5 % completed (2 % of all after a correction), 0.8 % in progress, 0.2 % overdue,
+// 0.6 % awaiting the applicant's correction, 0.2 % just submitted (at SAMR), 1 % rejected, 1.7 % cancelled;
+// plus complaints and failing steps where those tables exist. Secondary indexes are dropped during the load
+// and rebuilt after it (same definitions), then the tables are vacuumed and analysed.
 //
 //   DATABASE_URL=postgres://… npx tsx bench/seed-read-model.ts --cases=1000000
 //
-// Seeded rows are marked: users `seed-…`, case ids md5('seed-case-<n>'). Seeding twice is refused.
+// Seeded rows are marked: users `seed-…`, case ids md5('seed-case-<n>'). Seeding twice is refused. The slices commit
+// on their own, so a failure part-way removes what was seeded and puts the indexes back before it is reported.
 
 export interface SeedResult {
   cases: number;
@@ -115,17 +118,30 @@ async function tableExists(db: PgClient, name: string): Promise<boolean> {
   return ((await db.query(`SELECT to_regclass($1) IS NOT NULL AS found`, [name])).rows[0] as { found: boolean }).found;
 }
 
+/** Case numbers 1…n in one contiguous slice per connection. */
+function slices(n: number, count: number): Array<[number, number]> {
+  const size = Math.ceil(n / count);
+  return Array.from({ length: count }, (_, k) => [k * size + 1, Math.min(n, (k + 1) * size)] as [number, number]).filter(([from, to]) => from <= to);
+}
+
 export async function seedReadModel(
   databaseUrl: string,
   // With the apps' cipher the seeded forms are sealed as the API stores them, so case views pay for decryption.
-  options: { cases: number; log?: (message: string) => void; cipher?: PersonalDataCipher },
+  options: { cases: number; log?: (message: string) => void; cipher?: PersonalDataCipher; connections?: number },
 ): Promise<SeedResult> {
   const log = options.log ?? (() => undefined);
   const n = Math.floor(options.cases);
   const applicants = Math.max(100, Math.floor(n / 10));
   const began = Date.now();
-  const db = new PgClient({ connectionString: databaseUrl, application_name: 'onetrip-seed' });
-  await db.connect();
+  const connect = async (): Promise<PgClient> => {
+    const client = new PgClient({ connectionString: databaseUrl, application_name: 'onetrip-seed' });
+    await client.connect();
+    return client;
+  };
+  const db = await connect();
+  const loaders: PgClient[] = [];
+  let indexes: { name: string; definition: string }[] = [];
+  let dirty = false;
   try {
     const [{ seeded }] = (await db.query(`SELECT EXISTS (SELECT 1 FROM users WHERE username = 'seed-applicant-1') AS seeded`)).rows as { seeded: boolean }[];
     if (seeded) throw new Error('this database is already seeded (users seed-applicant-*)');
@@ -136,11 +152,7 @@ export async function seedReadModel(
     const policy = real?.policy ?? defaultPolicy();
     const fees = real?.fees ?? feeLedgerForApplication(plainForm);
 
-    await db.query('BEGIN');
-    await db.query(`SET LOCAL session_replication_role = replica`); // no FK triggers during the load
-    await db.query(`SET LOCAL maintenance_work_mem = '1GB'`);
-    await db.query(`SET LOCAL synchronous_commit = off`);
-    const indexes = (
+    indexes = (
       await db.query(
         `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
          FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
@@ -148,9 +160,9 @@ export async function seedReadModel(
            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
       )
     ).rows as { name: string; definition: string }[];
+    dirty = true;
+    await db.query('BEGIN');
     for (const index of indexes) await db.query(`DROP INDEX ${index.name}`);
-    log(`seed: ${indexes.length} secondary indexes set aside; users…`);
-
     await db.query(
       `INSERT INTO users (id, username, password_hash, name, role, department)
        SELECT md5('seed-user-' || g)::uuid, 'seed-applicant-' || g, 'x', '种子申请人', 'APPLICANT', NULL FROM generate_series(1, $1::int) g`,
@@ -161,73 +173,25 @@ export async function seedReadModel(
        SELECT md5('seed-clerk-' || d)::uuid, 'seed-clerk-' || lower(d), 'x', '种子窗口', 'CLERK', d FROM unnest($1::text[]) d`,
       [DEPARTMENTS],
     );
+    await db.query('COMMIT');
+    const parts = slices(n, Math.max(1, options.connections ?? cpus().length));
+    log(`seed: ${indexes.length} secondary indexes set aside, ${applicants} applicants; cases and tasks on ${parts.length} connections…`);
 
     let at = Date.now();
-    await db.query(
-      `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, form_version, enterprise_name, policy, fees, correction_round, correction,
-                          outcome, uscc, end_reason, submitted_at, completed_at, ended_at, awaiting_applicant_since, last_progress_at, updated_at,
-                          process_key, process_version)
-       SELECT id, 'case-' || id, applicant, applicant, status,
-              jsonb_set($1::jsonb, '{company,name}', to_jsonb('吉首市种子' || g || '科技有限公司')),
-              CASE WHEN ${inBucket('completedAfterCorrection')} THEN 2 ELSE 1 END,
-              '吉首市种子' || g || '科技有限公司', $2::jsonb, $3::jsonb,
-              CASE WHEN ${inBucket('completedAfterCorrection')} OR ${inBucket('awaitingCorrection')} THEN 1 ELSE 0 END,
-              CASE WHEN ${inBucket('awaitingCorrection')} THEN jsonb_build_object('round', 1, 'items', jsonb_build_array(jsonb_build_object(
-                'department', (ARRAY['PSB','TAX','HRSS','BANK'])[1 + g % 4], 'field', 'legalRepresentative.mobile', 'reason', '手机号无法接通'))) END,
-              CASE WHEN status = 'COMPLETED' THEN $4::jsonb END,
-              CASE WHEN NOT (${inBucket('atSamr')} OR ${inBucket('rejectedAtSamr')}) THEN '9143310' || lpad(g::text, 10, '0') || 'X' END,
-              CASE WHEN status = 'REJECTED' THEN '企业名称含禁用字词' WHEN status = 'CANCELLED' THEN '申请人撤回申请' END,
-              submitted,
-              CASE WHEN status = 'COMPLETED' THEN finished END,
-              CASE WHEN status IN ('COMPLETED', 'REJECTED', 'CANCELLED') THEN finished END,
-              CASE WHEN status = 'AWAITING_CORRECTION' THEN submitted + interval '2 hours' END,
-              CASE WHEN status IN ('COMPLETED', 'REJECTED', 'CANCELLED') THEN finished
-                   WHEN ${inBucket('overdue')} THEN submitted + interval '1 hour'
-                   WHEN status = 'AWAITING_CORRECTION' THEN submitted + interval '2 hours'
-                   ELSE submitted END,
-              now(),
-              -- Since the engine (issue 12) every case names its process; the seed is all openings, version 1.
-              'enterprise-opening', 1
-       FROM (SELECT g, b, md5('seed-case-' || g)::uuid AS id, md5('seed-user-' || (1 + g % $5::int))::uuid AS applicant, ${CASE_STATUS} AS status,
-                    submitted, submitted + make_interval(hours => 2 + (g % 70)) AS finished
-             FROM (SELECT g, g % 1000 AS b, ${SUBMITTED} AS submitted FROM generate_series(1, $6::int) g) s) c`,
-      [JSON.stringify(form), JSON.stringify(policy), JSON.stringify(fees), JSON.stringify(OUTCOME), applicants, n],
-    );
-    log(`seed: ${n} cases in ${((Date.now() - at) / 1000).toFixed(0)} s; tasks…`);
-
-    at = Date.now();
     const outputsByDepartment = DEPARTMENTS.map((department) => JSON.stringify(DEPARTMENT_OUTPUTS[department]));
-    await db.query(
-      `INSERT INTO tasks (id, case_id, department, round, mode, status, opened_at, due_at, reminded_at, overdue_at, escalated_at,
-                          claimed_by_id, claimed_at, decided_by_id, decided_at, outputs, return_items, reject_reason, step_id)
-       SELECT id || '.' || department || '.' || r, id, department, r, 'MANUAL', status, opened, due,
-              CASE WHEN overdue THEN due - interval '1 hour' END,
-              CASE WHEN overdue THEN due END,
-              CASE WHEN overdue THEN due END,
-              CASE WHEN status <> 'OPEN' AND status <> 'CANCELLED' THEN clerk END,
-              CASE WHEN status <> 'OPEN' AND status <> 'CANCELLED' THEN opened + interval '10 minutes' END,
-              CASE WHEN status IN ('DONE', 'RETURNED', 'REJECTED') THEN clerk END,
-              CASE WHEN status IN ('DONE', 'RETURNED', 'REJECTED') THEN opened + interval '40 minutes' END,
-              CASE WHEN status = 'DONE' THEN ($1::jsonb[])[i + 1] END,
-              CASE WHEN status = 'RETURNED' THEN '[{"field": "legalRepresentative.mobile", "reason": "手机号无法接通"}]'::jsonb END,
-              CASE WHEN status = 'REJECTED' THEN '企业名称含禁用字词' END,
-              -- The opening's steps are named after their departments.
-              department
-       FROM (SELECT c.*, d.department, d.i, rr.r, ${TASK_STATUS} AS status,
-                    md5('seed-clerk-' || d.department)::uuid AS clerk,
-                    CASE WHEN d.i = 0 THEN c.submitted ELSE c.submitted + interval '1 hour' END + make_interval(hours => 3 * (rr.r - 1)) AS opened
-             FROM (SELECT g, g % 1000 AS b, md5('seed-case-' || g)::uuid AS id, ${SUBMITTED} AS submitted FROM generate_series(1, $2::int) g) c
-             CROSS JOIN (VALUES ('SAMR', 0), ('PSB', 1), ('TAX', 2), ('HRSS', 3), ('BANK', 4)) d(department, i)
-             CROSS JOIN (VALUES (1), (2)) rr(r)
-             WHERE (rr.r = 1 OR (${inBucket('completedAfterCorrection', 'c.b')} AND d.i = c.g % 5))
-               AND NOT ((${inBucket('atSamr', 'c.b')} OR ${inBucket('rejectedAtSamr', 'c.b')}) AND d.i > 0)) t
-       CROSS JOIN LATERAL (SELECT status IN ('OPEN', 'CLAIMED') AND ${inBucket('overdue')} AS overdue,
-                                  CASE WHEN status IN ('OPEN', 'CLAIMED') AND ${inBucket('overdue')} THEN now() - make_interval(mins => 1 + (g % 1440))
-                                       WHEN status IN ('OPEN', 'CLAIMED') THEN now() + make_interval(mins => 1 + (g % 480))
-                                       ELSE opened + interval '4 hours' END AS due) x`,
-      [outputsByDepartment, n],
+    for (let k = 0; k < parts.length; k++) loaders.push(await connect());
+    await Promise.all(
+      parts.map(async ([from, to], k) => {
+        const loader = loaders[k];
+        await loader.query('BEGIN');
+        await loader.query(`SET LOCAL session_replication_role = replica`); // no FK triggers during the load
+        await loader.query(`SET LOCAL synchronous_commit = off`);
+        await loader.query(CASES_SQL, [JSON.stringify(form), JSON.stringify(policy), JSON.stringify(fees), JSON.stringify(OUTCOME), applicants, from, to]);
+        await loader.query(TASKS_SQL, [outputsByDepartment, from, to]);
+        await loader.query('COMMIT');
+      }),
     );
-    log(`seed: tasks in ${((Date.now() - at) / 1000).toFixed(0)} s`);
+    log(`seed: ${n} cases and their tasks in ${((Date.now() - at) / 1000).toFixed(0)} s`);
 
     let complaints = 0;
     if (await tableExists(db, 'complaints')) {
@@ -256,22 +220,25 @@ export async function seedReadModel(
     }
 
     at = Date.now();
+    await db.query(`SET maintenance_work_mem = '1GB'`);
     for (const index of indexes) await db.query(index.definition);
-    await db.query('COMMIT');
+    dirty = false;
     log(`seed: ${indexes.length} indexes rebuilt in ${((Date.now() - at) / 1000).toFixed(0)} s; vacuum and analyse…`);
     at = Date.now();
-    await db.query(`VACUUM (ANALYZE) users`);
-    await db.query(`VACUUM (ANALYZE) cases`);
-    await db.query(`VACUUM (ANALYZE) tasks`);
-    if (complaints) await db.query(`VACUUM (ANALYZE) complaints`);
-    if (stepFailures) await db.query(`VACUUM (ANALYZE) step_failures`);
+    const vacuumed = ['cases', 'tasks', 'users', ...(complaints ? ['complaints'] : []), ...(stepFailures ? ['step_failures'] : [])];
+    await Promise.all(
+      [db, ...loaders].map(async (client, k, clients) => {
+        for (let t = k; t < vacuumed.length; t += clients.length) await client.query(`VACUUM (ANALYZE) ${vacuumed[t]}`);
+      }),
+    );
     log(`seed: vacuumed in ${((Date.now() - at) / 1000).toFixed(0)} s`);
 
     const counts = (await db.query(`SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM tasks)::int AS tasks, (SELECT count(*) FROM users)::int AS users`))
       .rows[0] as { cases: number; tasks: number; users: number };
     const sizes = (
       await db.query(
-        `SELECT relname AS name, pg_total_relation_size(oid) / 1048576 AS mib FROM pg_class WHERE relname IN ('cases', 'tasks', 'users') AND relkind = 'r'`,
+        `SELECT relname AS name, pg_total_relation_size(oid) / 1048576 AS mib FROM pg_class
+         WHERE relname IN ('cases', 'tasks', 'users') AND relkind = 'r' AND relnamespace = current_schema()::regnamespace`,
       )
     ).rows as { name: string; mib: string }[];
     const mix = (await db.query(`SELECT status, count(*)::int AS n FROM cases GROUP BY status ORDER BY status`)).rows as { status: string; n: number }[];
@@ -289,12 +256,85 @@ export async function seedReadModel(
       openTasksByDepartment: Object.fromEntries(open.map((row) => [row.department, row.n])),
     };
   } catch (error) {
-    await db.query('ROLLBACK').catch(() => undefined);
+    for (const client of [db, ...loaders]) await client.query('ROLLBACK').catch(() => undefined);
+    if (dirty) await undoSeed(db, indexes).catch((undo: unknown) => log(`seed: could not undo the part-way seed: ${String(undo)}`));
     throw error;
   } finally {
-    await db.end();
+    await Promise.all([db, ...loaders].map((client) => client.end().catch(() => undefined)));
   }
 }
+
+/** After a failure part-way: the slices that committed are deleted and the indexes set aside are rebuilt. */
+async function undoSeed(db: PgClient, indexes: { definition: string }[]): Promise<void> {
+  await db.query('BEGIN');
+  const seeded = `SELECT md5('seed-case-' || g)::uuid FROM generate_series(1, (SELECT count(*) FROM users WHERE username LIKE 'seed-applicant-%') * 10 + 10) g`;
+  for (const table of ['complaints', 'step_failures']) {
+    if (await tableExists(db, table)) await db.query(`DELETE FROM ${table} WHERE case_id IN (${seeded})`);
+  }
+  await db.query(`DELETE FROM tasks WHERE case_id IN (${seeded})`);
+  await db.query(`DELETE FROM cases WHERE id IN (${seeded})`);
+  await db.query(`DELETE FROM users WHERE username LIKE 'seed-%' AND password_hash = 'x'`);
+  for (const index of indexes) await db.query(index.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+  await db.query('COMMIT');
+}
+
+/** Cases $6…$7 (case numbers g), with their form ($1), policy ($2), fees ($3) and outcome ($4). */
+const CASES_SQL = `INSERT INTO cases (id, workflow_id, applicant_id, filed_by_id, status, form, form_version, enterprise_name, policy, fees, correction_round, correction,
+                          outcome, uscc, end_reason, submitted_at, completed_at, ended_at, awaiting_applicant_since, last_progress_at, updated_at,
+                          process_key, process_version)
+       SELECT id, 'case-' || id, applicant, applicant, status,
+              jsonb_set($1::jsonb, '{company,name}', to_jsonb('吉首市种子' || g || '科技有限公司')),
+              CASE WHEN ${inBucket('completedAfterCorrection')} THEN 2 ELSE 1 END,
+              '吉首市种子' || g || '科技有限公司', $2::jsonb, $3::jsonb,
+              CASE WHEN ${inBucket('completedAfterCorrection')} OR ${inBucket('awaitingCorrection')} THEN 1 ELSE 0 END,
+              CASE WHEN ${inBucket('awaitingCorrection')} THEN jsonb_build_object('round', 1, 'items', jsonb_build_array(jsonb_build_object(
+                'department', (ARRAY['PSB','TAX','HRSS','BANK'])[1 + g % 4], 'field', 'legalRepresentative.mobile', 'reason', '手机号无法接通'))) END,
+              CASE WHEN status = 'COMPLETED' THEN $4::jsonb END,
+              CASE WHEN NOT (${inBucket('atSamr')} OR ${inBucket('rejectedAtSamr')}) THEN '9143310' || lpad(g::text, 10, '0') || 'X' END,
+              CASE WHEN status = 'REJECTED' THEN '企业名称含禁用字词' WHEN status = 'CANCELLED' THEN '申请人撤回申请' END,
+              submitted,
+              CASE WHEN status = 'COMPLETED' THEN finished END,
+              CASE WHEN status IN ('COMPLETED', 'REJECTED', 'CANCELLED') THEN finished END,
+              CASE WHEN status = 'AWAITING_CORRECTION' THEN submitted + interval '2 hours' END,
+              CASE WHEN status IN ('COMPLETED', 'REJECTED', 'CANCELLED') THEN finished
+                   WHEN ${inBucket('overdue')} THEN submitted + interval '1 hour'
+                   WHEN status = 'AWAITING_CORRECTION' THEN submitted + interval '2 hours'
+                   ELSE submitted END,
+              now(),
+              -- Since the engine (issue 12) every case names its process; the seed is all openings, version 1.
+              'enterprise-opening', 1
+       FROM (SELECT g, b, md5('seed-case-' || g)::uuid AS id, md5('seed-user-' || (1 + g % $5::int))::uuid AS applicant, ${CASE_STATUS} AS status,
+                    submitted, submitted + make_interval(hours => 2 + (g % 70)) AS finished
+             FROM (SELECT g, g % 1000 AS b, ${SUBMITTED} AS submitted FROM generate_series($6::int, $7::int) g) s) c`;
+
+/** The tasks of cases $2…$3, each department's outputs from $1. */
+const TASKS_SQL = `INSERT INTO tasks (id, case_id, department, round, mode, status, opened_at, due_at, reminded_at, overdue_at, escalated_at,
+                          claimed_by_id, claimed_at, decided_by_id, decided_at, outputs, return_items, reject_reason, step_id)
+       SELECT id || '.' || department || '.' || r, id, department, r, 'MANUAL', status, opened, due,
+              CASE WHEN overdue THEN due - interval '1 hour' END,
+              CASE WHEN overdue THEN due END,
+              CASE WHEN overdue THEN due END,
+              CASE WHEN status <> 'OPEN' AND status <> 'CANCELLED' THEN clerk END,
+              CASE WHEN status <> 'OPEN' AND status <> 'CANCELLED' THEN opened + interval '10 minutes' END,
+              CASE WHEN status IN ('DONE', 'RETURNED', 'REJECTED') THEN clerk END,
+              CASE WHEN status IN ('DONE', 'RETURNED', 'REJECTED') THEN opened + interval '40 minutes' END,
+              CASE WHEN status = 'DONE' THEN ($1::jsonb[])[i + 1] END,
+              CASE WHEN status = 'RETURNED' THEN '[{"field": "legalRepresentative.mobile", "reason": "手机号无法接通"}]'::jsonb END,
+              CASE WHEN status = 'REJECTED' THEN '企业名称含禁用字词' END,
+              -- The opening's steps are named after their departments.
+              department
+       FROM (SELECT c.*, d.department, d.i, rr.r, ${TASK_STATUS} AS status,
+                    md5('seed-clerk-' || d.department)::uuid AS clerk,
+                    CASE WHEN d.i = 0 THEN c.submitted ELSE c.submitted + interval '1 hour' END + make_interval(hours => 3 * (rr.r - 1)) AS opened
+             FROM (SELECT g, g % 1000 AS b, md5('seed-case-' || g)::uuid AS id, ${SUBMITTED} AS submitted FROM generate_series($2::int, $3::int) g) c
+             CROSS JOIN (VALUES ('SAMR', 0), ('PSB', 1), ('TAX', 2), ('HRSS', 3), ('BANK', 4)) d(department, i)
+             CROSS JOIN (VALUES (1), (2)) rr(r)
+             WHERE (rr.r = 1 OR (${inBucket('completedAfterCorrection', 'c.b')} AND d.i = c.g % 5))
+               AND NOT ((${inBucket('atSamr', 'c.b')} OR ${inBucket('rejectedAtSamr', 'c.b')}) AND d.i > 0)) t
+       CROSS JOIN LATERAL (SELECT status IN ('OPEN', 'CLAIMED') AND ${inBucket('overdue')} AS overdue,
+                                  CASE WHEN status IN ('OPEN', 'CLAIMED') AND ${inBucket('overdue')} THEN now() - make_interval(mins => 1 + (g % 1440))
+                                       WHEN status IN ('OPEN', 'CLAIMED') THEN now() + make_interval(mins => 1 + (g % 480))
+                                       ELSE opened + interval '4 hours' END AS due) x`;
 
 if (require.main === module) {
   const flag = process.argv.find((arg) => arg.startsWith('--cases='));
