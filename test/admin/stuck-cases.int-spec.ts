@@ -211,4 +211,26 @@ describe('admins find every stuck case, see why, and unstick it', () => {
     expect(await audited(awaiting)).toEqual(['CANCEL:申请人放弃办理']);
     expect(await audited(complained)).toEqual(['COMPLAINT_RESOLVED:null']);
   }, 120_000);
+
+  it('counts each stuck case once, and only live ones', async () => {
+    const [twoReasons, withdrawn] = await Promise.all([fileVia(taxAuto), fileVia(taxAuto)]);
+    // Stuck twice over: no progress for two days, and a complaint.
+    await openTaskId(db, twoReasons, 'SAMR');
+    await db.query(`UPDATE cases SET last_progress_at = now() - interval '2 days' WHERE id = $1`, [twoReasons]);
+    expect((await http('POST', `/applications/${twoReasons}/complaints`, { token: applicant.token, body: { text: '两天没有动静' } })).status).toBe(201);
+    // Complained about, then withdrawn: its complaint is still open, but the case is over, so not stuck.
+    await openTaskId(db, withdrawn, 'SAMR');
+    expect((await http('POST', `/applications/${withdrawn}/complaints`, { token: applicant.token, body: { text: '等了太久' } })).status).toBe(201);
+    expect((await http('POST', `/applications/${withdrawn}/cancel`, { token: applicant.token, body: { reason: 'no longer needed' } })).status).toBe(200);
+    await waitForView(applicant.token, withdrawn, 'cancelled', (view) => view.status === 'CANCELLED');
+    expect((await db.query(`SELECT 1 FROM complaints WHERE case_id = $1 AND status = 'OPEN'`, [withdrawn])).rowCount).toBe(1);
+
+    // The search narrows the listing to one case, so other specs' cases do not move the count.
+    const only = async (caseId: string) => http<{ items: StuckCase[]; total: number; totalCapped: boolean }>('GET', `/admin/cases?stuck=true&q=${caseId}`, { token: admin.token });
+    const stuck = await only(twoReasons);
+    expect(stuck.body.items.map((item) => item.reasons.map((reason) => reason.reason).sort())).toEqual([['COMPLAINT', 'NO_PROGRESS']]);
+    expect(stuck.body).toMatchObject({ total: 1, totalCapped: false });
+    const over = await only(withdrawn);
+    expect(over.body).toMatchObject({ items: [], total: 0, totalCapped: false });
+  }, 60_000);
 });

@@ -2074,7 +2074,10 @@ export interface components {
         };
         StuckCaseListDto: {
             items: components["schemas"]["StuckCaseDto"][];
+            /** @description How many cases match, counted up to 1,000: when more match, 1000 and totalCapped is true */
             total: number;
+            /** @description More than `total` (1,000) cases match: show "1000+". A large backlog is not counted to its end, so the page stays fast */
+            totalCapped: boolean;
         };
         StuckReasonDto: {
             attempts?: number;

@@ -103,6 +103,9 @@ export function StuckCasesPage() {
     navigate(`/admin?${query.toString()}`);
   };
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  // Past the API's count (1,000) there are more pages than it says: "of 50+", and Next stays on.
+  const pagesLabel = data?.totalCapped ? `${pages}+` : pages;
+  const lastPage = !data?.totalCapped && page >= pages;
 
   return (
     <>
@@ -139,7 +142,7 @@ export function StuckCasesPage() {
         q ? <p>{t('emptyInbox')}</p> : <Notice kind="success">{t('noStuck')}</Notice>
       ) : (
         <>
-          <p className="hint">{t('totalN', { n: data.total })}</p>
+          <p className="hint">{t('totalN', { n: data.totalCapped ? `${data.total}+` : data.total })}</p>
           <ol className="stuck-list" data-testid="stuck-list">
             {data.items.map((item) => (
               <li key={item.caseId} className="panel stuck" data-case-id={item.caseId}>
@@ -161,12 +164,12 @@ export function StuckCasesPage() {
               </li>
             ))}
           </ol>
-          <nav className="pagination" aria-label={t('pageOf', { page, pages })}>
+          <nav className="pagination" aria-label={t('pageOf', { page, pages: pagesLabel })}>
             <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
               {t('prevPage')}
             </button>
-            <span>{t('pageOf', { page, pages })}</span>
-            <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
+            <span>{t('pageOf', { page, pages: pagesLabel })}</span>
+            <button type="button" className="button button--secondary" disabled={lastPage} onClick={() => goTo(page + 1)}>
               {t('nextPage')}
             </button>
           </nav>

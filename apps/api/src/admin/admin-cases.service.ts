@@ -99,7 +99,7 @@ export class AdminCasesService {
   async list(query: AdminCaseListQueryDto): Promise<StuckCaseListDto> {
     const now = new Date();
     if (!query.stuck) return this.listAll(query, now);
-    const { ids, total } = await this.stuck.page({
+    const { ids, total, totalCapped } = await this.stuck.page({
       reason: query.reason,
       department: query.department,
       minAgeMinutes: query.minAgeMinutes,
@@ -129,7 +129,7 @@ export class AdminCasesService {
         },
       ];
     });
-    return { items: await this.named(items), total };
+    return { items: await this.named(items), total, totalCapped };
   }
 
   /** Each case's reasons with their departments named from the case's own definition. */
@@ -144,7 +144,7 @@ export class AdminCasesService {
 
   /** Without `stuck`: every case, newest first, each with its reasons (usually none). */
   private async listAll(query: AdminCaseListQueryDto, now: Date): Promise<StuckCaseListDto> {
-    const { rows, total } = await this.stuck.newest(query.limit, pageOffset(query), query.q || undefined);
+    const { rows, total, totalCapped } = await this.stuck.newest(query.limit, pageOffset(query), query.q || undefined);
     const facts = await this.stuck.facts(
       rows.map((row) => row.id),
       now,
@@ -156,7 +156,7 @@ export class AdminCasesService {
       const since = reasons[0] ? new Date(reasons[0].since) : now;
       return [{ caseId: row.id, status: fact.status, enterpriseName: fact.enterpriseName, submittedAt: row.submitted_at.toISOString(), stuckSince: since.toISOString(), lateMinutes: Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000)), reasons, process: fact.process }];
     });
-    return { items: await this.named(items), total };
+    return { items: await this.named(items), total, totalCapped };
   }
 
   private async record(id: string): Promise<CaseRecord> {

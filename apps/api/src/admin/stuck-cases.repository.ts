@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ALWAYS_OPEN_CALENDAR, type WorkingCalendar } from '@onetrip/domain';
+import { cappedCountSql, cappedTotal } from '../common/capped-total';
 import type { StuckFacts, StuckReasonCode } from './stuck-reasons';
 
 export interface StuckFilter {
@@ -67,47 +68,43 @@ export class StuckCasesRepository {
     };
     const nowParam = once(() => filter.now);
     const ageCutoffParam = once(() => new Date(filter.now.getTime() - (filter.minAgeMinutes ?? 0) * 60_000));
-    const limit = perSourceLimit === undefined ? '' : ` LIMIT ${perSourceLimit}`;
+    // A page takes each source's earliest rows; the count takes them all, in no order.
+    const earliest = (column: string) => (perSourceLimit === undefined ? '' : `\n        ORDER BY ${column} LIMIT ${perSourceLimit}`);
     const want = (reason: StuckReasonCode) => !filter.reason || filter.reason === reason;
     const departmentClause = (column: string) => (filter.department ? ` AND ${column} = ${add(filter.department)}` : '');
     const sources: string[] = [];
 
     if (want('OVERDUE')) {
       sources.push(`(SELECT t.case_id, t.due_at AS since FROM tasks t
-        WHERE t.status IN ('OPEN', 'CLAIMED') AND t.due_at < ${nowParam()} AND t.due_at <= ${ageCutoffParam()}${departmentClause('t.department')}
-        ORDER BY t.due_at${limit})`);
+        WHERE t.status IN ('OPEN', 'CLAIMED') AND t.due_at < ${nowParam()} AND t.due_at <= ${ageCutoffParam()}${departmentClause('t.department')}${earliest('t.due_at')})`);
     }
     if (want('STEP_FAILING')) {
       sources.push(`(SELECT f.case_id, f.first_failed_at AS since FROM step_failures f
-        WHERE f.first_failed_at <= ${ageCutoffParam()}${departmentClause('f.department')}
-        ORDER BY f.first_failed_at${limit})`);
+        WHERE f.first_failed_at <= ${ageCutoffParam()}${departmentClause('f.department')}${earliest('f.first_failed_at')})`);
     }
     // The remaining reasons belong to the case, not to a department.
     if (!filter.department) {
       if (want('AWAITING_APPLICANT')) {
         const cutoff = add(new Date(Math.min(filter.now.getTime() - filter.awaitingApplicantMinutes * 60_000, filter.now.getTime() - (filter.minAgeMinutes ?? 0) * 60_000)));
         sources.push(`(SELECT c.id AS case_id, c.awaiting_applicant_since AS since FROM cases c
-          WHERE c.status = 'AWAITING_CORRECTION' AND c.awaiting_applicant_since <= ${cutoff}
-          ORDER BY c.awaiting_applicant_since${limit})`);
+          WHERE c.status = 'AWAITING_CORRECTION' AND c.awaiting_applicant_since <= ${cutoff}${earliest('c.awaiting_applicant_since')})`);
       }
       if (want('NO_PROGRESS')) {
         const interval = add(`${filter.noProgressMinutes} minutes`);
         const cutoff = add(new Date(Math.min(filter.now.getTime() - filter.noProgressMinutes * 60_000, filter.now.getTime() - (filter.noProgressMinutes + (filter.minAgeMinutes ?? 0)) * 60_000)));
         sources.push(`(SELECT c.id AS case_id, c.last_progress_at + ${interval}::interval AS since FROM cases c
-          WHERE c.status IN ${LIVE_CASE} AND c.last_progress_at <= ${cutoff}
-          ORDER BY c.last_progress_at${limit})`);
+          WHERE c.status IN ${LIVE_CASE} AND c.last_progress_at <= ${cutoff}${earliest('c.last_progress_at')})`);
       }
       if (want('COMPLAINT')) {
         sources.push(`(SELECT k.case_id, k.opened_at AS since FROM complaints k
-          WHERE k.status = 'OPEN' AND k.opened_at <= ${ageCutoffParam()}
-          ORDER BY k.opened_at${limit})`);
+          WHERE k.status = 'OPEN' AND k.opened_at <= ${ageCutoffParam()}${earliest('k.opened_at')})`);
       }
     }
     return sources;
   }
 
-  /** One page of stuck case ids, most late first, and how many stuck cases there are in all. */
-  async page(filter: StuckFilter): Promise<{ ids: { caseId: string; since: Date }[]; total: number }> {
+  /** One page of stuck case ids, most late first, and how many stuck cases there are (counted up to TOTAL_CAP). */
+  async page(filter: StuckFilter): Promise<{ ids: { caseId: string; since: Date }[]; total: number; totalCapped: boolean }> {
     // A case has at most five tasks and five failures, so (offset + limit) × 5 rows of each source
     // always hold the page's cases.
     const perSource = (filter.offset + filter.limit) * 5;
@@ -115,29 +112,33 @@ export class StuckCasesRepository {
     const pageSources = this.sources(filter, pageParams, perSource);
     const countParams: unknown[] = [];
     const countSources = this.sources(filter, countParams);
-    if (pageSources.length === 0) return { ids: [], total: 0 };
+    if (pageSources.length === 0) return { ids: [], total: 0, totalCapped: false };
     const pageSearch = caseSearchClause(filter.q, pageParams);
     const countSearch = caseSearchClause(filter.q, countParams);
 
-    const [rows, counted] = await Promise.all([
+    const [rows, [counted]] = await Promise.all([
       this.dataSource.query(
         `SELECT u.case_id, min(u.since) AS since FROM (${pageSources.join(' UNION ALL ')}) u
          JOIN cases c ON c.id = u.case_id AND c.status IN ${LIVE_CASE}${pageSearch}
          GROUP BY u.case_id ORDER BY min(u.since), u.case_id OFFSET ${filter.offset} LIMIT ${filter.limit}`,
         pageParams,
       ) as Promise<{ case_id: string; since: Date }[]>,
+      // The distinct case ids, then a primary-key probe each until one past the cap: joining the union to every
+      // live case hashed them all (~18,000 at 1 M cases), and counting every stuck case was most of the listing's time.
       this.dataSource.query(
-        `SELECT count(DISTINCT u.case_id)::int AS total FROM (${countSources.join(' UNION ALL ')}) u
-         JOIN cases c ON c.id = u.case_id AND c.status IN ${LIVE_CASE}${countSearch}`,
+        cappedCountSql(
+          `SELECT 1 FROM (SELECT DISTINCT u.case_id FROM (${countSources.join(' UNION ALL ')}) u) d
+           WHERE EXISTS (SELECT 1 FROM cases c WHERE c.id = d.case_id AND c.status IN ${LIVE_CASE}${countSearch})`,
+        ),
         countParams,
       ) as Promise<{ total: number }[]>,
     ]);
-    return { ids: rows.map((row) => ({ caseId: row.case_id, since: row.since })), total: counted[0]?.total ?? 0 };
+    return { ids: rows.map((row) => ({ caseId: row.case_id, since: row.since })), ...cappedTotal(counted?.total ?? 0) };
   }
 
   /** Everything the reasons are built from, for the given cases, in four queries. */
   /** Every case, newest first (the list without `stuck`), and how many there are. */
-  async newest(limit: number, offset: number, q?: string): Promise<{ rows: { id: string; submitted_at: Date }[]; total: number }> {
+  async newest(limit: number, offset: number, q?: string): Promise<{ rows: { id: string; submitted_at: Date }[]; total: number; totalCapped: boolean }> {
     const params: unknown[] = [];
     const search = caseSearchClause(q, params);
     const where = search ? `WHERE true${search}` : '';
@@ -147,9 +148,9 @@ export class StuckCasesRepository {
         limit,
         offset,
       ]) as Promise<{ id: string; submitted_at: Date }[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM cases c ${where}`, params) as Promise<{ total: number }[]>,
+      this.dataSource.query(cappedCountSql(`SELECT 1 FROM cases c ${where}`), params) as Promise<{ total: number }[]>,
     ]);
-    return { rows, total: count.total };
+    return { rows, ...cappedTotal(count.total) };
   }
 
   async facts(caseIds: string[], now: Date): Promise<Map<string, StuckCaseFacts>> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { StepStatus, WorkingCalendar } from '@onetrip/domain';
+import { cappedCountSql, cappedTotal } from '../common/capped-total';
 
 /** A task as a clerk's inbox and decisions read it, with the claiming clerk's username. */
 export interface TaskRow {
@@ -40,9 +41,6 @@ export interface InboxQuery {
   q?: string;
   sort: 'due' | 'arrived' | 'enterprise';
 }
-
-/** The inbox counts its matches up to this many; past it the answer is "more than 1,000" (the page shows 1000+). */
-export const INBOX_TOTAL_CAP = 1000;
 
 const INBOX_ORDER: Record<InboxQuery['sort'], string> = {
   due: 't.due_at, t.id',
@@ -128,10 +126,9 @@ export class TasksRepository {
          ORDER BY ${INBOX_ORDER[query.sort]} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, limit, offset],
       ) as Promise<InboxRow[]>,
-      // Counted up to one past the cap: a backlog of any size costs what the cap's rows cost.
-      this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 ${countFrom} LIMIT ${INBOX_TOTAL_CAP + 1}) capped`, params) as Promise<{ total: number }[]>,
+      this.dataSource.query(cappedCountSql(`SELECT 1 ${countFrom}`), params) as Promise<{ total: number }[]>,
     ]);
-    return { rows, total: Math.min(count.total, INBOX_TOTAL_CAP), totalCapped: count.total > INBOX_TOTAL_CAP };
+    return { rows, ...cappedTotal(count.total) };
   }
 
   /** The latest DONE task of each of these steps of the case: what they issued. */

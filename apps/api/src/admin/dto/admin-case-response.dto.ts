@@ -75,7 +75,9 @@ export class StuckCaseDto {
 
 export class StuckCaseListDto {
   @ApiProperty({ type: [StuckCaseDto] }) items!: StuckCaseDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'How many cases match, counted up to 1,000: when more match, 1000 and totalCapped is true' }) total!: number;
+  @ApiProperty({ description: 'More than `total` (1,000) cases match: show "1000+". A large backlog is not counted to its end, so the page stays fast' })
+  totalCapped!: boolean;
 }
 
 export class AdminTaskDto {
