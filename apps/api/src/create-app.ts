@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { maskPersonalData } from '@onetrip/domain';
-import { ensureShippedDefinitions, migrateDatabase, PinoNestLogger, withRequestId } from '@onetrip/infrastructure';
+import { accessLogger, ensureShippedDefinitions, migrateDatabase, PinoNestLogger, withRequestId } from '@onetrip/infrastructure';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { corsForOrigins, limitedBodyParsers, refuseUnsafeInput, securityHeaders } from './common/http-defences';
@@ -49,7 +49,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
   app.use(app.get(ApiMetrics).httpMiddleware());
   app.use(
     pinoHttp({
-      logger,
+      logger: accessLogger(logger),
       // A caller's X-Request-Id is kept (so one id follows a request across services), else a new one.
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];

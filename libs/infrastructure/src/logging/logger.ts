@@ -32,6 +32,15 @@ export function createLogger(options: { name: string; level: LogLevel; destinati
   return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
+/**
+ * The HTTP access log (pino-http): its lines and bindings hold only what the API's serializers keep (method,
+ * masked URL, status, timing), so the key redaction, whose wildcard paths are walked on each of the three
+ * children and the line pino-http makes per request, is narrowed to the one header that could carry a secret.
+ */
+export function accessLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: ['req.headers.authorization'], censor: '[redacted]' } });
+}
+
 /** Lets Nest's own messages (bootstrap, routes, exceptions) go through the same pino logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
