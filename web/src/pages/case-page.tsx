@@ -23,6 +23,12 @@ function hasOpenComplaint(complaints: readonly Complaint[]): boolean {
   return complaints.some((c) => c.status === 'OPEN');
 }
 
+/** Completed, mailed free, and the postal system's item number not in yet: the shipment follows the outcome. */
+function awaitingTrackingNumber(view: EngineCaseView): boolean {
+  const outcome = view.outcome;
+  return view.status === 'COMPLETED' && outcome?.delivery?.method === 'FREE_MAIL' && Boolean(outcome.licenseNumber) && !outcome.mailTrackingNumber;
+}
+
 export function CasePage({ id, session }: { id: string; session: Session }) {
   const { t, lang } = useI18n();
   const announce = useAnnounce();
@@ -56,7 +62,8 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
     }
   }, [id, announce, t, canComplain]);
 
-  const live = view !== null && (!isTerminalCaseStatus(view.status) || hasOpenComplaint(complaints));
+  // Still polled once ended while a complaint is open or the mail's tracking number is still to come.
+  const live = view !== null && (!isTerminalCaseStatus(view.status) || hasOpenComplaint(complaints) || awaitingTrackingNumber(view));
   const updates = useLiveUpdates(load, POLL_MS, live);
   const { view: pinned } = usePinnedDefinition(view?.process);
   const definition = pinned?.definition;
