@@ -127,7 +127,7 @@ function slices(n: number, count: number): Array<[number, number]> {
 export async function seedReadModel(
   databaseUrl: string,
   // With the apps' cipher the seeded forms are sealed as the API stores them, so case views pay for decryption.
-  options: { cases: number; log?: (message: string) => void; cipher?: PersonalDataCipher; connections?: number },
+  options: { cases: number; log?: (message: string) => void; cipher?: PersonalDataCipher },
 ): Promise<SeedResult> {
   const log = options.log ?? (() => undefined);
   const n = Math.floor(options.cases);
@@ -174,7 +174,7 @@ export async function seedReadModel(
       [DEPARTMENTS],
     );
     await db.query('COMMIT');
-    const parts = slices(n, Math.max(1, options.connections ?? cpus().length));
+    const parts = slices(n, cpus().length);
     log(`seed: ${indexes.length} secondary indexes set aside, ${applicants} applicants; cases and tasks on ${parts.length} connections…`);
 
     let at = Date.now();
@@ -257,7 +257,7 @@ export async function seedReadModel(
     };
   } catch (error) {
     for (const client of [db, ...loaders]) await client.query('ROLLBACK').catch(() => undefined);
-    if (dirty) await undoSeed(db, indexes).catch((undo: unknown) => log(`seed: could not undo the part-way seed: ${String(undo)}`));
+    if (dirty) await undoSeed(db, n, indexes).catch((undo: unknown) => log(`seed: could not undo the part-way seed: ${String(undo)}`));
     throw error;
   } finally {
     await Promise.all([db, ...loaders].map((client) => client.end().catch(() => undefined)));
@@ -265,9 +265,9 @@ export async function seedReadModel(
 }
 
 /** After a failure part-way: the slices that committed are deleted and the indexes set aside are rebuilt. */
-async function undoSeed(db: PgClient, indexes: { definition: string }[]): Promise<void> {
+async function undoSeed(db: PgClient, n: number, indexes: { definition: string }[]): Promise<void> {
   await db.query('BEGIN');
-  const seeded = `SELECT md5('seed-case-' || g)::uuid FROM generate_series(1, (SELECT count(*) FROM users WHERE username LIKE 'seed-applicant-%') * 10 + 10) g`;
+  const seeded = `SELECT md5('seed-case-' || g)::uuid FROM generate_series(1, ${n}) g`;
   for (const table of ['complaints', 'step_failures']) {
     if (await tableExists(db, table)) await db.query(`DELETE FROM ${table} WHERE case_id IN (${seeded})`);
   }
