@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { corsForOrigins, limitedBodyParsers, refuseUnsafeInput, securityHeaders } from './common/http-defences';
 import { buildOpenApiDocument, methodNotAllowed } from './common/openapi-document';
+import { PrototypedExpressAdapter } from './common/prototyped-express.adapter';
 import { createValidationPipe } from './common/validation';
 import { ApiConfig, parseOrigins, parseTrustProxy } from './config/api.config';
 import { ApiMetrics } from './observability/api-metrics';
@@ -37,7 +38,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
     config.API_DATABASE_ROLE = '';
   }
   // bodyParser off: ours (below) has an explicit limit and answers 413/400 in the API's error shape.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new PinoNestLogger(logger), bufferLogs: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new PrototypedExpressAdapter(), { logger: new PinoNestLogger(logger), bufferLogs: false, bodyParser: false });
   app.enableShutdownHooks();
   await loadShippedDefinitions(app.get(DataSource), logger);
   app.disable('x-powered-by');
@@ -65,8 +66,11 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<INes
         // all, and a real failure's stack is logged once by the exception filter.
         err: (err: { type?: string; message?: string }) => ({ type: err.type, message: err.message }),
       },
-      // The id on pino-http's own line too (written when the response ends, outside the request's context).
-      customProps: (req) => ({ requestId: req.id }),
+      // The id on pino-http's own line too (written when the response ends, outside the request's context). Added to
+      // the line, not bound with customProps: that makes a child of each request's child logger, and a per-request
+      // object used as a prototype is kept through young-generation collections like Express's re-prototyping.
+      customSuccessObject: (req, _res, line: object) => ({ requestId: req.id, ...line }),
+      customErrorObject: (req, _res, _error, line: object) => ({ requestId: req.id, ...line }),
       // Probes (every few seconds from an orchestrator) would drown the log.
       autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/live' || req.url === '/api/health/ready' },
     }),
