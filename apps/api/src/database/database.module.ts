@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '@onetrip/infrastructure';
+import { dataSourceOptions, PooledDataSource } from '@onetrip/infrastructure';
 import { ApiConfig } from '../config/api.config';
 
 @Module({
@@ -12,6 +12,8 @@ import { ApiConfig } from '../config/api.config';
         // Migrations run in createApp, with the owner role, before the app is built.
         migrationsRun: false,
       }),
+      // Statements outside transactions go straight to the pool (see PooledDataSource).
+      dataSourceFactory: async (options) => new PooledDataSource(options!).initialize(),
     }),
   ],
 })
