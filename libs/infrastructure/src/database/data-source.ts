@@ -126,10 +126,9 @@ function guardConnectionErrors(dataSource: DataSource): void {
 export type SqlQuery = <T = Record<string, unknown>>(text: string, parameters?: readonly unknown[]) => Promise<T[]>;
 
 /**
- * Single statements straight on the pool TypeORM keeps, for hot paths that need no entity, query runner or
- * transaction: TypeORM's `query` builds a query runner, broadcasts events and reshapes the result around each
- * one. Same connections (and their error guard), same PostgreSQL error codes; rows for every command (TypeORM
- * answers an UPDATE or DELETE as `[rows, count]`).
+ * Single statements straight on the pool TypeORM keeps, for the worker's hot paths: rows for every command (an
+ * UPDATE … RETURNING too, which `query()` answers in TypeORM's `[rows, count]`) and the driver's own errors, not
+ * TypeORM's wrapper. Same connections (and their error guard), same PostgreSQL error codes.
  */
 export function poolQuery(dataSource: DataSource): SqlQuery {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
