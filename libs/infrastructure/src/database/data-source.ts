@@ -77,7 +77,7 @@ export async function migrateDatabase(url: string, role?: string): Promise<{ app
 export class PooledDataSource extends DataSource {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's own signature
   override async query<T = any>(query: string, parameters?: unknown[] | Record<string, unknown>, queryRunner?: QueryRunner): Promise<T> {
-    const pool = (this.driver as unknown as { master?: Pool }).master;
+    const pool = poolOf(this);
     if (queryRunner || !pool || (parameters !== undefined && !Array.isArray(parameters))) return super.query<T>(query, parameters, queryRunner);
     let raw: QueryResult | QueryResult[];
     try {
@@ -87,6 +87,11 @@ export class PooledDataSource extends DataSource {
     }
     return typeOrmAnswer(raw) as T;
   }
+}
+
+/** The pg pool TypeORM's PostgreSQL driver keeps (undefined before `initialize()`). */
+function poolOf(dataSource: DataSource): Pool | undefined {
+  return (dataSource.driver as unknown as { master?: Pool }).master;
 }
 
 /** What TypeORM's PostgreSQL query runner answers for a result (a multi-statement result has no rows: undefined). */
@@ -131,7 +136,7 @@ export type SqlQuery = <T = Record<string, unknown>>(text: string, parameters?: 
  * TypeORM's wrapper. Same connections (and their error guard), same PostgreSQL error codes.
  */
 export function poolQuery(dataSource: DataSource): SqlQuery {
-  const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+  const pool = poolOf(dataSource);
   if (!pool) throw new Error('poolQuery: the data source is not initialised');
   return async <T>(text: string, parameters: readonly unknown[] = []) => (await pool.query(text, [...parameters])).rows as T[];
 }
